@@ -1,0 +1,56 @@
+package org.tandem.core.conversation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The core's one {@link Messenger}, handing each send to the adapter of the recipient's platform. */
+public final class MessengerRouter implements Messenger {
+
+    private final Map<String, PlatformMessenger> byPlatform = new HashMap<>();
+
+    public MessengerRouter(List<? extends PlatformMessenger> messengers) {
+        for (PlatformMessenger m : messengers) {
+            if (byPlatform.putIfAbsent(m.platform(), m) != null) {
+                throw new IllegalStateException("two messengers for platform " + m.platform());
+            }
+        }
+    }
+
+    @Override
+    public MessageRef sendToPerson(PersonRef person, Message message) {
+        return of(person.platform()).sendToPerson(person, message);
+    }
+
+    @Override
+    public GroupRef openGroup(List<PersonRef> members, Message message) {
+        String platform = members.get(0).platform();
+        if (members.stream().anyMatch(p -> !p.platform().equals(platform) || !p.tenant().equals(members.get(0).tenant()))) {
+            throw new IllegalArgumentException("a group's members must share a platform and a tenant");
+        }
+        return of(platform).openGroup(members, message);
+    }
+
+    @Override
+    public MessageRef sendToGroup(GroupRef group, Message message) {
+        return of(group.platform()).sendToGroup(group, message);
+    }
+
+    @Override
+    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
+        return of(platform).sendToAdmin(platform, tenant, message);
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) {
+        of(ref.platform()).update(ref, message);
+    }
+
+    private PlatformMessenger of(String platform) {
+        PlatformMessenger m = byPlatform.get(platform);
+        if (m == null) {
+            throw new IllegalStateException("no adapter is configured for platform '" + platform + "'");
+        }
+        return m;
+    }
+}

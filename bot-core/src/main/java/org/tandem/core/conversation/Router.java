@@ -1,0 +1,72 @@
+package org.tandem.core.conversation;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds the flow that owns a command, an action id or a form id. Built once from every flow. */
+public final class Router {
+
+    private final Map<String, Flow> byId = new LinkedHashMap<>();
+    private final Map<String, Flow> byCommand = new HashMap<>();
+    private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
+    private final Map<String, Flow> byAction = new HashMap<>();
+    private final Map<String, Flow> byForm = new HashMap<>();
+
+    public Router(List<Flow> flows) {
+        for (Flow flow : flows) {
+            put(byId, flow.id(), flow, "flow id");
+            for (CommandSpec spec : flow.commands()) {
+                put(byCommand, spec.name(), flow, "command");
+                specs.put(spec.name(), spec);
+            }
+            for (String action : flow.actions()) {
+                requireOwned(flow, action);
+                put(byAction, action, flow, "action id");
+            }
+            for (String form : flow.forms()) {
+                requireOwned(flow, form);
+                put(byForm, form, flow, "form id");
+            }
+        }
+    }
+
+    public Optional<Flow> flow(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Flow> forCommand(String name) {
+        return Optional.ofNullable(byCommand.get(name));
+    }
+
+    public Optional<CommandSpec> spec(String name) {
+        return Optional.ofNullable(specs.get(name));
+    }
+
+    public Optional<Flow> forAction(String actionId) {
+        return Optional.ofNullable(byAction.get(actionId));
+    }
+
+    public Optional<Flow> forForm(String formId) {
+        return Optional.ofNullable(byForm.get(formId));
+    }
+
+    /** The commands usable in a place, in the order flows were registered (the order of {@code help}). */
+    public List<CommandSpec> commandsFor(Place place) {
+        return specs.values().stream().filter(s -> s.audience().allows(place)).toList();
+    }
+
+    private static void requireOwned(Flow flow, String id) {
+        if (!id.startsWith(flow.id() + ".")) {
+            throw new IllegalStateException("id '" + id + "' must start with its flow's id '" + flow.id() + ".'");
+        }
+    }
+
+    private static <T> void put(Map<String, T> map, String key, T value, String what) {
+        if (map.putIfAbsent(key, value) != null) {
+            throw new IllegalStateException("two flows claim the " + what + " '" + key + "'");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.tandem.core.people;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.PersonRef;
+
+/** The {@code people} collection: one document per person, keyed by {@link PersonRef#key()}. */
+public final class People {
+
+    private final MongoCollection<Document> collection;
+
+    public People(MongoDatabase db) {
+        this.collection = db.getCollection("people");
+        collection.createIndex(Indexes.ascending("tenant"), new IndexOptions().name("tenant"));
+    }
+
+    /** Records what the platform says about a person now (name, language, time zone) and returns them. */
+    public Person touch(Actor actor, Instant now) {
+        PersonRef ref = actor.person();
+        List<Bson> updates = new ArrayList<>(List.of(
+                actor.displayName() == null ? Updates.setOnInsert("displayName", ref.userId())
+                        : Updates.set("displayName", actor.displayName()),
+                Updates.set("platformLocale", actor.locale().toLanguageTag()),
+                Updates.set("lastSeen", Date.from(now)),
+                Updates.setOnInsert("tenant", ref.tenant()),
+                Updates.setOnInsert("platform", ref.platform()),
+                Updates.setOnInsert("userId", ref.userId()),
+                Updates.setOnInsert("firstSeen", Date.from(now))));
+        actor.timeZone().ifPresent(z -> updates.add(Updates.set("timeZone", z.getId())));
+        Document d = collection.findOneAndUpdate(eq("_id", ref.key()), Updates.combine(updates),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return toPerson(d);
+    }
+
+    public Optional<Person> find(PersonRef ref) {
+        return Optional.ofNullable(collection.find(eq("_id", ref.key())).first()).map(People::toPerson);
+    }
+
+    /** Remembers the language a person chose. */
+    public void chooseLocale(PersonRef ref, Locale locale) {
+        collection.updateOne(eq("_id", ref.key()), Updates.set("chosenLocale", locale.toLanguageTag()));
+    }
+
+    /** Forgets a person entirely. */
+    public void erase(PersonRef ref) {
+        collection.deleteOne(eq("_id", ref.key()));
+    }
+
+    private static Person toPerson(Document d) {
+        String chosen = d.getString("chosenLocale");
+        String zone = d.getString("timeZone");
+        return new Person(PersonRef.fromKey(d.getString("_id")), d.getString("displayName"),
+                Locale.forLanguageTag(d.getString("platformLocale")),
+                Optional.ofNullable(chosen).map(Locale::forLanguageTag),
+                Optional.ofNullable(zone).map(ZoneId::of),
+                d.getDate("firstSeen").toInstant());
+    }
+}

@@ -1,0 +1,226 @@
+package org.tandem.core.testing;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.InboundEvent;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Place;
+
+/**
+ * A transcript harness over the real core and a real MongoDB: people say things, click buttons and submit
+ * forms; each call returns what the bot answered them. In the spirit of the Bot Framework's TestFlow.
+ */
+public final class Chat {
+
+    public static final String TENANT = "t1";
+
+    private final MongoDatabase db;
+    private final RecordingMessenger out;
+    private final MutableClock clock;
+    private final AtomicLong events = new AtomicLong();
+    private TandemCore core;
+
+    public Chat(MongoDatabase db, MutableClock clock) {
+        this.db = db;
+        this.out = new RecordingMessenger();
+        this.clock = clock;
+        this.core = new TandemCore(db, out, clock);
+    }
+
+    public Chat() {
+        this(TestMongo.freshDatabase(), MutableClock.at("2026-03-02T09:00:00Z"));
+    }
+
+    /** Drops the core and builds a new one over the same database, as a restart or another replica would. */
+    public Chat restart() {
+        this.core = new TandemCore(db, out, clock);
+        return this;
+    }
+
+    public TandemCore core() {
+        return core;
+    }
+
+    public MongoDatabase db() {
+        return db;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public RecordingMessenger outbox() {
+        return out;
+    }
+
+    /** A participant talking to the bot in a DM. */
+    public Person person(String user, String name, Locale locale) {
+        return new Person(new Actor(new PersonRef("test", TENANT, user), name, locale), Place.DIRECT);
+    }
+
+    public Person person(String user) {
+        return person(user, Character.toUpperCase(user.charAt(0)) + user.substring(1), Locale.ENGLISH);
+    }
+
+    /** A coordinator talking in the admin channel. */
+    public Person coordinator(String user) {
+        return new Person(new Actor(new PersonRef("test", TENANT, user), user, Locale.ENGLISH), Place.ADMIN);
+    }
+
+    /** What the admin channel received from now on. */
+    public int mark() {
+        return out.size();
+    }
+
+    public Replies adminSince(int mark) {
+        return new Replies(out.to("admin:" + TENANT, mark));
+    }
+
+    /** One person in one place. */
+    public final class Person {
+        private final Actor actor;
+        private final Place place;
+
+        Person(Actor actor, Place place) {
+            this.actor = actor;
+            this.place = place;
+        }
+
+        public PersonRef ref() {
+            return actor.person();
+        }
+
+        /** The same person, elsewhere (e.g. a coordinator's DM). */
+        public Person in(Place other) {
+            return new Person(actor, other);
+        }
+
+        public Person speaking(Locale locale) {
+            return new Person(new Actor(actor.person(), actor.displayName(), locale), place);
+        }
+
+        public Replies says(String text) {
+            return send(new Input.FreeText(text));
+        }
+
+        public Replies command(String line) {
+            return send(Input.Command.parse(line));
+        }
+
+        public Replies clicks(String actionId, String value) {
+            return send(new Input.Click(actionId, value));
+        }
+
+        /** Clicks the button with this label in the last message that has one. */
+        public Replies clicksButton(String label) {
+            Block.Button b = lastButton(label).orElseThrow(
+                    () -> new AssertionError("no button '" + label + "' in " + inbox().text()));
+            return clicks(b.actionId(), b.value());
+        }
+
+        public Replies submits(String formId, Map<String, ?> values) {
+            Map<String, List<String>> v = new LinkedHashMap<>();
+            values.forEach((k, x) -> v.put(k, x instanceof List<?> l
+                    ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(x))));
+            return send(new Input.Submit(formId, v));
+        }
+
+        /** Sends an event with a chosen id (to test de-duplication). */
+        public Replies send(Input input, String eventId) {
+            int before = out.size();
+            core.handle(new InboundEvent(actor, place, eventId, input));
+            return new Replies(out.to(destination(), before));
+        }
+
+        public Replies send(Input input) {
+            return send(input, "e" + events.incrementAndGet());
+        }
+
+        /** Everything this person received here so far. */
+        public Replies inbox() {
+            return new Replies(out.to(destination(), 0));
+        }
+
+        /** Everything this person received in their DMs from a mark on (e.g. a notice caused by someone else). */
+        public Replies dmsSince(int mark) {
+            return new Replies(out.to(actor.person().key(), mark));
+        }
+
+        private Optional<Block.Button> lastButton(String label) {
+            List<Message> all = new ArrayList<>(inbox().messages());
+            for (int i = all.size() - 1; i >= 0; i--) {
+                for (Block block : all.get(i).blocks()) {
+                    if (block instanceof Block.Buttons bs) {
+                        for (Block.Button b : bs.buttons()) {
+                            if (b.label().equals(label)) {
+                                return Optional.of(b);
+                            }
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+
+        private String destination() {
+            if (place instanceof Place.Admin) {
+                return "admin:" + TENANT;
+            }
+            if (place instanceof Place.Group g) {
+                return "group:" + g.groupId();
+            }
+            return actor.person().key();
+        }
+    }
+
+    /** The bot's answers to one action. */
+    public record Replies(List<Message> messages) {
+
+        public String text() {
+            return messages.stream().map(Render::text).collect(Collectors.joining("\n---\n"));
+        }
+
+        public Message last() {
+            if (messages.isEmpty()) {
+                throw new AssertionError("the bot said nothing");
+            }
+            return messages.get(messages.size() - 1);
+        }
+
+        /** The blocks of a kind across all answers. */
+        public <T extends Block> List<T> blocks(Class<T> kind) {
+            return messages.stream().flatMap(m -> m.blocks().stream()).filter(kind::isInstance).map(kind::cast)
+                    .toList();
+        }
+
+        public Block.Form form() {
+            List<Block.Form> forms = blocks(Block.Form.class);
+            if (forms.isEmpty()) {
+                throw new AssertionError("no form in: " + text());
+            }
+            return forms.get(forms.size() - 1);
+        }
+
+        public List<String> buttonLabels() {
+            return blocks(Block.Buttons.class).stream().flatMap(b -> b.buttons().stream()).map(Block.Button::label)
+                    .toList();
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.tandem.core.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
+
+/** A {@link Messenger} that keeps what the core sends, for transcripts. It stands in for a chat platform. */
+public final class RecordingMessenger implements Messenger {
+
+    /** One message as delivered: to whom ({@code person key}, {@code admin:tenant} or {@code group:id}). */
+    public record Sent(String to, Message message, MessageRef ref) {}
+
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    @Override
+    public MessageRef sendToPerson(PersonRef person, Message message) {
+        return record(person.key(), message);
+    }
+
+    @Override
+    public GroupRef openGroup(List<PersonRef> members, Message message) {
+        GroupRef group = new GroupRef(members.get(0).platform(), members.get(0).tenant(),
+                "g" + ids.incrementAndGet());
+        record("group:" + group.id(), message);
+        return group;
+    }
+
+    @Override
+    public MessageRef sendToGroup(GroupRef group, Message message) {
+        return record("group:" + group.id(), message);
+    }
+
+    @Override
+    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
+        return record("admin:" + tenant, message);
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) {
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i).ref().equals(ref)) {
+                sent.set(i, new Sent(sent.get(i).to(), message, ref));
+            }
+        }
+    }
+
+    public List<Sent> all() {
+        return new ArrayList<>(sent);
+    }
+
+    public int size() {
+        return sent.size();
+    }
+
+    /** Messages to a destination sent after the first {@code from} messages overall. */
+    public List<Message> to(String destination, int from) {
+        List<Message> out = new ArrayList<>();
+        List<Sent> all = all();
+        for (int i = from; i < all.size(); i++) {
+            if (all.get(i).to().equals(destination)) {
+                out.add(all.get(i).message());
+            }
+        }
+        return out;
+    }
+
+    private MessageRef record(String to, Message message) {
+        MessageRef ref = new MessageRef("test", "m" + ids.incrementAndGet());
+        sent.add(new Sent(to, message, ref));
+        return ref;
+    }
+}

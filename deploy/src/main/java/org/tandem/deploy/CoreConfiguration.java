@@ -1,0 +1,40 @@
+package org.tandem.deploy;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.MessengerRouter;
+import org.tandem.core.conversation.PlatformMessenger;
+
+/** Assembles the Spring-free core from the database, the adapters' messengers and the clock. */
+@Configuration(proxyBeanMethods = false)
+class CoreConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TandemCore tandemCore(MongoDatabase db, List<PlatformMessenger> messengers, Clock clock) {
+        return new TandemCore(db, new MessengerRouter(messengers), clock);
+    }
+
+    /** {@code /actuator/health} is DOWN when MongoDB does not answer a ping. */
+    @Bean
+    HealthIndicator mongoHealth(MongoDatabase db) {
+        return () -> {
+            try {
+                db.runCommand(new org.bson.Document("ping", 1));
+                return Health.up().withDetail("database", db.getName()).build();
+            } catch (RuntimeException e) {
+                return Health.down(e).build();
+            }
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package org.tandem.deploy;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * The MongoDB connection: the server of {@code tandem.mongodb.uri} / {@code MONGODB_URI} when set, otherwise an
+ * embedded one started here. Either way the same driver code talks to it.
+ */
+@Configuration(proxyBeanMethods = false)
+class MongoConfiguration {
+
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify", "createIndexes");
+
+    @Bean(destroyMethod = "close")
+    @Conditional(NoMongoUri.class)
+    EmbeddedMongo embeddedMongo(MongoProperties properties) {
+        return new EmbeddedMongo(properties.dataFile());
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoProperties properties, ObjectProvider<EmbeddedMongo> embedded) {
+        Optional<EmbeddedMongo> local = Optional.ofNullable(embedded.getIfAvailable());
+        String uri = local.map(EmbeddedMongo::uri).orElse(properties.uri());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri));
+        local.ifPresent(m -> settings.addCommandListener(new CommandListener() {
+            @Override
+            public void commandSucceeded(CommandSucceededEvent event) {
+                if (WRITES.contains(event.getCommandName())) {
+                    m.commit();
+                }
+            }
+        }));
+        return MongoClients.create(settings.build());
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
+        String fromUri = properties.embedded() ? null : new ConnectionString(properties.uri()).getDatabase();
+        return client.getDatabase(fromUri != null ? fromUri : properties.database());
+    }
+
+    /** True when no MongoDB URI is configured: then the embedded server starts. */
+    static final class NoMongoUri implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String uri = context.getEnvironment().getProperty("tandem.mongodb.uri");
+            return uri == null || uri.isBlank();
+        }
+    }
+}

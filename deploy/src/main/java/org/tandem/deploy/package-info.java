@@ -1,0 +1,2 @@
+/** The Spring Boot application: configuration, the MongoDB connection (embedded or real), and assembly. */
+package org.tandem.deploy;

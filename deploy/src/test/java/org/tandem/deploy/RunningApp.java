@@ -1,0 +1,73 @@
+package org.tandem.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The real application on a random port, started and stopped by a test, talked to over real HTTP. */
+final class RunningApp implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    RunningApp(Path dataFile, String... properties) {
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--tandem.mongodb.data-file=" + dataFile, "--tandem.mongodb.uri="));
+        for (String p : properties) {
+            args.add("--" + p);
+        }
+        this.context = new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** A response: status and body. */
+    record Reply(int status, String body) {
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    Reply post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

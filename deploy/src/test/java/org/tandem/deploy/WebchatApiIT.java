@@ -1,0 +1,165 @@
+package org.tandem.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+/** The web chat API end to end: the real application, real HTTP, the embedded MongoDB on a file. */
+class WebchatApiIT {
+
+    @TempDir
+    static Path dir;
+
+    static RunningApp app;
+
+    @BeforeAll
+    static void start() {
+        app = new RunningApp(dir.resolve("tandem.mv"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    void healthIsUpWithTheDatabase() {
+        RunningApp.Reply health = app.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().at("/status").asString()).isEqualTo("UP");
+        assertThat(health.json().at("/components/mongoHealth/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void thePageIsServed() {
+        RunningApp.Reply page = app.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Tandem");
+        assertThat(app.get("/webchat/app.js").body()).contains("/api/webchat/inbound");
+    }
+
+    @Test
+    void joinClickAndProfileInFrench() {
+        long after = lastSeq("zoe");
+        RunningApp.Reply accepted = app.post("/api/webchat/inbound",
+                "{\"user\":\"zoe\",\"name\":\"Zoé\",\"locale\":\"fr\",\"text\":\"join\"}");
+        assertThat(accepted.status()).isEqualTo(202);
+        List<JsonNode> replies = messages("zoe", after);
+        JsonNode buttons = findBlock(replies, "buttons");
+        assertThat(buttons.at("/buttons/0/label").asString()).isEqualTo("Mentoré");
+
+        String id = buttons.at("/buttons/1/id").asString();
+        String value = buttons.at("/buttons/1/value").asString();
+        assertThat(app.post("/api/webchat/inbound", "{\"user\":\"zoe\",\"locale\":\"fr\",\"action\":{\"id\":\""
+                + id + "\",\"value\":\"" + value + "\"}}").status()).isEqualTo(202);
+        app.post("/api/webchat/inbound", "{\"user\":\"zoe\",\"locale\":\"fr\",\"text\":\"profile\"}");
+        JsonNode fields = findBlock(messages("zoe", after), "fields");
+        assertThat(fields.toString()).contains("\"Nom\"", "\"Zoé\"", "\"Rôle\"", "\"Mentor\"");
+    }
+
+    @Test
+    void theOutboxShowsBothSidesInOrderAndOnlyToTheirReaders() {
+        long after = lastSeq("yann");
+        app.post("/api/webchat/inbound", "{\"user\":\"yann\",\"text\":\"help\"}");
+        List<JsonNode> mine = messages("yann", after);
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).at("/from").asString()).isEqualTo("yann");
+        assertThat(mine.get(1).at("/seq").asLong()).isGreaterThan(mine.get(0).at("/seq").asLong());
+        assertThat(messages("xavier", after)).isEmpty();
+    }
+
+    @Test
+    void onlyCoordinatorsTalkInTheAdminChannel() {
+        long after = lastSeq("coordinator");
+        assertThat(app.post("/api/webchat/inbound",
+                "{\"user\":\"coordinator\",\"conversation\":\"admin\",\"text\":\"help\"}").status()).isEqualTo(202);
+        assertThat(messages("coordinator", after)).anySatisfy(m ->
+                assertThat(m.at("/conversation").asString()).isEqualTo("admin"));
+        RunningApp.Reply refused = app.post("/api/webchat/inbound",
+                "{\"user\":\"mallory\",\"conversation\":\"admin\",\"text\":\"help\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().at("/error").asString()).contains("only coordinators");
+        assertThat(messages("mallory", 0)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '^', value = {
+        "malformed JSON          | {\"user\":                                         | 400 | malformed JSON",
+        "not an object           | [1,2]                                              | 400 | JSON object",
+        "text is a number        | {\"user\":\"ann\",\"text\":5}                      | 400 | 'text' must be a string",
+        "user missing            | {\"text\":\"help\"}                                | 400 | 'user' is required",
+        "user with markup        | {\"user\":\"<b>\",\"text\":\"help\"}               | 400 | 'user' must be",
+        "unknown field           | {\"user\":\"ann\",\"text\":\"a\",\"x\":1}          | 400 | unknown field 'x'",
+        "two inputs              | {\"user\":\"ann\",\"text\":\"a\",\"action\":{}}    | 400 | exactly one",
+        "unknown action          | {\"user\":\"ann\",\"action\":{\"id\":\"x.y\"}}     | 400 | unknown action id 'x.y'",
+        "unknown form            | {\"user\":\"ann\",\"form\":{\"id\":\"f\",\"values\":{}}} | 400 | unknown form id 'f'",
+        "form value is an object | {\"user\":\"ann\",\"form\":{\"id\":\"f\",\"values\":{\"a\":{}}}} | 400 | string or a list",
+        "bad locale              | {\"user\":\"ann\",\"locale\":\"??\",\"text\":\"a\"} | 400 | 'locale'",
+        "bad time zone           | {\"user\":\"ann\",\"timeZone\":\"Mars/Base\",\"text\":\"a\"} | 400 | 'timeZone'",
+        "bad conversation        | {\"user\":\"ann\",\"conversation\":\"x\",\"text\":\"a\"} | 400 | 'conversation'",
+        "duplicate key           | {\"user\":\"ann\",\"user\":\"bob\",\"text\":\"a\"} | 400 | malformed JSON",
+        "not in the group        | {\"user\":\"ann\",\"conversation\":\"group:g99\",\"text\":\"a\"} | 403 | not in group:g99",
+    })
+    void badInputGetsAClearErrorAndChangesNothing(String what, String body, int status, String error) {
+        long before = lastSeq("ann");
+        RunningApp.Reply r = app.post("/api/webchat/inbound", body);
+        assertThat(r.status()).as(what).isEqualTo(status);
+        assertThat(r.json().at("/error").asString()).as(what).contains(error);
+        assertThat(messages("ann", before)).as(what).isEmpty();
+    }
+
+    @Test
+    void aMegabyteOfTextIsRefused() {
+        long before = lastSeq("ann");
+        RunningApp.Reply r = app.post("/api/webchat/inbound",
+                "{\"user\":\"ann\",\"text\":\"" + "a".repeat(1_000_000) + "\"}");
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().at("/error").asString()).contains("larger than 64 KiB");
+        RunningApp.Reply tooLong = app.post("/api/webchat/inbound",
+                "{\"user\":\"ann\",\"text\":\"" + "a".repeat(4001) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().at("/error").asString()).contains("longer than 4000");
+        assertThat(messages("ann", before)).isEmpty();
+    }
+
+    @Test
+    void theOutboxRefusesBadQueries() {
+        assertThat(app.get("/api/webchat/outbox").status()).isEqualTo(400);
+        assertThat(app.get("/api/webchat/outbox?user=ann&after=-1").status()).isEqualTo(400);
+        assertThat(app.get("/api/webchat/outbox?user=ann&after=abc").json().at("/error").asString())
+                .contains("'after'");
+    }
+
+    private static long lastSeq(String user) {
+        List<JsonNode> all = messages(user, 0);
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).at("/seq").asLong();
+    }
+
+    static List<JsonNode> messages(String user, long after) {
+        RunningApp.Reply r = app.get("/api/webchat/outbox?user=" + user + "&after=" + after);
+        assertThat(r.status()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        r.json().at("/messages").forEach(out::add);
+        return out;
+    }
+
+    static JsonNode findBlock(List<JsonNode> messages, String type) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            for (JsonNode b : messages.get(i).at("/blocks")) {
+                if (b.at("/type").asString().equals(type)) {
+                    return b;
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " block in " + messages);
+    }
+}

@@ -1,0 +1,205 @@
+package org.tandem.webchat;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.InboundEvent;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Place;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The web chat's HTTP side: the page, {@code POST /api/webchat/inbound} and {@code GET /api/webchat/outbox}.
+ * Thin: check the request, translate it into the neutral model, hand it to the core, map errors to 4xx.
+ */
+@RestController
+class WebchatController {
+
+    static final int MAX_BODY = 64 * 1024;
+
+    private final TandemCore core;
+    private final WebchatOutbox outbox;
+    private final WebchatProperties properties;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    WebchatController(TandemCore core, WebchatOutbox outbox, WebchatProperties properties, Clock clock) {
+        this.core = core;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<Resource> page(HttpServletRequest request) {
+        refuseRemote(request);
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(new ClassPathResource("webchat/index.html"));
+    }
+
+    @GetMapping("/webchat/app.js")
+    ResponseEntity<Resource> script(HttpServletRequest request) {
+        refuseRemote(request);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("text/javascript"))
+                .body(new ClassPathResource("webchat/app.js"));
+    }
+
+    @GetMapping("/webchat/app.css")
+    ResponseEntity<Resource> style(HttpServletRequest request) {
+        refuseRemote(request);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("text/css"))
+                .body(new ClassPathResource("webchat/app.css"));
+    }
+
+    /** What the page needs to know: who the coordinators are. */
+    @GetMapping("/api/webchat/config")
+    Map<String, Object> config(HttpServletRequest request) {
+        refuseRemote(request);
+        return Map.of("coordinators", properties.coordinators());
+    }
+
+    @PostMapping("/api/webchat/inbound")
+    ResponseEntity<Map<String, Object>> inbound(HttpServletRequest request) throws IOException {
+        refuseRemote(request);
+        byte[] body = readBounded(request.getInputStream());
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new WebchatRequest.Invalid("malformed JSON: " + e.getOriginalMessage());
+        }
+        WebchatRequest r = WebchatRequest.parse(root);
+        Place place = place(r);
+        Input input = switch (r.kind()) {
+            case TEXT -> new Input.FreeText(r.text());
+            case ACTION -> {
+                if (!core.knowsAction(r.actionId())) {
+                    throw new WebchatRequest.Invalid("unknown action id '" + r.actionId() + "'");
+                }
+                yield new Input.Click(r.actionId(), r.actionValue());
+            }
+            case FORM -> {
+                if (!core.knowsForm(r.formId())) {
+                    throw new WebchatRequest.Invalid("unknown form id '" + r.formId() + "'");
+                }
+                yield new Input.Submit(r.formId(), r.formValues());
+            }
+        };
+        if (r.kind() == WebchatRequest.Kind.TEXT) {
+            echo(r, place);
+        }
+        String eventId = r.eventId().orElseGet(() -> UUID.randomUUID().toString());
+        PersonRef who = new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT, r.user());
+        core.handle(new InboundEvent(new Actor(who, r.name(), r.locale(), r.timeZone()), place, eventId, input));
+        return ResponseEntity.accepted().body(Map.of("accepted", true, "eventId", eventId));
+    }
+
+    @GetMapping("/api/webchat/outbox")
+    Map<String, Object> outbox(HttpServletRequest request, @RequestParam(required = false) String user,
+                               @RequestParam(required = false, defaultValue = "0") String after) {
+        refuseRemote(request);
+        if (user == null || !WebchatRequest.USER.matcher(user.toLowerCase(java.util.Locale.ROOT)).matches()) {
+            throw new WebchatRequest.Invalid("'user' must be 1-32 letters, digits, '.', '_' or '-'");
+        }
+        long from;
+        try {
+            from = Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new WebchatRequest.Invalid("'after' must be a sequence number");
+        }
+        if (from < 0) {
+            throw new WebchatRequest.Invalid("'after' must be a sequence number");
+        }
+        String u = user.toLowerCase(java.util.Locale.ROOT);
+        List<Document> messages = outbox.readable(u, properties.coordinators().contains(u), from, 500);
+        return Map.of("messages", messages);
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(WebchatRequest.Invalid.class)
+    ResponseEntity<Map<String, Object>> invalid(WebchatRequest.Invalid e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(Refused.class)
+    ResponseEntity<Map<String, Object>> refused(Refused e) {
+        return ResponseEntity.status(e.status).body(Map.of("error", e.getMessage()));
+    }
+
+    private Place place(WebchatRequest r) {
+        if (r.conversation().equals(WebchatOutbox.ADMIN)) {
+            if (!properties.coordinators().contains(r.user())) {
+                throw new Refused(HttpStatus.FORBIDDEN, "only coordinators may post in the admin conversation");
+            }
+            return Place.ADMIN;
+        }
+        if (r.conversation().startsWith("group:")) {
+            String id = r.conversation().substring("group:".length());
+            if (!outbox.members(id).contains(r.user())) {
+                throw new Refused(HttpStatus.FORBIDDEN, "'" + r.user() + "' is not in " + r.conversation());
+            }
+            return Place.group(id);
+        }
+        return Place.DIRECT;
+    }
+
+    /** Shows what a person typed in their conversation, so the transcript reads both sides. */
+    private void echo(WebchatRequest r, Place place) {
+        List<String> readers = place instanceof Place.Admin ? properties.coordinators()
+                : place instanceof Place.Group g ? outbox.members(g.groupId()) : List.of(r.user());
+        outbox.append(r.conversation(), readers, r.user(),
+                List.of(new Document("type", "text").append("text", WebchatRenderer.escape(r.text()))),
+                clock.instant());
+    }
+
+    private void refuseRemote(HttpServletRequest request) {
+        if (properties.allowRemote()) {
+            return;
+        }
+        try {
+            if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+                throw new Refused(HttpStatus.FORBIDDEN, "the web chat answers only on this machine");
+            }
+        } catch (UnknownHostException e) {
+            throw new Refused(HttpStatus.FORBIDDEN, "the web chat answers only on this machine");
+        }
+    }
+
+    private static byte[] readBounded(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "the body is larger than " + MAX_BODY / 1024 + " KiB");
+        }
+        return body;
+    }
+
+    /** A request refused with a status other than 400. */
+    static final class Refused extends RuntimeException {
+        final HttpStatus status;
+
+        Refused(HttpStatus status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}

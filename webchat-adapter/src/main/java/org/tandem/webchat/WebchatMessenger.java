@@ -1,0 +1,66 @@
+package org.tandem.webchat;
+
+import java.time.Clock;
+import java.util.List;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.PlatformMessenger;
+
+/** Delivers the core's messages to the web chat's outbox. */
+final class WebchatMessenger implements PlatformMessenger {
+
+    static final String PLATFORM = "webchat";
+    static final String TENANT = "local";
+
+    private final WebchatOutbox outbox;
+    private final List<String> coordinators;
+    private final Clock clock;
+
+    WebchatMessenger(WebchatOutbox outbox, List<String> coordinators, Clock clock) {
+        this.outbox = outbox;
+        this.coordinators = coordinators;
+        this.clock = clock;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public MessageRef sendToPerson(PersonRef person, Message message) {
+        return ref(outbox.append(WebchatOutbox.DIRECT, List.of(person.userId()), null,
+                WebchatRenderer.render(message), clock.instant()));
+    }
+
+    @Override
+    public GroupRef openGroup(List<PersonRef> members, Message message) {
+        List<String> users = members.stream().map(PersonRef::userId).toList();
+        String id = outbox.openGroup(users);
+        GroupRef group = new GroupRef(PLATFORM, TENANT, id);
+        sendToGroup(group, message);
+        return group;
+    }
+
+    @Override
+    public MessageRef sendToGroup(GroupRef group, Message message) {
+        return ref(outbox.append("group:" + group.id(), outbox.members(group.id()), null,
+                WebchatRenderer.render(message), clock.instant()));
+    }
+
+    @Override
+    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
+        return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, WebchatRenderer.render(message),
+                clock.instant()));
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) {
+        outbox.replace(Long.parseLong(ref.id()), WebchatRenderer.render(message));
+    }
+
+    private static MessageRef ref(long seq) {
+        return new MessageRef(PLATFORM, Long.toString(seq));
+    }
+}

@@ -1,0 +1,95 @@
+package org.tandem.webchat;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The web chat's own store: every message in sequence order, with who may read it, so that the page (or a
+ * script) polls {@code after=N}. Kept in MongoDB so the history survives a restart.
+ */
+final class WebchatOutbox {
+
+    static final String ADMIN = "admin";
+    static final String DIRECT = "dm";
+
+    private final MongoCollection<Document> messages;
+    private final MongoCollection<Document> counters;
+    private final MongoCollection<Document> groups;
+
+    WebchatOutbox(MongoDatabase db) {
+        this.messages = db.getCollection("webchat_outbox");
+        this.counters = db.getCollection("webchat_counters");
+        this.groups = db.getCollection("webchat_groups");
+    }
+
+    /**
+     * Appends a message. Sequence allocation and insert happen under one lock so that a reader never sees
+     * {@code N+1} before {@code N} (the web chat is a single-instance dev tool).
+     */
+    synchronized long append(String conversation, List<String> recipients, String from, List<Document> blocks,
+                             Instant at) {
+        long seq = next("seq");
+        Document d = new Document("_id", seq).append("conversation", conversation).append("recipients", recipients)
+                .append("at", Date.from(at));
+        if (from != null) {
+            d.append("from", from);
+        }
+        d.append("blocks", blocks);
+        messages.insertOne(d);
+        return seq;
+    }
+
+    /** Replaces the blocks of a message (the core updating, e.g. to disable used buttons). */
+    void replace(long seq, List<Document> blocks) {
+        messages.updateOne(eq("_id", seq), Updates.set("blocks", blocks));
+    }
+
+    /** What a person may read after a sequence number, oldest first. */
+    List<Document> readable(String user, boolean coordinator, long after, int limit) {
+        Bson mine = in("recipients", user);
+        Bson visible = coordinator ? or(mine, eq("conversation", ADMIN)) : mine;
+        List<Document> out = new ArrayList<>();
+        for (Document d : messages.find(and(gt("_id", after), visible)).sort(Sorts.ascending("_id")).limit(limit)) {
+            Document m = new Document("seq", d.getLong("_id")).append("conversation", d.getString("conversation"));
+            if (d.containsKey("from")) {
+                m.append("from", d.getString("from"));
+            }
+            m.append("at", d.getDate("at").toInstant().toString()).append("blocks", d.get("blocks"));
+            out.add(m);
+        }
+        return out;
+    }
+
+    String openGroup(List<String> members) {
+        String id = "g" + next("group");
+        groups.insertOne(new Document("_id", id).append("members", members));
+        return id;
+    }
+
+    List<String> members(String groupId) {
+        Document g = groups.find(eq("_id", groupId)).first();
+        return g == null ? List.of() : g.getList("members", String.class);
+    }
+
+    private long next(String counter) {
+        Document c = counters.findOneAndUpdate(eq("_id", counter), Updates.inc("value", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return c.getLong("value");
+    }
+}

@@ -1,0 +1,174 @@
+package org.tandem.webchat;
+
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One {@code POST /api/webchat/inbound} body, checked field by field. Anything unexpected is refused with a
+ * sentence that says what and where, before the core sees it.
+ */
+record WebchatRequest(String user, String name, Locale locale, Optional<java.time.ZoneId> timeZone,
+                      String conversation, Optional<String> eventId, Kind kind, String text, String actionId,
+                      String actionValue, String formId, Map<String, List<String>> formValues) {
+
+    enum Kind { TEXT, ACTION, FORM }
+
+    static final int MAX_TEXT = 4000;
+    static final int MAX_FIELDS = 50;
+    static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
+    private static final Pattern CONVERSATION = Pattern.compile("dm|admin|group:g[0-9]{1,12}");
+    private static final Set<String> TOP = Set.of("user", "name", "locale", "timeZone", "conversation", "eventId",
+            "text", "action", "form");
+
+    /** A request that cannot be taken, with the reason to show. */
+    static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    static WebchatRequest parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new Invalid("the body must be a JSON object");
+        }
+        for (Iterator<String> it = root.propertyNames().iterator(); it.hasNext(); ) {
+            String field = it.next();
+            if (!TOP.contains(field)) {
+                throw new Invalid("unknown field '" + field + "'");
+            }
+        }
+        String user = requiredString(root, "user", 32).toLowerCase(Locale.ROOT);
+        if (!USER.matcher(user).matches()) {
+            throw new Invalid("'user' must be 1-32 letters, digits, '.', '_' or '-'");
+        }
+        // without a name, the stored one stays (null tells the core so)
+        String name = optionalString(root, "name", 80).filter(n -> !n.isBlank()).orElse(null);
+        Locale locale = optionalString(root, "locale", 35).map(WebchatRequest::locale).orElse(Locale.ENGLISH);
+        Optional<java.time.ZoneId> zone = optionalString(root, "timeZone", 64).map(WebchatRequest::zone);
+        String conversation = optionalString(root, "conversation", 20).orElse("dm");
+        if (!CONVERSATION.matcher(conversation).matches()) {
+            throw new Invalid("'conversation' must be 'dm', 'admin' or 'group:<id>'");
+        }
+        Optional<String> eventId = optionalString(root, "eventId", 100);
+
+        int kinds = (root.has("text") ? 1 : 0) + (root.has("action") ? 1 : 0) + (root.has("form") ? 1 : 0);
+        if (kinds != 1) {
+            throw new Invalid("give exactly one of 'text', 'action' or 'form'");
+        }
+        if (root.has("text")) {
+            String text = requiredString(root, "text", MAX_TEXT);
+            return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.TEXT, text, null, null,
+                    null, Map.of());
+        }
+        if (root.has("action")) {
+            JsonNode action = object(root, "action", Set.of("id", "value"));
+            String id = requiredString(action, "id", 200);
+            String value = optionalString(action, "value", MAX_TEXT).orElse("");
+            return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.ACTION, null, id, value,
+                    null, Map.of());
+        }
+        JsonNode form = object(root, "form", Set.of("id", "values"));
+        String id = requiredString(form, "id", 200);
+        JsonNode values = form.get("values");
+        if (values == null || !values.isObject()) {
+            throw new Invalid("'form.values' must be an object of field: value or [values]");
+        }
+        if (values.size() > MAX_FIELDS) {
+            throw new Invalid("a form has at most " + MAX_FIELDS + " fields");
+        }
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : values.properties()) {
+            fields.put(e.getKey(), values(e.getKey(), e.getValue()));
+        }
+        return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.FORM, null, null, null, id,
+                fields);
+    }
+
+    private static List<String> values(String field, JsonNode v) {
+        if (v.isString()) {
+            return List.of(checkLength("form.values." + field, v.asString(), MAX_TEXT));
+        }
+        if (v.isNull()) {
+            return List.of();
+        }
+        if (v.isArray()) {
+            if (v.size() > 100) {
+                throw new Invalid("'form.values." + field + "' has more than 100 values");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode x : v) {
+                if (!x.isString()) {
+                    throw new Invalid("'form.values." + field + "' must hold strings only");
+                }
+                out.add(checkLength("form.values." + field, x.asString(), MAX_TEXT));
+            }
+            return out;
+        }
+        throw new Invalid("'form.values." + field + "' must be a string or a list of strings");
+    }
+
+    private static JsonNode object(JsonNode root, String field, Set<String> allowed) {
+        JsonNode n = root.get(field);
+        if (!n.isObject()) {
+            throw new Invalid("'" + field + "' must be an object");
+        }
+        for (String name : n.propertyNames()) {
+            if (!allowed.contains(name)) {
+                throw new Invalid("unknown field '" + field + "." + name + "'");
+            }
+        }
+        return n;
+    }
+
+    private static String requiredString(JsonNode root, String field, int max) {
+        return optionalString(root, field, max).filter(s -> !s.isBlank())
+                .orElseThrow(() -> new Invalid("'" + field + "' is required and must be a non-empty string"));
+    }
+
+    private static Optional<String> optionalString(JsonNode root, String field, int max) {
+        JsonNode n = root.get(field);
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isString()) {
+            throw new Invalid("'" + field + "' must be a string");
+        }
+        return Optional.of(checkLength(field, n.asString(), max));
+    }
+
+    private static String checkLength(String field, String value, int max) {
+        if (value.length() > max) {
+            throw new Invalid("'" + field + "' is longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    private static Locale locale(String tag) {
+        try {
+            Locale l = new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
+            if (l.getLanguage().isEmpty()) {
+                throw new Invalid("'locale' must be a language tag such as 'en' or 'fr-CA'");
+            }
+            return l;
+        } catch (IllformedLocaleException e) {
+            throw new Invalid("'locale' must be a language tag such as 'en' or 'fr-CA'");
+        }
+    }
+
+    private static java.time.ZoneId zone(String id) {
+        try {
+            return java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new Invalid("'timeZone' must be a time zone such as 'Europe/Paris'");
+        }
+    }
+}

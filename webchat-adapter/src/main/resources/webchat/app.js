@@ -1,0 +1,240 @@
+// Tandem web chat: one page, several people. Talks to /api/webchat/* only; renders the neutral blocks.
+'use strict';
+
+const state = {
+  people: JSON.parse(localStorage.getItem('tandem.people') || 'null') || ['alice', 'bob', 'coordinator'],
+  locales: JSON.parse(localStorage.getItem('tandem.locales') || '{}'),
+  active: localStorage.getItem('tandem.active') || 'alice',
+  conversation: {},   // person -> conversation key shown
+  messages: {},       // person -> [message]
+  after: {},          // person -> last seq
+  seen: {},           // person -> last seq seen while active
+  coordinators: [],
+};
+
+const $ = (id) => document.getElementById(id);
+
+function save() {
+  localStorage.setItem('tandem.people', JSON.stringify(state.people));
+  localStorage.setItem('tandem.locales', JSON.stringify(state.locales));
+  localStorage.setItem('tandem.active', state.active);
+}
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+// Our markdown subset: *bold*, _italic_, `code`, line breaks; a backslash makes the next character literal.
+function markdown(text) {
+  const root = document.createDocumentFragment();
+  const stack = [{ node: root, mark: null }];
+  let buf = '';
+  const flush = () => { if (buf) { stack[stack.length - 1].node.append(document.createTextNode(buf)); buf = ''; } };
+  const tags = { '*': 'strong', '_': 'em', '`': 'code' };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const top = stack[stack.length - 1];
+    if (c === '\\' && i + 1 < text.length) { buf += text[++i]; continue; }
+    if (c === '\n') { flush(); top.node.append(el('br')); continue; }
+    if (tags[c] && top.mark === c) { flush(); stack.pop(); continue; }
+    if (tags[c] && top.mark !== '`' && text.indexOf(c, i + 1) > i + 1) {
+      flush();
+      const n = el(tags[c]);
+      top.node.append(n);
+      stack.push({ node: n, mark: c });
+      continue;
+    }
+    buf += c;
+  }
+  flush();
+  return root;
+}
+
+async function post(body) {
+  const person = state.active;
+  const conversation = state.conversation[person] || 'dm';
+  const payload = Object.assign({ user: person, name: displayName(person), locale: state.locales[person] || 'en',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, body);
+  if (conversation !== 'dm') payload.conversation = conversation;
+  $('error').textContent = '';
+  const res = await fetch('/api/webchat/inbound', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload) });
+  if (!res.ok) {
+    const err = await res.json().catch(() => ({ error: res.statusText }));
+    $('error').textContent = err.error || ('error ' + res.status);
+  }
+  await poll(person);
+}
+
+function displayName(user) {
+  return user.charAt(0).toUpperCase() + user.slice(1);
+}
+
+function renderBlock(b, msg) {
+  switch (b.type) {
+    case 'text': return el('div', { class: 'block text' }, markdown(b.text));
+    case 'context': return el('div', { class: 'block context' }, markdown(b.text));
+    case 'fields': return el('dl', { class: 'block fields' },
+      b.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]));
+    case 'buttons': return el('div', { class: 'block buttons' }, b.buttons.map((x) =>
+      el('button', { class: x.style, onclick: (ev) => { ev.target.disabled = true; post({ action: { id: x.id, value: x.value } }); } }, x.label)));
+    case 'choice': return renderChoice(b);
+    case 'form': return renderForm(b);
+    default: return el('div', { class: 'block' }, '[' + b.type + ']');
+  }
+}
+
+function renderChoice(b) {
+  if (!b.multiple) {
+    const select = el('select', { 'aria-label': b.label },
+      el('option', { value: '' }, '—'), b.options.map((o) => el('option', { value: o.value }, o.label)));
+    select.addEventListener('change', () => { if (select.value) post({ action: { id: b.id, value: select.value } }); });
+    return el('div', { class: 'block choice' }, el('label', {}, b.label, ' ', select));
+  }
+  const boxes = b.options.map((o) => el('input', { type: 'checkbox', value: o.value }));
+  return el('div', { class: 'block choice' }, b.label, ' ',
+    b.options.map((o, i) => el('label', {}, boxes[i], o.label)),
+    el('button', { onclick: () => post({ action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, 'OK'));
+}
+
+function renderForm(b) {
+  const controls = {};
+  const form = el('form', { class: 'tform', autocomplete: 'off' }, el('h3', {}, b.title));
+  if (b.error) form.append(el('div', { class: 'form-error' }, b.error));
+  for (const f of b.fields) {
+    const id = 'f-' + Math.random().toString(36).slice(2);
+    const values = f.value || [];
+    let control;
+    if (f.kind === 'textarea') {
+      control = el('textarea', { id, maxlength: f.maxLength }, values[0] || '');
+    } else if (f.kind === 'select') {
+      control = el('select', { id }, el('option', { value: '' }, '—'),
+        (f.options || []).map((o) => el('option', { value: o.value, selected: values.includes(o.value) }, o.label)));
+    } else if (f.kind === 'multiselect') {
+      control = el('div', { class: 'checks', id }, (f.options || []).map((o) =>
+        el('label', {}, el('input', { type: 'checkbox', value: o.value, checked: values.includes(o.value) }), ' ', o.label)));
+    } else {
+      control = el('input', { id, type: f.kind === 'number' ? 'number' : 'text', value: values[0] || '', maxlength: f.maxLength });
+    }
+    controls[f.id] = { kind: f.kind, control };
+    form.append(el('label', { for: id }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null), control);
+    if (f.hint) form.append(el('div', { class: 'hint' }, f.hint));
+    if (f.error) form.append(el('div', { class: 'err' }, f.error));
+  }
+  form.append(el('button', { type: 'submit' }, b.submit));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const values = {};
+    for (const [k, { kind, control }] of Object.entries(controls)) {
+      values[k] = kind === 'multiselect'
+        ? [...control.querySelectorAll('input:checked')].map((x) => x.value)
+        : control.value;
+    }
+    form.querySelector('button[type=submit]').disabled = true;
+    post({ form: { id: b.id, values } });
+  });
+  return form;
+}
+
+function conversationsOf(person) {
+  const keys = ['dm'];
+  if (state.coordinators.includes(person)) keys.push('admin');
+  for (const m of state.messages[person] || []) if (!keys.includes(m.conversation)) keys.push(m.conversation);
+  return keys;
+}
+
+function conversationLabel(key) {
+  if (key === 'dm') return 'Direct messages';
+  if (key === 'admin') return '#admin';
+  return 'Group ' + key.slice('group:'.length);
+}
+
+function render() {
+  const person = state.active;
+  $('who').textContent = displayName(person) + (state.coordinators.includes(person) ? ' (coordinator)' : '');
+  $('locale').value = state.locales[person] || 'en';
+
+  const list = $('person-list');
+  list.replaceChildren(...state.people.map((p) => {
+    const unread = (state.messages[p] || []).filter((m) => m.seq > (state.seen[p] || 0) && !m.from).length;
+    return el('li', {}, el('button', { class: p === person ? 'active' : '', onclick: () => { state.active = p; save(); render(); } },
+      el('span', {}, displayName(p), ' ', el('span', { class: 'role' }, state.coordinators.includes(p) ? 'coordinator' : '')),
+      unread && p !== person ? el('span', { class: 'badge' }, unread) : null));
+  }));
+
+  const current = state.conversation[person] || 'dm';
+  $('conversations').replaceChildren(...conversationsOf(person).map((k) =>
+    el('button', { role: 'tab', class: k === current ? 'active' : '', onclick: () => { state.conversation[person] = k; render(); } }, conversationLabel(k))));
+
+  const box = $('messages');
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  box.replaceChildren(...(state.messages[person] || []).filter((m) => m.conversation === current).map((m) => {
+    const mine = m.from === person;
+    const who = m.from ? displayName(m.from) : 'Tandem';
+    return el('div', { class: 'msg' + (mine ? ' mine' : '') },
+      el('div', { class: 'meta' }, who),
+      el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
+  }));
+  if (atBottom) box.scrollTop = box.scrollHeight;
+  const msgs = state.messages[person] || [];
+  if (msgs.length) state.seen[person] = msgs[msgs.length - 1].seq;
+}
+
+async function poll(person) {
+  const res = await fetch('/api/webchat/outbox?user=' + encodeURIComponent(person) + '&after=' + (state.after[person] || 0));
+  if (!res.ok) return;
+  const data = await res.json();
+  if (!data.messages.length) return;
+  const known = state.messages[person] || (state.messages[person] = []);
+  for (const m of data.messages) {
+    const i = known.findIndex((k) => k.seq === m.seq);
+    if (i >= 0) known[i] = m; else known.push(m);
+    state.after[person] = Math.max(state.after[person] || 0, m.seq);
+  }
+  render();
+}
+
+async function pollAll() {
+  for (const p of state.people) await poll(p).catch(() => {});
+}
+
+$('composer').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const text = $('text').value.trim();
+  if (!text) return;
+  $('text').value = '';
+  post({ text });
+});
+
+$('add-person').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const user = $('new-person').value.trim().toLowerCase();
+  if (!/^[a-z0-9][a-z0-9._-]{0,31}$/.test(user)) { $('error').textContent = 'A user id is 1-32 letters, digits, ".", "_" or "-".'; return; }
+  if (!state.people.includes(user)) state.people.push(user);
+  state.active = user;
+  $('new-person').value = '';
+  save();
+  render();
+  poll(user);
+});
+
+$('locale').addEventListener('change', () => { state.locales[state.active] = $('locale').value; save(); });
+
+(async function start() {
+  const cfg = await fetch('/api/webchat/config').then((r) => r.json()).catch(() => ({ coordinators: [] }));
+  state.coordinators = cfg.coordinators || [];
+  if (!state.people.includes(state.active)) state.active = state.people[0];
+  render();
+  await pollAll();
+  setInterval(pollAll, 1500);
+})();
