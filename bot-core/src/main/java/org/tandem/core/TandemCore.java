@@ -10,11 +10,14 @@ import org.tandem.core.conversation.EventLedger;
 import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Router;
+import org.tandem.core.intake.ConsentRefusals;
 import org.tandem.core.intake.Enrollments;
-import org.tandem.core.intake.JoinFlow;
+import org.tandem.core.intake.IntakeFlow;
 import org.tandem.core.intake.LeaveFlow;
 import org.tandem.core.intake.ProfileFlow;
 import org.tandem.core.people.People;
+import org.tandem.core.program.ProgramFlow;
+import org.tandem.core.program.Programs;
 
 /**
  * The core, assembled over one MongoDB database, one outbound {@link Messenger} and one {@link Clock}. Creating
@@ -24,16 +27,23 @@ public final class TandemCore {
 
     private final Dispatcher dispatcher;
 
-    public TandemCore(MongoDatabase db, Messenger messenger, Clock clock) {
+    public TandemCore(MongoDatabase db, Messenger messenger, Clock clock, Settings settings) {
         People people = new People(db);
+        Programs programs = new Programs(db);
         Enrollments enrollments = new Enrollments(db);
+        IntakeFlow.Listener onEnrolled = (turn, program, role) -> { };
         Router router = new Router(List.of(
                 new BasicsFlow(people),
-                new JoinFlow(enrollments),
-                new ProfileFlow(enrollments),
-                new LeaveFlow(enrollments)));
+                new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
+                new ProfileFlow(programs, enrollments),
+                new LeaveFlow(programs, enrollments, settings.adminLocale()),
+                new ProgramFlow(programs, enrollments::menteesAndMentors)));
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock);
+    }
+
+    public TandemCore(MongoDatabase db, Messenger messenger, Clock clock) {
+        this(db, messenger, clock, Settings.defaults());
     }
 
     /** Handles one inbound event (call it after the platform was acknowledged). */

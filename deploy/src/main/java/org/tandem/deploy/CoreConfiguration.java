@@ -21,8 +21,9 @@ class CoreConfiguration {
     }
 
     @Bean
-    TandemCore tandemCore(MongoDatabase db, List<PlatformMessenger> messengers, Clock clock) {
-        return new TandemCore(db, new MessengerRouter(messengers), clock);
+    TandemCore tandemCore(MongoDatabase db, List<PlatformMessenger> messengers, Clock clock,
+                          CoreProperties properties) {
+        return new TandemCore(db, new MessengerRouter(messengers), clock, properties.settings());
     }
 
     /** {@code /actuator/health} is DOWN when MongoDB does not answer a ping. */

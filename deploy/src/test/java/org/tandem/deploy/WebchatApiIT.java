@@ -24,6 +24,18 @@ class WebchatApiIT {
     @BeforeAll
     static void start() {
         app = new RunningApp(dir.resolve("tandem.mv"));
+        openProgramme(app, "Leadership");
+    }
+
+    /** A coordinator creates and opens a programme, through the web chat like a person would. */
+    static void openProgramme(RunningApp app, String name) {
+        assertThat(app.post("/api/webchat/inbound", "{\"user\":\"coordinator\",\"conversation\":\"admin\","
+                + "\"form\":{\"id\":\"program.create\",\"values\":{\"name\":\"" + name + "\","
+                + "\"topics\":\"leadership, public speaking\",\"cadence\":\"biweekly\",\"duration\":\"6\","
+                + "\"matching\":\"mentee-chooses\",\"capacity\":\"2\",\"languages\":[\"en\",\"fr\"]}}}").status())
+                .isEqualTo(202);
+        assertThat(app.post("/api/webchat/inbound", "{\"user\":\"coordinator\",\"conversation\":\"admin\","
+                + "\"text\":\"program open " + name + "\"}").status()).isEqualTo(202);
     }
 
     @AfterAll
@@ -48,7 +60,7 @@ class WebchatApiIT {
     }
 
     @Test
-    void joinClickAndProfileInFrench() {
+    void aMentorEnrolsInFrenchThroughTheApi() {
         long after = lastSeq("zoe");
         RunningApp.Reply accepted = app.post("/api/webchat/inbound",
                 "{\"user\":\"zoe\",\"name\":\"Zoé\",\"locale\":\"fr\",\"text\":\"join\"}");
@@ -61,9 +73,14 @@ class WebchatApiIT {
         String value = buttons.at("/buttons/1/value").asString();
         assertThat(app.post("/api/webchat/inbound", "{\"user\":\"zoe\",\"locale\":\"fr\",\"action\":{\"id\":\""
                 + id + "\",\"value\":\"" + value + "\"}}").status()).isEqualTo(202);
+        JsonNode form = findBlock(messages("zoe", after), "form");
+        assertThat(form.at("/id").asString()).isEqualTo("intake.mentor");
+        assertThat(form.at("/title").asString()).isEqualTo("Vous, en tant que mentor — Leadership");
+        enrolMentor(app, "zoe", "fr");
         app.post("/api/webchat/inbound", "{\"user\":\"zoe\",\"locale\":\"fr\",\"text\":\"profile\"}");
-        JsonNode fields = findBlock(messages("zoe", after), "fields");
-        assertThat(fields.toString()).contains("\"Nom\"", "\"Zoé\"", "\"Rôle\"", "\"Mentor\"");
+        List<JsonNode> all = messages("zoe", after);
+        assertThat(all.get(all.size() - 1).toString()).contains("*Leadership* — Mentor", "\"Service\"",
+                "\"Engineering\"");
     }
 
     @Test
@@ -137,6 +154,17 @@ class WebchatApiIT {
         assertThat(app.get("/api/webchat/outbox?user=ann&after=-1").status()).isEqualTo(400);
         assertThat(app.get("/api/webchat/outbox?user=ann&after=abc").json().at("/error").asString())
                 .contains("'after'");
+    }
+
+    /** Submits the mentor questionnaire and consents (the person has clicked the Mentor role). */
+    static void enrolMentor(RunningApp app, String user, String locale) {
+        assertThat(app.post("/api/webchat/inbound", "{\"user\":\"" + user + "\",\"locale\":\"" + locale + "\","
+                + "\"form\":{\"id\":\"intake.mentor\",\"values\":{\"topics\":[\"leadership\"],"
+                + "\"seniority\":\"senior\",\"years\":\"12\",\"department\":\"Engineering\","
+                + "\"languages\":[\"fr\"],\"timeZone\":\"Europe/Paris\",\"format\":\"video\","
+                + "\"capacity\":\"2\"}}}").status()).isEqualTo(202);
+        assertThat(app.post("/api/webchat/inbound", "{\"user\":\"" + user + "\",\"locale\":\"" + locale + "\","
+                + "\"action\":{\"id\":\"intake.consent\",\"value\":\"yes\"}}").status()).isEqualTo(202);
     }
 
     private static long lastSeq(String user) {

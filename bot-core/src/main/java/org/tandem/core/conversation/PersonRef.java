@@ -25,6 +25,11 @@ public record PersonRef(String platform, String tenant, String userId) {
         }
     }
 
+    /** The workspace (platform + tenant) the person belongs to. */
+    public Scope scope() {
+        return new Scope(platform, tenant);
+    }
+
     /** The storage key, {@code platform|tenant|userId}: unique across platforms and tenants. */
     public String key() {
         return platform + "|" + tenant + "|" + userId;

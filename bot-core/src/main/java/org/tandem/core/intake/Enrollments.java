@@ -2,6 +2,9 @@ package org.tandem.core.intake;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -9,44 +12,64 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Scope;
 
-/** The {@code enrollments} collection: one document per person and programme. */
+/** The {@code enrollments} collection: one document per person and programme (the _id says so). */
 public final class Enrollments {
 
     private final MongoCollection<Document> collection;
 
     public Enrollments(MongoDatabase db) {
         this.collection = db.getCollection("enrollments");
-        collection.createIndex(Indexes.ascending("tenant", "program"), new IndexOptions().name("tenant_program"));
+        collection.createIndex(Indexes.ascending("program", "role"), new IndexOptions().name("program_role"));
         collection.createIndex(Indexes.ascending("person"), new IndexOptions().name("person"));
+        collection.createIndex(Indexes.ascending("tenant", "enrolledAt"), new IndexOptions().name("tenant_enrolled"));
     }
 
     /**
-     * Enrols a person unless they already are (guard: the unique id person|program). Returns the enrolment that
-     * stands: the new one, or the existing one when a double click or a retry got there first.
+     * Stores an enrolment unless the person is already enrolled in that programme (guard: the unique _id). Returns
+     * false when they were: a double click or a retry changes nothing.
      */
-    public Enrollment enroll(PersonRef person, String program, Role role, Instant now) {
+    public boolean enroll(PersonRef person, String program, Role role, Optional<MenteeAnswers> mentee,
+                          Optional<MentorAnswers> mentor, Instant now) {
         Document doc = new Document("_id", id(person, program))
+                .append("platform", person.platform())
                 .append("tenant", person.tenant())
                 .append("person", person.key())
                 .append("program", program)
                 .append("role", role.value())
-                .append("enrolledAt", Date.from(now));
+                .append("consentAt", Date.from(now))
+                .append("enrolledAt", Date.from(now))
+                .append("version", 1L);
+        mentee.ifPresent(m -> doc.append("mentee", m.toDocument()));
+        mentor.ifPresent(m -> doc.append("mentor", m.toDocument()));
         try {
             collection.insertOne(doc);
-            return toEnrollment(doc);
+            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return find(person, program).orElseThrow();
+                return false;
             }
             throw e;
         }
+    }
+
+    /** Replaces the mentee answers if nobody changed the enrolment since it was read (guard: version). */
+    public boolean updateMentee(Enrollment e, MenteeAnswers answers) {
+        return update(e, "mentee", answers.toDocument());
+    }
+
+    public boolean updateMentor(Enrollment e, MentorAnswers answers) {
+        return update(e, "mentor", answers.toDocument());
     }
 
     public Optional<Enrollment> find(PersonRef person, String program) {
@@ -54,13 +77,40 @@ public final class Enrollments {
                 .map(Enrollments::toEnrollment);
     }
 
+    /** A person's enrolments, oldest first. */
     public List<Enrollment> of(PersonRef person) {
-        return collection.find(eq("person", person.key())).map(Enrollments::toEnrollment).into(new java.util.ArrayList<>());
+        return collection.find(eq("person", person.key())).sort(Sorts.ascending("enrolledAt"))
+                .map(Enrollments::toEnrollment).into(new ArrayList<>());
     }
 
-    /** Withdraws a person from a programme; false when they were not enrolled (e.g. a second click). */
+    /** Everyone enrolled in a programme. */
+    public List<Enrollment> inProgram(String program) {
+        return collection.find(eq("program", program)).sort(Sorts.ascending("enrolledAt"))
+                .map(Enrollments::toEnrollment).into(new ArrayList<>());
+    }
+
+    /** How many mentees (index 0) and mentors (index 1) a programme has; a "both" counts in each. */
+    public int[] menteesAndMentors(String program) {
+        int mentees = (int) collection.countDocuments(and(eq("program", program), in("role", "mentee", "both")));
+        int mentors = (int) collection.countDocuments(and(eq("program", program), in("role", "mentor", "both")));
+        return new int[] {mentees, mentors};
+    }
+
+    /** Enrolments of a workspace made in {@code [from, to)}. */
+    public List<Enrollment> enrolledBetween(Scope scope, Instant from, Instant to) {
+        return collection.find(and(eq("platform", scope.platform()), eq("tenant", scope.tenant()),
+                        gte("enrolledAt", Date.from(from)), lt("enrolledAt", Date.from(to))))
+                .sort(Sorts.ascending("enrolledAt")).map(Enrollments::toEnrollment).into(new ArrayList<>());
+    }
+
+    /** Withdraws a person from a programme: their answers are deleted. False when they were not enrolled. */
     public boolean withdraw(PersonRef person, String program) {
-        return collection.deleteOne(and(eq("_id", id(person, program)))).getDeletedCount() == 1;
+        return collection.deleteOne(eq("_id", id(person, program))).getDeletedCount() == 1;
+    }
+
+    private boolean update(Enrollment e, String field, Document answers) {
+        return collection.updateOne(and(eq("_id", id(e.person(), e.program())), eq("version", e.version())),
+                Updates.combine(Updates.set(field, answers), Updates.inc("version", 1L))).getModifiedCount() == 1;
     }
 
     private static String id(PersonRef person, String program) {
@@ -69,6 +119,9 @@ public final class Enrollments {
 
     private static Enrollment toEnrollment(Document d) {
         return new Enrollment(PersonRef.fromKey(d.getString("person")), d.getString("program"),
-                Role.parse(d.getString("role")).orElseThrow(), d.getDate("enrolledAt").toInstant());
+                Role.parse(d.getString("role")).orElseThrow(),
+                Optional.ofNullable(d.get("mentee", Document.class)).map(MenteeAnswers::from),
+                Optional.ofNullable(d.get("mentor", Document.class)).map(MentorAnswers::from),
+                d.getDate("consentAt").toInstant(), d.getDate("enrolledAt").toInstant(), d.getLong("version"));
     }
 }

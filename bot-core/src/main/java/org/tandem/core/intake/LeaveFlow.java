@@ -1,6 +1,8 @@
 package org.tandem.core.intake;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
@@ -9,17 +11,28 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Turn;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.Programs;
 
-/** {@code leave}: withdraws from the programme after a confirmation. */
+/**
+ * {@code leave}: withdraws from a programme after a confirmation. The person's answers are deleted; the admin
+ * channel is told who left which programme, and nothing else.
+ */
 public final class LeaveFlow implements Flow {
 
     static final String ID = "leave";
+    static final String PROGRAM = ID + ".program";
     static final String CONFIRM = ID + ".confirm";
 
+    private final Programs programs;
     private final Enrollments enrollments;
+    private final Locale adminLocale;
 
-    public LeaveFlow(Enrollments enrollments) {
+    public LeaveFlow(Programs programs, Enrollments enrollments, Locale adminLocale) {
+        this.programs = programs;
         this.enrollments = enrollments;
+        this.adminLocale = adminLocale;
     }
 
     @Override
@@ -34,33 +47,61 @@ public final class LeaveFlow implements Flow {
 
     @Override
     public Set<String> actions() {
-        return Set.of(CONFIRM);
+        return Set.of(PROGRAM, CONFIRM);
     }
 
     @Override
     public void onCommand(Turn turn, Input.Command command) {
-        if (enrollments.find(turn.who(), JoinFlow.DEFAULT_PROGRAM).isEmpty()) {
+        List<Enrollment> mine = enrollments.of(turn.who());
+        if (mine.isEmpty()) {
             turn.reply("leave.not-enrolled");
-            return;
+        } else if (mine.size() == 1) {
+            confirm(turn, mine.get(0).program());
+        } else {
+            turn.reply(Message.builder()
+                    .text(turn.t().rich("leave.which"))
+                    .buttons(mine.stream().map(e -> new Block.Button(PROGRAM, name(e.program()), e.program())).toList())
+                    .build());
         }
-        turn.reply(Message.builder()
-                .text(turn.t().rich("leave.confirm"))
-                .buttons(List.of(
-                        new Block.Button(CONFIRM, turn.t().get("leave.yes"), "yes", Block.Style.DANGER),
-                        new Block.Button(CONFIRM, turn.t().get("leave.no"), "no")))
-                .build());
     }
 
     @Override
     public void onClick(Turn turn, Input.Click click) {
-        if (!"yes".equals(click.value())) {
+        if (click.actionId().equals(PROGRAM)) {
+            confirm(turn, click.value());
+            return;
+        }
+        String[] parts = click.value().split(":", 2);
+        if (parts.length != 2 || !parts[1].equals("yes")) {
             turn.reply("leave.kept");
             return;
         }
-        if (enrollments.withdraw(turn.who(), JoinFlow.DEFAULT_PROGRAM)) {
-            turn.reply("leave.done");
-        } else {
+        Optional<Enrollment> e = enrollments.find(turn.who(), parts[0]);
+        if (e.isEmpty() || !enrollments.withdraw(turn.who(), parts[0])) {
             turn.reply("leave.not-enrolled");
+            return;
         }
+        turn.reply("leave.done", name(parts[0]));
+        Texts admin = Texts.of(adminLocale);
+        turn.messenger().sendToAdmin(turn.who().platform(), turn.who().tenant(), Message.text(admin.rich(
+                "leave.admin-notice", turn.person().displayName(), name(parts[0]), admin.get(e.get().role().labelKey()))));
+    }
+
+    private void confirm(Turn turn, String program) {
+        if (enrollments.find(turn.who(), program).isEmpty()) {
+            turn.reply("leave.not-enrolled");
+            return;
+        }
+        turn.reply(Message.builder()
+                .text(turn.t().rich("leave.confirm", name(program)))
+                .context(turn.t().rich("leave.what-happens"))
+                .buttons(List.of(
+                        new Block.Button(CONFIRM, turn.t().get("leave.yes"), program + ":yes", Block.Style.DANGER),
+                        new Block.Button(CONFIRM, turn.t().get("leave.no"), program + ":no")))
+                .build());
+    }
+
+    private String name(String program) {
+        return programs.find(program).map(Program::name).orElse("?");
     }
 }

@@ -42,7 +42,7 @@ class TextsTest {
 
     @Test
     void argumentsStayLiteralAndApostrophesNeedNoQuoting() {
-        Rich r = fr.rich("join.welcome", "*Zoë* <!channel>");
+        Rich r = fr.rich("intake.welcome", "*Zoë* <!channel>", "P");
         assertThat(r.spans()).anySatisfy(s -> {
             assertThat(s).isInstanceOf(Rich.Literal.class);
             assertThat(s.text()).isEqualTo("*Zoë* <!channel>");

@@ -108,7 +108,13 @@ public final class Chat {
         }
 
         public Person speaking(Locale locale) {
-            return new Person(new Actor(actor.person(), actor.displayName(), locale), place);
+            return new Person(new Actor(actor.person(), actor.displayName(), locale, actor.timeZone()), place);
+        }
+
+        /** The same person, with a time zone the platform reports. */
+        public Person inZone(String zone) {
+            return new Person(new Actor(actor.person(), actor.displayName(), actor.locale(),
+                    Optional.of(java.time.ZoneId.of(zone))), place);
         }
 
         public Replies says(String text) {

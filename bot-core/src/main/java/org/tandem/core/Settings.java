@@ -1,0 +1,26 @@
+package org.tandem.core;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The core's settings, from the application's configuration.
+ *
+ * @param adminLocale the language of what the bot posts on its own in the admin channel (summaries, notices)
+ * @param digestTime  when the coordinators' daily summary is posted
+ * @param digestZone  the time zone of {@code digestTime}
+ */
+public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone) {
+
+    public Settings {
+        Objects.requireNonNull(adminLocale, "adminLocale");
+        Objects.requireNonNull(digestTime, "digestTime");
+        Objects.requireNonNull(digestZone, "digestZone");
+    }
+
+    public static Settings defaults() {
+        return new Settings(Locale.ENGLISH, LocalTime.of(9, 0), ZoneId.of("UTC"));
+    }
+}

@@ -1,0 +1,134 @@
+package org.tandem.core.program;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bson.Document;
+import org.tandem.core.conversation.Scope;
+
+/** The {@code programs} collection. A programme's name is unique in its workspace (a unique index says so). */
+public final class Programs {
+
+    /** Another programme of the workspace already has this name. */
+    public static final class NameTaken extends RuntimeException {
+        public NameTaken(String name) {
+            super(name);
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MongoCollection<Document> collection;
+
+    public Programs(MongoDatabase db) {
+        this.collection = db.getCollection("programs");
+        collection.createIndex(Indexes.ascending("nameKey"), new IndexOptions().name("nameKey").unique(true));
+        collection.createIndex(Indexes.ascending("tenant"), new IndexOptions().name("tenant"));
+    }
+
+    /** Creates a programme in DRAFT. */
+    public Program create(Scope scope, ProgramDraft spec, String createdBy, Instant now) {
+        String id = "p" + HexFormat.of().formatHex(RANDOM.generateSeed(5));
+        Document doc = new Document("_id", id)
+                .append("platform", scope.platform())
+                .append("tenant", scope.tenant())
+                .append("state", ProgramState.DRAFT.value())
+                .append("createdAt", Date.from(now))
+                .append("createdBy", createdBy)
+                .append("version", 1L);
+        write(doc, scope, spec);
+        try {
+            collection.insertOne(doc);
+        } catch (MongoWriteException e) {
+            throw nameTakenOr(e, spec.name());
+        }
+        return toProgram(doc);
+    }
+
+    /** Replaces a programme's settings if nobody changed it since it was read (guard: version). */
+    public boolean update(Program program, ProgramDraft spec) {
+        Document set = new Document();
+        write(set, program.scope(), spec);
+        set.append("version", program.version() + 1);
+        try {
+            return collection.updateOne(and(eq("_id", program.id()), eq("version", program.version())),
+                    new Document("$set", set)).getModifiedCount() == 1;
+        } catch (MongoWriteException e) {
+            throw nameTakenOr(e, spec.name());
+        }
+    }
+
+    /** Moves a programme to a state if it is in one of the expected states (guard: state). */
+    public boolean transition(String id, Collection<ProgramState> from, ProgramState to) {
+        return collection.updateOne(and(eq("_id", id), in("state", from.stream().map(ProgramState::value).toList())),
+                Updates.combine(Updates.set("state", to.value()), Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    public Optional<Program> find(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(Programs::toProgram);
+    }
+
+    public Optional<Program> findByName(Scope scope, String name) {
+        return Optional.ofNullable(collection.find(eq("nameKey", nameKey(scope, name))).first())
+                .map(Programs::toProgram);
+    }
+
+    /** Every programme of a workspace, oldest first. */
+    public List<Program> all(Scope scope) {
+        return collection.find(and(eq("platform", scope.platform()), eq("tenant", scope.tenant())))
+                .sort(Sorts.ascending("createdAt")).map(Programs::toProgram).into(new ArrayList<>());
+    }
+
+    /** The programmes people may enrol in now. */
+    public List<Program> enrolling(Scope scope) {
+        return all(scope).stream().filter(p -> p.state().enrolling()).toList();
+    }
+
+    static String nameKey(Scope scope, String name) {
+        return scope.key() + "|" + name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void write(Document doc, Scope scope, ProgramDraft spec) {
+        doc.append("name", spec.name())
+                .append("nameKey", nameKey(scope, spec.name()))
+                .append("description", spec.description())
+                .append("topics", spec.topics())
+                .append("cadence", spec.cadence().value())
+                .append("durationMonths", spec.durationMonths())
+                .append("matchingMode", spec.matchingMode().value())
+                .append("defaultCapacity", spec.defaultCapacity())
+                .append("languages", spec.languages());
+    }
+
+    private static RuntimeException nameTakenOr(MongoWriteException e, String name) {
+        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY ? new NameTaken(name) : e;
+    }
+
+    private static Program toProgram(Document d) {
+        ProgramDraft spec = new ProgramDraft(d.getString("name"), d.getString("description"),
+                d.getList("topics", String.class), Cadence.parse(d.getString("cadence")).orElseThrow(),
+                d.getInteger("durationMonths"), MatchingMode.parse(d.getString("matchingMode")).orElseThrow(),
+                d.getInteger("defaultCapacity"), d.getList("languages", String.class));
+        return new Program(d.getString("_id"), new Scope(d.getString("platform"), d.getString("tenant")), spec,
+                ProgramState.valueOf(d.getString("state").toUpperCase(Locale.ROOT)),
+                d.getDate("createdAt").toInstant(), d.getString("createdBy"), d.getLong("version"));
+    }
+}

@@ -1,0 +1,38 @@
+package org.tandem.deploy;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.tandem.core.Settings;
+import org.tandem.core.i18n.Texts;
+
+/**
+ * {@code tandem.admin.*} and {@code tandem.digest.*}: the core's settings. Bad values stop the start with a clear
+ * message rather than misbehave later.
+ *
+ * @param adminLocale language of what the bot posts on its own in the admin channel ({@code en} or {@code fr})
+ * @param digestTime  time of day of the coordinators' daily summary, e.g. {@code 09:00}
+ * @param digestZone  time zone of {@code digestTime}, e.g. {@code Europe/Paris}
+ */
+@ConfigurationProperties("tandem")
+public record CoreProperties(Admin admin, Digest digest) {
+
+    /** {@code tandem.admin.*}. */
+    public record Admin(String locale) {}
+
+    /** {@code tandem.digest.*}. */
+    public record Digest(LocalTime time, ZoneId zone) {}
+
+    Settings settings() {
+        Settings d = Settings.defaults();
+        Locale locale = d.adminLocale();
+        if (admin != null && admin.locale() != null && !admin.locale().isBlank()) {
+            locale = Texts.parseLanguage(admin.locale()).orElseThrow(() -> new IllegalArgumentException(
+                    "tandem.admin.locale must be en or fr, not '" + admin.locale() + "'"));
+        }
+        LocalTime time = digest != null && digest.time() != null ? digest.time() : d.digestTime();
+        ZoneId zone = digest != null && digest.zone() != null ? digest.zone() : d.digestZone();
+        return new Settings(locale, time, zone);
+    }
+}
