@@ -25,11 +25,12 @@ final class ProfileView {
         List<Block.Field> about = new ArrayList<>();
         about.add(new Block.Field(t.get("profile.name"), person.displayName()));
         about.add(new Block.Field(t.get("profile.language"), t.get("language.name")));
-        person.timeZone().ifPresent(z -> about.add(new Block.Field(t.get("profile.time-zone"), z.getId())));
-        m.fields(about);
         if (enrollments.isEmpty()) {
-            return m.context(t.rich("profile.not-enrolled")).build();
+            // enrolled people see the time zone they gave in their answers; others, the platform's
+            person.timeZone().ifPresent(z -> about.add(new Block.Field(t.get("profile.time-zone"), z.getId())));
+            return m.fields(about).context(t.rich("profile.not-enrolled")).build();
         }
+        m.fields(about);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale())
                 .withZone(person.timeZone().orElse(ZoneId.of("UTC")));
         for (Enrollment e : enrollments) {

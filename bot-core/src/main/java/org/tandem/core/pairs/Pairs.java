@@ -1,0 +1,188 @@
+package org.tandem.core.pairs;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Scope;
+
+/**
+ * The {@code pairs} collection. Capacity and "one open pair per mentee and programme" are guarded by two unique
+ * keys on the pair itself: an open pair holds {@code slotKey = program|mentor|k} (k from 1 to the mentor's
+ * capacity) and {@code menteeKey = program|mentee}; closing rewrites both to keys of its own. So one atomic
+ * insert either takes a free slot or fails, whatever the number of replicas, double clicks or retries.
+ */
+public final class Pairs {
+
+    /** Why a pair could not be opened. */
+    public enum Refusal { MENTEE_ALREADY_PAIRED, MENTOR_FULL }
+
+    /** The outcome of {@link #open}: the pair, or why not. */
+    public record Opened(Optional<Pair> pair, Optional<Refusal> refusal) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final MongoCollection<Document> collection;
+
+    public Pairs(MongoDatabase db) {
+        this.collection = db.getCollection("pairs");
+        collection.createIndex(Indexes.ascending("slotKey"), new IndexOptions().name("slotKey").unique(true));
+        collection.createIndex(Indexes.ascending("menteeKey"), new IndexOptions().name("menteeKey").unique(true));
+        collection.createIndex(Indexes.ascending("program", "status"), new IndexOptions().name("program_status"));
+        collection.createIndex(Indexes.ascending("mentee"), new IndexOptions().name("mentee"));
+        collection.createIndex(Indexes.ascending("mentor"), new IndexOptions().name("mentor"));
+    }
+
+    /** Opens a pair in a free slot of the mentor's capacity, unless the mentee already has an open pair there. */
+    public Opened open(Scope scope, String program, PersonRef mentee, PersonRef mentor, int capacity,
+                       PairStatus status, int score, List<Pair.Reason> reasons, Optional<Instant> respondBy,
+                       Instant now) {
+        if (!status.open()) {
+            throw new IllegalArgumentException("a new pair must be open, not " + status);
+        }
+        String id = "pr" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
+        for (int slot = 1; slot <= capacity; slot++) {
+            Document doc = new Document("_id", id)
+                    .append("platform", scope.platform()).append("tenant", scope.tenant())
+                    .append("program", program)
+                    .append("mentee", mentee.key()).append("mentor", mentor.key())
+                    .append("slotKey", program + "|" + mentor.key() + "|" + slot)
+                    .append("menteeKey", program + "|" + mentee.key())
+                    .append("status", status.value())
+                    .append("score", score)
+                    .append("reasons", reasons.stream()
+                            .map(r -> new Document("key", r.key()).append("args", r.args())).toList())
+                    .append("createdAt", Date.from(now))
+                    .append("clicks", new Document())
+                    .append("clickRounds", 0)
+                    .append("version", 1L);
+            respondBy.ifPresent(t -> doc.append("respondBy", Date.from(t)));
+            try {
+                collection.insertOne(doc);
+                return new Opened(Optional.of(toPair(doc)), Optional.empty());
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                if (e.getError().getMessage().contains("menteeKey")) {
+                    return new Opened(Optional.empty(), Optional.of(Refusal.MENTEE_ALREADY_PAIRED));
+                }
+                // that slot is taken: try the next one
+            }
+        }
+        return new Opened(Optional.empty(), Optional.of(Refusal.MENTOR_FULL));
+    }
+
+    /**
+     * Moves a pair from one of the expected statuses to another, with more fields to set, in one guarded update.
+     * Returns the pair after the change, or empty when it was not in an expected status (someone else moved it).
+     * Moving to a closed status frees the mentor's slot and the mentee's place.
+     */
+    public Optional<Pair> move(String id, Collection<PairStatus> from, PairStatus to, Instant now, Bson... more) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", to.value()),
+                Updates.set("changedAt", Date.from(now)), Updates.inc("version", 1L)));
+        if (!to.open()) {
+            updates.add(Updates.set("slotKey", "closed|" + id));
+            updates.add(Updates.set("menteeKey", "closed|" + id));
+            updates.add(Updates.set("closedAt", Date.from(now)));
+        }
+        updates.addAll(List.of(more));
+        Document d = collection.findOneAndUpdate(
+                and(eq("_id", id), in("status", from.stream().map(PairStatus::value).toList())),
+                Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /** Records one side's answer to "did it click?", once per round (guard: no answer yet from that side). */
+    public Optional<Pair> answerClick(String id, String role, String answer, int round) {
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", PairStatus.INTRODUCED.value()),
+                        eq("clickRounds", round), eq("clicks." + role, null)),
+                Updates.combine(Updates.set("clicks." + role, answer), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /** Starts a new round of the click check (after a "not sure"): answers are cleared. */
+    public Optional<Pair> newClickRound(String id, int round) {
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", PairStatus.INTRODUCED.value()),
+                        eq("clickRounds", round)),
+                Updates.combine(Updates.set("clicks", new Document()), Updates.set("clickRounds", round + 1),
+                        Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /** Sets plain fields of a pair (no status change), e.g. its group conversation. */
+    public void note(String id, Bson update) {
+        collection.updateOne(eq("_id", id), update);
+    }
+
+    public Optional<Pair> find(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(Pairs::toPair);
+    }
+
+    /** The pairs of a programme in some statuses. */
+    public List<Pair> inProgram(String program, Collection<PairStatus> statuses) {
+        return collection.find(and(eq("program", program),
+                        in("status", statuses.stream().map(PairStatus::value).toList())))
+                .sort(Sorts.ascending("createdAt")).map(Pairs::toPair).into(new ArrayList<>());
+    }
+
+    /** A person's pairs (as mentee or mentor) in some statuses, oldest first. */
+    public List<Pair> of(PersonRef person, Collection<PairStatus> statuses) {
+        List<String> s = statuses.stream().map(PairStatus::value).toList();
+        List<Pair> out = new ArrayList<>();
+        collection.find(and(eq("mentee", person.key()), in("status", s))).map(Pairs::toPair).into(out);
+        collection.find(and(eq("mentor", person.key()), in("status", s))).map(Pairs::toPair).into(out);
+        out.sort(java.util.Comparator.comparing(Pair::createdAt));
+        return out;
+    }
+
+    /** How many open pairs a mentor has in a programme. */
+    public int load(String program, PersonRef mentor) {
+        return (int) collection.countDocuments(and(eq("program", program), eq("mentor", mentor.key()),
+                in("status", PairStatus.OPEN.stream().map(PairStatus::value).toList())));
+    }
+
+    private static Pair toPair(Document d) {
+        Map<String, String> clicks = new LinkedHashMap<>();
+        Document c = d.get("clicks", Document.class);
+        if (c != null) {
+            c.forEach((k, v) -> clicks.put(k, String.valueOf(v)));
+        }
+        List<Pair.Reason> reasons = new ArrayList<>();
+        for (Document r : d.getList("reasons", Document.class)) {
+            reasons.add(new Pair.Reason(r.getString("key"), r.getList("args", String.class)));
+        }
+        return new Pair(d.getString("_id"), new Scope(d.getString("platform"), d.getString("tenant")),
+                d.getString("program"), PersonRef.fromKey(d.getString("mentee")),
+                PersonRef.fromKey(d.getString("mentor")),
+                PairStatus.valueOf(d.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                d.getInteger("score"), reasons, d.getDate("createdAt").toInstant(),
+                Optional.ofNullable(d.getDate("respondBy")).map(Date::toInstant),
+                Optional.ofNullable(d.getString("group")), clicks, d.getInteger("clickRounds"), d.getLong("version"));
+    }
+}
