@@ -15,6 +15,12 @@ import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.IntakeFlow;
 import org.tandem.core.intake.LeaveFlow;
 import org.tandem.core.intake.ProfileFlow;
+import org.tandem.core.pairs.ClickCheck;
+import org.tandem.core.pairs.ClickFlow;
+import org.tandem.core.pairs.IntroFlow;
+import org.tandem.core.pairs.Pairing;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.pairs.RequestFlow;
 import org.tandem.core.people.People;
 import org.tandem.core.program.ProgramFlow;
 import org.tandem.core.program.Programs;
@@ -26,18 +32,26 @@ import org.tandem.core.program.Programs;
 public final class TandemCore {
 
     private final Dispatcher dispatcher;
+    private final Pairing pairing;
+    private final Programs programs;
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock, Settings settings) {
         People people = new People(db);
-        Programs programs = new Programs(db);
+        this.programs = new Programs(db);
         Enrollments enrollments = new Enrollments(db);
+        Pairs pairs = new Pairs(db);
+        this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, clock, settings.adminLocale());
+        ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> { };
         Router router = new Router(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
                 new ProfileFlow(programs, enrollments),
                 new LeaveFlow(programs, enrollments, settings.adminLocale()),
-                new ProgramFlow(programs, enrollments::menteesAndMentors)));
+                new ProgramFlow(programs, enrollments::menteesAndMentors),
+                new RequestFlow(pairs, pairing),
+                new IntroFlow(pairs, clickCheck),
+                new ClickFlow(pairs, clickCheck)));
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock);
     }
@@ -54,6 +68,15 @@ public final class TandemCore {
     /** Whether an action id is one of ours: adapters answer 400 to others. */
     public boolean knowsAction(String actionId) {
         return dispatcher.knowsAction(actionId);
+    }
+
+    /** The pairing steps, for the matching flows and for tests. */
+    public Pairing pairing() {
+        return pairing;
+    }
+
+    public Programs programs() {
+        return programs;
     }
 
     /** Whether a form id is one of ours. */

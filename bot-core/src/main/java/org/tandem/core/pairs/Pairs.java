@@ -78,6 +78,7 @@ public final class Pairs {
                     .append("createdAt", Date.from(now))
                     .append("clicks", new Document())
                     .append("clickRounds", 0)
+                    .append("clickAsked", 0)
                     .append("version", 1L);
             respondBy.ifPresent(t -> doc.append("respondBy", Date.from(t)));
             try {
@@ -133,6 +134,19 @@ public final class Pairs {
                         Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /** Claims the sending of round {@code round}'s click question (guard: not asked yet), so it goes out once. */
+    public boolean claimClickAsk(String id, int round) {
+        return collection.updateOne(and(eq("_id", id), eq("status", PairStatus.INTRODUCED.value()),
+                        eq("clickRounds", round), eq("clickAsked", round)),
+                Updates.set("clickAsked", round + 1)).getModifiedCount() == 1;
+    }
+
+    /** Records the first meeting of a pair (later ones are logged by the rhythm); false if already known. */
+    public boolean firstMet(String id, Instant at) {
+        return collection.updateOne(and(eq("_id", id), eq("metAt", null)), Updates.set("metAt", Date.from(at)))
+                .getModifiedCount() == 1;
     }
 
     /** Sets plain fields of a pair (no status change), e.g. its group conversation. */

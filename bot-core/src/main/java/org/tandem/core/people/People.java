@@ -53,6 +53,16 @@ public final class People {
         return Optional.ofNullable(collection.find(eq("_id", ref.key())).first()).map(People::toPerson);
     }
 
+    /** The texts in a person's language (English for someone never seen). */
+    public org.tandem.core.i18n.Texts texts(PersonRef ref) {
+        return org.tandem.core.i18n.Texts.of(find(ref).map(Person::locale).orElse(Locale.ENGLISH));
+    }
+
+    /** A person's display name, or their user id when never seen. */
+    public String name(PersonRef ref) {
+        return find(ref).map(Person::displayName).orElse(ref.userId());
+    }
+
     /** Remembers the language a person chose. */
     public void chooseLocale(PersonRef ref, Locale locale) {
         collection.updateOne(eq("_id", ref.key()), Updates.set("chosenLocale", locale.toLanguageTag()));

@@ -84,6 +84,21 @@ public final class Chat {
         return out.size();
     }
 
+    /** The id of the group conversation opened last (e.g. an introduction). */
+    public String lastGroup() {
+        List<RecordingMessenger.Sent> all = out.all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).to().startsWith("group:")) {
+                return all.get(i).to().substring("group:".length());
+            }
+        }
+        throw new AssertionError("no group was opened");
+    }
+
+    public Replies groupSince(String group, int mark) {
+        return new Replies(out.to("group:" + group, mark));
+    }
+
     public Replies adminSince(int mark) {
         return new Replies(out.to("admin:" + TENANT, mark));
     }

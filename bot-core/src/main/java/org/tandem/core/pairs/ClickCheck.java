@@ -1,0 +1,124 @@
+package org.tandem.core.pairs;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.Programs;
+
+/**
+ * "Did it click?", asked of each side privately after the first conversation. Both yes: the pair is ACTIVE.
+ * Any no: a no-fault ending, and nobody learns who said what. Not sure: one more conversation, then again.
+ */
+public final class ClickCheck {
+
+    /** Told when a pair becomes active (the agreement starts there) or ends without a click. */
+    public interface Listener {
+        void active(Pair pair);
+
+        void noClick(Pair pair);
+
+        void askAgainLater(Pair pair, int round);
+    }
+
+    private final Pairs pairs;
+    private final Programs programs;
+    private final People people;
+    private final Messenger messenger;
+    private final Clock clock;
+    private final Pairing pairing;
+    private Listener listener = new Listener() {
+        public void active(Pair pair) { }
+
+        public void noClick(Pair pair) { }
+
+        public void askAgainLater(Pair pair, int round) { }
+    };
+
+    public ClickCheck(Pairs pairs, Programs programs, People people, Messenger messenger, Clock clock,
+                      Pairing pairing) {
+        this.pairs = pairs;
+        this.programs = programs;
+        this.people = people;
+        this.messenger = messenger;
+        this.clock = clock;
+        this.pairing = pairing;
+    }
+
+    public void listen(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Asks both sides, once per round (a second "We have met" or a late reminder sends nothing). */
+    public void ask(Pair pair, int round) {
+        if (!pairs.claimClickAsk(pair.id(), round)) {
+            return;
+        }
+        for (PersonRef who : List.of(pair.mentee(), pair.mentor())) {
+            Texts t = people.texts(who);
+            String v = pair.id() + ":" + round + ":";
+            messenger.sendToPerson(who, Message.builder()
+                    .text(t.rich(round == 0 ? "click.ask" : "click.ask-again", people.name(pair.other(who))))
+                    .buttons(List.of(
+                            new Block.Button(ClickFlow.ANSWER, t.get("click.yes"), v + "yes", Block.Style.PRIMARY),
+                            new Block.Button(ClickFlow.ANSWER, t.get("click.unsure"), v + "unsure"),
+                            new Block.Button(ClickFlow.ANSWER, t.get("click.no"), v + "no")))
+                    .context(t.rich("click.private", people.name(pair.other(who))))
+                    .build());
+        }
+    }
+
+    /** Records one answer; when both are in, decides. Returns false when this side already answered. */
+    public boolean answer(Pair pair, PersonRef who, int round, String answer) {
+        Optional<Pair> after = pairs.answerClick(pair.id(), pair.roleOf(who), answer, round);
+        if (after.isEmpty()) {
+            return false;
+        }
+        String mine = after.get().clicks().get("mentee");
+        String theirs = after.get().clicks().get("mentor");
+        if (mine != null && theirs != null) {
+            decide(after.get(), round, mine, theirs);
+        }
+        return true;
+    }
+
+    private void decide(Pair pair, int round, String mentee, String mentor) {
+        String program = programs.find(pair.program()).map(Program::name).orElse("?");
+        if (mentee.equals("no") || mentor.equals("no")) {
+            pairs.move(pair.id(), EnumSet.of(PairStatus.INTRODUCED), PairStatus.NO_CLICK, clock.instant())
+                    .ifPresent(p -> {
+                        tell(p.mentee(), "click.no-click.mentee", people.name(p.mentor()));
+                        tell(p.mentor(), "click.no-click.mentor", people.name(p.mentee()));
+                        pairing.toAdmin(p, "click.admin.no-click", program, people.name(p.mentee()));
+                        listener.noClick(p);
+                    });
+        } else if (mentee.equals("yes") && mentor.equals("yes")) {
+            pairs.move(pair.id(), EnumSet.of(PairStatus.INTRODUCED), PairStatus.ACTIVE, clock.instant(),
+                    com.mongodb.client.model.Updates.set("activeAt", java.util.Date.from(clock.instant())))
+                    .ifPresent(p -> {
+                        tell(p.mentee(), "click.active", people.name(p.mentor()));
+                        tell(p.mentor(), "click.active", people.name(p.mentee()));
+                        pairing.toAdmin(p, "click.admin.active", program, people.name(p.mentee()),
+                                people.name(p.mentor()));
+                        listener.active(p);
+                    });
+        } else {
+            pairs.newClickRound(pair.id(), round).ifPresent(p -> {
+                tell(p.mentee(), "click.one-more", people.name(p.mentor()));
+                tell(p.mentor(), "click.one-more", people.name(p.mentee()));
+                listener.askAgainLater(p, round + 1);
+            });
+        }
+    }
+
+    private void tell(PersonRef who, String key, Object... args) {
+        messenger.sendToPerson(who, Message.text(people.texts(who).rich(key, args)));
+    }
+}

@@ -1,0 +1,139 @@
+package org.tandem.core.pairs;
+
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Rich;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.intake.AnswerFields;
+import org.tandem.core.intake.Enrollment;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.Programs;
+
+/**
+ * What happens to a pair between a mentee's choice and the introduction: the request to the mentor, the answer,
+ * the introduction. Each step is one guarded update of the pair, then the messages; a repeat finds the pair
+ * already moved and sends nothing twice.
+ */
+public final class Pairing {
+
+    public static final Duration ANSWER_WITHIN = Duration.ofDays(3);
+
+    private final Pairs pairs;
+    private final Programs programs;
+    private final Enrollments enrollments;
+    private final People people;
+    private final Messenger messenger;
+    private final Clock clock;
+    private final Locale adminLocale;
+
+    public Pairing(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger,
+                   Clock clock, Locale adminLocale) {
+        this.pairs = pairs;
+        this.programs = programs;
+        this.enrollments = enrollments;
+        this.people = people;
+        this.messenger = messenger;
+        this.clock = clock;
+        this.adminLocale = adminLocale;
+    }
+
+    /**
+     * Asks a mentor to take a mentee: opens the pair in a free slot of the mentor's capacity and sends the
+     * request. Returns why not, when the mentor is full or the mentee already has a pair.
+     */
+    public Optional<Pairs.Refusal> request(Program program, PersonRef mentee, PersonRef mentor, int score,
+                                           List<Pair.Reason> reasons) {
+        int capacity = enrollments.find(mentor, program.id()).flatMap(Enrollment::mentor).map(m -> m.capacity())
+                .orElse(0);
+        Instant now = clock.instant();
+        Pairs.Opened opened = pairs.open(program.scope(), program.id(), mentee, mentor, capacity,
+                PairStatus.REQUESTED, score, reasons, Optional.of(now.plus(ANSWER_WITHIN)), now);
+        opened.pair().ifPresent(p -> sendRequest(p, program));
+        return opened.refusal();
+    }
+
+    /** The request, to the mentor: who asks, what they hope for, why the matcher thinks it fits. */
+    void sendRequest(Pair pair, Program program) {
+        Texts t = people.texts(pair.mentor());
+        String menteeName = people.name(pair.mentee());
+        Message.Builder m = Message.builder().text(t.rich("pair.request", menteeName, program.name()));
+        enrollments.find(pair.mentee(), program.id()).flatMap(Enrollment::mentee)
+                .ifPresent(a -> m.fields(AnswerFields.mentee(t, a)));
+        reasons(t, pair).ifPresent(m::context);
+        messenger.sendToPerson(pair.mentor(), m
+                .buttons(List.of(
+                        new Block.Button(RequestFlow.ACCEPT, t.get("pair.accept"), pair.id(), Block.Style.PRIMARY),
+                        new Block.Button(RequestFlow.DECLINE, t.get("pair.decline"), pair.id())))
+                .context(t.rich("pair.request.within", ANSWER_WITHIN.toDays()))
+                .build());
+        Texts mt = people.texts(pair.mentee());
+        messenger.sendToPerson(pair.mentee(), Message.text(mt.rich("pair.requested", people.name(pair.mentor()),
+                ANSWER_WITHIN.toDays())));
+    }
+
+    /** The mentor said yes: the pair is introduced in a group conversation. */
+    public boolean accept(PersonRef mentor, String pairId) {
+        Optional<Pair> accepted = pairs.find(pairId).filter(p -> p.mentor().equals(mentor))
+                .flatMap(p -> pairs.move(pairId, EnumSet.of(PairStatus.REQUESTED), PairStatus.ACCEPTED,
+                        clock.instant(), Updates.set("acceptedAt", java.util.Date.from(clock.instant()))));
+        accepted.ifPresent(this::introduce);
+        return accepted.isPresent();
+    }
+
+    /** Sends the introduction and marks the pair introduced (only once, guarded on ACCEPTED). */
+    public void introduce(Pair pair) {
+        Optional<Program> program = programs.find(pair.program());
+        if (program.isEmpty()) {
+            return;
+        }
+        Message intro = Introduction.message(people.texts(pair.mentee()), pair, program.get(), people, enrollments);
+        Messenger.GroupRef group = messenger.openGroup(List.of(pair.mentee(), pair.mentor()), intro);
+        pairs.move(pair.id(), EnumSet.of(PairStatus.ACCEPTED), PairStatus.INTRODUCED, clock.instant(),
+                Updates.set("group", group.id()), Updates.set("introducedAt", java.util.Date.from(clock.instant())));
+        toAdmin(pair, "pair.admin.introduced", people.name(pair.mentee()), people.name(pair.mentor()),
+                program.get().name());
+    }
+
+    /** The mentor said no (the reason is for coordinators only): the mentee is told kindly. */
+    public boolean decline(PersonRef mentor, String pairId, String reason) {
+        Optional<Pair> declined = pairs.find(pairId).filter(p -> p.mentor().equals(mentor))
+                .flatMap(p -> pairs.move(pairId, EnumSet.of(PairStatus.REQUESTED), PairStatus.DECLINED,
+                        clock.instant(), Updates.set("declineReason", reason)));
+        declined.ifPresent(p -> {
+            Texts t = people.texts(p.mentee());
+            messenger.sendToPerson(p.mentee(), Message.text(t.rich("pair.declined", people.name(p.mentor()))));
+            String program = programs.find(p.program()).map(Program::name).orElse("?");
+            toAdmin(p, reason.isEmpty() ? "pair.admin.declined" : "pair.admin.declined-because",
+                    people.name(p.mentor()), people.name(p.mentee()), program, reason);
+        });
+        return declined.isPresent();
+    }
+
+    void toAdmin(Pair pair, String key, Object... args) {
+        messenger.sendToAdmin(pair.scope().platform(), pair.scope().tenant(),
+                Message.text(Texts.of(adminLocale).rich(key, args)));
+    }
+
+    /** The matcher's reasons, as one line in the reader's language. */
+    static Optional<Rich> reasons(Texts t, Pair pair) {
+        if (pair.reasons().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = pair.reasons().stream().filter(r -> t.has(r.key()))
+                .map(r -> t.get(r.key(), r.args().toArray())).toList();
+        return lines.isEmpty() ? Optional.empty()
+                : Optional.of(t.rich("pair.why", String.join(" · ", lines)));
+    }
+}

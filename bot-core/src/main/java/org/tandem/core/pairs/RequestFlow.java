@@ -1,0 +1,85 @@
+package org.tandem.core.pairs;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tandem.core.conversation.ConversationState;
+import org.tandem.core.conversation.FormBuilder;
+import org.tandem.core.conversation.FormCheck;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Turn;
+
+/** A mentor's answer to a request: accept, or decline with an optional reason only coordinators see. */
+public final class RequestFlow implements Flow {
+
+    static final String ID = "request";
+    static final String ACCEPT = ID + ".accept";
+    static final String DECLINE = ID + ".decline";
+    static final String DECLINE_FORM = ID + ".decline-form";
+
+    private final Pairs pairs;
+    private final Pairing pairing;
+
+    public RequestFlow(Pairs pairs, Pairing pairing) {
+        this.pairs = pairs;
+        this.pairing = pairing;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Set.of(ACCEPT, DECLINE);
+    }
+
+    @Override
+    public Set<String> forms() {
+        return Set.of(DECLINE_FORM);
+    }
+
+    @Override
+    public void onClick(Turn turn, Input.Click click) {
+        Optional<Pair> pair = pairs.find(click.value()).filter(p -> p.mentor().equals(turn.who()));
+        if (pair.isEmpty() || pair.get().status() != PairStatus.REQUESTED) {
+            turn.reply("pair.request.gone");
+            return;
+        }
+        if (click.actionId().equals(ACCEPT)) {
+            if (pairing.accept(turn.who(), pair.get().id())) {
+                turn.reply("pair.accepted");
+            } else {
+                turn.reply("pair.request.gone");
+            }
+            return;
+        }
+        turn.save(ConversationState.start(ID, "decline").with("pair", pair.get().id()));
+        turn.reply(Message.of(new FormBuilder(DECLINE_FORM, turn.t().get("pair.decline.title"), turn.t(), Map.of(),
+                Map.of()).textarea("reason", "pair.decline.reason", false, 1000, "pair.decline.reason.hint")
+                .build("pair.decline.submit")));
+    }
+
+    @Override
+    public void onSubmit(Turn turn, Input.Submit submit) {
+        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, "decline"));
+        if (state.isEmpty()) {
+            turn.reply("pair.request.gone");
+            return;
+        }
+        FormCheck check = new FormCheck(submit, turn.t());
+        String reason = check.text("reason", false, 1000);
+        if (!check.ok()) {
+            turn.reply(Message.of(new FormBuilder(DECLINE_FORM, turn.t().get("pair.decline.title"), turn.t(),
+                    check.submitted(), check.errors()).textarea("reason", "pair.decline.reason", false, 1000,
+                    "pair.decline.reason.hint").build("pair.decline.submit")));
+            return;
+        }
+        turn.clearState();
+        turn.reply(pairing.decline(turn.who(), state.get().string("pair"), reason) ? "pair.decline.done"
+                : "pair.request.gone");
+    }
+}

@@ -1,0 +1,122 @@
+package org.tandem.core.pairs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Place;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.program.Program;
+import org.tandem.core.testing.Chat;
+import org.tandem.core.testing.Forms;
+import org.tandem.core.testing.Seed;
+
+/** From a request to an active pair, a decline, and a no-click: transcripts over the real core and MongoDB. */
+class PairingFlowTest {
+
+    private final Chat chat = new Chat();
+    private final Chat.Person alice = chat.person("alice");
+    private final Chat.Person bob = chat.person("bob");
+    private final Pairs pairs = new Pairs(chat.db());
+    private Program program;
+
+    @BeforeEach
+    void enrol() {
+        Seed.openProgramme(chat, "Leadership");
+        Seed.enrolMentee(alice, Forms.mentee());
+        Seed.enrolMentor(bob, Forms.mentor());
+        program = chat.core().programs().findByName(new Scope("test", Chat.TENANT), "Leadership").orElseThrow();
+    }
+
+    private Pair request() {
+        int mark = chat.mark();
+        assertThat(chat.core().pairing().request(program, alice.ref(), bob.ref(), 42,
+                List.of(new Pair.Reason("pair.test-reason", List.of())))).isEmpty();
+        assertThat(bob.dmsSince(mark).text()).contains("*Alice* would like you as their mentor in *Leadership*",
+                "Speak with confidence", "[Accept] [Decline]", "within 3 days");
+        assertThat(alice.dmsSince(mark).text()).contains("I have asked *Bob* to be your mentor");
+        return pairs.of(alice.ref(), PairStatus.OPEN).get(0);
+    }
+
+    @Test
+    void acceptIntroduceMeetAndBothClickYes() {
+        Pair pair = request();
+        int mark = chat.mark();
+        assertThat(bob.clicksButton("Accept").text()).contains("introducing you to each other");
+        String group = chat.lastGroup();
+        String intro = chat.groupSince(group, mark).text();
+        assertThat(intro).contains("Meet your mentoring pair", "Alice, meet Bob, your mentor", "You share: public speaking, leadership",
+                "suggested agenda", "Confidentiality", "[We have scheduled it] [We have met]");
+        assertThat(chat.adminSince(mark).text()).contains("Alice and Bob have been introduced in *Leadership*");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.INTRODUCED);
+
+        Chat.Person aliceInGroup = alice.in(Place.group(group));
+        assertThat(aliceInGroup.clicks("intro.met", pair.id()).text()).contains("asking each of you privately");
+        bob.in(Place.group(group)).clicks("intro.met", pair.id());
+        assertThat(alice.inbox().text()).containsOnlyOnce("Did it click?");
+
+        alice.clicksButton("Yes");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.INTRODUCED);
+        mark = chat.mark();
+        assertThat(bob.clicksButton("Yes").text()).contains("Your answer stays between us");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.ACTIVE);
+        assertThat(alice.dmsSince(mark).text()).contains("it clicked for both of you");
+        assertThat(chat.adminSince(mark).text()).contains("A new pair is active in *Leadership*: Alice and Bob");
+        assertThat(bob.clicksButton("No").text()).contains("no longer current");
+    }
+
+    @Test
+    void aDeclineStaysPrivateAndFreesTheMentee() {
+        Pair pair = request();
+        assertThat(bob.clicksButton("Decline").form().formId()).isEqualTo("request.decline-form");
+        int mark = chat.mark();
+        assertThat(bob.submits("request.decline-form", java.util.Map.of("reason", "Too busy this quarter")).text())
+                .contains("without your reason");
+        assertThat(alice.dmsSince(mark).text()).contains("cannot take on a new mentee right now")
+                .doesNotContain("Too busy");
+        assertThat(chat.adminSince(mark).text()).contains("Reason (for coordinators only): Too busy this quarter");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.DECLINED);
+        assertThat(bob.clicks("request.accept", pair.id()).text()).contains("already answered or has expired");
+        assertThat(pairs.of(alice.ref(), PairStatus.OPEN)).isEmpty();
+    }
+
+    @Test
+    void anyNoEndsThePairWithoutSayingWhoSaidNo() {
+        Pair pair = request();
+        bob.clicksButton("Accept");
+        alice.in(Place.group(chat.lastGroup())).clicks("intro.met", pair.id());
+        alice.clicksButton("Yes");
+        int mark = chat.mark();
+        bob.clicksButton("No");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.NO_CLICK);
+        String toAlice = alice.dmsSince(mark).text();
+        assertThat(toAlice).contains("Not every pair clicks", "another mentor for you").doesNotContain("Bob said");
+        assertThat(chat.adminSince(mark).text()).contains("ended after the first conversation (no click); Alice is back in the pool");
+        assertThat(pairs.of(alice.ref(), PairStatus.OPEN)).isEmpty();
+    }
+
+    @Test
+    void notSureMeansOneMoreConversation() {
+        Pair pair = request();
+        bob.clicksButton("Accept");
+        alice.in(Place.group(chat.lastGroup())).clicks("intro.met", pair.id());
+        alice.clicksButton("Not sure");
+        int mark = chat.mark();
+        bob.clicksButton("Yes");
+        assertThat(alice.dmsSince(mark).text()).contains("one more conversation with Bob");
+        Pair after = pairs.find(pair.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(PairStatus.INTRODUCED);
+        assertThat(after.clickRounds()).isEqualTo(1);
+        assertThat(after.clicks()).isEmpty();
+    }
+
+    @Test
+    void strangersCannotAnswerForThePair() {
+        Pair pair = request();
+        Chat.Person mallory = chat.person("mallory");
+        assertThat(mallory.clicks("request.accept", pair.id()).text()).contains("already answered or has expired");
+        assertThat(mallory.clicks("click.answer", pair.id() + ":0:yes").text()).contains("no longer current");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.REQUESTED);
+    }
+}
