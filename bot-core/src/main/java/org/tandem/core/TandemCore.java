@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import org.tandem.core.basics.BasicsFlow;
 import org.tandem.core.conversation.ConversationStates;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.demo.DemoSeed;
 import org.tandem.core.conversation.Dispatcher;
 import org.tandem.core.conversation.EventLedger;
 import org.tandem.core.conversation.InboundEvent;
@@ -34,11 +36,15 @@ public final class TandemCore {
     private final Dispatcher dispatcher;
     private final Pairing pairing;
     private final Programs programs;
+    private final People people;
+    private final Enrollments enrollments;
+    private final Clock clock;
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock, Settings settings) {
-        People people = new People(db);
+        this.clock = clock;
+        this.people = new People(db);
         this.programs = new Programs(db);
-        Enrollments enrollments = new Enrollments(db);
+        this.enrollments = new Enrollments(db);
         Pairs pairs = new Pairs(db);
         this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, clock, settings.adminLocale());
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
@@ -77,6 +83,11 @@ public final class TandemCore {
 
     public Programs programs() {
         return programs;
+    }
+
+    /** Seeds the sample programme into a workspace unless it is there already (see {@link DemoSeed}). */
+    public boolean seedDemo(Scope scope) {
+        return DemoSeed.seed(scope, programs, people, enrollments, clock);
     }
 
     /** Whether a form id is one of ours. */

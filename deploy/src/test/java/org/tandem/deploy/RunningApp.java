@@ -29,6 +29,10 @@ final class RunningApp implements AutoCloseable {
         for (String p : properties) {
             args.add("--" + p);
         }
+        if (args.stream().noneMatch(a -> a.startsWith("--tandem.demo.seed="))) {
+            // tests start from an empty workspace unless they ask for the demo
+            args.add("--tandem.demo.seed=false");
+        }
         this.context = new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.base = "http://127.0.0.1:" + port;

@@ -21,7 +21,8 @@ public final class WebchatEnabledCondition implements Condition {
         return enabled(context.getEnvironment());
     }
 
-    static boolean enabled(Environment env) {
+    /** Whether the web chat is on in this environment (also used to pick other dev-only defaults). */
+    public static boolean enabled(Environment env) {
         String explicit = env.getProperty("tandem.webchat.enabled");
         if (explicit != null && !explicit.isBlank()) {
             return Boolean.parseBoolean(explicit.strip());
