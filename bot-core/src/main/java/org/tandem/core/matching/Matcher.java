@@ -31,6 +31,10 @@ public final class Matcher {
         return weights;
     }
 
+    public LocalDate day() {
+        return day;
+    }
+
     /** The optimal plan; ids must be unique on each side, exclusions may name people who are not there. */
     public Plan plan(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, Collection<Exclusion> exclusions) {
         Pool pool = new Pool(mentees, mentors, exclusions, day);
