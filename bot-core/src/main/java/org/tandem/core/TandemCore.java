@@ -27,7 +27,9 @@ import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.RequestFlow;
 import org.tandem.core.people.People;
+import org.tandem.core.program.MatchingMode;
 import org.tandem.core.program.ProgramFlow;
+import org.tandem.core.rounds.MatchFlow;
 import org.tandem.core.program.Programs;
 
 /**
@@ -51,12 +53,19 @@ public final class TandemCore {
         Pairs pairs = new Pairs(db);
         this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, clock, settings.adminLocale());
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
-        ShortlistFlow shortlist = new ShortlistFlow(new Shortlists(db), pairing, programs, enrollments, people,
-                messenger);
+        Shortlists shortlists = new Shortlists(db);
+        ShortlistFlow shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
         pairing.listen(new Pairing.Listener() {
             @Override
             public void declined(Pair pair) {
-                shortlist.offer(pair.program(), pair.mentee(), false, "shortlist.others");
+                // the mentee chooses again, unless the programme matches automatically
+                boolean automatic = programs.find(pair.program())
+                        .map(p -> p.spec().matchingMode() == MatchingMode.AUTOMATIC).orElse(false);
+                if (automatic) {
+                    shortlist.askNext(pair.program(), pair.mentee());
+                } else {
+                    shortlist.offer(pair.program(), pair.mentee(), false, "shortlist.others");
+                }
             }
 
             @Override
@@ -71,6 +80,7 @@ public final class TandemCore {
                 new ProfileFlow(programs, enrollments),
                 new LeaveFlow(programs, enrollments, settings.adminLocale()),
                 new ProgramFlow(programs, enrollments::menteesAndMentors),
+                new MatchFlow(db, programs, enrollments, pairs, people, pairing, shortlists, shortlist),
                 shortlist,
                 new RequestFlow(pairs, pairing),
                 new IntroFlow(pairs, clickCheck),

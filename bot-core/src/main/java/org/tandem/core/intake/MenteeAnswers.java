@@ -19,6 +19,11 @@ public record MenteeAnswers(List<String> topics, String other, String hopes, Lis
         languages = List.copyOf(languages);
     }
 
+    /** The career stage as a level from 1 (early career) to 5 (executive). */
+    public int seniorityLevel() {
+        return Choices.parse(Choices.Seniority.class, seniority).map(Choices.Seniority::level).orElse(1);
+    }
+
     Document toDocument() {
         return new Document("topics", topics).append("other", other).append("hopes", hopes)
                 .append("languages", languages).append("timeZone", timeZone).append("department", department)

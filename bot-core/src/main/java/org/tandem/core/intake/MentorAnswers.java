@@ -20,6 +20,11 @@ public record MentorAnswers(List<String> topics, String other, String seniority,
         languages = List.copyOf(languages);
     }
 
+    /** The career stage as a level from 1 (early career) to 5 (executive). */
+    public int seniorityLevel() {
+        return Choices.parse(Choices.Seniority.class, seniority).map(Choices.Seniority::level).orElse(1);
+    }
+
     Document toDocument() {
         return new Document("topics", topics).append("other", other).append("seniority", seniority)
                 .append("years", years).append("department", department).append("languages", languages)

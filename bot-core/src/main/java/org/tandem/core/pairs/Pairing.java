@@ -81,7 +81,7 @@ public final class Pairing {
     }
 
     /** The request, to the mentor: who asks, what they hope for, why the matcher thinks it fits. */
-    void sendRequest(Pair pair, Program program) {
+    public void sendRequest(Pair pair, Program program) {
         Texts t = people.texts(pair.mentor());
         String menteeName = people.name(pair.mentee());
         Message.Builder m = Message.builder().text(t.rich("pair.request", menteeName, program.name()));

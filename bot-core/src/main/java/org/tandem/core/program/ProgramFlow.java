@@ -245,32 +245,8 @@ public final class ProgramFlow implements Flow {
                 .build());
     }
 
-    /** Finds the programme a coordinator named: exact name, else a unique partial match, else the only one. */
     private Optional<Program> resolve(Turn turn, String typed) {
-        List<Program> all = programs.all(turn.who().scope());
-        if (typed.isEmpty()) {
-            if (all.size() == 1) {
-                return Optional.of(all.get(0));
-            }
-            turn.reply("program.which", names(all));
-            return Optional.empty();
-        }
-        Optional<Program> exact = programs.findByName(turn.who().scope(), typed);
-        if (exact.isPresent()) {
-            return exact;
-        }
-        String needle = typed.toLowerCase(Locale.ROOT);
-        List<Program> partial = all.stream().filter(p -> p.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
-        if (partial.size() == 1) {
-            return Optional.of(partial.get(0));
-        }
-        turn.reply(partial.isEmpty() ? "program.not-found" : "program.ambiguous", typed,
-                names(partial.isEmpty() ? all : partial));
-        return Optional.empty();
-    }
-
-    private static String names(List<Program> programs) {
-        return programs.isEmpty() ? "—" : String.join(", ", programs.stream().map(Program::name).toList());
+        return ProgramNames.resolve(turn, programs, typed);
     }
 
     /** A programme's settings, with what to do next. */

@@ -1,0 +1,140 @@
+package org.tandem.core.rounds;
+
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Turn;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.intake.Enrollment;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.intake.MentorAnswers;
+import org.tandem.core.matching.Assignment;
+import org.tandem.core.matching.Shortlist;
+import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairing;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.Programs;
+
+/**
+ * "Coordinator approves" mode: each proposed pair holds its slot as PROPOSED until a coordinator approves it (the
+ * request goes to the mentor), rejects it (never proposed again), or swaps the mentor for an alternative.
+ */
+final class Approvals {
+
+    static final String APPROVE = MatchFlow.ID + ".approve";
+    static final String REJECT = MatchFlow.ID + ".reject";
+    static final String SWAP = MatchFlow.ID + ".swap";
+    static final String SWAP_TO = MatchFlow.ID + ".swap-to";
+
+    private final Pairs pairs;
+    private final Programs programs;
+    private final Enrollments enrollments;
+    private final MatchRuns runs;
+    private final People people;
+    private final Pairing pairing;
+
+    Approvals(Pairs pairs, Programs programs, Enrollments enrollments, MatchRuns runs, People people,
+              Pairing pairing) {
+        this.pairs = pairs;
+        this.programs = programs;
+        this.enrollments = enrollments;
+        this.runs = runs;
+        this.people = people;
+        this.pairing = pairing;
+    }
+
+    /** Holds the proposed pair's slot and posts it for approval. False when the pool changed meanwhile. */
+    boolean propose(Turn turn, Program program, Assignment a) {
+        return propose(turn, program, PersonRef.fromKey(a.mentee()), PersonRef.fromKey(a.mentor()),
+                a.score().total(), Confirmation.reasons(a.score()), Preview.criteria(turn.t(), a.score()));
+    }
+
+    private boolean propose(Turn turn, Program program, PersonRef mentee, PersonRef mentor, int score,
+                            List<Pair.Reason> reasons, String criteria) {
+        int capacity = enrollments.find(mentor, program.id()).flatMap(Enrollment::mentor)
+                .map(MentorAnswers::capacity).orElse(0);
+        Optional<Pair> pair = pairs.open(program.scope(), program.id(), mentee, mentor, capacity,
+                PairStatus.PROPOSED, score, reasons, Optional.empty(), turn.now()).pair();
+        pair.ifPresent(p -> turn.reply(Message.builder()
+                .text(turn.t().rich("match.proposal", program.name(), people.name(mentee), people.name(mentor),
+                        criteria))
+                .buttons(List.of(
+                        new Block.Button(APPROVE, turn.t().get("match.approve"), p.id(), Block.Style.PRIMARY),
+                        new Block.Button(REJECT, turn.t().get("match.reject"), p.id(), Block.Style.DANGER),
+                        new Block.Button(SWAP, turn.t().get("match.swap"), p.id())))
+                .build()));
+        return pair.isPresent();
+    }
+
+    void onClick(Turn turn, Input.Click click) {
+        String[] parts = click.value().split("\\|", 2);
+        Optional<Pair> pair = pairs.find(parts[0]).filter(p -> p.scope().equals(turn.who().scope()));
+        Optional<Program> program = pair.flatMap(p -> programs.find(p.program()));
+        if (pair.isEmpty() || program.isEmpty() || pair.get().status() != PairStatus.PROPOSED) {
+            turn.reply("match.proposal.gone");
+            return;
+        }
+        Pair p = pair.get();
+        String mentee = people.name(p.mentee());
+        String mentor = people.name(p.mentor());
+        switch (click.actionId()) {
+            case APPROVE -> pairs.move(p.id(), EnumSet.of(PairStatus.PROPOSED), PairStatus.REQUESTED, turn.now(),
+                            Updates.set("respondBy", Date.from(turn.now().plus(Pairing.ANSWER_WITHIN))))
+                    .ifPresentOrElse(moved -> {
+                        pairing.sendRequest(moved, program.get());
+                        turn.reply("match.approved", mentee, mentor);
+                    }, () -> turn.reply("match.proposal.gone"));
+            case REJECT -> turn.reply(pairs.move(p.id(), EnumSet.of(PairStatus.PROPOSED), PairStatus.REJECTED,
+                    turn.now()).isPresent() ? "match.rejected" : "match.proposal.gone", mentee, mentor);
+            case SWAP -> alternatives(turn, p, program.get());
+            case SWAP_TO -> swap(turn, p, program.get(), parts.length == 2 ? parts[1] : "");
+            default -> throw new IllegalArgumentException(click.actionId());
+        }
+    }
+
+    private void alternatives(Turn turn, Pair p, Program program) {
+        List<Shortlist.Option> others = options(p);
+        if (others.isEmpty()) {
+            turn.reply("match.swap.none", people.name(p.mentee()));
+            return;
+        }
+        List<Block.Button> buttons = new ArrayList<>();
+        for (Shortlist.Option o : others) {
+            buttons.add(new Block.Button(SWAP_TO, people.name(PersonRef.fromKey(o.mentor())) + " ("
+                    + Preview.criteria(turn.t(), o.score()) + ")", p.id() + "|" + o.mentor()));
+        }
+        turn.reply(Message.builder().text(turn.t().rich("match.swap.choose", people.name(p.mentee())))
+                .buttons(buttons).build());
+    }
+
+    private void swap(Turn turn, Pair p, Program program, String mentorKey) {
+        Optional<Shortlist.Option> chosen = options(p).stream().filter(o -> o.mentor().equals(mentorKey)).findFirst();
+        if (chosen.isEmpty() || pairs.move(p.id(), EnumSet.of(PairStatus.PROPOSED), PairStatus.WITHDRAWN,
+                turn.now()).isEmpty()) {
+            turn.reply("match.proposal.gone");
+            return;
+        }
+        Texts t = turn.t();
+        if (!propose(turn, program, p.mentee(), PersonRef.fromKey(mentorKey), chosen.get().score().total(),
+                Confirmation.reasons(chosen.get().score()), Preview.criteria(t, chosen.get().score()))) {
+            turn.reply("match.swap.full", people.name(PersonRef.fromKey(mentorKey)));
+        }
+    }
+
+    /** The alternatives of the latest confirmed round's shortlist, other than the proposed mentor. */
+    private List<Shortlist.Option> options(Pair p) {
+        return runs.latestConfirmed(p.program()).map(r -> r.shortlists().get(p.mentee().key()))
+                .map(s -> s.options().stream().filter(o -> !o.mentor().equals(p.mentor().key())).toList())
+                .orElse(List.of());
+    }
+}

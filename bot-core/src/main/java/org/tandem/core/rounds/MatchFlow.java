@@ -1,0 +1,168 @@
+package org.tandem.core.rounds;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandSpec;
+import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.ConversationState;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Turn;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.matching.Matcher;
+import org.tandem.core.matching.Plan;
+import org.tandem.core.pairs.Pairing;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.pairs.ShortlistFlow;
+import org.tandem.core.pairs.Shortlists;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.ProgramNames;
+import org.tandem.core.program.Programs;
+
+/**
+ * {@code match [programme]}: a preview of the optimal plan (how many matched, the average score, who stays in the
+ * pool and why); {@code match confirm}: acts on exactly that preview, once; {@code match weights}: what counts.
+ */
+public final class MatchFlow implements Flow {
+
+    static final String ID = "match";
+    static final String CONFIRM = ID + ".confirm";
+    static final String WEIGHTS_FORM = ID + ".weights";
+
+    private final Programs programs;
+    private final Enrollments enrollments;
+    private final Pairs pairs;
+    private final MatchRuns runs;
+    private final MatchSettings settings;
+    private final Confirmation confirmation;
+    private final Approvals approvals;
+
+    private final People people;
+
+    public MatchFlow(com.mongodb.client.MongoDatabase db, Programs programs, Enrollments enrollments, Pairs pairs,
+                     People people, Pairing pairing, Shortlists shortlists, ShortlistFlow shortlistFlow) {
+        this.programs = programs;
+        this.enrollments = enrollments;
+        this.pairs = pairs;
+        this.people = people;
+        this.runs = new MatchRuns(db);
+        this.settings = new MatchSettings(db);
+        this.approvals = new Approvals(pairs, programs, enrollments, runs, people, pairing);
+        this.confirmation = new Confirmation(programs, pairs, enrollments, people, pairing, shortlists, shortlistFlow,
+                approvals);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(new CommandSpec("match", Audience.COORDINATOR, "help.usage.match", "help.about.match"));
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Set.of(CONFIRM, Approvals.APPROVE, Approvals.REJECT, Approvals.SWAP, Approvals.SWAP_TO);
+    }
+
+    @Override
+    public Set<String> forms() {
+        return Set.of(WEIGHTS_FORM);
+    }
+
+    @Override
+    public void onCommand(Turn turn, Input.Command command) {
+        String sub = command.arg(0).orElse("").toLowerCase(Locale.ROOT);
+        boolean known = sub.equals("confirm") || sub.equals("weights");
+        String rest = known ? command.rest().substring(sub.length()).strip() : command.rest();
+        Optional<Program> program = ProgramNames.resolve(turn, programs, rest);
+        if (program.isEmpty()) {
+            return;
+        }
+        switch (known ? sub : "preview") {
+            case "confirm" -> confirm(turn, program.get(), runs.pending(program.get().id()));
+            case "weights" -> {
+                turn.save(ConversationState.start(ID, "weights").with("program", program.get().id()));
+                turn.reply(Message.of(WeightsForm.form(turn.t(), program.get(),
+                        WeightsForm.values(settings.weights(program.get().id())), java.util.Map.of())));
+            }
+            default -> preview(turn, program.get());
+        }
+    }
+
+    private void preview(Turn turn, Program program) {
+        if (!program.state().enrolling()) {
+            turn.reply("match.not-enrolling", program.name(), turn.t().get(program.state().labelKey()));
+            return;
+        }
+        Candidates pool = Candidates.of(program.id(), enrollments, pairs);
+        Matcher matcher = new Matcher(settings.weights(program.id()), LocalDate.ofInstant(turn.now(), ZoneOffset.UTC));
+        Plan plan = matcher.plan(pool.mentees(), pool.mentors(), pool.exclusions());
+        MatchRuns.Run run = runs.preview(program.id(), program.scope().tenant(), turn.who().userId(), plan, turn.now());
+        turn.reply(Preview.message(turn.t(), program, run, plan, pool.mentees().size(), people));
+    }
+
+    private void confirm(Turn turn, Program program, Optional<MatchRuns.Run> run) {
+        if (run.isEmpty()) {
+            turn.reply("match.nothing-to-confirm", program.name());
+            return;
+        }
+        if (!runs.confirm(run.get().id())) {
+            turn.reply("match.already-confirmed", program.name());
+            return;
+        }
+        confirmation.confirm(turn, program, run.get());
+    }
+
+    @Override
+    public void onClick(Turn turn, Input.Click click) {
+        if (click.actionId().equals(CONFIRM)) {
+            Optional<MatchRuns.Run> run = runs.find(click.value());
+            Optional<Program> program = run.flatMap(r -> programs.find(r.program()))
+                    .filter(p -> p.scope().equals(turn.who().scope()));
+            if (program.isEmpty()) {
+                turn.reply("match.nothing-to-confirm", "?");
+            } else if (!run.get().status().equals("preview")) {
+                turn.reply(run.get().status().equals("confirmed") ? "match.already-confirmed" : "match.superseded",
+                        program.get().name());
+            } else {
+                confirm(turn, program.get(), run);
+            }
+            return;
+        }
+        approvals.onClick(turn, click);
+    }
+
+    @Override
+    public void onSubmit(Turn turn, Input.Submit submit) {
+        Optional<Program> program = turn.state().filter(s -> s.in(ID, "weights"))
+                .flatMap(s -> programs.find(s.string("program")));
+        if (program.isEmpty()) {
+            turn.reply("match.weights.expired");
+            return;
+        }
+        org.tandem.core.conversation.FormCheck check = new org.tandem.core.conversation.FormCheck(submit, turn.t());
+        Optional<org.tandem.core.matching.Weights> weights = WeightsForm.parse(check);
+        if (weights.isEmpty()) {
+            turn.reply(Message.of(WeightsForm.form(turn.t(), program.get(), check.submitted(), check.errors())));
+            return;
+        }
+        settings.save(program.get().id(), program.get().scope().tenant(), weights.get());
+        turn.clearState();
+        turn.reply(Message.builder().text(turn.t().rich("match.weights.saved", program.get().name()))
+                .text(WeightsForm.describe(turn.t(), weights.get())).build());
+    }
+
+    static Block.Button confirmButton(org.tandem.core.i18n.Texts t, String runId) {
+        return new Block.Button(CONFIRM, t.get("match.confirm"), runId, Block.Style.PRIMARY);
+    }
+}

@@ -1,0 +1,2 @@
+/** Matching rounds: a coordinator's preview and confirmation, weights, and approvals. */
+package org.tandem.core.rounds;
