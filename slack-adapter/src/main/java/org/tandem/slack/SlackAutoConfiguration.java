@@ -44,8 +44,7 @@ public class SlackAutoConfiguration {
     ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(SlackAdapter adapter, SlackProperties p,
                                                                    Clock clock) {
         ServletRegistrationBean<SlackEventsServlet> r = new ServletRegistrationBean<>(
-                new SlackEventsServlet(adapter.app(), new SignatureCheck(
-                        p.signingSecret() == null ? "" : p.signingSecret(), clock)), "/slack/events");
+                new SlackEventsServlet(adapter.app(), new SignatureCheck(p.signingSecret(), clock)), "/slack/events");
         r.setName("slackEvents");
         r.setEnabled(p.signingSecret() != null);
         return r;
@@ -60,6 +59,7 @@ public class SlackAutoConfiguration {
         return r;
     }
 
+    /** Only with an app token (no bean otherwise). */
     @Bean
     SlackSocketMode slackSocketMode(SlackAdapter adapter, SlackProperties p) {
         return p.socketMode() ? new SlackSocketMode(adapter) : null;
