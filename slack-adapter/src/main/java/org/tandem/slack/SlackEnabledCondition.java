@@ -6,10 +6,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The Slack adapter is on when a bot token (or an OAuth client id) and a signing secret are set, or an app
- * token for Socket Mode. A half-done configuration is then refused at start with what is missing.
+ * The Slack adapter is on as soon as any Slack credential is set (the same ones that switch the web chat off).
+ * It works with a bot token (or an OAuth client id) and a signing secret, or with an app token for Socket Mode;
+ * a half-done configuration stops the start with a sentence that says what is missing, rather than running
+ * with no chat at all.
  */
 public final class SlackEnabledCondition implements Condition {
+
+    static final String[] CREDENTIALS = {
+        "tandem.slack.bot-token", "tandem.slack.app-token", "tandem.slack.client-id", "tandem.slack.signing-secret"
+    };
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -17,12 +23,12 @@ public final class SlackEnabledCondition implements Condition {
     }
 
     static boolean enabled(Environment env) {
-        boolean identity = set(env, "tandem.slack.bot-token") || set(env, "tandem.slack.client-id");
-        return identity && set(env, "tandem.slack.signing-secret") || set(env, "tandem.slack.app-token");
-    }
-
-    private static boolean set(Environment env, String key) {
-        String v = env.getProperty(key);
-        return v != null && !v.isBlank();
+        for (String key : CREDENTIALS) {
+            String v = env.getProperty(key);
+            if (v != null && !v.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,10 +19,8 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.view.View;
-import com.slack.api.model.view.ViewState;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +92,9 @@ final class SlackInbound {
     private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         String text = p.getText() == null || p.getText().isBlank() ? "help" : p.getText();
-        Place place = place(p.getChannelId(), p.getChannelName());
+        Place place = Payloads.place(p.getChannelId(), p.getChannelName(), adminChannel);
         Instant received = clock.instant();
-        return later(ctx.ack(), "the command of " + p.getUserId(), tenant(p.getTeamId(), ctx), p.getUserId(), place,
+        return later(ctx.ack(), "the command of " + p.getUserId(), Payloads.tenant(p.getTeamId(), ctx), p.getUserId(), place,
                 "cmd:" + p.getTriggerId(), Input.Command.parse(text),
                 who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock));
     }
@@ -108,8 +106,8 @@ final class SlackInbound {
                 || e.getText().isBlank()) {
             return ctx.ack();
         }
-        return later(ctx.ack(), "a DM", tenant(p.getTeamId(), ctx), e.getUser(), Place.DIRECT,
-                "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(unescape(e.getText())),
+        return later(ctx.ack(), "a DM", Payloads.tenant(p.getTeamId(), ctx), e.getUser(), Place.DIRECT,
+                "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(Payloads.unescape(e.getText())),
                 who -> Interaction.plain(who, Place.DIRECT, clock));
     }
 
@@ -120,23 +118,23 @@ final class SlackInbound {
         if (e.getUser() == null || e.getBotId() != null) {
             return ctx.ack();
         }
-        Place place = place(e.getChannel(), null);
-        return later(ctx.ack(), "a mention", tenant(p.getTeamId(), ctx), e.getUser(), place,
-                "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(text.isBlank() ? "help" : unescape(text)),
+        Place place = Payloads.place(e.getChannel(), null, adminChannel);
+        return later(ctx.ack(), "a mention", Payloads.tenant(p.getTeamId(), ctx), e.getUser(), place,
+                "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(text.isBlank() ? "help" : Payloads.unescape(text)),
                 who -> Interaction.plain(who, place, clock));
     }
 
     private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> p, EventContext ctx) {
         AppHomeOpenedEvent e = p.getEvent();
         if ("home".equals(e.getTab()) && e.getUser() != null) {
-            String tenant = tenant(p.getTeamId(), ctx);
+            String tenant = Payloads.tenant(p.getTeamId(), ctx);
             workers.submit("the home of " + e.getUser(), () -> publishHome(tenant, e.getUser()));
         }
         return ctx.ack();
     }
 
     private Response uninstalled(String enterpriseId, String teamId, EventContext ctx) {
-        String tenant = tenant(teamId, ctx);
+        String tenant = Payloads.tenant(teamId, ctx);
         log.info("Tandem was uninstalled from {} (or its token revoked): no more sending there", tenant);
         workspaces.uninstalled(enterpriseId, tenant);
         directory.forget(tenant);
@@ -150,7 +148,7 @@ final class SlackInbound {
             return ctx.ack();
         }
         BlockActionPayload.Action a = p.getActions().get(0);
-        String tenant = tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
+        String tenant = Payloads.tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
         String user = p.getUser().getId();
         String actionId = BlockKit.coreActionId(a.getActionId());
         Instant received = clock.instant();
@@ -168,16 +166,16 @@ final class SlackInbound {
         Place place;
         Optional<MessageRef> clicked = Optional.empty();
         if (view != null) {
-            place = fromHome ? Place.DIRECT : placeOf(view.getPrivateMetadata());
+            place = fromHome ? Place.DIRECT : Payloads.placeOf(view.getPrivateMetadata());
         } else {
             String channel = p.getChannel() == null ? null : p.getChannel().getId();
-            place = place(channel, p.getChannel() == null ? null : p.getChannel().getName());
+            place = Payloads.place(channel, p.getChannel() == null ? null : p.getChannel().getName(), adminChannel);
             if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
                 clicked = Optional.of(new MessageRef(SlackMessenger.PLATFORM,
                         tenant + "/" + p.getContainer().getChannelId() + "/" + p.getContainer().getMessageTs()));
             }
         }
-        Input.Click click = new Input.Click(actionId, value(a), clicked);
+        Input.Click click = new Input.Click(actionId, Payloads.value(a), clicked);
         String eventId = "act:" + (p.getTriggerId() != null ? p.getTriggerId() : a.getActionTs());
         return later(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click,
                 who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock),
@@ -196,13 +194,13 @@ final class SlackInbound {
         if (formId == null || !core.get().knowsForm(formId) || p.getUser() == null) {
             return ctx.ack();
         }
-        String tenant = tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
-        Place place = placeOf(view.getPrivateMetadata());
+        String tenant = Payloads.tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
+        Place place = Payloads.placeOf(view.getPrivateMetadata());
         Actor actor = directory.actor(tenant, p.getUser().getId());
         Interaction interaction = Interaction.capturing(actor.person(), place, clock);
         String eventId = "view:" + (p.getTriggerId() != null ? p.getTriggerId() : view.getId() + ":" + view.getHash());
         interaction.run(() -> core.get().handle(new InboundEvent(actor, place, eventId,
-                new Input.Submit(formId, values(view.getState())))));
+                new Input.Submit(formId, Payloads.values(view.getState())))));
         List<Runnable> after = interaction.deferred();
         if (!after.isEmpty()) {
             workers.submit("the messages after a form", () -> after.forEach(Runnable::run));
@@ -240,71 +238,5 @@ final class SlackInbound {
     private void publishHome(String tenant, String user) {
         Actor actor = directory.actor(tenant, user);
         messenger.publishHome(actor.person(), core.get().home(actor));
-    }
-
-    /** The admin channel, a group DM the bot is in (an introduction), or else the person's DM with the bot. */
-    private Place place(String channelId, String channelName) {
-        if (channelId != null && channelId.equals(adminChannel)) {
-            return Place.ADMIN;
-        }
-        if (channelId != null && channelName != null && channelName.startsWith("mpdm-")) {
-            return Place.group(channelId);
-        }
-        return Place.DIRECT;
-    }
-
-    /** The place a modal was opened for, as the messenger wrote it in its {@code private_metadata}. */
-    static Place placeOf(String key) {
-        if ("admin".equals(key)) {
-            return Place.ADMIN;
-        }
-        if (key != null && key.startsWith("group:") && key.length() > "group:".length()) {
-            return Place.group(key.substring("group:".length()));
-        }
-        return Place.DIRECT;
-    }
-
-    /** A submitted modal's values by input id: one for a text, the chosen ones for a select. */
-    static Map<String, List<String>> values(ViewState state) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (state == null || state.getValues() == null) {
-            return out;
-        }
-        state.getValues().forEach((blockId, byAction) -> {
-            ViewState.Value v = byAction.getOrDefault(blockId,
-                    byAction.values().stream().findFirst().orElse(null));
-            if (v == null) {
-                return;
-            }
-            List<String> values = new ArrayList<>();
-            if (v.getSelectedOptions() != null) {
-                v.getSelectedOptions().forEach(o -> values.add(o.getValue()));
-            } else if (v.getSelectedOption() != null) {
-                values.add(v.getSelectedOption().getValue());
-            } else if (v.getValue() != null) {
-                values.add(v.getValue());
-            }
-            out.put(blockId, values);
-        });
-        return out;
-    }
-
-    private static String value(BlockActionPayload.Action a) {
-        if (a.getSelectedOptions() != null) {
-            return String.join(",", a.getSelectedOptions().stream().map(o -> o.getValue()).toList());
-        }
-        if (a.getSelectedOption() != null) {
-            return a.getSelectedOption().getValue();
-        }
-        return a.getValue();
-    }
-
-    private static String tenant(String fromPayload, com.slack.api.bolt.context.Context ctx) {
-        return fromPayload != null ? fromPayload : ctx.getTeamId();
-    }
-
-    /** Slack sends {@code & < >} in message text as entities; the core wants what the person typed. */
-    static String unescape(String text) {
-        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

@@ -49,11 +49,11 @@ class InteractionTest {
 
     @Test
     void submittedValuesAndPlacesAreReadBack() {
-        assertThat(SlackInbound.placeOf("admin")).isEqualTo(Place.ADMIN);
-        assertThat(SlackInbound.placeOf("group:G7")).isEqualTo(Place.group("G7"));
-        assertThat(SlackInbound.placeOf("dm")).isEqualTo(Place.DIRECT);
-        assertThat(SlackInbound.placeOf(null)).isEqualTo(Place.DIRECT);
-        assertThat(SlackInbound.unescape("a &lt;b&gt; &amp;lt;")).isEqualTo("a <b> &lt;");
-        assertThat(SlackInbound.values(null)).isEqualTo(Map.of());
+        assertThat(Payloads.placeOf("admin")).isEqualTo(Place.ADMIN);
+        assertThat(Payloads.placeOf("group:G7")).isEqualTo(Place.group("G7"));
+        assertThat(Payloads.placeOf("dm")).isEqualTo(Place.DIRECT);
+        assertThat(Payloads.placeOf(null)).isEqualTo(Place.DIRECT);
+        assertThat(Payloads.unescape("a &lt;b&gt; &amp;lt;")).isEqualTo("a <b> &lt;");
+        assertThat(Payloads.values(null)).isEqualTo(Map.of());
     }
 }
