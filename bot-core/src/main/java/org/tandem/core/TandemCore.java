@@ -25,7 +25,10 @@ import org.tandem.core.intake.ProfileFlow;
 import org.tandem.core.pairs.ClickCheck;
 import org.tandem.core.pairs.ClickFlow;
 import org.tandem.core.pairs.IntroFlow;
+import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.Pairing;
+import org.tandem.core.pairs.ShortlistFlow;
+import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.RequestFlow;
 import org.tandem.core.people.People;
@@ -55,6 +58,19 @@ public final class TandemCore {
         Pairs pairs = new Pairs(db);
         this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, clock, settings.adminLocale());
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
+        ShortlistFlow shortlist = new ShortlistFlow(new Shortlists(db), pairing, programs, enrollments, people,
+                messenger);
+        pairing.listen(new Pairing.Listener() {
+            @Override
+            public void declined(Pair pair) {
+                shortlist.offer(pair.program(), pair.mentee(), false, "shortlist.others");
+            }
+
+            @Override
+            public void expired(Pair pair) {
+                shortlist.askNext(pair.program(), pair.mentee());
+            }
+        });
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> { };
         Router router = new Router(List.of(
                 new BasicsFlow(people),
@@ -62,6 +78,7 @@ public final class TandemCore {
                 new ProfileFlow(programs, enrollments),
                 new LeaveFlow(programs, enrollments, settings.adminLocale()),
                 new ProgramFlow(programs, enrollments::menteesAndMentors),
+                shortlist,
                 new RequestFlow(pairs, pairing),
                 new IntroFlow(pairs, clickCheck),
                 new ClickFlow(pairs, clickCheck),

@@ -30,6 +30,13 @@ public final class Pairing {
 
     public static final Duration ANSWER_WITHIN = Duration.ofDays(3);
 
+    /** Told when a request ends without a pair, so the mentee can move on (their shortlist). */
+    public interface Listener {
+        void declined(Pair pair);
+
+        void expired(Pair pair);
+    }
+
     private final Pairs pairs;
     private final Programs programs;
     private final Enrollments enrollments;
@@ -37,6 +44,11 @@ public final class Pairing {
     private final Messenger messenger;
     private final Clock clock;
     private final Locale adminLocale;
+    private Listener listener = new Listener() {
+        public void declined(Pair pair) { }
+
+        public void expired(Pair pair) { }
+    };
 
     public Pairing(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger,
                    Clock clock, Locale adminLocale) {
@@ -47,6 +59,10 @@ public final class Pairing {
         this.messenger = messenger;
         this.clock = clock;
         this.adminLocale = adminLocale;
+    }
+
+    public void listen(Listener listener) {
+        this.listener = listener;
     }
 
     /**
@@ -117,8 +133,23 @@ public final class Pairing {
             String program = programs.find(p.program()).map(Program::name).orElse("?");
             toAdmin(p, reason.isEmpty() ? "pair.admin.declined" : "pair.admin.declined-because",
                     people.name(p.mentor()), people.name(p.mentee()), program, reason);
+            listener.declined(p);
         });
         return declined.isPresent();
+    }
+
+    /** Nobody answered in time: the request lapses and the mentee moves on to the next candidate. */
+    public boolean expire(String pairId) {
+        Optional<Pair> expired = pairs.move(pairId, EnumSet.of(PairStatus.REQUESTED), PairStatus.EXPIRED,
+                clock.instant());
+        expired.ifPresent(p -> {
+            messenger.sendToPerson(p.mentor(), Message.text(people.texts(p.mentor()).rich("pair.expired.mentor",
+                    people.name(p.mentee()))));
+            messenger.sendToPerson(p.mentee(), Message.text(people.texts(p.mentee()).rich("pair.expired.mentee",
+                    people.name(p.mentor()))));
+            listener.expired(p);
+        });
+        return expired.isPresent();
     }
 
     void toAdmin(Pair pair, String key, Object... args) {
@@ -128,10 +159,14 @@ public final class Pairing {
 
     /** The matcher's reasons, as one line in the reader's language. */
     static Optional<Rich> reasons(Texts t, Pair pair) {
-        if (pair.reasons().isEmpty()) {
+        return reasons(t, pair.reasons());
+    }
+
+    static Optional<Rich> reasons(Texts t, List<Pair.Reason> reasons) {
+        if (reasons.isEmpty()) {
             return Optional.empty();
         }
-        List<String> lines = pair.reasons().stream().filter(r -> t.has(r.key()))
+        List<String> lines = reasons.stream().filter(r -> t.has(r.key()))
                 .map(r -> t.get(r.key(), r.args().toArray())).toList();
         return lines.isEmpty() ? Optional.empty()
                 : Optional.of(t.rich("pair.why", String.join(" · ", lines)));

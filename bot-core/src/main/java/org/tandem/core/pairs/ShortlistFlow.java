@@ -1,0 +1,135 @@
+package org.tandem.core.pairs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.Turn;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.intake.AnswerFields;
+import org.tandem.core.intake.Enrollment;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.intake.MentorAnswers;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.Programs;
+
+/**
+ * The mentee in the driving seat: their shortlist as buttons with reasons, "see the profiles again", and the
+ * choice, which asks that mentor. After a decline the rest of the list is offered again.
+ */
+public final class ShortlistFlow implements Flow {
+
+    static final String ID = "shortlist";
+    static final String CHOOSE = ID + ".choose";
+    static final String PROFILES = ID + ".profiles";
+
+    private final Shortlists shortlists;
+    private final Pairing pairing;
+    private final Programs programs;
+    private final Enrollments enrollments;
+    private final People people;
+    private final Messenger messenger;
+
+    public ShortlistFlow(Shortlists shortlists, Pairing pairing, Programs programs, Enrollments enrollments,
+                         People people, Messenger messenger) {
+        this.shortlists = shortlists;
+        this.pairing = pairing;
+        this.programs = programs;
+        this.enrollments = enrollments;
+        this.people = people;
+        this.messenger = messenger;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Set.of(CHOOSE, PROFILES);
+    }
+
+    /** Sends a mentee the mentors they can still ask; with none left, says they stay in the pool. */
+    public void offer(String programId, PersonRef mentee, boolean profiles, String headlineKey) {
+        Optional<Shortlist> list = shortlists.find(programId, mentee);
+        Optional<Program> program = programs.find(programId);
+        Texts t = people.texts(mentee);
+        if (list.isEmpty() || program.isEmpty() || list.get().remaining().isEmpty()) {
+            messenger.sendToPerson(mentee, Message.text(t.rich("shortlist.empty")));
+            return;
+        }
+        Message.Builder m = Message.builder().text(t.rich(headlineKey, program.get().name(),
+                list.get().remaining().size()));
+        List<Block.Button> buttons = new ArrayList<>();
+        for (Shortlist.Candidate c : list.get().remaining()) {
+            String name = people.name(c.mentor());
+            Optional<MentorAnswers> answers = enrollments.find(c.mentor(), programId).flatMap(Enrollment::mentor);
+            m.text(t.rich("shortlist.candidate", name, answers.map(MentorAnswers::department).orElse("")));
+            Pairing.reasons(t, c.reasons()).ifPresent(m::context);
+            if (profiles) {
+                answers.ifPresent(a -> m.fields(AnswerFields.mentor(t, a)));
+            } else {
+                answers.filter(a -> !a.why().isEmpty()).ifPresent(a -> m.context(Rich.literal("“" + a.why() + "”")));
+            }
+            buttons.add(new Block.Button(CHOOSE, t.get("shortlist.ask", name), programId + "|" + c.mentor().key(),
+                    Block.Style.PRIMARY));
+        }
+        if (!profiles) {
+            buttons.add(new Block.Button(PROFILES, t.get("shortlist.profiles"), programId));
+        }
+        messenger.sendToPerson(mentee, m.buttons(buttons).context(t.rich("shortlist.footer")).build());
+    }
+
+    @Override
+    public void onClick(Turn turn, Input.Click click) {
+        if (click.actionId().equals(PROFILES)) {
+            offer(click.value(), turn.who(), true, "shortlist.title");
+            return;
+        }
+        String[] parts = click.value().split("\\|", 2);
+        Optional<Shortlist> list = parts.length == 2 ? shortlists.find(parts[0], turn.who()) : Optional.empty();
+        Optional<Shortlist.Candidate> chosen = list.flatMap(l -> l.remaining().stream()
+                .filter(c -> c.mentor().key().equals(parts[1])).findFirst());
+        Optional<Program> program = list.flatMap(l -> programs.find(l.program()));
+        if (chosen.isEmpty() || program.isEmpty()) {
+            turn.reply("shortlist.gone");
+            return;
+        }
+        Optional<Pairs.Refusal> refusal = pairing.request(program.get(), turn.who(), chosen.get().mentor(),
+                chosen.get().score(), chosen.get().reasons());
+        if (refusal.isEmpty()) {
+            shortlists.tried(program.get().id(), turn.who(), chosen.get().mentor());
+        } else if (refusal.get() == Pairs.Refusal.MENTEE_ALREADY_PAIRED) {
+            turn.reply("shortlist.already-paired");
+        } else {
+            shortlists.tried(program.get().id(), turn.who(), chosen.get().mentor());
+            turn.reply("shortlist.full", people.name(chosen.get().mentor()));
+            offer(program.get().id(), turn.who(), false, "shortlist.others");
+        }
+    }
+
+    /** After a request expired: the next candidate is asked at once, and the mentee told. */
+    public void askNext(String programId, PersonRef mentee) {
+        Optional<Shortlist> list = shortlists.find(programId, mentee);
+        Optional<Program> program = programs.find(programId);
+        if (list.isEmpty() || program.isEmpty()) {
+            return;
+        }
+        for (Shortlist.Candidate c : list.get().remaining()) {
+            shortlists.tried(programId, mentee, c.mentor());
+            if (pairing.request(program.get(), mentee, c.mentor(), c.score(), c.reasons()).isEmpty()) {
+                return;
+            }
+        }
+        messenger.sendToPerson(mentee, Message.text(people.texts(mentee).rich("shortlist.empty")));
+    }
+}

@@ -1,0 +1,74 @@
+package org.tandem.core.pairs;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.tandem.core.conversation.PersonRef;
+
+/** The {@code shortlists} collection: one current shortlist per mentee and programme. */
+public final class Shortlists {
+
+    private final MongoCollection<Document> collection;
+
+    public Shortlists(MongoDatabase db) {
+        this.collection = db.getCollection("shortlists");
+        collection.createIndex(Indexes.ascending("program"), new IndexOptions().name("program"));
+    }
+
+    /** Stores a mentee's new shortlist, replacing an older one. */
+    public void put(Shortlist s) {
+        collection.replaceOne(eq("_id", id(s.program(), s.mentee())), new Document("_id", id(s.program(), s.mentee()))
+                        .append("tenant", s.mentee().tenant())
+                        .append("program", s.program())
+                        .append("mentee", s.mentee().key())
+                        .append("candidates", s.candidates().stream().map(c -> new Document("mentor", c.mentor().key())
+                                .append("score", c.score())
+                                .append("reasons", c.reasons().stream()
+                                        .map(r -> new Document("key", r.key()).append("args", r.args())).toList()))
+                                .toList())
+                        .append("tried", s.tried())
+                        .append("createdAt", Date.from(s.createdAt())),
+                new ReplaceOptions().upsert(true));
+    }
+
+    public Optional<Shortlist> find(String program, PersonRef mentee) {
+        return Optional.ofNullable(collection.find(eq("_id", id(program, mentee))).first()).map(Shortlists::from);
+    }
+
+    /** Remembers that a mentor was asked, so they are not proposed again in this shortlist. */
+    public void tried(String program, PersonRef mentee, PersonRef mentor) {
+        collection.updateOne(eq("_id", id(program, mentee)), Updates.addToSet("tried", mentor.key()));
+    }
+
+    public void remove(String program, PersonRef mentee) {
+        collection.deleteOne(eq("_id", id(program, mentee)));
+    }
+
+    private static String id(String program, PersonRef mentee) {
+        return program + "|" + mentee.key();
+    }
+
+    private static Shortlist from(Document d) {
+        List<Shortlist.Candidate> candidates = new ArrayList<>();
+        for (Document c : d.getList("candidates", Document.class)) {
+            List<Pair.Reason> reasons = new ArrayList<>();
+            for (Document r : c.getList("reasons", Document.class)) {
+                reasons.add(new Pair.Reason(r.getString("key"), r.getList("args", String.class)));
+            }
+            candidates.add(new Shortlist.Candidate(PersonRef.fromKey(c.getString("mentor")), c.getInteger("score"),
+                    reasons));
+        }
+        return new Shortlist(d.getString("program"), PersonRef.fromKey(d.getString("mentee")), candidates,
+                d.getList("tried", String.class), d.getDate("createdAt").toInstant());
+    }
+}
