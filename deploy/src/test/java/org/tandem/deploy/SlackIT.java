@@ -20,7 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.program.Program;
@@ -316,6 +320,22 @@ class SlackIT {
                 + "\"text\":\"language &lt;fr&gt;\",\"ts\":\"1700000400.000100\",\"channel_type\":\"im\"}");
         assertThat(slack.await("chat.postMessage", mark, c -> "UIVY".equals(c.params().get("channel")))
                 .params().get("blocks")).contains("&lt;fr&gt;");
+    }
+
+    @Test
+    void theCoreCanUpdateAMessageItSent() {
+        PlatformMessenger messenger = app.context().getBeansOfType(PlatformMessenger.class).values().stream()
+                .filter(m -> m.platform().equals("slack")).findFirst().orElseThrow();
+        int mark = slack.size();
+        MessageRef ref = messenger.sendToPerson(new PersonRef("slack", TEAM, "UJO"), Message.text(Rich.markup("first")));
+        SlackApiStub.Call posted = slack.await("chat.postMessage", mark, c -> "UJO".equals(c.params().get("channel")));
+        assertThat(posted.params().get("blocks")).contains("first");
+        assertThat(ref.id()).startsWith(TEAM + "/DJO/");
+        messenger.update(ref, Message.text(Rich.markup("second")));
+        SlackApiStub.Call updated = slack.await("chat.update", mark);
+        assertThat(updated.params()).containsEntry("channel", "DJO")
+                .containsEntry("ts", ref.id().substring(ref.id().lastIndexOf('/') + 1));
+        assertThat(updated.params().get("blocks")).contains("second");
     }
 
     // --- helpers: Slack's payloads, built from what the bot really posted ---

@@ -128,7 +128,8 @@ final class SlackInbound {
         AppHomeOpenedEvent e = p.getEvent();
         if ("home".equals(e.getTab()) && e.getUser() != null) {
             String tenant = Payloads.tenant(p.getTeamId(), ctx);
-            workers.submit("the home of " + e.getUser(), () -> publishHome(tenant, e.getUser()));
+            workers.submit(tenant + "|" + e.getUser(), "the home of " + e.getUser(),
+                    () -> publishHome(tenant, e.getUser()));
         }
         return ctx.ack();
     }
@@ -153,7 +154,7 @@ final class SlackInbound {
         String actionId = BlockKit.coreActionId(a.getActionId());
         Instant received = clock.instant();
         if (actionId.equals(BlockKit.OPEN_FORM)) {
-            workers.submit("opening a kept form", () -> forms.find(a.getValue(), tenant, user)
+            workers.submit(tenant + "|" + user, "opening a kept form", () -> forms.find(a.getValue(), tenant, user)
                     .ifPresent(view -> messenger.openKept(tenant, p.getTriggerId(), view)));
             return ctx.ack();
         }
@@ -203,7 +204,8 @@ final class SlackInbound {
                 new Input.Submit(formId, Payloads.values(view.getState())))));
         List<Runnable> after = interaction.deferred();
         if (!after.isEmpty()) {
-            workers.submit("the messages after a form", () -> after.forEach(Runnable::run));
+            workers.submit(tenant + "|" + p.getUser().getId(), "the messages after a form",
+                    () -> after.forEach(Runnable::run));
         }
         Optional<Message> answer = interaction.captured();
         if (answer.isEmpty()) {
@@ -227,7 +229,7 @@ final class SlackInbound {
     /** Acknowledges now and hands the event to the core after; a full queue makes Slack retry (events) later. */
     private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
                            Input input, Function<PersonRef, Interaction> interaction, Runnable then) {
-        boolean queued = workers.submit(what, () -> {
+        boolean queued = workers.submit(tenant + "|" + user, what, () -> {
             Actor actor = directory.actor(tenant, user);
             interaction.apply(actor.person()).run(() -> core.get().handle(new InboundEvent(actor, place, eventId, input)));
             then.run();

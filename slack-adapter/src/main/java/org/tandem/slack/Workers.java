@@ -4,35 +4,39 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The work done after Slack was acknowledged (Slack wants an answer within 3 s; the core and the Web API may take
- * longer). A bounded queue: when it is full, {@link #submit} says so and the caller answers Slack with an error,
- * so that Slack retries an event later rather than the work being lost.
+ * longer). Work is spread over single-threaded lanes by person, so one person's events are handled in the order
+ * they came (a click right after a command never overtakes it) while different people are served in parallel.
+ * Queues are bounded: when one is full, {@link #submit} says so and the caller answers Slack with an error, so
+ * that Slack retries an event later rather than the work being lost.
  */
 final class Workers implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Workers.class);
+    static final int QUEUE = 2_000;
 
-    private final ThreadPoolExecutor executor;
+    private final ThreadPoolExecutor[] lanes;
 
     Workers(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-                r -> {
-                    Thread t = new Thread(r, "slack-worker-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.lanes = new ThreadPoolExecutor[threads];
+        for (int i = 0; i < threads; i++) {
+            String name = "slack-worker-" + (i + 1);
+            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
     }
 
-    /** Queues work; false when the queue is full or closing. */
-    boolean submit(String what, Runnable work) {
+    /** Queues work in the lane of {@code key} (e.g. a person's key); false when that lane is full or closing. */
+    boolean submit(String key, String what, Runnable work) {
         try {
-            executor.execute(() -> {
+            lanes[Math.floorMod(key.hashCode(), lanes.length)].execute(() -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
@@ -49,13 +53,19 @@ final class Workers implements AutoCloseable {
     /** Finishes what was queued (ten seconds at most), then stops. */
     @Override
     public void close() {
-        executor.shutdown();
+        for (ThreadPoolExecutor lane : lanes) {
+            lane.shutdown();
+        }
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                log.warn("{} Slack tasks were still queued at shutdown", executor.shutdownNow().size());
+            for (ThreadPoolExecutor lane : lanes) {
+                if (!lane.awaitTermination(10, TimeUnit.SECONDS)) {
+                    log.warn("{} Slack tasks were still queued at shutdown", lane.shutdownNow().size());
+                }
             }
         } catch (InterruptedException e) {
-            executor.shutdownNow();
+            for (ThreadPoolExecutor lane : lanes) {
+                lane.shutdownNow();
+            }
             Thread.currentThread().interrupt();
         }
     }
