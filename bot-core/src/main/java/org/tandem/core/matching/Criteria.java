@@ -1,0 +1,119 @@
+package org.tandem.core.matching;
+
+/**
+ * Each criterion's quality for a pair, from 0 to {@value #BEST}, and what failing it as a "must" means. A score is
+ * the sum of weight x quality, so the fast scoring of whole programmes and the reasons shown to people come from
+ * these same few rules.
+ */
+final class Criteria {
+
+    static final int BEST = 6;
+    /** Below this, a TIME_ZONE "must" fails: too little of a working day to meet in. */
+    static final int MIN_SHARED_MINUTES = 3 * 60;
+
+    /** How the pair can meet, given both formats and locations. */
+    enum Meeting { IN_PERSON, VIDEO, NONE }
+
+    private Criteria() {
+    }
+
+    static int total(Weights w, Pool.Mentee e, Pool.Mentor m) {
+        int total = 0;
+        for (Criterion c : Criterion.values()) {
+            int weight = w.of(c);
+            if (weight > 0) {
+                total += weight * quality(c, e, m);
+            }
+        }
+        return total;
+    }
+
+    static int quality(Criterion c, Pool.Mentee e, Pool.Mentor m) {
+        return switch (c) {
+            case TOPICS -> BEST * covered(e, m) / prioritySum(e.topics().length);
+            case SENIORITY -> seniority(m.seniority() - e.seniority());
+            case DEPARTMENT -> e.preference() != Preference.NONE && preferenceMet(e, m) ? BEST : 0;
+            case TIME_ZONE -> Math.min(BEST, overlap(e, m) / 60);
+            case FORMAT -> switch (meeting(e, m)) {
+                case IN_PERSON -> BEST;
+                // meeting in person is a little better when the mentee is happy with both
+                case VIDEO -> e.format() == Format.EITHER ? BEST - 1 : BEST;
+                case NONE -> 0;
+            };
+        };
+    }
+
+    /** Whether the pair fails {@code c} as a must. A mentee with no programme topic has nothing to cover. */
+    static boolean fails(Criterion c, Pool.Mentee e, Pool.Mentor m) {
+        return switch (c) {
+            case TOPICS -> e.topics().length > 0 && covered(e, m) == 0;
+            case SENIORITY -> m.seniority() <= e.seniority();
+            case DEPARTMENT -> e.preference() != Preference.NONE && !preferenceMet(e, m);
+            case TIME_ZONE -> overlap(e, m) < MIN_SHARED_MINUTES;
+            case FORMAT -> meeting(e, m) == Meeting.NONE;
+        };
+    }
+
+    static boolean failsAMust(Weights w, Pool.Mentee e, Pool.Mentor m) {
+        for (Criterion c : w.musts()) {
+            if (fails(c, e, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The mentee's topics the mentor covers, the k-th of n weighing n - k: the first counts most. */
+    static int covered(Pool.Mentee e, Pool.Mentor m) {
+        int[] topics = e.topics();
+        int covered = 0;
+        for (int k = 0; k < topics.length; k++) {
+            if (m.expertise().get(topics[k])) {
+                covered += topics.length - k;
+            }
+        }
+        return covered;
+    }
+
+    private static int prioritySum(int n) {
+        // 1, 3 or 6: BEST divides each, so quality stays exact; no topic gives 0 / 1
+        return Math.max(1, n * (n + 1) / 2);
+    }
+
+    /** A level or two above is best: close enough to remember the mentee's questions, far enough to help. */
+    static int seniority(int gap) {
+        return switch (gap) {
+            case 1, 2 -> BEST;
+            case 3 -> 4;
+            case 4 -> 3;
+            case 0 -> 2;
+            default -> 0;
+        };
+    }
+
+    static boolean sameDepartment(Pool.Mentee e, Pool.Mentor m) {
+        return e.department() != Pool.UNKNOWN && e.department() == m.department();
+    }
+
+    /** Unknown departments meet no preference: we cannot tell. */
+    static boolean preferenceMet(Pool.Mentee e, Pool.Mentor m) {
+        boolean known = e.department() != Pool.UNKNOWN && m.department() != Pool.UNKNOWN;
+        return switch (e.preference()) {
+            case NONE -> true;
+            case OTHER_DEPARTMENT -> known && !sameDepartment(e, m);
+            case SAME_DEPARTMENT -> known && sameDepartment(e, m);
+        };
+    }
+
+    static int overlap(Pool.Mentee e, Pool.Mentor m) {
+        return WorkingHours.overlapMinutes(e.workStart(), m.workStart());
+    }
+
+    static Meeting meeting(Pool.Mentee e, Pool.Mentor m) {
+        if (e.format().inPerson() && m.format().inPerson() && e.location() != Pool.UNKNOWN
+                && e.location() == m.location()) {
+            return Meeting.IN_PERSON;
+        }
+        return e.format().video() && m.format().video() ? Meeting.VIDEO : Meeting.NONE;
+    }
+}

@@ -1,0 +1,115 @@
+package org.tandem.core.matching;
+
+import java.time.LocalDate;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The people of one matching run, encoded once so that a million pairs compare fast: names (topics, languages,
+ * departments, locations) become numbers, compared case-insensitively, and time zones become the UTC minute
+ * their working day starts.
+ */
+final class Pool {
+
+    /** A mentee, encoded; {@code topics} keeps their priority order. */
+    record Mentee(int[] topics, BitSet languages, int seniority, int department, int workStart, Format format,
+                  int location, Preference preference) {
+    }
+
+    /** A mentor, encoded. */
+    record Mentor(BitSet expertise, BitSet languages, int seniority, int department, int workStart, Format format,
+                  int location, int capacity) {
+    }
+
+    /** A department or location nobody gave: it equals nothing, not even another blank. */
+    static final int UNKNOWN = -1;
+
+    final List<MenteeCandidate> menteeCandidates;
+    final List<MentorCandidate> mentorCandidates;
+    final Mentee[] mentees;
+    final Mentor[] mentors;
+    /** For each mentee, the mentors (by index) they must not be proposed again. */
+    final int[][] excluded;
+    private final Map<String, Integer> names = new HashMap<>();
+
+    Pool(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, Collection<Exclusion> exclusions,
+         LocalDate day) {
+        this.menteeCandidates = List.copyOf(mentees);
+        this.mentorCandidates = List.copyOf(mentors);
+        this.mentees = new Mentee[mentees.size()];
+        this.mentors = new Mentor[mentors.size()];
+        Map<String, Integer> menteeIndex = index(mentees.stream().map(MenteeCandidate::id).toList(), "mentee");
+        Map<String, Integer> mentorIndex = index(mentors.stream().map(MentorCandidate::id).toList(), "mentor");
+        for (int i = 0; i < this.mentees.length; i++) {
+            MenteeCandidate e = mentees.get(i);
+            int[] topics = e.topics().stream().mapToInt(t -> intern("t:", t)).toArray();
+            this.mentees[i] = new Mentee(topics, set("l:", e.languages()), e.seniority(), known("d:", e.department()),
+                    WorkingHours.startUtc(e.zone(), day), e.format(), known("p:", e.location()), e.preference());
+        }
+        for (int m = 0; m < this.mentors.length; m++) {
+            MentorCandidate r = mentors.get(m);
+            this.mentors[m] = new Mentor(set("t:", r.expertise()), set("l:", r.languages()), r.seniority(),
+                    known("d:", r.department()), WorkingHours.startUtc(r.zone(), day), r.format(),
+                    known("p:", r.location()), r.capacity());
+        }
+        this.excluded = excluded(exclusions, menteeIndex, mentorIndex);
+    }
+
+    /** Whether the pair may never be proposed, whatever the weights: same person, no shared language, excluded. */
+    boolean forbidden(int mentee, int mentor) {
+        if (menteeCandidates.get(mentee).id().equals(mentorCandidates.get(mentor).id())
+                || !mentees[mentee].languages().intersects(mentors[mentor].languages())) {
+            return true;
+        }
+        for (int x : excluded[mentee]) {
+            if (x == mentor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int[][] excluded(Collection<Exclusion> exclusions, Map<String, Integer> menteeIndex,
+                             Map<String, Integer> mentorIndex) {
+        List<Set<Integer>> byMentee = java.util.stream.Stream.<Set<Integer>>generate(HashSet::new)
+                .limit(mentees.length).toList();
+        for (Exclusion x : exclusions) {
+            Integer e = menteeIndex.get(x.mentee());
+            Integer m = mentorIndex.get(x.mentor());
+            if (e != null && m != null) {
+                byMentee.get(e).add(m);
+            }
+        }
+        return byMentee.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    }
+
+    private static Map<String, Integer> index(List<String> ids, String side) {
+        Map<String, Integer> index = new HashMap<>();
+        for (String id : ids) {
+            if (index.putIfAbsent(id, index.size()) != null) {
+                throw new IllegalArgumentException("the " + side + " " + id + " is listed twice");
+            }
+        }
+        return index;
+    }
+
+    private BitSet set(String kind, Collection<String> values) {
+        BitSet bits = new BitSet();
+        values.forEach(v -> bits.set(intern(kind, v)));
+        return bits;
+    }
+
+    private int known(String kind, String name) {
+        return name.isBlank() ? UNKNOWN : intern(kind, name);
+    }
+
+    private int intern(String kind, String name) {
+        return names.computeIfAbsent(kind + name.strip().toLowerCase(Locale.ROOT), k -> names.size());
+    }
+}

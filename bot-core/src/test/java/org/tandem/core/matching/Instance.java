@@ -1,0 +1,93 @@
+package org.tandem.core.matching;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A programme as the checkers see it: every pair's score through the public one-pair API ({@link Matcher#allowed},
+ * {@link Matcher#score}), never through the solver's table, so that they check the solver rather than repeat it.
+ */
+record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandidate> mentors,
+                Set<Exclusion> exclusions, int[][] score, int[] capacity) {
+
+    static final int NOT_ALLOWED = -1;
+    static final LocalDate DAY = LocalDate.of(2025, 3, 12);
+
+    static Instance of(Matcher matcher, RandomProgramme p) {
+        int[][] score = new int[p.mentees().size()][p.mentors().size()];
+        for (int i = 0; i < score.length; i++) {
+            for (int m = 0; m < score[i].length; m++) {
+                MenteeCandidate e = p.mentees().get(i);
+                MentorCandidate r = p.mentors().get(m);
+                score[i][m] = matcher.allowed(e, r, p.exclusions()) ? matcher.score(e, r).total() : NOT_ALLOWED;
+            }
+        }
+        int[] capacity = p.mentors().stream().mapToInt(MentorCandidate::capacity).toArray();
+        return new Instance(matcher, p.mentees(), p.mentors(), p.exclusions(), score, capacity);
+    }
+
+    /**
+     * The same through the engine's own table: much faster for big programmes, and still independent of the solver
+     * ({@code ConstraintsTest} checks that the table agrees with the one-pair API).
+     */
+    static Instance viaTable(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandidate> mentors,
+                             Set<Exclusion> exclusions) {
+        ScoreTable table = ScoreTable.of(new Pool(mentees, mentors, exclusions, matcher.day()), matcher.weights());
+        return new Instance(matcher, mentees, mentors, exclusions, table.score, table.capacity);
+    }
+
+    /** Random weights 0..10, each criterion a must one time in five. */
+    static Weights randomWeights(Random r) {
+        Map<Criterion, Integer> points = new EnumMap<>(Criterion.class);
+        Set<Criterion> musts = EnumSet.noneOf(Criterion.class);
+        for (Criterion c : Criterion.values()) {
+            points.put(c, r.nextInt(Weights.MAX + 1));
+            if (r.nextInt(5) == 0) {
+                musts.add(c);
+            }
+        }
+        return new Weights(points, musts);
+    }
+
+    Plan plan() {
+        return matcher.plan(mentees, mentors, exclusions);
+    }
+
+    /** For each mentee (by index), the index of their mentor in {@code assignment}, or -1. */
+    int[] mentorOf(Map<String, String> assignment) {
+        Map<String, Integer> mentorIndex = new HashMap<>();
+        for (int m = 0; m < mentors.size(); m++) {
+            mentorIndex.put(mentors.get(m).id(), m);
+        }
+        int[] of = new int[mentees.size()];
+        for (int i = 0; i < of.length; i++) {
+            String mentor = assignment.get(mentees.get(i).id());
+            of[i] = mentor == null ? -1 : mentorIndex.get(mentor);
+        }
+        return of;
+    }
+
+    static Map<String, String> assignment(Plan plan) {
+        Map<String, String> a = new HashMap<>();
+        plan.assignments().forEach(x -> a.put(x.mentee(), x.mentor()));
+        return a;
+    }
+
+    Objective objective(int[] mentorOf) {
+        int matched = 0;
+        long total = 0;
+        for (int i = 0; i < mentorOf.length; i++) {
+            if (mentorOf[i] >= 0) {
+                matched++;
+                total += score[i][mentorOf[i]];
+            }
+        }
+        return new Objective(matched, total);
+    }
+}

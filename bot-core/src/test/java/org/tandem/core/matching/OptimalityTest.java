@@ -1,0 +1,86 @@
+package org.tandem.core.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.core.matching.Someone.mentee;
+import static org.tandem.core.matching.Someone.mentor;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The plan is the exact optimum: most mentees matched, then the highest total score. */
+class OptimalityTest {
+
+    @Test
+    void tinyProgrammesMatchBruteForce() {
+        int greedyBeaten = 0;
+        for (long seed = 0; seed < 400; seed++) {
+            Random r = new Random(seed);
+            RandomProgramme p = RandomProgramme.generate(1 + r.nextInt(7), 1 + r.nextInt(4), seed, 0, 2, true);
+            Weights w = Instance.randomWeights(r);
+            Instance instance = Instance.of(new Matcher(w, Instance.DAY), p);
+            Plan plan = instance.plan();
+
+            assertThat(plan.objective()).as("seed %d", seed).isEqualTo(BruteForce.best(instance));
+            assertThat(instance.objective(instance.mentorOf(Instance.assignment(plan)))).as("seed %d", seed)
+                    .isEqualTo(plan.objective());
+            Objective greedy = new GreedyMatcher(w, Instance.DAY).match(p.mentees(), p.mentors(), p.exclusions())
+                    .objective();
+            assertThat(greedy).isLessThanOrEqualTo(plan.objective());
+            greedyBeaten += greedy.compareTo(plan.objective()) < 0 ? 1 : 0;
+        }
+        assertThat(greedyBeaten).as("instances where greedy is not optimal, so the test has teeth").isPositive();
+    }
+
+    @Test
+    void largerProgrammesCarryACertificate() {
+        // plenty of places, scarce places, and a must or two
+        int[][] sizes = {{120, 90}, {300, 60}, {400, 40}, {250, 80}};
+        for (int k = 0; k < sizes.length; k++) {
+            Random r = new Random(100 + k);
+            RandomProgramme p = RandomProgramme.generate(sizes[k][0], sizes[k][1], 100 + k);
+            Instance instance = Instance.of(new Matcher(Instance.randomWeights(r), Instance.DAY), p);
+            Plan plan = instance.plan();
+
+            assertThat(ResidualCertificate.refute(instance, instance.mentorOf(Instance.assignment(plan))))
+                    .as("size %d x %d", sizes[k][0], sizes[k][1]).isEmpty();
+        }
+    }
+
+    @Test
+    void theCertificateRefutesAGreedyPlan() {
+        for (long seed = 0; ; seed++) {
+            Random r = new Random(seed);
+            RandomProgramme p = RandomProgramme.generate(60, 20, seed);
+            Weights w = Instance.randomWeights(r);
+            Instance instance = Instance.of(new Matcher(w, Instance.DAY), p);
+            GreedyMatcher.Result greedy = new GreedyMatcher(w, Instance.DAY).match(p.mentees(), p.mentors(),
+                    p.exclusions());
+            if (greedy.objective().compareTo(instance.plan().objective()) < 0) {
+                assertThat(ResidualCertificate.refute(instance, instance.mentorOf(greedy.mentorOf()))).isPresent();
+                return;
+            }
+        }
+    }
+
+    @Test
+    void moreMenteesMatchedComesBeforeABetterScore() {
+        // Ana fits both mentors, Aline fits only Marc (French): the best pair for Ana would leave Aline alone
+        List<MenteeCandidate> mentees = List.of(
+                mentee("ana").topics("Leadership", "Sales").build(),
+                mentee("aline").topics("Sales").languages("fr").build());
+        List<MentorCandidate> mentors = List.of(
+                mentor("marc").expertise("Leadership", "Sales").languages("en", "fr").build(),
+                mentor("bea").expertise("Leadership").build());
+        Matcher matcher = new Matcher(Weights.defaults(), Instance.DAY);
+
+        Plan plan = matcher.plan(mentees, mentors, Set.of());
+
+        assertThat(plan.assignments()).extracting(Assignment::mentee, Assignment::mentor)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ana", "bea"),
+                        org.assertj.core.groups.Tuple.tuple("aline", "marc"));
+        assertThat(new GreedyMatcher(Weights.defaults(), Instance.DAY).match(mentees, mentors, Set.of()).objective()
+                .matched()).isEqualTo(1);
+    }
+}

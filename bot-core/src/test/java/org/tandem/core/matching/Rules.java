@@ -1,0 +1,77 @@
+package org.tandem.core.matching;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * The hard constraints, written again from their definitions and nothing of the engine's, to check its plans.
+ */
+final class Rules {
+
+    private Rules() {
+    }
+
+    /** Why this pair breaks a hard constraint (capacity aside), or null. */
+    static String broken(MenteeCandidate e, MentorCandidate r, Collection<Exclusion> exclusions, Weights w,
+                         LocalDate day) {
+        if (e.id().equals(r.id())) {
+            return "self";
+        }
+        if (e.languages().stream().noneMatch(l -> r.languages().stream().anyMatch(l::equalsIgnoreCase))) {
+            return "no shared language";
+        }
+        if (exclusions.contains(new Exclusion(e.id(), r.id()))) {
+            return "excluded";
+        }
+        for (Criterion c : w.musts()) {
+            if (!holds(c, e, r, day)) {
+                return "must " + c;
+            }
+        }
+        return null;
+    }
+
+    static boolean holds(Criterion c, MenteeCandidate e, MentorCandidate r, LocalDate day) {
+        return switch (c) {
+            case TOPICS -> e.topics().isEmpty() || e.topics().stream().map(Rules::norm)
+                    .anyMatch(t -> r.expertise().stream().map(Rules::norm).anyMatch(t::equals));
+            case SENIORITY -> r.seniority() > e.seniority();
+            case DEPARTMENT -> switch (e.preference()) {
+                case NONE -> true;
+                case OTHER_DEPARTMENT -> known(e.department(), r.department())
+                        && !norm(e.department()).equals(norm(r.department()));
+                case SAME_DEPARTMENT -> known(e.department(), r.department())
+                        && norm(e.department()).equals(norm(r.department()));
+            };
+            case TIME_ZONE -> sharedMinutes(e, r, day) >= 180;
+            case FORMAT -> e.format() != Format.IN_PERSON && r.format() != Format.IN_PERSON
+                    || e.format() != Format.VIDEO && r.format() != Format.VIDEO && !e.location().isBlank()
+                    && norm(e.location()).equals(norm(r.location()));
+        };
+    }
+
+    /** 9:00-17:00 on the day (or the day before or after, for the other side of the date line). */
+    static long sharedMinutes(MenteeCandidate e, MentorCandidate r, LocalDate day) {
+        ZonedDateTime mentorStart = day.atTime(9, 0).atZone(r.zone());
+        long best = 0;
+        for (int shift = -1; shift <= 1; shift++) {
+            ZonedDateTime menteeStart = day.plusDays(shift).atTime(9, 0).atZone(e.zone());
+            ZonedDateTime from = menteeStart.isAfter(mentorStart) ? menteeStart : mentorStart;
+            ZonedDateTime to = menteeStart.plusHours(8).isBefore(mentorStart.plusHours(8)) ? menteeStart.plusHours(8)
+                    : mentorStart.plusHours(8);
+            best = Math.max(best, Duration.between(from, to).toMinutes());
+        }
+        return best;
+    }
+
+    private static boolean known(String a, String b) {
+        return !a.isBlank() && !b.isBlank();
+    }
+
+    private static String norm(String s) {
+        return s.strip().toLowerCase(Locale.ROOT);
+    }
+}

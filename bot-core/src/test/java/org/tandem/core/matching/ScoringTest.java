@@ -1,0 +1,160 @@
+package org.tandem.core.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tandem.core.matching.Someone.mentee;
+import static org.tandem.core.matching.Someone.mentor;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.tandem.core.i18n.Texts;
+
+/** Each criterion's points and the sentence that explains them (default weights: topics 5, the others 2). */
+class ScoringTest {
+
+    /** US summer time has started, Europe's has not: New York is 5 hours behind Paris that day, not 6. */
+    static final LocalDate DAY = LocalDate.of(2025, 3, 12);
+
+    private final Matcher matcher = new Matcher(Weights.defaults(), DAY);
+
+    @Test
+    void topicsCountByTheMenteesPriority() {
+        Someone.Mentee e = mentee("e").topics("Leadership", "Sales", "Testing");
+        assertThat(points(e, mentor("r").expertise("Leadership", "Sales", "Testing"), Criterion.TOPICS)).isEqualTo(30);
+        assertThat(points(e, mentor("r").expertise("Leadership"), Criterion.TOPICS)).isEqualTo(15);
+        assertThat(points(e, mentor("r").expertise("Sales", "Testing"), Criterion.TOPICS)).isEqualTo(15);
+        assertThat(points(e, mentor("r").expertise("Testing"), Criterion.TOPICS)).isEqualTo(5);
+        assertThat(points(mentee("e").topics("Leadership", "Sales"), mentor("r").expertise("Sales"), Criterion.TOPICS))
+                .isEqualTo(10);
+        assertThat(points(mentee("e").topics("Sales"), mentor("r").expertise("Sales"), Criterion.TOPICS))
+                .isEqualTo(30);
+    }
+
+    @Test
+    void topicsSayWhichOnesInPriorityOrderAndIgnoreCase() {
+        Reason r = reason(mentee("e").topics("Testing", "Leadership", "Sales"),
+                mentor("r").expertise("leadership ", "TESTING"), Criterion.TOPICS).orElseThrow();
+        assertThat(r.key()).isEqualTo("match.reason.topics");
+        assertThat(r.args()).containsExactly("Testing, Leadership");
+        assertThat(r.text(Texts.of(Locale.ENGLISH))).isEqualTo("Can help with Testing, Leadership");
+        assertThat(reason(mentee("e").topics("Sales"), mentor("r").expertise("Design"), Criterion.TOPICS))
+                .get().extracting(Reason::key, Reason::points).containsExactly("match.reason.topics.none", 0);
+        assertThat(reason(mentee("e").topics(), mentor("r"), Criterion.TOPICS)).as("no topic, nothing to say")
+                .isEmpty();
+    }
+
+    @Test
+    void aLevelOrTwoAboveIsTheBestSeniority() {
+        Someone.Mentee e = mentee("e").seniority(2);
+        assertThat(seniority(e, 3)).containsExactly("match.reason.seniority.one-ahead", 12);
+        assertThat(seniority(e, 4)).containsExactly("match.reason.seniority.two-ahead", 12);
+        assertThat(seniority(e, 5)).containsExactly("match.reason.seniority.far-ahead", 8);
+        assertThat(seniority(mentee("e").seniority(1), 5)).containsExactly("match.reason.seniority.far-ahead", 6);
+        assertThat(seniority(e, 2)).containsExactly("match.reason.seniority.peer", 4);
+        assertThat(seniority(e, 1)).containsExactly("match.reason.seniority.behind", 0);
+    }
+
+    @Test
+    void departmentCountsOnlyWhenTheMenteeAsked() {
+        Someone.Mentee other = mentee("e").department("Sales").prefers(Preference.OTHER_DEPARTMENT);
+        Someone.Mentee same = mentee("e").department("Sales").prefers(Preference.SAME_DEPARTMENT);
+        Reason met = reason(other, mentor("r").department("Finance"), Criterion.DEPARTMENT).orElseThrow();
+        assertThat(met.points()).isEqualTo(12);
+        assertThat(met.text(Texts.of(Locale.FRENCH))).isEqualTo("D'un autre service (Finance), comme vous l'avez demandé");
+        assertThat(reason(other, mentor("r").department(" sales"), Criterion.DEPARTMENT)).get()
+                .extracting(Reason::key, Reason::points).containsExactly("match.reason.department.not-other", 0);
+        assertThat(reason(same, mentor("r").department("SALES"), Criterion.DEPARTMENT)).get()
+                .extracting(Reason::key, Reason::points).containsExactly("match.reason.department.same", 12);
+        assertThat(reason(same, mentor("r").department("Legal"), Criterion.DEPARTMENT)).get()
+                .extracting(Reason::key, Reason::points).containsExactly("match.reason.department.not-same", 0);
+        assertThat(reason(other, mentor("r").department(""), Criterion.DEPARTMENT)).get()
+                .extracting(Reason::key, Reason::points).containsExactly("match.reason.department.unknown", 0);
+        assertThat(reason(mentee("e"), mentor("r"), Criterion.DEPARTMENT)).as("no preference").isEmpty();
+    }
+
+    @Test
+    void timeZonesCountSharedWorkingHoursOnTheDay() {
+        Someone.Mentee paris = mentee("e").zone("Europe/Paris");
+        assertThat(timeZone(paris, "Europe/Berlin", DAY)).containsExactly("match.reason.time-zone.same", 12);
+        assertThat(timeZone(paris, "Europe/London", DAY)).containsExactly("match.reason.time-zone.hours", 12);
+        assertThat(timeZone(paris, "America/New_York", DAY)).containsExactly("match.reason.time-zone.hours", 6);
+        assertThat(timeZone(paris, "America/New_York", LocalDate.of(2025, 1, 15)))
+                .containsExactly("match.reason.time-zone.hours", 4);
+        assertThat(timeZone(paris, "Asia/Tokyo", LocalDate.of(2025, 1, 15)))
+                .containsExactly("match.reason.time-zone.none", 0);
+        assertThat(timeZone(paris, "America/Denver", DAY))
+                .containsExactly("match.reason.time-zone.one-hour", 2);
+        // Auckland's Thursday morning is Honolulu's Wednesday afternoon: 23 hours apart is 1 hour apart
+        assertThat(timeZone(mentee("e").zone("Pacific/Auckland"), "Pacific/Honolulu", DAY))
+                .containsExactly("match.reason.time-zone.hours", 12);
+        Reason r = new Matcher(Weights.defaults(), DAY).score(paris.build(),
+                mentor("r").zone("Europe/London").build()).reasons().stream()
+                .filter(x -> x.criterion() == Criterion.TIME_ZONE).findFirst().orElseThrow();
+        assertThat(r.text(Texts.of(Locale.ENGLISH))).isEqualTo("7 working hours in common");
+    }
+
+    @Test
+    void formatsAndPlacesFit() {
+        assertThat(format(mentee("e"), mentor("r"))).containsExactly("match.reason.format.video", 12);
+        assertThat(format(mentee("e").meets(Format.EITHER, "Lyon"), mentor("r").meets(Format.IN_PERSON, " lyon")))
+                .containsExactly("match.reason.format.in-person", 12);
+        assertThat(format(mentee("e").meets(Format.EITHER, "Lyon"), mentor("r").meets(Format.EITHER, "Paris")))
+                .as("video still works, in person would have been a little better")
+                .containsExactly("match.reason.format.video", 10);
+        assertThat(format(mentee("e").meets(Format.IN_PERSON, "Lyon"), mentor("r").meets(Format.EITHER, "Paris")))
+                .containsExactly("match.reason.format.none", 0);
+        assertThat(format(mentee("e").meets(Format.IN_PERSON, "Lyon"), mentor("r").meets(Format.VIDEO, "Lyon")))
+                .containsExactly("match.reason.format.none", 0);
+        assertThat(format(mentee("e"), mentor("r").meets(Format.IN_PERSON, "Lyon")))
+                .containsExactly("match.reason.format.none", 0);
+        Reason r = reason(mentee("e").meets(Format.IN_PERSON, "lyon"), mentor("r").meets(Format.IN_PERSON, "Lyon"),
+                Criterion.FORMAT).orElseThrow();
+        assertThat(r.text(Texts.of(Locale.FRENCH))).isEqualTo("Peut vous rencontrer en personne à Lyon");
+    }
+
+    @Test
+    void aScoreIsTheSumOfItsReasonsDriversFirstAndZeroWeightSaysNothing() {
+        Weights w = Weights.defaults().with(Criterion.FORMAT, 0).with(Criterion.SENIORITY, 7);
+        Score s = new Matcher(w, DAY).score(mentee("e").topics("Leadership", "Sales").build(),
+                mentor("r").expertise("Sales").seniority(3).zone("America/New_York").build());
+        assertThat(s.reasons()).extracting(Reason::criterion)
+                .containsExactly(Criterion.SENIORITY, Criterion.TOPICS, Criterion.TIME_ZONE);
+        assertThat(s.reasons()).extracting(Reason::points).containsExactly(42, 10, 6);
+        assertThat(s.total()).isEqualTo(58);
+    }
+
+    @Test
+    void theBestPossibleScoreIsKnown() {
+        Weights all = new Weights(java.util.Map.of(Criterion.TOPICS, 10, Criterion.SENIORITY, 10,
+                Criterion.DEPARTMENT, 10, Criterion.TIME_ZONE, 10, Criterion.FORMAT, 10), java.util.Set.of());
+        Score s = new Matcher(all, DAY).score(mentee("e").prefers(Preference.OTHER_DEPARTMENT).build(),
+                mentor("r").build());
+        assertThat(s.total()).isEqualTo(Weights.MAX * Criteria.BEST * Criterion.values().length);
+    }
+
+    private int points(Someone.Mentee e, Someone.Mentor r, Criterion c) {
+        return reason(e, r, c).map(Reason::points).orElse(0);
+    }
+
+    private Optional<Reason> reason(Someone.Mentee e, Someone.Mentor r, Criterion c) {
+        return matcher.score(e.build(), r.build()).reasons().stream().filter(x -> x.criterion() == c).findFirst();
+    }
+
+    private List<Object> seniority(Someone.Mentee e, int mentorLevel) {
+        Reason r = reason(e, mentor("r").seniority(mentorLevel), Criterion.SENIORITY).orElseThrow();
+        return List.of(r.key(), r.points());
+    }
+
+    private List<Object> timeZone(Someone.Mentee e, String zone, LocalDate day) {
+        Reason r = new Matcher(Weights.defaults(), day).score(e.build(), mentor("r").zone(zone).build()).reasons()
+                .stream().filter(x -> x.criterion() == Criterion.TIME_ZONE).findFirst().orElseThrow();
+        return List.of(r.key(), r.points());
+    }
+
+    private List<Object> format(Someone.Mentee e, Someone.Mentor r) {
+        Reason x = reason(e, r, Criterion.FORMAT).orElseThrow();
+        return List.of(x.key(), x.points());
+    }
+}
