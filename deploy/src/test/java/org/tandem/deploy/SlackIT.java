@@ -337,6 +337,21 @@ class SlackIT {
     }
 
     @Test
+    void aRevokedBotTokenStopsSendingToThatWorkspace() {
+        assertThat(req.event("T9", "Ev0400", "{\"type\":\"tokens_revoked\",\"tokens\":{\"bot\":[\"UBOT\"]},"
+                + "\"event_ts\":\"1700000500.000100\"}").status()).isEqualTo(200);
+        PlatformMessenger messenger = app.context().getBeansOfType(PlatformMessenger.class).values().stream()
+                .filter(m -> m.platform().equals("slack")).findFirst().orElseThrow();
+        int mark = slack.size();
+        messenger.sendToPerson(new PersonRef("slack", "T9", "UKIM"), Message.text(Rich.markup("hello?")));
+        messenger.sendToPerson(new PersonRef("slack", TEAM, "UKIM"), Message.text(Rich.markup("hello")));
+        assertThat(slack.calls().subList(mark, slack.size())).extracting(c -> c.params().get("blocks"))
+                .singleElement().asString().contains("hello").doesNotContain("hello?");
+        assertThat(db().getCollection("slack_installations").find(new Document("_id", "T:T9")).first())
+                .containsKey("uninstalledAt");
+    }
+
+    @Test
     void theCoreCanUpdateAMessageItSent() {
         PlatformMessenger messenger = app.context().getBeansOfType(PlatformMessenger.class).values().stream()
                 .filter(m -> m.platform().equals("slack")).findFirst().orElseThrow();
