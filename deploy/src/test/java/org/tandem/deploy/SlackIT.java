@@ -112,6 +112,17 @@ class SlackIT {
     }
 
     @Test
+    void aCommandTypedInAChannelIsAnsweredInTheDmWithANoteWhereItWasTyped() {
+        int mark = slack.size();
+        SlackRequests.Reply ack = req.command(TEAM, "UGUS", "CGENERAL", "general", "help", trigger());
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat(ack.json().at("/text").asString()).contains("answered you in our direct messages");
+        assertThat(ack.json().at("/response_type").asString("ephemeral")).isEqualTo("ephemeral");
+        slack.await("chat.postMessage", mark, c -> "UGUS".equals(c.params().get("channel")));
+        assertThat(slack.posted("CGENERAL", mark)).isEmpty();
+    }
+
+    @Test
     void frenchComesFromUsersInfo() {
         int mark = slack.size();
         req.command(TEAM, "UZOE", "DZOE", "directmessage", "", trigger());

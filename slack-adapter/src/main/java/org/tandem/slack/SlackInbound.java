@@ -39,6 +39,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
+import org.tandem.core.i18n.Texts;
 
 /**
  * Slack's side of the conversation, registered on the Bolt {@link App}: the slash command, DMs, mentions in the
@@ -94,7 +95,13 @@ final class SlackInbound {
         String text = p.getText() == null || p.getText().isBlank() ? "help" : p.getText();
         Place place = Payloads.place(p.getChannelId(), p.getChannelName(), adminChannel);
         Instant received = clock.instant();
-        return later(ctx.ack(), "the command of " + p.getUserId(), Payloads.tenant(p.getTeamId(), ctx), p.getUserId(), place,
+        String tenant = Payloads.tenant(p.getTeamId(), ctx);
+        // typed in some channel, answered in the DM: say so there, to that person only (an ephemeral answer)
+        boolean elsewhere = place instanceof Place.Direct && p.getChannelId() != null
+                && !p.getChannelId().startsWith("D");
+        Response ack = elsewhere ? ctx.ack(Texts.of(core.get().locale(new PersonRef(SlackMessenger.PLATFORM, tenant,
+                p.getUserId()))).get("slack.answered-in-dm")) : ctx.ack();
+        return later(ack, "the command of " + p.getUserId(), tenant, p.getUserId(), place,
                 "cmd:" + p.getTriggerId(), Input.Command.parse(text),
                 who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock));
     }
