@@ -4,14 +4,19 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
 import org.tandem.core.basics.BasicsFlow;
+import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.ConversationStates;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.demo.DemoSeed;
 import org.tandem.core.conversation.Dispatcher;
 import org.tandem.core.conversation.EventLedger;
 import org.tandem.core.conversation.InboundEvent;
+import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Router;
+import org.tandem.core.home.HomeFlow;
+import org.tandem.core.home.HomeView;
 import org.tandem.core.intake.ConsentRefusals;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.IntakeFlow;
@@ -27,6 +32,7 @@ import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.RequestFlow;
 import org.tandem.core.people.People;
+import org.tandem.core.people.Person;
 import org.tandem.core.program.MatchingMode;
 import org.tandem.core.program.ProgramFlow;
 import org.tandem.core.rounds.MatchFlow;
@@ -44,6 +50,7 @@ public final class TandemCore {
     private final People people;
     private final Enrollments enrollments;
     private final Clock clock;
+    private final HomeView home;
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock, Settings settings) {
         this.clock = clock;
@@ -84,7 +91,9 @@ public final class TandemCore {
                 shortlist,
                 new RequestFlow(pairs, pairing),
                 new IntroFlow(pairs, clickCheck),
-                new ClickFlow(pairs, clickCheck)));
+                new ClickFlow(pairs, clickCheck),
+                new HomeFlow()));
+        this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock);
     }
@@ -115,6 +124,16 @@ public final class TandemCore {
     /** Seeds the sample programme into a workspace unless it is there already (see {@link DemoSeed}). */
     public boolean seedDemo(Scope scope) {
         return DemoSeed.seed(scope, programs, people, enrollments, clock);
+    }
+
+    /** A person's home view (status, next step, buttons), for platforms that have a home surface. */
+    public Message home(Actor actor) {
+        return home.of(actor);
+    }
+
+    /** The language to speak to a person in (their choice, else their platform's; English for a stranger). */
+    public java.util.Locale locale(PersonRef person) {
+        return people.find(person).map(Person::locale).orElse(java.util.Locale.ENGLISH);
     }
 
     /** Whether a form id is one of ours. */

@@ -38,6 +38,11 @@ final class RunningApp implements AutoCloseable {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** {@code http://127.0.0.1:<port>}. */
+    String base() {
+        return base;
+    }
+
     ConfigurableApplicationContext context() {
         return context;
     }

@@ -1,2 +1,2 @@
-/** The Slack adapter: renders the neutral model as Block Kit and turns Slack payloads into inbound events. */
+/** The Slack adapter: Bolt for Java in, Block Kit out, over HTTP or Socket Mode, for one or many workspaces. */
 package org.tandem.slack;

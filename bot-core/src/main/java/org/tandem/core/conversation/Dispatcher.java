@@ -104,16 +104,6 @@ public final class Dispatcher {
     }
 
     private void command(Turn turn, Input.Command command) {
-        Optional<CommandSpec> spec = router.spec(command.name());
-        if (spec.isEmpty()) {
-            turn.reply("error.unknown-command", command.name());
-            return;
-        }
-        if (!spec.get().audience().allows(turn.place())) {
-            turn.reply(spec.get().audience() == CommandSpec.Audience.COORDINATOR
-                    ? "error.admin-only" : "error.direct-only", command.name());
-            return;
-        }
-        router.forCommand(command.name()).orElseThrow().onCommand(turn, command);
+        turn.run(command);
     }
 }

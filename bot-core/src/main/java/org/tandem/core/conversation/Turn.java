@@ -71,6 +71,24 @@ public final class Turn {
         return router.commandsFor(event.place());
     }
 
+    /**
+     * Runs a command as if the person had typed it here: checks that it may be used in this place and hands it to
+     * the flow that owns it. A button that stands for a command (e.g. on a home view) calls this.
+     */
+    public void run(Input.Command command) {
+        Optional<CommandSpec> spec = router.spec(command.name());
+        if (spec.isEmpty()) {
+            reply("error.unknown-command", command.name());
+            return;
+        }
+        if (!spec.get().audience().allows(place())) {
+            reply(spec.get().audience() == CommandSpec.Audience.COORDINATOR
+                    ? "error.admin-only" : "error.direct-only", command.name());
+            return;
+        }
+        router.forCommand(command.name()).orElseThrow().onCommand(this, command);
+    }
+
     public Instant now() {
         return clock.instant();
     }

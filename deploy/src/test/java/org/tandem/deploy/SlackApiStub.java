@@ -1,0 +1,213 @@
+package org.tandem.deploy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A local stand-in for Slack's Web API: answers the methods Tandem calls the way Slack does, records every call
+ * (method, token, parameters, time), and can answer the next call of a method with HTTP 429 + Retry-After.
+ * Real HTTP on 127.0.0.1; the app reaches it through {@code tandem.slack.api-url}.
+ */
+final class SlackApiStub implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One call as received. */
+    record Call(String method, String token, Map<String, String> params, Instant at, int status) {
+        JsonNode json(String param) {
+            return JSON.readTree(params.get(param));
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
+    private final Map<String, String> teamOfToken = new ConcurrentHashMap<>();
+    private final AtomicInteger seq = new AtomicInteger();
+    private volatile String socketUrl;
+
+    SlackApiStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/", this::handle);
+        server.start();
+    }
+
+    /** The base URL to give as {@code tandem.slack.api-url}. */
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A person {@code users.info} knows. */
+    void user(String id, String displayName, String locale, String tz) {
+        ObjectNode u = JSON.createObjectNode().put("id", id).put("name", id.toLowerCase()).put("real_name", displayName)
+                .put("tz", tz).put("locale", locale);
+        u.putObject("profile").put("display_name", displayName).put("real_name", displayName);
+        users.put(id, u);
+    }
+
+    /** Which workspace a token belongs to ({@code auth.test}); unknown tokens are of T1. */
+    void token(String token, String team) {
+        teamOfToken.put(token, team);
+    }
+
+    /** The next call of {@code method} is answered 429 with this Retry-After. */
+    void rateLimitNext(String method, int retryAfterSeconds) {
+        rateLimited.put(method, retryAfterSeconds);
+    }
+
+    /** Where {@code apps.connections.open} sends a Socket Mode client. */
+    void socketModeUrl(String url) {
+        this.socketUrl = url;
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    List<Call> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    int size() {
+        return calls.size();
+    }
+
+    /** Waits until a call after {@code from} matches (the work happens after Slack's ack). */
+    Call await(String method, int from, Predicate<Call> match) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            List<Call> all = calls();
+            for (int i = from; i < all.size(); i++) {
+                Call c = all.get(i);
+                if (c.method().equals(method) && c.status() == 200 && match.test(c)) {
+                    return c;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no " + method + " call matched after #" + from + "; calls: "
+                + calls().subList(Math.min(from, calls.size()), calls.size()));
+    }
+
+    Call await(String method, int from) {
+        return await(method, from, c -> true);
+    }
+
+    /** The messages posted to a channel (a user id for a DM) after {@code from}, as their blocks' JSON text. */
+    List<String> posted(String channel, int from) {
+        List<Call> all = calls();
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < all.size(); i++) {
+            Call c = all.get(i);
+            if (c.method().equals("chat.postMessage") && c.status() == 200 && channel.equals(c.params().get("channel"))) {
+                out.add(c.params().get("blocks"));
+            }
+        }
+        return out;
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        String method = ex.getRequestURI().getPath().substring("/api/".length());
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
+        Map<String, String> params = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (token == null) {
+            token = params.get("token");
+        }
+        for (String json : new String[] {"blocks", "view"}) {
+            // the client's Gson writes & as \u0026: read it back so that tests see the text Slack would show
+            params.computeIfPresent(json, (k, v) -> JSON.readTree(v).toString());
+        }
+        Integer retryAfter = rateLimited.remove(method);
+        if (retryAfter != null) {
+            calls.add(new Call(method, token, params, Instant.now(), 429));
+            ex.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));
+            send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        calls.add(new Call(method, token, params, Instant.now(), 200));
+        send(ex, 200, answer(method, token, params).toString());
+    }
+
+    private ObjectNode answer(String method, String token, Map<String, String> p) {
+        ObjectNode ok = JSON.createObjectNode().put("ok", true);
+        String team = token == null ? "T1" : teamOfToken.getOrDefault(token, "T1");
+        switch (method) {
+            case "auth.test" -> ok.put("url", "https://tandem-test.slack.com/").put("team", "Tandem test")
+                    .put("user", "tandem").put("team_id", team).put("user_id", "UBOT").put("bot_id", "BBOT");
+            case "users.info" -> ok.set("user", users.getOrDefault(p.get("user"),
+                    JSON.createObjectNode().put("id", p.get("user")).put("name", p.get("user"))));
+            case "chat.postMessage" -> {
+                String channel = p.get("channel");
+                String ts = "1700000000." + String.format("%06d", seq.incrementAndGet());
+                ok.put("channel", channel.startsWith("U") ? "D" + channel.substring(1) : channel).put("ts", ts);
+                ok.putObject("message").put("ts", ts).put("text", p.getOrDefault("text", ""));
+            }
+            case "chat.update" -> ok.put("channel", p.get("channel")).put("ts", p.get("ts"));
+            case "conversations.open" -> ok.putObject("channel").put("id", "G" + Math.abs(p.get("users").hashCode()));
+            case "views.open", "views.publish" -> ok.putObject("view").put("id", "V" + seq.incrementAndGet());
+            case "oauth.v2.access" -> {
+                ok.put("app_id", "A1").put("access_token", "xoxb-installed-" + p.get("code"))
+                        .put("token_type", "bot").put("scope", "chat:write,commands").put("bot_user_id", "UBOT2");
+                ok.putObject("team").put("id", "T2").put("name", "Second workspace");
+                ok.putObject("authed_user").put("id", "UINSTALLER");
+                teamOfToken.put("xoxb-installed-" + p.get("code"), "T2");
+            }
+            case "apps.connections.open" -> ok.put("url", socketUrl);
+            default -> { }
+        }
+        return ok;
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (body.isBlank()) {
+            return out;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

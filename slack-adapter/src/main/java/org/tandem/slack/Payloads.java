@@ -1,0 +1,83 @@
+package org.tandem.slack;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.context.Context;
+import com.slack.api.model.view.ViewState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tandem.core.conversation.Place;
+
+/** Reading Slack's payloads into the neutral model: places, submitted values, clicked values, text. */
+final class Payloads {
+
+    private Payloads() {
+    }
+
+    /** The admin channel, a group DM the bot is in (an introduction), or else the person's DM with the bot. */
+    static Place place(String channelId, String channelName, String adminChannel) {
+        if (channelId != null && channelId.equals(adminChannel)) {
+            return Place.ADMIN;
+        }
+        if (channelId != null && channelName != null && channelName.startsWith("mpdm-")) {
+            return Place.group(channelId);
+        }
+        return Place.DIRECT;
+    }
+
+    /** The place a modal was opened for, as the messenger wrote it in its {@code private_metadata}. */
+    static Place placeOf(String key) {
+        if ("admin".equals(key)) {
+            return Place.ADMIN;
+        }
+        if (key != null && key.startsWith("group:") && key.length() > "group:".length()) {
+            return Place.group(key.substring("group:".length()));
+        }
+        return Place.DIRECT;
+    }
+
+    /** A submitted modal's values by input id: one for a text, the chosen ones for a select. */
+    static Map<String, List<String>> values(ViewState state) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (state == null || state.getValues() == null) {
+            return out;
+        }
+        state.getValues().forEach((blockId, byAction) -> {
+            ViewState.Value v = byAction.getOrDefault(blockId,
+                    byAction.values().stream().findFirst().orElse(null));
+            if (v == null) {
+                return;
+            }
+            List<String> values = new ArrayList<>();
+            if (v.getSelectedOptions() != null) {
+                v.getSelectedOptions().forEach(o -> values.add(o.getValue()));
+            } else if (v.getSelectedOption() != null) {
+                values.add(v.getSelectedOption().getValue());
+            } else if (v.getValue() != null) {
+                values.add(v.getValue());
+            }
+            out.put(blockId, values);
+        });
+        return out;
+    }
+
+    static String value(BlockActionPayload.Action a) {
+        if (a.getSelectedOptions() != null) {
+            return String.join(",", a.getSelectedOptions().stream().map(o -> o.getValue()).toList());
+        }
+        if (a.getSelectedOption() != null) {
+            return a.getSelectedOption().getValue();
+        }
+        return a.getValue();
+    }
+
+    static String tenant(String fromPayload, Context ctx) {
+        return fromPayload != null ? fromPayload : ctx.getTeamId();
+    }
+
+    /** Slack sends {@code & < >} in message text as entities; the core wants what the person typed. */
+    static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,110 @@
+package org.tandem.slack;
+
+import com.mongodb.client.MongoDatabase;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.tandem.core.TandemCore;
+
+/**
+ * The Slack adapter assembled: the Web API client (pointed at {@code tandem.slack.api-url}), the workspaces'
+ * tokens, the Bolt {@link App} with Tandem's handlers, and the messenger the core sends through. Transports
+ * (the HTTP servlet, Socket Mode) only feed requests into {@link #app()}.
+ */
+final class SlackAdapter implements AutoCloseable {
+
+    private final SlackProperties properties;
+    private final Installations installations;
+    private final OAuthStates states;
+    private final Workers workers;
+    private final SlackMessenger messenger;
+    private final App app;
+    private final Slack slack;
+
+    SlackAdapter(SlackProperties properties, MongoDatabase db, Clock clock, Supplier<TandemCore> core,
+                 UndeliveredMessages undelivered) {
+        properties.check();
+        this.properties = properties;
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(properties.apiUrl());
+        config.setStatsEnabled(false); // else the client calls auth.test per token to label its metrics
+        config.setHttpClientCallTimeoutMillis(15_000);
+        this.slack = Slack.getInstance(config);
+        this.installations = new Installations(db, clock);
+        this.states = new OAuthStates(db, clock);
+        Workspaces workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations);
+        WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));
+        PendingForms forms = new PendingForms(db, clock);
+        java.util.function.Function<org.tandem.core.conversation.PersonRef, Locale> locales =
+                person -> core.get().locale(person);
+        this.messenger = new SlackMessenger(api, properties.adminChannel(), forms, locales, undelivered);
+        this.workers = new Workers(properties.workers());
+        this.app = app(properties, slack);
+        new SlackInbound(core, new Directory(api, clock, locales), messenger, forms, workers,
+                workspaces, properties.adminChannel(), clock).register(app);
+    }
+
+    private App app(SlackProperties p, Slack slack) {
+        AppConfig config = AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(p.oauth() ? null : p.botToken())
+                .signingSecret(p.signingSecret())
+                .clientId(p.clientId())
+                .clientSecret(p.clientSecret())
+                .scope(p.scopes())
+                .userScope(null)
+                .redirectUri(p.redirectUri())
+                .oauthInstallPath("/slack/install").oauthStartPath("/slack/install")
+                .oauthRedirectUriPath("/slack/oauth_redirect").oauthCallbackPath("/slack/oauth_redirect")
+                .oAuthInstallPathEnabled(p.oauth())
+                .oAuthRedirectUriPathEnabled(p.oauth())
+                .verificationToken(null)
+                // events Tandem does not handle (a message_changed, say) are acknowledged, not retried by Slack
+                .allEventsApiAutoAckEnabled(true)
+                .build();
+        List<Middleware> middleware = new ArrayList<>();
+        // the signature is checked by SlackEventsServlet before Bolt parses anything; Socket Mode needs none
+        middleware.add(p.oauth() ? new MultiTeamsAuthorization(config, installations)
+                : new SingleTeamAuthorization(config, installations));
+        middleware.add(new IgnoringSelfEvents(slack.getConfig()));
+        App app = new App(config, slack, middleware);
+        if (p.oauth()) {
+            app.service(installations);
+            app.service(states);
+        }
+        return app;
+    }
+
+    App app() {
+        return app;
+    }
+
+    SlackMessenger messenger() {
+        return messenger;
+    }
+
+    SlackProperties properties() {
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        workers.close();
+        app.stop();
+        try {
+            slack.close();
+        } catch (Exception e) {
+            // closing the HTTP client is best effort
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.tandem.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import com.slack.api.model.view.View;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.InboundEvent;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Place;
+import org.tandem.core.i18n.Texts;
+
+/**
+ * Slack's side of the conversation, registered on the Bolt {@link App}: the slash command, DMs, mentions in the
+ * admin channel, button clicks, modal submissions and the App Home. Each handler translates the payload into
+ * the neutral model, acknowledges at once and lets {@link Workers} hand it to the core; only a modal submission
+ * is handled before the answer, because Slack takes its validation errors (or the next form) in that answer.
+ */
+final class SlackInbound {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
+    private static final Pattern ANY = Pattern.compile(".*");
+    private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+>\\s*");
+    static final int MAX_ERROR = 2000;
+
+    private final Supplier<TandemCore> core;
+    private final Directory directory;
+    private final SlackMessenger messenger;
+    private final PendingForms forms;
+    private final Workers workers;
+    private final Workspaces workspaces;
+    private final String adminChannel;
+    private final Clock clock;
+
+    SlackInbound(Supplier<TandemCore> core, Directory directory, SlackMessenger messenger, PendingForms forms,
+                 Workers workers, Workspaces workspaces, String adminChannel, Clock clock) {
+        this.core = core;
+        this.directory = directory;
+        this.messenger = messenger;
+        this.forms = forms;
+        this.workers = workers;
+        this.workspaces = workspaces;
+        this.adminChannel = adminChannel;
+        this.clock = clock;
+    }
+
+    void register(App app) {
+        app.command(Pattern.compile("/.*"), this::command);
+        app.event(MessageEvent.class, this::message);
+        app.event(AppMentionEvent.class, this::mention);
+        app.event(AppHomeOpenedEvent.class, this::homeOpened);
+        app.event(AppUninstalledEvent.class, (p, ctx) -> uninstalled(p.getEnterpriseId(), p.getTeamId(), ctx));
+        app.event(TokensRevokedEvent.class, (p, ctx) -> {
+            List<String> bots = p.getEvent().getTokens() == null ? null : p.getEvent().getTokens().getBot();
+            return bots == null || bots.isEmpty() ? ctx.ack() : uninstalled(p.getEnterpriseId(), p.getTeamId(), ctx);
+        });
+        app.blockAction(ANY, this::action);
+        app.viewSubmission(ANY, this::submission);
+    }
+
+    /** {@code /mentor join}: the rest of the line is a command; nothing after the slash means {@code help}. */
+    private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
+        SlashCommandPayload p = req.getPayload();
+        String text = p.getText() == null || p.getText().isBlank() ? "help" : p.getText();
+        Place place = Payloads.place(p.getChannelId(), p.getChannelName(), adminChannel);
+        Instant received = clock.instant();
+        String tenant = Payloads.tenant(p.getTeamId(), ctx);
+        // typed in some channel, answered in the DM: say so there, to that person only (an ephemeral answer)
+        boolean elsewhere = place instanceof Place.Direct && p.getChannelId() != null
+                && !p.getChannelId().startsWith("D");
+        Response ack = elsewhere ? ctx.ack(Texts.of(core.get().locale(new PersonRef(SlackMessenger.PLATFORM, tenant,
+                p.getUserId()))).get("slack.answered-in-dm")) : ctx.ack();
+        return later(ack, "the command of " + p.getUserId(), tenant, p.getUserId(), place,
+                "cmd:" + p.getTriggerId(), Input.Command.parse(text),
+                who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock));
+    }
+
+    /** A DM to the bot: free text or a command without the slash. The bot's own messages are not for it. */
+    private Response message(EventsApiPayload<MessageEvent> p, EventContext ctx) {
+        MessageEvent e = p.getEvent();
+        if (!"im".equals(e.getChannelType()) || e.getBotId() != null || e.getUser() == null || e.getText() == null
+                || e.getText().isBlank()) {
+            return ctx.ack();
+        }
+        return later(ctx.ack(), "a DM", Payloads.tenant(p.getTeamId(), ctx), e.getUser(), Place.DIRECT,
+                "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(Payloads.unescape(e.getText())),
+                who -> Interaction.plain(who, Place.DIRECT, clock));
+    }
+
+    /** {@code @Tandem program create} in the admin channel; elsewhere a mention is answered in a DM. */
+    private Response mention(EventsApiPayload<AppMentionEvent> p, EventContext ctx) {
+        AppMentionEvent e = p.getEvent();
+        String text = e.getText() == null ? "" : LEADING_MENTION.matcher(e.getText()).replaceFirst("");
+        if (e.getUser() == null || e.getBotId() != null) {
+            return ctx.ack();
+        }
+        Place place = Payloads.place(e.getChannel(), null, adminChannel);
+        return later(ctx.ack(), "a mention", Payloads.tenant(p.getTeamId(), ctx), e.getUser(), place,
+                "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(text.isBlank() ? "help" : Payloads.unescape(text)),
+                who -> Interaction.plain(who, place, clock));
+    }
+
+    private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> p, EventContext ctx) {
+        AppHomeOpenedEvent e = p.getEvent();
+        if ("home".equals(e.getTab()) && e.getUser() != null) {
+            String tenant = Payloads.tenant(p.getTeamId(), ctx);
+            workers.submit(tenant + "|" + e.getUser(), "the home of " + e.getUser(),
+                    () -> publishHome(tenant, e.getUser()));
+        }
+        return ctx.ack();
+    }
+
+    private Response uninstalled(String enterpriseId, String teamId, EventContext ctx) {
+        String tenant = Payloads.tenant(teamId, ctx);
+        log.info("Tandem was uninstalled from {} (or its token revoked): no more sending there", tenant);
+        workspaces.uninstalled(enterpriseId, tenant);
+        directory.forget(tenant);
+        return ctx.ack();
+    }
+
+    /** A button or a choice: the core's action id (made unique per message by the renderer) and its value. */
+    private Response action(BlockActionRequest req, ActionContext ctx) {
+        BlockActionPayload p = req.getPayload();
+        if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
+            return ctx.ack();
+        }
+        BlockActionPayload.Action a = p.getActions().get(0);
+        String tenant = Payloads.tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
+        String user = p.getUser().getId();
+        String actionId = BlockKit.coreActionId(a.getActionId());
+        Instant received = clock.instant();
+        if (actionId.equals(BlockKit.OPEN_FORM)) {
+            workers.submit(tenant + "|" + user, "opening a kept form", () -> forms.find(a.getValue(), tenant, user)
+                    .ifPresent(view -> messenger.openKept(tenant, p.getTriggerId(), view)));
+            return ctx.ack();
+        }
+        if (!core.get().knowsAction(actionId)) {
+            log.debug("ignored an action that is not Tandem's: {}", actionId);
+            return ctx.ack();
+        }
+        View view = p.getView();
+        boolean fromHome = view != null && "home".equals(view.getType());
+        Place place;
+        Optional<MessageRef> clicked = Optional.empty();
+        if (view != null) {
+            place = fromHome ? Place.DIRECT : Payloads.placeOf(view.getPrivateMetadata());
+        } else {
+            String channel = p.getChannel() == null ? null : p.getChannel().getId();
+            place = Payloads.place(channel, p.getChannel() == null ? null : p.getChannel().getName(), adminChannel);
+            if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
+                clicked = Optional.of(new MessageRef(SlackMessenger.PLATFORM,
+                        tenant + "/" + p.getContainer().getChannelId() + "/" + p.getContainer().getMessageTs()));
+            }
+        }
+        Input.Click click = new Input.Click(actionId, Payloads.value(a), clicked);
+        String eventId = "act:" + (p.getTriggerId() != null ? p.getTriggerId() : a.getActionTs());
+        return later(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click,
+                who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock),
+                fromHome ? () -> publishHome(tenant, user) : () -> { });
+    }
+
+    /**
+     * A modal submitted: handled now, on this thread, because Slack takes the answer in this response: the
+     * form's errors next to their inputs, the next form in the same modal, or nothing (the modal closes and
+     * the core's messages follow in the DM once Slack has its answer).
+     */
+    private Response submission(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
+        ViewSubmissionPayload p = req.getPayload();
+        View view = p.getView();
+        String formId = view.getCallbackId();
+        if (formId == null || !core.get().knowsForm(formId) || p.getUser() == null) {
+            return ctx.ack();
+        }
+        String tenant = Payloads.tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
+        Place place = Payloads.placeOf(view.getPrivateMetadata());
+        Actor actor = directory.actor(tenant, p.getUser().getId());
+        Interaction interaction = Interaction.capturing(actor.person(), place, clock);
+        String eventId = "view:" + (p.getTriggerId() != null ? p.getTriggerId() : view.getId() + ":" + view.getHash());
+        interaction.run(() -> core.get().handle(new InboundEvent(actor, place, eventId,
+                new Input.Submit(formId, Payloads.values(view.getState())))));
+        List<Runnable> after = interaction.deferred();
+        if (!after.isEmpty()) {
+            workers.submit(tenant + "|" + p.getUser().getId(), "the messages after a form",
+                    () -> after.forEach(Runnable::run));
+        }
+        Optional<Message> answer = interaction.captured();
+        if (answer.isEmpty()) {
+            return ctx.ack();
+        }
+        Block.Form next = BlockKit.formOf(answer.get()).orElseThrow();
+        Map<String, String> errors = new LinkedHashMap<>();
+        next.inputs().stream().filter(in -> in.error() != null)
+                .forEach(in -> errors.put(in.id(), BlockKit.cut(in.error(), MAX_ERROR)));
+        if (next.formId().equals(formId) && !errors.isEmpty()) {
+            return ctx.ackWithErrors(errors);
+        }
+        return ctx.ackWithUpdate(messenger.modal(Destination.of(place, actor.person()), answer.get(), next));
+    }
+
+    private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
+                           Input input, Function<PersonRef, Interaction> interaction) {
+        return later(ack, what, tenant, user, place, eventId, input, interaction, () -> { });
+    }
+
+    /** Acknowledges now and hands the event to the core after; a full queue makes Slack retry (events) later. */
+    private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
+                           Input input, Function<PersonRef, Interaction> interaction, Runnable then) {
+        boolean queued = workers.submit(tenant + "|" + user, what, () -> {
+            Actor actor = directory.actor(tenant, user);
+            interaction.apply(actor.person()).run(() -> core.get().handle(new InboundEvent(actor, place, eventId, input)));
+            then.run();
+        });
+        return queued ? ack : Response.json(503, "{\"error\":\"busy, please retry\"}");
+    }
+
+    private void publishHome(String tenant, String user) {
+        Actor actor = directory.actor(tenant, user);
+        messenger.publishHome(actor.person(), core.get().home(actor));
+    }
+}

@@ -1,0 +1,218 @@
+package org.tandem.slack;
+
+import com.google.gson.Gson;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import com.slack.api.util.json.GsonFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.i18n.Texts;
+
+/**
+ * The core's port to Slack: DMs ({@code chat.postMessage} to the user), group DMs ({@code conversations.open}
+ * with the members), the admin channel, updates, and forms as modals when the {@link Interaction} allows. A send
+ * Slack does not take even after the retries is handed to {@link UndeliveredMessages}, never dropped silently.
+ */
+final class SlackMessenger implements PlatformMessenger {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
+    static final String PLATFORM = "slack";
+    /** What a send returns when the message goes out later (after an ack) or not at all. */
+    static final MessageRef PENDING = new MessageRef(PLATFORM, "pending");
+
+    private final WebApi api;
+    private final String adminChannel;
+    private final PendingForms forms;
+    private final Function<PersonRef, Locale> locales;
+    private final UndeliveredMessages undelivered;
+    private final Gson gson = GsonFactory.createSnakeCase();
+
+    SlackMessenger(WebApi api, String adminChannel, PendingForms forms, Function<PersonRef, Locale> locales,
+                   UndeliveredMessages undelivered) {
+        this.api = api;
+        this.adminChannel = adminChannel;
+        this.forms = forms;
+        this.locales = locales;
+        this.undelivered = undelivered;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public MessageRef sendToPerson(PersonRef person, Message message) {
+        return deliver(new Destination.Person(person), message);
+    }
+
+    @Override
+    public GroupRef openGroup(List<PersonRef> members, Message message) {
+        String tenant = members.get(0).tenant();
+        List<String> users = members.stream().map(PersonRef::userId).toList();
+        String channel;
+        try {
+            channel = api.call(tenant, "conversations.open",
+                    c -> c.conversationsOpen(r -> r.users(users))).getChannel().getId();
+        } catch (WebApi.Failed e) {
+            undelivered.keep(new UndeliveredMessages.Undelivered(tenant, "group of " + users, message, e.error));
+            throw e;
+        }
+        deliver(new Destination.Group(tenant, channel), message);
+        return new GroupRef(PLATFORM, tenant, channel);
+    }
+
+    @Override
+    public MessageRef sendToGroup(GroupRef group, Message message) {
+        return deliver(new Destination.Group(group.tenant(), group.id()), message);
+    }
+
+    @Override
+    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
+        if (adminChannel == null) {
+            undelivered.keep(new UndeliveredMessages.Undelivered(tenant, "admin channel", message,
+                    "tandem.slack.admin-channel is not set"));
+            return PENDING;
+        }
+        return deliver(new Destination.Admin(tenant), message);
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) {
+        String[] parts = ref.id().split("/", 3);
+        if (parts.length != 3) {
+            return;
+        }
+        try {
+            List<LayoutBlock> blocks = BlockKit.perMessage(BlockKit.blocks(message)).get(0);
+            api.call(parts[0], "chat.update", c -> c.chatUpdate(r -> r.channel(parts[1]).ts(parts[2])
+                    .text(BlockKit.fallback(message)).blocks(blocks)));
+        } catch (WebApi.Failed e) {
+            log.warn("could not update a message in {}: {}", parts[0], e.error);
+        }
+    }
+
+    /** Publishes a person's App Home tab. */
+    void publishHome(PersonRef person, Message home) {
+        try {
+            View view = BlockKit.home(home);
+            api.call(person.tenant(), "views.publish", c -> c.viewsPublish(r -> r.userId(person.userId())
+                    .viewAsString(gson.toJson(view))));
+        } catch (WebApi.Failed e) {
+            log.warn("could not publish the home of a person in {}: {}", person.tenant(), e.error);
+        }
+    }
+
+    /** Opens a form kept earlier (the "open the form" button) with a fresh trigger. */
+    boolean openKept(String tenant, String triggerId, String viewJson) {
+        try {
+            api.call(tenant, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).viewAsString(viewJson)));
+            return true;
+        } catch (WebApi.Failed e) {
+            log.warn("could not open a kept form in {}: {}", tenant, e.error);
+            return false;
+        }
+    }
+
+    private MessageRef deliver(Destination to, Message message) {
+        Optional<Interaction> interaction = Interaction.current();
+        Optional<Block.Form> form = BlockKit.formOf(message);
+        if (form.isPresent() && interaction.isPresent() && interaction.get().answers(to)) {
+            if (interaction.get().capture(message)) {
+                return PENDING;
+            }
+            Optional<String> trigger = interaction.get().takeTrigger();
+            if (trigger.isPresent() && openModal(to, message, form.get(), trigger.get())) {
+                return PENDING;
+            }
+        }
+        if (interaction.isPresent() && interaction.get().capturing()) {
+            interaction.get().defer(() -> post(to, message));
+            return PENDING;
+        }
+        return post(to, message);
+    }
+
+    private boolean openModal(Destination to, Message message, Block.Form form, String triggerId) {
+        View view = modal(to, message, form);
+        try {
+            api.call(to.tenant(), "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId)
+                    .viewAsString(gson.toJson(view))));
+            return true;
+        } catch (WebApi.Failed e) {
+            log.info("could not open a form as a modal ({}); sending a button to open it instead", e.error);
+            return false;
+        }
+    }
+
+    /** The modal a form opens as, in the language of whom it is for. */
+    View modal(Destination to, Message message, Block.Form form) {
+        return BlockKit.modal(message, form, texts(to).get("form.cancel"), to.place().key());
+    }
+
+    private MessageRef post(Destination to, Message message) {
+        String channel = channel(to);
+        try {
+            List<LayoutBlock> blocks = new ArrayList<>(BlockKit.blocks(message));
+            Optional<Block.Form> form = BlockKit.formOf(message);
+            if (form.isPresent()) {
+                Texts t = texts(to);
+                String kept = forms.keep(to.tenant(), to instanceof Destination.Person p ? p.who().userId() : null,
+                        gson.toJson(modal(to, message, form.get())));
+                blocks.addAll(BlockKit.openFormPrompt(t.rich("form.open.prompt", form.get().title()),
+                        t.get("form.open"), kept));
+            }
+            MessageRef first = null;
+            for (List<LayoutBlock> chunk : BlockKit.perMessage(blocks)) {
+                ChatPostMessageResponse r = api.call(to.tenant(), "chat.postMessage",
+                        c -> c.chatPostMessage(m -> m.channel(channel).text(BlockKit.fallback(message)).blocks(chunk)));
+                if (first == null) {
+                    first = new MessageRef(PLATFORM, to.tenant() + "/" + r.getChannel() + "/" + r.getTs());
+                }
+            }
+            return first == null ? PENDING : first;
+        } catch (WebApi.Failed e) {
+            undelivered.keep(new UndeliveredMessages.Undelivered(to.tenant(), describe(to), message, e.error));
+            return PENDING;
+        }
+    }
+
+    private String channel(Destination to) {
+        if (to instanceof Destination.Person p) {
+            return p.who().userId();
+        }
+        if (to instanceof Destination.Group g) {
+            return g.channel();
+        }
+        return adminChannel;
+    }
+
+    private static String describe(Destination to) {
+        if (to instanceof Destination.Person p) {
+            return "DM of " + p.who().userId();
+        }
+        if (to instanceof Destination.Group g) {
+            return "group " + g.channel();
+        }
+        return "admin channel";
+    }
+
+    /** The adapter's own words (a button, a modal's close label) in the language of whom they are for. */
+    private Texts texts(Destination to) {
+        if (to instanceof Destination.Person p) {
+            return Texts.of(locales.apply(p.who()));
+        }
+        return Texts.of(Interaction.current().map(i -> locales.apply(i.actor())).orElse(Locale.ENGLISH));
+    }
+}
