@@ -17,10 +17,19 @@ public record Pair(String id, Scope scope, String program, PersonRef mentee, Per
                    int score, List<Reason> reasons, Instant createdAt, Optional<Instant> respondBy,
                    Optional<String> group, Map<String, String> clicks, int clickRounds, long version) {
 
-    /** One reason, stored as a bundle key and its arguments. */
-    public record Reason(String key, List<String> args) {
+    /**
+     * One reason, stored as a bundle key ({@code match.reason.<criterion>...}, phrased for the mentee), its
+     * arguments, and the points it added.
+     */
+    public record Reason(String key, List<String> args, int points) {
         public Reason {
             args = List.copyOf(args);
+        }
+
+        /** The criterion's name in the key, e.g. {@code time-zone} for {@code match.reason.time-zone.hours}. */
+        public String criterion() {
+            String[] parts = key.split("\\.");
+            return parts.length > 2 ? parts[2] : key;
         }
     }
 

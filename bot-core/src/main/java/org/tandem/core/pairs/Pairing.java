@@ -87,7 +87,7 @@ public final class Pairing {
         Message.Builder m = Message.builder().text(t.rich("pair.request", menteeName, program.name()));
         enrollments.find(pair.mentee(), program.id()).flatMap(Enrollment::mentee)
                 .ifPresent(a -> m.fields(AnswerFields.mentee(t, a)));
-        reasons(t, pair).ifPresent(m::context);
+        drivers(t, pair.reasons()).ifPresent(m::context);
         messenger.sendToPerson(pair.mentor(), m
                 .buttons(List.of(
                         new Block.Button(RequestFlow.ACCEPT, t.get("pair.accept"), pair.id(), Block.Style.PRIMARY),
@@ -157,18 +157,33 @@ public final class Pairing {
                 Message.text(Texts.of(adminLocale).rich(key, args)));
     }
 
-    /** The matcher's reasons, as one line in the reader's language. */
-    static Optional<Rich> reasons(Texts t, Pair pair) {
-        return reasons(t, pair.reasons());
+    /**
+     * For the mentee: why this mentor (what scored, strongest first), then what to keep in mind (what did not).
+     * The sentences speak to the mentee ("ahead of you"), so only the mentee reads them.
+     */
+    static Optional<Rich> reasons(Texts t, List<Pair.Reason> reasons) {
+        List<Pair.Reason> known = reasons.stream().filter(r -> t.has(r.key()))
+                .sorted((a, b) -> Integer.compare(b.points(), a.points())).toList();
+        List<String> good = known.stream().filter(r -> r.points() > 0).map(r -> t.get(r.key(), r.args().toArray()))
+                .toList();
+        List<String> mind = known.stream().filter(r -> r.points() <= 0).map(r -> t.get(r.key(), r.args().toArray()))
+                .toList();
+        Rich out = null;
+        if (!good.isEmpty()) {
+            out = t.rich("pair.why", String.join(" · ", good));
+        }
+        if (!mind.isEmpty()) {
+            Rich m = t.rich("pair.mind", String.join(" · ", mind));
+            out = out == null ? m : Rich.join("\n", List.of(out, m));
+        }
+        return Optional.ofNullable(out);
     }
 
-    static Optional<Rich> reasons(Texts t, List<Pair.Reason> reasons) {
-        if (reasons.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> lines = reasons.stream().filter(r -> t.has(r.key()))
-                .map(r -> t.get(r.key(), r.args().toArray())).toList();
-        return lines.isEmpty() ? Optional.empty()
-                : Optional.of(t.rich("pair.why", String.join(" · ", lines)));
+    /** For the mentor: which criteria drove the proposal ("Topics · Time zone"), without the mentee's wording. */
+    static Optional<Rich> drivers(Texts t, List<Pair.Reason> reasons) {
+        List<String> names = reasons.stream().filter(r -> r.points() > 0)
+                .sorted((a, b) -> Integer.compare(b.points(), a.points()))
+                .map(r -> "criterion." + r.criterion()).filter(t::has).map(t::get).distinct().toList();
+        return names.isEmpty() ? Optional.empty() : Optional.of(t.rich("pair.drivers", String.join(" · ", names)));
     }
 }

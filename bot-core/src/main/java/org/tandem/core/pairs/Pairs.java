@@ -74,7 +74,8 @@ public final class Pairs {
                     .append("status", status.value())
                     .append("score", score)
                     .append("reasons", reasons.stream()
-                            .map(r -> new Document("key", r.key()).append("args", r.args())).toList())
+                            .map(r -> new Document("key", r.key()).append("args", r.args()).append("points", r.points()))
+                                        .toList())
                     .append("createdAt", Date.from(now))
                     .append("clicks", new Document())
                     .append("clickRounds", 0)
@@ -189,7 +190,8 @@ public final class Pairs {
         }
         List<Pair.Reason> reasons = new ArrayList<>();
         for (Document r : d.getList("reasons", Document.class)) {
-            reasons.add(new Pair.Reason(r.getString("key"), r.getList("args", String.class)));
+            reasons.add(new Pair.Reason(r.getString("key"), r.getList("args", String.class),
+                        r.getInteger("points", 0)));
         }
         return new Pair(d.getString("_id"), new Scope(d.getString("platform"), d.getString("tenant")),
                 d.getString("program"), PersonRef.fromKey(d.getString("mentee")),

@@ -34,7 +34,8 @@ public final class Shortlists {
                         .append("candidates", s.candidates().stream().map(c -> new Document("mentor", c.mentor().key())
                                 .append("score", c.score())
                                 .append("reasons", c.reasons().stream()
-                                        .map(r -> new Document("key", r.key()).append("args", r.args())).toList()))
+                                        .map(r -> new Document("key", r.key()).append("args", r.args()).append("points", r.points()))
+                                        .toList()))
                                 .toList())
                         .append("tried", s.tried())
                         .append("createdAt", Date.from(s.createdAt())),
@@ -63,7 +64,8 @@ public final class Shortlists {
         for (Document c : d.getList("candidates", Document.class)) {
             List<Pair.Reason> reasons = new ArrayList<>();
             for (Document r : c.getList("reasons", Document.class)) {
-                reasons.add(new Pair.Reason(r.getString("key"), r.getList("args", String.class)));
+                reasons.add(new Pair.Reason(r.getString("key"), r.getList("args", String.class),
+                        r.getInteger("points", 0)));
             }
             candidates.add(new Shortlist.Candidate(PersonRef.fromKey(c.getString("mentor")), c.getInteger("score"),
                     reasons));

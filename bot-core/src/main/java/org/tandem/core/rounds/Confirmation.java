@@ -120,7 +120,7 @@ final class Confirmation {
     }
 
     static List<Pair.Reason> reasons(Score score) {
-        return score.reasons().stream().map(r -> new Pair.Reason(r.key(), r.args())).toList();
+        return score.reasons().stream().map(r -> new Pair.Reason(r.key(), r.args(), r.points())).toList();
     }
 
     Optional<Program> program(String id) {

@@ -32,9 +32,10 @@ class PairingFlowTest {
     private Pair request() {
         int mark = chat.mark();
         assertThat(chat.core().pairing().request(program, alice.ref(), bob.ref(), 42,
-                List.of(new Pair.Reason("pair.test-reason", List.of())))).isEmpty();
+                List.of(new Pair.Reason("match.reason.topics", List.of("public speaking"), 10)))).isEmpty();
         assertThat(bob.dmsSince(mark).text()).contains("*Alice* would like you as their mentor in *Leadership*",
-                "Speak with confidence", "[Accept] [Decline]", "within 3 days");
+                "Speak with confidence", "[Accept] [Decline]", "within 3 days", "What brought you together: Topics")
+                .doesNotContain("ahead of you");
         assertThat(alice.dmsSince(mark).text()).contains("I have asked *Bob* to be your mentor");
         return pairs.of(alice.ref(), PairStatus.OPEN).get(0);
     }

@@ -64,7 +64,7 @@ class MatchRoundTest {
         assertThat(tess.dmsSince(mark).text()).contains("No mentor speaks");
         String shortlist = alice.dmsSince(mark).text();
         assertThat(shortlist).contains("*Your mentor shortlist* for *Leadership*", "*Bob* — Engineering",
-                "Why you:", "“Someone did it for me.”", "[Ask Bob]", "[See their profiles]");
+                "Why this mentor: Can help with public speaking, leadership", "“Someone did it for me.”", "[Ask Bob]", "[See their profiles]");
         assertThat(alice.clicksButton("See their profiles").text()).contains("Years of experience: 15");
         assertThat(carol.says("match confirm").text()).contains("no preview to confirm");
 
