@@ -15,7 +15,8 @@ import java.util.Arrays;
  *   into mentor m from any free mentee is the free mentee with the highest score for m: a cursor into m's mentees
  *   sorted by score finds it, and only moves forward (a matched mentee never becomes free again);</li>
  *   <li>a search stops as soon as the sink is settled, and only settled nodes' potentials move, as in
- *   Jonker-Volgenant, so early augmentations are short.</li>
+ *   Jonker-Volgenant. Mentors with a free place stay level with the sink, and ties go to them, so a search ends at
+ *   the first such mentor it reaches: most searches settle a handful of mentors, not all of them.</li>
  * </ul>
  */
 final class FlowSolver {
@@ -52,12 +53,13 @@ final class FlowSolver {
         this.mentorPotential = new long[mentors];
         this.byScore = MenteesByScore.of(table);
         this.cursor = new int[mentors];
+        // every mentor and the sink start level: a pair's reduced cost is then (top score - its score) >= 0, and a
+        // mentor with a free place stays level with the sink, so a search ends at the first one it settles
+        this.sinkPotential = -table.maxScore;
         for (int m = 0; m < mentors; m++) {
             assigned[m] = new int[capacity[m]];
-            // every free mentee's edge into m starts with a non-negative reduced cost: best score - its score
-            mentorPotential[m] = byScore[m].length == 0 ? 0 : -score[byScore[m][0]][m];
+            mentorPotential[m] = sinkPotential;
         }
-        this.sinkPotential = -table.maxScore;
         this.dist = new long[mentors];
         this.via = new int[mentors];
         this.settled = new boolean[mentors];
@@ -127,13 +129,19 @@ final class FlowSolver {
         }
     }
 
+    /** The unsettled mentor nearest the source; between equals, one with a free place, which ends the search. */
     private int nearestUnsettled() {
         int nearest = -1;
         long best = INF;
+        boolean bestHasPlace = false;
         for (int m = 0; m < mentors; m++) {
-            if (!settled[m] && dist[m] < best) {
-                best = dist[m];
-                nearest = m;
+            if (!settled[m] && dist[m] <= best && dist[m] < INF) {
+                boolean hasPlace = load[m] < capacity[m];
+                if (dist[m] < best || hasPlace && !bestHasPlace) {
+                    best = dist[m];
+                    nearest = m;
+                    bestHasPlace = hasPlace;
+                }
             }
         }
         return nearest;

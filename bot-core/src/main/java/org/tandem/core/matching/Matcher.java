@@ -12,7 +12,7 @@ import java.util.Set;
  * <p>Hard constraints, always: a shared language, the mentor's free places, never a pair that ended (no click, or a
  * decline), never a person with themselves; plus every criterion the coordinators made a must. Within those, the
  * plan is exactly optimal: the most mentees matched, then the highest total score (a minimum-cost flow, not a
- * greedy pass).
+ * greedy pass). Immutable: one matcher can serve concurrent requests.
  */
 public final class Matcher {
 
