@@ -2,12 +2,12 @@ package org.tandem.core;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.tandem.core.basics.BasicsFlow;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.ConversationStates;
-import org.tandem.core.conversation.Scope;
-import org.tandem.core.demo.DemoSeed;
 import org.tandem.core.conversation.Dispatcher;
 import org.tandem.core.conversation.EventLedger;
 import org.tandem.core.conversation.InboundEvent;
@@ -15,9 +15,12 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Router;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.demo.DemoSeed;
 import org.tandem.core.home.HomeFlow;
 import org.tandem.core.home.HomeView;
 import org.tandem.core.intake.ConsentRefusals;
+import org.tandem.core.intake.EnrollmentDigest;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.IntakeFlow;
 import org.tandem.core.intake.LeaveFlow;
@@ -26,17 +29,21 @@ import org.tandem.core.pairs.ClickCheck;
 import org.tandem.core.pairs.ClickFlow;
 import org.tandem.core.pairs.IntroFlow;
 import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairTimers;
 import org.tandem.core.pairs.Pairing;
-import org.tandem.core.pairs.ShortlistFlow;
-import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.RequestFlow;
+import org.tandem.core.pairs.ShortlistFlow;
+import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.people.People;
 import org.tandem.core.people.Person;
 import org.tandem.core.program.MatchingMode;
 import org.tandem.core.program.ProgramFlow;
-import org.tandem.core.rounds.MatchFlow;
 import org.tandem.core.program.Programs;
+import org.tandem.core.rounds.MatchFlow;
+import org.tandem.core.schedule.DueHandler;
+import org.tandem.core.schedule.DueItems;
+import org.tandem.core.schedule.Sweeper;
 
 /**
  * The core, assembled over one MongoDB database, one outbound {@link Messenger} and one {@link Clock}. Creating
@@ -51,14 +58,20 @@ public final class TandemCore {
     private final Enrollments enrollments;
     private final Clock clock;
     private final HomeView home;
+    private final DueItems dueItems;
+    private final Sweeper sweeper;
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock, Settings settings) {
         this.clock = clock;
         this.people = new People(db);
         this.programs = new Programs(db);
         this.enrollments = new Enrollments(db);
+        // flows plan work here; the handlers below perform it when it is due
+        this.dueItems = new DueItems(db);
         Pairs pairs = new Pairs(db);
-        this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, clock, settings.adminLocale());
+        PairTimers timers = new PairTimers(dueItems);
+        this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, clock, settings.adminLocale(),
+                timers);
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
         Shortlists shortlists = new Shortlists(db);
         ShortlistFlow shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
@@ -80,7 +93,22 @@ public final class TandemCore {
                 shortlist.askNext(pair.program(), pair.mentee());
             }
         });
-        IntakeFlow.Listener onEnrolled = (turn, program, role) -> { };
+        clickCheck.listen(new ClickCheck.Listener() {
+            @Override
+            public void active(Pair pair) {
+            }
+
+            @Override
+            public void noClick(Pair pair) {
+            }
+
+            @Override
+            public void askAgainLater(Pair pair, int round) {
+                timers.askClickLater(pair, round, clock.instant().plus(PairTimers.CLICK_AGAIN));
+            }
+        });
+        EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
+        IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
         Router router = new Router(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
@@ -96,6 +124,9 @@ public final class TandemCore {
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock);
+        List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
+        handlers.add(digest);
+        this.sweeper = new Sweeper(dueItems, handlers, clock, Sweeper.newOwnerId());
     }
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock) {
@@ -110,6 +141,21 @@ public final class TandemCore {
     /** Whether an action id is one of ours: adapters answer 400 to others. */
     public boolean knowsAction(String actionId) {
         return dispatcher.knowsAction(actionId);
+    }
+
+    /** Whether a form id is one of ours. */
+    public boolean knowsForm(String formId) {
+        return dispatcher.knowsForm(formId);
+    }
+
+    /** Performs the due items whose time has come; returns how many it took. The scheduler calls it. */
+    public int sweep() {
+        return sweeper.sweep();
+    }
+
+    /** The scheduled work, e.g. to look at or count FAILED items. */
+    public DueItems dueItems() {
+        return dueItems;
     }
 
     /** The pairing steps, for the matching flows and for tests. */
@@ -132,12 +178,7 @@ public final class TandemCore {
     }
 
     /** The language to speak to a person in (their choice, else their platform's; English for a stranger). */
-    public java.util.Locale locale(PersonRef person) {
-        return people.find(person).map(Person::locale).orElse(java.util.Locale.ENGLISH);
-    }
-
-    /** Whether a form id is one of ours. */
-    public boolean knowsForm(String formId) {
-        return dispatcher.knowsForm(formId);
+    public Locale locale(PersonRef person) {
+        return people.find(person).map(Person::locale).orElse(Locale.ENGLISH);
     }
 }

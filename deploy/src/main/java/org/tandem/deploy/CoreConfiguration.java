@@ -6,16 +6,20 @@ import java.util.List;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.MessengerRouter;
 import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.deploy.devclock.DevClockControl;
 
 /** Assembles the Spring-free core from the database, the adapters' messengers and the clock. */
 @Configuration(proxyBeanMethods = false)
 class CoreConfiguration {
 
+    /** The system's time, unless the dev clock (which can be moved forward) is on. */
     @Bean
+    @Conditional(DevClockControl.Off.class)
     Clock clock() {
         return Clock.systemUTC();
     }

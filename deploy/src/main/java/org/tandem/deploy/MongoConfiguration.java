@@ -22,7 +22,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * embedded one started here. Either way the same driver code talks to it.
  */
 @Configuration(proxyBeanMethods = false)
-class MongoConfiguration {
+public class MongoConfiguration {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify", "createIndexes");
 
@@ -55,8 +55,8 @@ class MongoConfiguration {
         return client.getDatabase(fromUri != null ? fromUri : properties.database());
     }
 
-    /** True when no MongoDB URI is configured: then the embedded server starts. */
-    static final class NoMongoUri implements Condition {
+    /** True when no MongoDB URI is configured: then the embedded server starts (the dev clock asks too). */
+    public static final class NoMongoUri implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String uri = context.getEnvironment().getProperty("tandem.mongodb.uri");

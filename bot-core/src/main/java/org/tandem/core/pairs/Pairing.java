@@ -44,6 +44,7 @@ public final class Pairing {
     private final Messenger messenger;
     private final Clock clock;
     private final Locale adminLocale;
+    private final PairTimers timers;
     private Listener listener = new Listener() {
         public void declined(Pair pair) { }
 
@@ -51,7 +52,8 @@ public final class Pairing {
     };
 
     public Pairing(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger,
-                   Clock clock, Locale adminLocale) {
+                   Clock clock, Locale adminLocale, PairTimers timers) {
+        this.timers = timers;
         this.pairs = pairs;
         this.programs = programs;
         this.enrollments = enrollments;
@@ -82,6 +84,7 @@ public final class Pairing {
 
     /** The request, to the mentor: who asks, what they hope for, why the matcher thinks it fits. */
     public void sendRequest(Pair pair, Program program) {
+        timers.requestSent(pair, pair.respondBy().orElse(clock.instant().plus(ANSWER_WITHIN)));
         Texts t = people.texts(pair.mentor());
         String menteeName = people.name(pair.mentee());
         Message.Builder m = Message.builder().text(t.rich("pair.request", menteeName, program.name()));
@@ -104,7 +107,11 @@ public final class Pairing {
         Optional<Pair> accepted = pairs.find(pairId).filter(p -> p.mentor().equals(mentor))
                 .flatMap(p -> pairs.move(pairId, EnumSet.of(PairStatus.REQUESTED), PairStatus.ACCEPTED,
                         clock.instant(), Updates.set("acceptedAt", java.util.Date.from(clock.instant()))));
-        accepted.ifPresent(this::introduce);
+        accepted.ifPresent(p -> {
+            // planned first: if this replica dies before the introduction is out, the sweep sends it
+            timers.accepted(p, clock.instant());
+            introduce(p);
+        });
         return accepted.isPresent();
     }
 
@@ -117,7 +124,8 @@ public final class Pairing {
         Message intro = Introduction.message(people.texts(pair.mentee()), pair, program.get(), people, enrollments);
         Messenger.GroupRef group = messenger.openGroup(List.of(pair.mentee(), pair.mentor()), intro);
         pairs.move(pair.id(), EnumSet.of(PairStatus.ACCEPTED), PairStatus.INTRODUCED, clock.instant(),
-                Updates.set("group", group.id()), Updates.set("introducedAt", java.util.Date.from(clock.instant())));
+                Updates.set("group", group.id()), Updates.set("introducedAt", java.util.Date.from(clock.instant())))
+                .ifPresent(p -> timers.askClickLater(p, 0, clock.instant().plus(PairTimers.CLICK_AFTER_INTRODUCTION)));
         toAdmin(pair, "pair.admin.introduced", people.name(pair.mentee()), people.name(pair.mentor()),
                 program.get().name());
     }

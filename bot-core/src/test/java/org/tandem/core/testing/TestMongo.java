@@ -16,13 +16,14 @@ public final class TestMongo {
 
     private static MongoServer server;
     private static MongoClient client;
+    private static String uri;
 
     private TestMongo() {
     }
 
     public static synchronized MongoClient client() {
         if (client == null) {
-            String uri = System.getenv("MONGODB_URI");
+            uri = System.getenv("MONGODB_URI");
             if (uri == null || uri.isBlank()) {
                 server = new MongoServer(new MemoryBackend());
                 server.bind("127.0.0.1", 0);
@@ -32,6 +33,15 @@ public final class TestMongo {
             client = MongoClients.create(uri);
         }
         return client;
+    }
+
+    /**
+     * A second, separate connection to the same server, as another replica would have (the caller closes it).
+     * Its {@code getDatabase(name)} is the same database as the shared client's.
+     */
+    public static synchronized MongoClient newClient() {
+        client();
+        return MongoClients.create(uri);
     }
 
     /** A database no other test uses. */

@@ -1,0 +1,296 @@
+package org.tandem.core.schedule;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.core.schedule.DueItem.Lease;
+import org.tandem.core.schedule.DueItem.Status;
+
+/**
+ * The {@code due_items} collection: what is to be done when, claimed by one replica at a time with a lease.
+ * Every state change is one guarded atomic update, so any number of replicas may share it.
+ *
+ * <p>Two fields serve the sweep. {@code claimableAt} says when a sweep may take an item: its {@code dueAt} while
+ * PENDING, the end of its lease while LEASED, absent once DONE or FAILED; a claim is one range on it (an index on
+ * MongoDB; a scan on the embedded server, which has no secondary indexes). {@code leaseToken} names the attempt
+ * that holds an item (key, attempt number, owner), only while LEASED: it is the guard of every change after a
+ * claim. Its index is unique because the embedded server uses unique indexes, for exact matches, and no other.
+ */
+public final class DueItems {
+
+    public static final int DEFAULT_MAX_ATTEMPTS = 10;
+    static final int MAX_PAYLOAD_JSON = 8 * 1024;
+    static final int MAX_ERROR = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(DueItems.class);
+    private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+    private static final List<String> OPEN = List.of(Status.PENDING.name(), Status.LEASED.name());
+
+    private final MongoCollection<Document> collection;
+    private final int maxAttempts;
+
+    public DueItems(MongoDatabase db) {
+        this(db, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /** With {@code maxAttempts}: how many failed attempts an item gets before it is FAILED for good. */
+    public DueItems(MongoDatabase db, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.collection = db.getCollection("due_items");
+        this.maxAttempts = maxAttempts;
+        collection.createIndex(Indexes.ascending("claimableAt"), new IndexOptions().name("claimable"));
+        collection.createIndex(Indexes.ascending("leaseToken"),
+                new IndexOptions().name("lease_token").unique(true).sparse(true));
+        collection.createIndex(Indexes.ascending("status", "kind"), new IndexOptions().name("status_kind"));
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    /**
+     * Schedules an item, once per key: returns false and changes nothing when the key is already there (pending,
+     * running, done or failed), also when two replicas race (the unique id decides). Only {@link #cancel} frees
+     * a key.
+     */
+    public boolean schedule(String key, String kind, String platform, String tenant, Map<String, ?> payload,
+                            Instant dueAt) {
+        requireText(key, "key", 200);
+        requireText(kind, "kind", 100);
+        requireText(platform, "platform", 100);
+        requireText(tenant, "tenant", 200);
+        Date due = Date.from(java.util.Objects.requireNonNull(dueAt, "dueAt"));
+        Document doc = new Document("_id", key)
+                .append("kind", kind)
+                .append("platform", platform)
+                .append("tenant", tenant)
+                .append("payload", payload(payload))
+                .append("dueAt", due)
+                .append("status", Status.PENDING.name())
+                .append("attempts", 0)
+                .append("claimableAt", due);
+        try {
+            collection.insertOne(doc);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Moves a PENDING item to another time (guard: still PENDING); false when it is not pending. */
+    public boolean reschedule(String key, Instant newDueAt) {
+        Date due = Date.from(newDueAt);
+        return collection.updateOne(and(eq("_id", key), eq("status", Status.PENDING.name())),
+                Updates.combine(Updates.set("dueAt", due), Updates.set("claimableAt", due))).getMatchedCount() == 1;
+    }
+
+    /**
+     * Drops an item that is not done yet, and frees its key. An attempt running right now is not stopped, but it
+     * will not be retried. False when there was nothing open to cancel.
+     */
+    public boolean cancel(String key) {
+        return collection.deleteOne(and(eq("_id", key), in("status", OPEN))).getDeletedCount() == 1;
+    }
+
+    /** Cancels every open item of a kind whose payload has {@code field = value} (e.g. all nudges of a pair). */
+    public long cancelAll(String kind, String field, Object value) {
+        requireField(field);
+        return collection.deleteMany(and(in("status", OPEN), eq("kind", kind), eq("payload." + field, value)))
+                .getDeletedCount();
+    }
+
+    /**
+     * Claims a due item for {@code owner}, for {@code leaseDuration}: a PENDING item due at {@code now} or before,
+     * or a LEASED one whose lease ran out (its owner died or hung). One atomic findOneAndUpdate: of two replicas
+     * asking at once, each gets a different item. Counts an attempt.
+     *
+     * <p>The filter is {@code claimableAt} alone (it exists only on open items), so that MongoDB's planner has one
+     * index to choose, whose range scan yields the earliest first. No explicit sort: on the embedded server it
+     * would sort every due item on every claim (there the oldest scheduled come first).
+     */
+    public Optional<DueItem> claim(String owner, Instant now, Duration leaseDuration) {
+        requireText(owner, "owner", 200);
+        if (leaseDuration.isNegative() || leaseDuration.isZero()) {
+            throw new IllegalArgumentException("the lease must be positive");
+        }
+        Instant until = now.plus(leaseDuration).truncatedTo(ChronoUnit.MILLIS);
+        Lease lease = new Lease(owner, until, UUID.randomUUID().toString());
+        Document before = collection.findOneAndUpdate(lte("claimableAt", Date.from(now)),
+                Updates.combine(
+                        Updates.set("status", Status.LEASED.name()),
+                        Updates.set("leaseToken", token(lease.owner(), lease.id())),
+                        Updates.set("leaseOwner", owner),
+                        Updates.set("leaseUntil", Date.from(until)),
+                        Updates.set("claimableAt", Date.from(until)),
+                        Updates.inc("attempts", 1)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        if (before == null) {
+            return Optional.empty();
+        }
+        DueItem was = toItem(before);
+        if (was.status() == Status.LEASED) {
+            log.warn("due item {}: the lease of {} ran out before it finished (a replica died or hung); "
+                    + "{} takes it over", was.key(), was.lease().map(Lease::owner).orElse("?"), owner);
+        }
+        return Optional.of(new DueItem(was.key(), was.kind(), was.platform(), was.tenant(), was.payload(),
+                was.dueAt(), Status.LEASED, was.attempts() + 1, was.lastError(), Optional.of(lease)));
+    }
+
+    /** Marks a claimed item DONE; false when {@code owner} no longer holds this attempt's lease. */
+    public boolean complete(DueItem item, String owner) {
+        return collection.updateOne(heldBy(item, owner), Updates.combine(
+                Updates.set("status", Status.DONE.name()),
+                Updates.unset("claimableAt"),
+                Updates.unset("leaseToken"))).getMatchedCount() == 1;
+    }
+
+    /**
+     * Gives a failed attempt back to be tried again at {@code nextAttemptAt}, or, when it was the last of
+     * {@link #maxAttempts()}, marks the item FAILED. False when {@code owner} no longer holds the lease.
+     */
+    public boolean retry(DueItem item, String owner, Instant nextAttemptAt, String error) {
+        if (item.attempts() >= maxAttempts) {
+            return fail(item, owner, error + " (gave up after " + item.attempts() + " attempts)");
+        }
+        Date next = Date.from(nextAttemptAt);
+        return collection.updateOne(heldBy(item, owner), Updates.combine(
+                Updates.set("status", Status.PENDING.name()),
+                Updates.set("dueAt", next),
+                Updates.set("claimableAt", next),
+                Updates.unset("leaseToken"),
+                Updates.set("lastError", clip(error)))).getMatchedCount() == 1;
+    }
+
+    /** Marks a claimed item FAILED for good (kept for a person to look at); false when the lease was lost. */
+    public boolean fail(DueItem item, String owner, String error) {
+        boolean held = collection.updateOne(heldBy(item, owner), Updates.combine(
+                Updates.set("status", Status.FAILED.name()),
+                Updates.set("lastError", clip(error)),
+                Updates.unset("claimableAt"),
+                Updates.unset("leaseToken"))).getMatchedCount() == 1;
+        if (held) {
+            log.error("due item {} of kind {} ({} {}) FAILED for good: {}", item.key(), item.kind(),
+                    item.platform(), item.tenant(), clip(error));
+        }
+        return held;
+    }
+
+    public Optional<DueItem> find(String key) {
+        return Optional.ofNullable(collection.find(eq("_id", key)).first()).map(DueItems::toItem);
+    }
+
+    /** How many items are in a status, e.g. FAILED ones for a health check. */
+    public long count(Status status) {
+        return collection.countDocuments(eq("status", status.name()));
+    }
+
+    /**
+     * The guard of every change after a claim: the item still holds the token of this very claim, by this owner.
+     * A new claim sets a new token, which fences off an older attempt (of another owner, or of the same one
+     * whose lease ran out). One exact field, so the embedded server finds it by its unique index.
+     */
+    private static Bson heldBy(DueItem item, String owner) {
+        String id = item.lease().map(Lease::id).orElse("none");
+        return eq("leaseToken", token(owner, id));
+    }
+
+    private static String token(String owner, String leaseId) {
+        return owner + "#" + leaseId;
+    }
+
+    private static DueItem toItem(Document d) {
+        Status status = Status.valueOf(d.getString("status"));
+        String token = d.getString("leaseToken");
+        Optional<Lease> lease = status == Status.LEASED
+                ? Optional.of(new Lease(d.getString("leaseOwner"), d.getDate("leaseUntil").toInstant(),
+                        token.substring(token.lastIndexOf('#') + 1)))
+                : Optional.empty();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        d.get("payload", new Document()).forEach((k, v) -> payload.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
+        return new DueItem(d.getString("_id"), d.getString("kind"), d.getString("platform"), d.getString("tenant"),
+                Collections.unmodifiableMap(payload), d.getDate("dueAt").toInstant(), status,
+                d.getInteger("attempts", 0), Optional.ofNullable(d.getString("lastError")), lease);
+    }
+
+    /** Checks a payload: a small flat map of strings, numbers, booleans and lists of them. */
+    private static Document payload(Map<String, ?> payload) {
+        Document doc = new Document();
+        if (payload == null) {
+            return doc;
+        }
+        payload.forEach((field, value) -> {
+            requireField(field);
+            if (value instanceof List<?> list) {
+                List<Object> copy = new ArrayList<>();
+                list.forEach(x -> copy.add(scalar(field, x)));
+                doc.append(field, copy);
+            } else {
+                doc.append(field, scalar(field, value));
+            }
+        });
+        if (doc.toJson().length() > MAX_PAYLOAD_JSON) {
+            throw new IllegalArgumentException("a due item's payload must stay under " + MAX_PAYLOAD_JSON
+                    + " characters of JSON: store an id, not the data");
+        }
+        return doc;
+    }
+
+    private static Object scalar(String field, Object value) {
+        if (value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof Boolean) {
+            return value;
+        }
+        throw new IllegalArgumentException("payload field '" + field
+                + "' must be a string, an int, a long, a double, a boolean or a list of them, not " + value);
+    }
+
+    private static void requireField(String field) {
+        if (field == null || !FIELD.matcher(field).matches()) {
+            throw new IllegalArgumentException("a payload field name is a letter then letters, digits or '_': "
+                    + field);
+        }
+    }
+
+    private static void requireText(String value, String what, int max) {
+        if (value == null || value.isBlank() || value.length() > max) {
+            throw new IllegalArgumentException("a due item's " + what + " must be 1-" + max + " characters");
+        }
+    }
+
+    private static String clip(String error) {
+        String e = error == null ? "(no message)" : error;
+        return e.length() <= MAX_ERROR ? e : e.substring(0, MAX_ERROR) + "…";
+    }
+}
