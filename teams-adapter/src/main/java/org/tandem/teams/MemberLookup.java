@@ -49,7 +49,10 @@ final class MemberLookup {
         AtomicReference<TeamsChannelAccount> found = new AtomicReference<>();
         try {
             adapter.continueConversation(appId, person.reference(), turn -> TeamsInfo.getMember(turn, user)
-                    .thenAccept(found::set).exceptionally(e -> null).thenApply(x -> null))
+                    .thenAccept(found::set).exceptionally(e -> {
+                log.warn("Teams member lookup of {} failed: {}", user, e.toString());
+                return null;
+            }).thenApply(x -> null))
                     .get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.warn("Teams member lookup of {} failed: {}", user, e.toString());

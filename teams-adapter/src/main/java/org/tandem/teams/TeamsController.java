@@ -80,7 +80,7 @@ class TeamsController {
             throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "interrupted");
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // a malformed token fails while being decoded, a forged one while being verified: both are a 401
-            log.warn("refused a request to /api/messages: {}", e.getCause() != null ? e.getCause() : e);
+            log.warn("refused a request to /api/messages: {}", String.valueOf(e.getCause() != null ? e.getCause() : e));
             throw new Refused(HttpStatus.UNAUTHORIZED, "missing or invalid Bot Framework token");
         }
     }
