@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.program.Program;
@@ -224,6 +227,20 @@ class TeamsAdapterIT {
         RunningApp.Reply forged = app.post("/api/messages", text("hank", "Hank", "help").toString(),
                 "Authorization", "Bearer not-a-token");
         assertThat(forged.status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(8)
+    void anAdminNoticeWaitsUntilTheTenantHasAnAdminChannel() {
+        PlatformMessenger messenger = app.context().getBean("teamsMessenger", PlatformMessenger.class);
+        messenger.sendToAdmin("teams", "tenant-2", Message.text(Rich.markup("A notice that *waited*")));
+        int mark = teams.mark();
+        ObjectNode here = activity("carol", "Carol", "19:other@thread.tacv2", "channel");
+        ((ObjectNode) here.get("conversation")).put("tenantId", "tenant-2");
+        mention(here, "admin here");
+        post(here);
+        teams.awaitTo("19:other@thread.tacv2", mark, "now the admin channel");
+        teams.awaitTo("19:other@thread.tacv2", mark, "A notice that **waited**");
     }
 
     private static void enrolMentor(String user, String name) {

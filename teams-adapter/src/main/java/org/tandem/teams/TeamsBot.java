@@ -106,6 +106,7 @@ final class TeamsBot extends ActivityHandler {
             }
             conversations.rememberPerson(tenant, InboundActivity.userId(from), a.getConversationReference(),
                     a.getFrom().getName(), InboundActivity.locale(a), clock.instant());
+            messenger.flush(tenant, "person:" + InboundActivity.userId(from));
         } else {
             conversations.rememberConversation(tenant, InboundActivity.conversationId(a),
                     channelReference(a), clock.instant());
@@ -158,6 +159,7 @@ final class TeamsBot extends ActivityHandler {
         conversations.setAdmin(tenant, conversation, who.userId(), clock.instant());
         log.info("{} made Teams conversation {} the admin channel of tenant {}", who.key(), conversation, tenant);
         messenger.sendToGroup(here, Message.text(t.rich("admin.here.done")));
+        messenger.flush(tenant, "admin");
     }
 
     /** Configured by Entra object id (or Teams id), or by UPN / e-mail, which needs a member lookup. */

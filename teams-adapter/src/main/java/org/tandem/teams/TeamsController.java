@@ -64,7 +64,13 @@ class TeamsController {
             return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).build();
         }
         try {
-            turns.execute(() -> adapter.processActivity(identity, activity, bot::onTurn).join());
+            turns.execute(() -> {
+                try {
+                    adapter.processActivity(identity, activity, bot::onTurn).join();
+                } catch (RuntimeException e) {
+                    log.error("a Teams turn failed ({} {})", activity.getType(), activity.getId(), e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "too many activities at once, try again");
         }

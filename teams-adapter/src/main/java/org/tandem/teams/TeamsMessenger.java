@@ -126,6 +126,13 @@ final class TeamsMessenger implements PlatformMessenger {
         delivery.update(target, p[3], a);
     }
 
+    /** A conversation just appeared (a first message, {@code admin here}): what waited for it is sent now. */
+    void flush(String tenant, String to) {
+        if (undelivered.dueNow(tenant, to, clock.instant()) > 0) {
+            redeliverDue(100);
+        }
+    }
+
     /**
      * Tries parked messages again, at most {@code limit}; returns how many were delivered. The seam for the core's
      * due-item sweep (until it exists, nothing calls this on a timer).
@@ -138,17 +145,24 @@ final class TeamsMessenger implements PlatformMessenger {
                 break;
             }
             Undelivered.Parked p = claimed.get();
-            Optional<TeamsConversations.Stored> to = resolve(p.tenant(), p.to());
-            Delivery.Outcome o = to.map(s -> delivery.send(target(s), addressed(p.activity(), s.reference())))
-                    .orElse(new Delivery.Outcome.Failed("no conversation yet", true));
+            Optional<TeamsConversations.Stored> to = Optional.empty();
+            Delivery.Outcome o;
+            try {
+                to = resolve(p.tenant(), p.to());
+                o = to.map(s -> delivery.send(target(s), addressed(p.activity(), s.reference())))
+                        .orElse(new Delivery.Outcome.Failed("no conversation yet", true));
+            } catch (RuntimeException e) {
+                log.error("redelivering a parked message to {} failed", p.to(), e);
+                o = new Delivery.Outcome.Failed(e.toString(), true);
+            }
             if (o instanceof Delivery.Outcome.Sent || o instanceof Delivery.Outcome.Failed f && !f.retryable()) {
                 undelivered.delivered(p.id());
                 delivered += o instanceof Delivery.Outcome.Sent ? 1 : 0;
             } else {
-                to.filter(s -> o instanceof Delivery.Outcome.Gone)
-                        .ifPresent(s -> conversations.markStale(s.key(), clock.instant()));
-                java.time.Instant now = clock.instant();
-                undelivered.retryLater(p.id(), now.plus(Undelivered.LEASE), now.plus(PARKED_RETRY.multipliedBy(
+                if (o instanceof Delivery.Outcome.Gone) {
+                    to.ifPresent(s -> conversations.markStale(s.key(), clock.instant()));
+                }
+                undelivered.retryLater(p.id(), p.leasedUntil(), clock.instant().plus(PARKED_RETRY.multipliedBy(
                         Math.min(p.attempts(), 60))), String.valueOf(o));
             }
         }

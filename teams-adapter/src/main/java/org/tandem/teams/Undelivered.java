@@ -2,6 +2,7 @@ package org.tandem.teams;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
@@ -32,12 +33,19 @@ final class Undelivered {
     static final Duration LEASE = Duration.ofMinutes(2);
 
     /** A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), and what. */
-    record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts) {}
+    record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Instant leasedUntil) {}
 
     private final MongoCollection<Document> collection;
 
     Undelivered(MongoDatabase db) {
         this.collection = db.getCollection("teams_undelivered");
+        collection.createIndex(new Document("tenant", 1).append("to", 1));
+    }
+
+    /** Makes what waits for a conversation due now (it has just appeared); returns how many. */
+    long dueNow(String tenant, String to, Instant now) {
+        return collection.updateMany(and(eq("tenant", tenant), eq("to", to), gt("dueAt", Date.from(now))),
+                Updates.set("dueAt", Date.from(now))).getModifiedCount();
     }
 
     void park(String tenant, String to, Activity activity, String reason, Instant now, Duration retryIn) {
@@ -61,8 +69,13 @@ final class Undelivered {
         }
         try {
             Activity a = Serialization.treeToValue(Serialization.jsonToTree(d.getString("activity")), Activity.class);
+            // card content comes back as maps and lists, which the SDK's request validator cannot reflect into
+            // on Java 17: give it the JSON tree it was sent with
+            if (a.getAttachments() != null) {
+                a.getAttachments().forEach(x -> x.setContent(Serialization.objectToTree(x.getContent())));
+            }
             return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), a,
-                    d.getInteger("attempts", 1)));
+                    d.getInteger("attempts", 1), d.getDate("dueAt").toInstant()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -72,7 +85,7 @@ final class Undelivered {
         collection.deleteOne(eq("_id", id));
     }
 
-    /** Puts a claimed message back, due later (the lease holder's guard: it is still claimed at that time). */
+    /** Puts a claimed message back, due later (guard: still under this claim's lease, nobody else took it). */
     void retryLater(ObjectId id, Instant leasedUntil, Instant dueAt, String reason) {
         collection.updateOne(and(eq("_id", id), eq("dueAt", Date.from(leasedUntil))),
                 Updates.combine(Updates.set("dueAt", Date.from(dueAt)), Updates.set("reason", reason)));
