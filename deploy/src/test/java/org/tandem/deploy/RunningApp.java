@@ -63,6 +63,16 @@ final class RunningApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A POST with extra headers, given as name, value, name, value… */
+    Reply post(String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
+                "application/json");
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

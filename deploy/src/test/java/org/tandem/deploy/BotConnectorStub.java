@@ -1,0 +1,192 @@
+package org.tandem.deploy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A local stand-in for Microsoft's Bot Connector service: records every call to {@code /v3/conversations…}, answers
+ * like Teams does, and can be told to fail the next sends (429, 403…). Only Microsoft is a stub in the Teams tests.
+ */
+final class BotConnectorStub implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern ACTIVITIES = Pattern.compile("/v3/conversations/([^/]+)/activities(?:/([^/]+))?");
+    private static final Pattern MEMBER = Pattern.compile("/v3/conversations/([^/]+)/members/([^/]+)");
+
+    /** One call: method, conversation, the status we answered, and the body. */
+    record Call(String method, String path, String conversation, int status, JsonNode body) {
+        boolean isSentActivity() {
+            return method.equals("POST") && conversation != null && status == 200;
+        }
+
+        /** The Adaptive Card of a sent activity. */
+        JsonNode card() {
+            return body.at("/attachments/0/content");
+        }
+
+        /** Every TextBlock's text, one per line. */
+        String text() {
+            List<String> lines = new ArrayList<>();
+            card().at("/body").forEach(b -> {
+                if (b.at("/type").asString().equals("TextBlock")) {
+                    lines.add(b.at("/text").asString());
+                }
+                if (b.at("/type").asString().equals("FactSet")) {
+                    b.at("/facts").forEach(f -> lines.add(f.at("/title").asString() + ": " + f.at("/value").asString()));
+                }
+            });
+            return String.join("\n", lines);
+        }
+
+        /** The Action.Submit (or OpenUrl) with this title. */
+        JsonNode action(String title) {
+            for (JsonNode b : card().at("/body")) {
+                for (JsonNode a : b.at("/actions")) {
+                    if (a.at("/title").asString().equals(title)) {
+                        return a;
+                    }
+                }
+            }
+            throw new AssertionError("no action '" + title + "' in " + card());
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    BotConnectorStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v3/conversations", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    /** The next sends to a conversation answer these statuses, in order. */
+    void failNext(String conversation, Integer... statuses) {
+        failures.computeIfAbsent(conversation, c -> new ArrayDeque<>()).addAll(List.of(statuses));
+    }
+
+    /** What the member lookup answers for a user, by their Teams id or their Entra object id. */
+    void member(String teamsId, String aadObjectId, String name, String upn) {
+        Map<String, String> m = Map.of("id", teamsId, "aadObjectId", aadObjectId, "name", name,
+                "userPrincipalName", upn, "email", upn);
+        members.put(teamsId, m);
+        members.put(aadObjectId, m);
+    }
+
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    int mark() {
+        return calls().size();
+    }
+
+    /** Activities sent to a conversation after a mark. */
+    List<Call> sentTo(String conversation, int mark) {
+        List<Call> all = calls();
+        return all.subList(mark, all.size()).stream()
+                .filter(c -> c.isSentActivity() && conversation.equals(c.conversation())).toList();
+    }
+
+    /** Waits until a sent activity after the mark matches. */
+    Call await(int mark, Predicate<Call> what) {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            List<Call> all = calls();
+            for (Call c : all.subList(Math.min(mark, all.size()), all.size())) {
+                if (c.isSentActivity() && what.test(c)) {
+                    return c;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("nothing matching arrived; calls since the mark: " + calls().subList(mark,
+                calls().size()));
+    }
+
+    Call awaitTo(String conversation, int mark, String containing) {
+        return await(mark, c -> conversation.equals(c.conversation()) && c.text().contains(containing));
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getRawPath();
+        byte[] raw = x.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+        Matcher activities = ACTIVITIES.matcher(path);
+        Matcher member = MEMBER.matcher(path);
+        int status = 200;
+        String answer;
+        String conversation = null;
+        if (activities.matches()) {
+            conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
+            Deque<Integer> next = failures.get(conversation);
+            Integer failure = next == null ? null : next.poll();
+            if (failure != null) {
+                status = failure;
+                answer = "{\"error\":{\"code\":\"Failure\",\"message\":\"stubbed " + failure + "\"}}";
+            } else {
+                answer = "{\"id\":\"" + (activities.group(2) != null ? activities.group(2) : "act-" + ids.incrementAndGet())
+                        + "\"}";
+            }
+        } else if (member.matches()) {
+            Map<String, String> m = members.get(URLDecoder.decode(member.group(2), StandardCharsets.UTF_8));
+            status = m == null ? 404 : 200;
+            answer = m == null ? "{\"error\":{\"code\":\"NotFound\"}}" : JSON.writeValueAsString(m);
+        } else if (path.equals("/v3/conversations") && x.getRequestMethod().equals("POST")) {
+            answer = "{\"id\":\"a:opened-" + ids.incrementAndGet() + "\"}";
+        } else {
+            status = 404;
+            answer = "{}";
+        }
+        synchronized (this) {
+            calls.add(new Call(x.getRequestMethod(), path, conversation, status, body));
+        }
+        byte[] out = answer.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        if (status == 429) {
+            x.getResponseHeaders().add("Retry-After", "0");
+        }
+        x.sendResponseHeaders(status, out.length);
+        x.getResponseBody().write(out);
+        x.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,320 @@
+package org.tandem.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.program.Program;
+import org.tandem.core.testing.Forms;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Teams end to end: the real application and the real Bot Framework SDK over real HTTP; Activities are posted to
+ * {@code /api/messages} as Teams would, and the bot's answers reach a local Bot Connector stub. From a coordinator's
+ * {@code admin here} and a programme, through a mentee's and a mentor's enrolment, to their introduction.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TeamsAdapterIT {
+
+    static final String TENANT = "tenant-1";
+    static final String ADMIN = "19:admin@thread.tacv2";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path dir;
+
+    static BotConnectorStub teams;
+    static RunningApp app;
+    static final AtomicInteger ids = new AtomicInteger();
+
+    @BeforeAll
+    static void start() {
+        teams = new BotConnectorStub();
+        app = new RunningApp(dir.resolve("tandem.mv"), "tandem.teams.enabled=true",
+                "tandem.teams.coordinators=aad-carol", "tandem.teams.retry-delay=PT0.02S",
+                "tandem.teams.retry-max-delay=PT0.1S");
+        teams.member("29:alice", "aad-alice", "Alice", "alice@example.org");
+        teams.member("29:bob", "aad-bob", "Bob", "bob@example.org");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        teams.close();
+    }
+
+    @Test
+    @Order(1)
+    void aCoordinatorMakesAChannelTheAdminChannelAndCreatesAProgramme() {
+        int mark = teams.mark();
+        ObjectNode added = activity("carol", "Carol", ADMIN, "channel");
+        added.put("type", "conversationUpdate");
+        added.putArray("membersAdded").addObject().put("id", "28:bot");
+        post(added);
+
+        ObjectNode refused = activity("mallory", "Mallory", ADMIN, "channel");
+        mention(refused, "admin here");
+        post(refused);
+        teams.awaitTo(ADMIN, mark, "Only a coordinator");
+
+        ObjectNode here = activity("carol", "Carol", ADMIN + ";messageid=42", "channel");
+        mention(here, "admin here");
+        post(here);
+        teams.awaitTo(ADMIN, mark, "now the admin channel");
+
+        mark = teams.mark();
+        ObjectNode create = activity("carol", "Carol", ADMIN, "channel");
+        mention(create, "program create");
+        post(create);
+        BotConnectorStub.Call form = teams.awaitTo(ADMIN, mark, "New programme");
+        post(submit("carol", "Carol", ADMIN, "channel", form.action("Save"), Forms.program("Leadership")));
+        teams.awaitTo(ADMIN, mark, "Programme **Leadership** created");
+        ObjectNode open = activity("carol", "Carol", ADMIN, "channel");
+        mention(open, "program open Leadership");
+        post(open);
+        teams.awaitTo(ADMIN, mark, "is open for enrolment");
+    }
+
+    @Test
+    @Order(2)
+    void helpIsACardInThePersonalChat() {
+        int mark = teams.mark();
+        post(text("alice", "Alice *Star*", "help"));
+        BotConnectorStub.Call help = teams.awaitTo("a:alice", mark, "Here is what you can do");
+        JsonNode card = help.card();
+        assertThat(help.body().at("/attachments/0/contentType").asString())
+                .isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(card.at("/type").asString()).isEqualTo("AdaptiveCard");
+        assertThat(card.at("/version").asString()).isEqualTo("1.5");
+        assertThat(help.text()).contains("**join** enrol in a mentoring programme");
+        card.at("/body").forEach(b -> assertThat(b.at("/type").asString()).isIn("TextBlock", "FactSet",
+                "ActionSet"));
+        assertThat(help.body().at("/conversation/id").asString()).isEqualTo("a:alice");
+        assertThat(help.body().at("/from/id").asString()).isEqualTo("28:bot");
+    }
+
+    @Test
+    @Order(3)
+    void aMenteeEnrolsThroughButtonsAndAFormWithAnErrorThenSeesTheirProfile() {
+        int mark = teams.mark();
+        post(text("alice", "Alice *Star*", "join"));
+        BotConnectorStub.Call roles = teams.awaitTo("a:alice", mark, "Would you like to be mentored");
+        assertThat(roles.text()).contains("Welcome to **Leadership**, Alice \\*Star\\*!");
+        JsonNode mentee = roles.action("Mentee");
+        assertThat(mentee.at("/type").asString()).isEqualTo("Action.Submit");
+        assertThat(mentee.at("/data/tandem/action").asString()).isEqualTo("intake.role");
+
+        mark = teams.mark();
+        post(click("alice", "Alice *Star*", roles, mentee));
+        BotConnectorStub.Call form = teams.await(mark, c -> "a:alice".equals(c.conversation())
+                && c.text().contains("About you as a mentee"));
+        Map<String, Object> answers = Forms.with(Forms.mentee(), "timeZone", "Mars/Base");
+        answers.put("department", "R&D [core] *team*");
+
+        mark = teams.mark();
+        post(submit("alice", "Alice *Star*", "a:alice", "personal", form.action("Next"), answers));
+        BotConnectorStub.Call again = teams.await(mark, c -> "a:alice".equals(c.conversation())
+                && c.text().contains("is not a time zone I know"));
+        JsonNode zone = input(again.card(), "timeZone");
+        assertThat(zone.at("/value").asString()).isEqualTo("Mars/Base");
+        assertThat(zone.at("/errorMessage").asString()).contains("is not a time zone I know");
+        assertThat(again.card().at("/body").toString()).contains("\"color\":\"Attention\"");
+        assertThat(input(again.card(), "department").at("/value").asString()).isEqualTo("R&D [core] *team*");
+
+        mark = teams.mark();
+        post(submit("alice", "Alice *Star*", "a:alice", "personal", again.action("Next"), Forms.with(answers,
+                "timeZone", "Europe/Paris")));
+        BotConnectorStub.Call consent = teams.awaitTo("a:alice", mark, "Do you agree?");
+        mark = teams.mark();
+        post(click("alice", "Alice *Star*", consent, consent.action("I agree")));
+        teams.awaitTo("a:alice", mark, "You are enrolled in **Leadership** as: **Mentee**");
+
+        mark = teams.mark();
+        post(text("alice", "Alice *Star*", "profile"));
+        BotConnectorStub.Call profile = teams.awaitTo("a:alice", mark, "**Your profile**");
+        assertThat(profile.text()).contains("Alice \\*Star\\*", "R&D \\[core\\] \\*team\\*", "Europe/Paris");
+        assertThat(profile.card().at("/body").toString()).contains("\"type\":\"FactSet\"");
+    }
+
+    @Test
+    @Order(4)
+    void aProactiveRequestReachesTheMentorAndTheIntroductionLinksToAChat() {
+        enrolMentor("bob", "Bob");
+        TandemCore core = app.context().getBean(TandemCore.class);
+        Program program = core.programs().findByName(new Scope("teams", TENANT), "Leadership").orElseThrow();
+        int mark = teams.mark();
+        assertThat(core.pairing().request(program, new PersonRef("teams", TENANT, "aad-alice"),
+                new PersonRef("teams", TENANT, "aad-bob"), 80, List.of())).isEmpty();
+        BotConnectorStub.Call request = teams.awaitTo("a:bob", mark, "would like you as their mentor");
+        teams.awaitTo("a:alice", mark, "I have asked **Bob** to be your mentor");
+
+        mark = teams.mark();
+        post(click("bob", "Bob", request, request.action("Accept")));
+        BotConnectorStub.Call toAlice = teams.awaitTo("a:alice", mark, "Meet your mentoring pair");
+        BotConnectorStub.Call toBob = teams.awaitTo("a:bob", mark, "Meet your mentoring pair");
+        JsonNode link = toAlice.action("Open a group chat with both of you");
+        assertThat(link.at("/type").asString()).isEqualTo("Action.OpenUrl");
+        assertThat(link.at("/url").asString()).startsWith("https://teams.microsoft.com/l/chat/0/0?users=bob%40example.org");
+        assertThat(toBob.action("Open a group chat with both of you").at("/url").asString())
+                .contains("users=alice%40example.org");
+        assertThat(toAlice.action("We have met").at("/data/tandem/action").asString()).isEqualTo("intro.met");
+        teams.awaitTo(ADMIN, mark, "have been introduced in **Leadership**");
+    }
+
+    @Test
+    @Order(5)
+    void theSameActivityTwiceIsHandledOnce() throws Exception {
+        int mark = teams.mark();
+        ObjectNode help = text("erin", "Erin", "help");
+        post(help);
+        post(help);
+        teams.awaitTo("a:erin", mark, "Here is what you can do");
+        Thread.sleep(500);
+        assertThat(teams.sentTo("a:erin", mark)).hasSize(1);
+    }
+
+    @Test
+    @Order(6)
+    void throttlingIsRetriedAndAGoneConversationIsMarkedStale() throws Exception {
+        teams.failNext("a:fred", 429, 502);
+        int mark = teams.mark();
+        post(text("fred", "Fred", "help"));
+        teams.awaitTo("a:fred", mark, "Here is what you can do");
+        assertThat(teams.calls().subList(mark, teams.calls().size()).stream()
+                .filter(c -> "a:fred".equals(c.conversation())).map(BotConnectorStub.Call::status))
+                .containsExactly(429, 502, 200);
+
+        teams.failNext("a:gina", 403);
+        post(text("gina", "Gina", "help"));
+        MongoDatabase db = app.context().getBean(MongoDatabase.class);
+        Document gina = null;
+        for (int i = 0; i < 200 && (gina == null || !Boolean.TRUE.equals(gina.getBoolean("stale"))); i++) {
+            Thread.sleep(20);
+            gina = db.getCollection("teams_conversations").find(new Document("_id", "person|" + TENANT + "|aad-gina"))
+                    .first();
+        }
+        assertThat(gina.getBoolean("stale")).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void malformedActivitiesAreRefusedBeforeAnythingHappens() {
+        RunningApp.Reply noJson = app.post("/api/messages", "{\"type\":");
+        assertThat(noJson.status()).isEqualTo(400);
+        assertThat(noJson.json().at("/error").asString()).contains("malformed JSON");
+        ObjectNode bad = text("hank", "Hank", "help");
+        bad.remove("serviceUrl");
+        assertThat(app.post("/api/messages", bad.toString()).status()).isEqualTo(400);
+        RunningApp.Reply forged = app.post("/api/messages", text("hank", "Hank", "help").toString(),
+                "Authorization", "Bearer not-a-token");
+        assertThat(forged.status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(8)
+    void anAdminNoticeWaitsUntilTheTenantHasAnAdminChannel() {
+        PlatformMessenger messenger = app.context().getBean("teamsMessenger", PlatformMessenger.class);
+        messenger.sendToAdmin("teams", "tenant-2", Message.text(Rich.markup("A notice that *waited*")));
+        int mark = teams.mark();
+        ObjectNode here = activity("carol", "Carol", "19:other@thread.tacv2", "channel");
+        ((ObjectNode) here.get("conversation")).put("tenantId", "tenant-2");
+        mention(here, "admin here");
+        post(here);
+        teams.awaitTo("19:other@thread.tacv2", mark, "now the admin channel");
+        teams.awaitTo("19:other@thread.tacv2", mark, "A notice that **waited**");
+    }
+
+    private static void enrolMentor(String user, String name) {
+        int mark = teams.mark();
+        post(text(user, name, "join"));
+        BotConnectorStub.Call roles = teams.awaitTo("a:" + user, mark, "Would you like to be mentored");
+        mark = teams.mark();
+        post(click(user, name, roles, roles.action("Mentor")));
+        BotConnectorStub.Call form = teams.awaitTo("a:" + user, mark, "About you as a mentor");
+        mark = teams.mark();
+        post(submit(user, name, "a:" + user, "personal", form.action("Next"), Forms.mentor()));
+        BotConnectorStub.Call consent = teams.awaitTo("a:" + user, mark, "Do you agree?");
+        mark = teams.mark();
+        post(click(user, name, consent, consent.action("I agree")));
+        teams.awaitTo("a:" + user, mark, "You are enrolled");
+    }
+
+    static JsonNode input(JsonNode card, String id) {
+        for (JsonNode b : card.at("/body")) {
+            if (b.at("/id").asString().equals(id)) {
+                return b;
+            }
+        }
+        throw new AssertionError("no input " + id + " in " + card);
+    }
+
+    /** An Activity as Teams posts it, from a user in a conversation. */
+    static ObjectNode activity(String user, String name, String conversation, String type) {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("type", "message");
+        a.put("id", "act-in-" + ids.incrementAndGet());
+        a.put("channelId", "msteams");
+        a.put("serviceUrl", teams.url());
+        a.put("locale", "en-US");
+        a.putObject("from").put("id", "29:" + user).put("name", name).put("aadObjectId", "aad-" + user);
+        a.putObject("recipient").put("id", "28:bot").put("name", "Tandem");
+        a.putObject("conversation").put("id", conversation).put("conversationType", type).put("tenantId", TENANT);
+        a.putArray("entities").addObject().put("type", "clientInfo").put("locale", "en-US")
+                .put("timezone", "Europe/Paris");
+        return a;
+    }
+
+    static ObjectNode text(String user, String name, String text) {
+        ObjectNode a = activity(user, name, "a:" + user, "personal");
+        a.put("text", text);
+        return a;
+    }
+
+    static void mention(ObjectNode a, String text) {
+        a.put("text", "<at>Tandem</at> " + text);
+        a.withArray("entities").addObject().put("type", "mention").put("text", "<at>Tandem</at>")
+                .putObject("mentioned").put("id", "28:bot").put("name", "Tandem");
+    }
+
+    /** What Teams posts when an Action.Submit of a card is clicked: its data, plus the card's inputs. */
+    static ObjectNode click(String user, String name, BotConnectorStub.Call card, JsonNode action) {
+        ObjectNode a = activity(user, name, card.conversation(), "personal");
+        a.put("replyToId", "act-x");
+        a.set("value", action.at("/data").deepCopy());
+        return a;
+    }
+
+    static ObjectNode submit(String user, String name, String conversation, String type, JsonNode action,
+                             Map<String, Object> values) {
+        ObjectNode a = activity(user, name, conversation, type);
+        ObjectNode value = (ObjectNode) action.at("/data").deepCopy();
+        values.forEach((k, v) -> value.put(k, v instanceof List<?> l
+                ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+        a.set("value", value);
+        return a;
+    }
+
+    static void post(ObjectNode activity) {
+        RunningApp.Reply r = app.post("/api/messages", activity.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,148 @@
+package org.tandem.teams;
+
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.restclient.RestException;
+import com.microsoft.bot.schema.Activity;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends to a Teams conversation through the Bot Connector: paced within Teams' limits, retried with back-off and
+ * jitter when throttled (429) or when Teams is briefly unwell (412, 502, 503, 504, network), and told apart when
+ * the conversation is gone for good (403, 404). What is still failing after the last try is reported, not lost:
+ * the caller parks it.
+ */
+final class Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+    private static final Set<Integer> TRANSIENT = Set.of(412, 429, 502, 503, 504);
+    private static final Set<Integer> GONE = Set.of(403, 404);
+
+    /** Where to send: the stored conversation ({@code key}), its tenant, service URL and id. */
+    record Target(String key, String tenant, String serviceUrl, String conversationId) {}
+
+    /** How a send ended. */
+    sealed interface Outcome {
+        /** Teams took it; the id of the new activity. */
+        record Sent(String activityId) implements Outcome {}
+
+        /** The conversation is gone (403/404): it should be marked stale. */
+        record Gone(int status) implements Outcome {}
+
+        /** Still failing after every try (throttled, Teams down, or refused with another 4xx). */
+        record Failed(String reason, boolean retryable) implements Outcome {}
+    }
+
+    private final ConnectorClients clients;
+    private final Pacer pacer;
+    private final Backoff backoff;
+    private final int attempts;
+
+    Delivery(ConnectorClients clients, Pacer pacer, Backoff backoff, int attempts) {
+        this.clients = clients;
+        this.pacer = pacer;
+        this.backoff = backoff;
+        this.attempts = attempts;
+    }
+
+    Outcome send(Target target, Activity activity) {
+        return call(target, "send", c -> c.getConversations().sendToConversation(target.conversationId(), activity)
+                .thenApply(r -> r == null || r.getId() == null ? "" : r.getId()));
+    }
+
+    Outcome update(Target target, String activityId, Activity activity) {
+        return call(target, "update", c -> c.getConversations()
+                .updateActivity(target.conversationId(), activityId, activity)
+                .thenApply(r -> activityId));
+    }
+
+    /** Calls the Bot Connector with the same pacing and retries (e.g. a member lookup). */
+    <T> Optional<T> fetch(Target target, String what, Function<ConnectorClient, CompletableFuture<T>> call) {
+        AtomicReference<T> result = new AtomicReference<>();
+        Outcome o = call(target, what, c -> call.apply(c).thenApply(r -> {
+            result.set(r);
+            return "";
+        }));
+        return o instanceof Outcome.Sent ? Optional.ofNullable(result.get()) : Optional.empty();
+    }
+
+    private Outcome call(Target target, String what,
+                         Function<ConnectorClient, CompletableFuture<String>> request) {
+        ConnectorClient client = clients.forServiceUrl(target.serviceUrl());
+        String last = "not tried";
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            Optional<Duration> retryAfter = Optional.empty();
+            try {
+                pacer.await(target.tenant(), target.conversationId());
+                return new Outcome.Sent(request.apply(client).get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome.Failed("interrupted", true);
+            } catch (ExecutionException | CompletionException e) {
+                Throwable cause = unwrap(e);
+                if (cause instanceof RestException rest && rest.response() != null) {
+                    int status = rest.response().code();
+                    if (GONE.contains(status)) {
+                        log.warn("Teams answered {} to a {} to {}: the conversation is gone", status, what,
+                                target.key());
+                        return new Outcome.Gone(status);
+                    }
+                    if (!TRANSIENT.contains(status)) {
+                        log.error("Teams refused a {} to {} with {}: {}", what, target.key(), status,
+                                rest.getMessage());
+                        return new Outcome.Failed("HTTP " + status, false);
+                    }
+                    last = "HTTP " + status;
+                    retryAfter = retryAfter(rest.response().headers().get("Retry-After"));
+                } else if (cause instanceof IOException) {
+                    last = cause.toString();
+                } else {
+                    log.error("a {} to {} failed", what, target.key(), cause);
+                    return new Outcome.Failed(String.valueOf(cause), false);
+                }
+            }
+            if (attempt < attempts) {
+                Duration wait = backoff.delay(attempt, retryAfter);
+                log.info("a {} to {} failed ({}), try {} of {} in {} ms", what, target.key(), last, attempt + 1,
+                        attempts, wait.toMillis());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Outcome.Failed("interrupted", true);
+                }
+            }
+        }
+        log.warn("a {} to {} still fails after {} tries ({})", what, target.key(), attempts, last);
+        return new Outcome.Failed(last, true);
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** {@code Retry-After} in seconds (Teams does not send dates). */
+    static Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofMillis((long) (Double.parseDouble(header.strip()) * 1000)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.tandem.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.Serialization;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.MessageRef;
+
+/**
+ * Reads what the core needs from an Activity: who (tenant, user, name, locale, time zone), where (personal chat,
+ * channel, group chat) and what (text, or the data of an {@code Action.Submit}). Everything is checked here, so a
+ * malformed activity is refused with a 400 before it is acknowledged.
+ */
+final class InboundActivity {
+
+    static final int MAX_TEXT = 4000;
+    static final int MAX_FIELDS = 50;
+    static final int MAX_ID = 200;
+    /** The tenant of activities that name none (the Bot Framework Emulator). */
+    static final String NO_TENANT = "local";
+
+    private InboundActivity() {
+    }
+
+    /** A request that cannot be taken, with the reason to answer. */
+    static final class Invalid extends RuntimeException {
+        Invalid(String message) {
+            super(message);
+        }
+    }
+
+    /** The checks done before acknowledging: the fields every activity we handle must have. */
+    static void check(Activity a) {
+        if (a.getType() == null || a.getType().isBlank()) {
+            throw new Invalid("the activity has no type");
+        }
+        if (a.getServiceUrl() == null || !a.getServiceUrl().matches("https?://\\S+")) {
+            throw new Invalid("the activity has no valid serviceUrl");
+        }
+        if (a.getConversation() == null || blank(a.getConversation().getId())) {
+            throw new Invalid("the activity has no conversation id");
+        }
+        if (a.getFrom() == null || blank(a.getFrom().getId())) {
+            throw new Invalid("the activity has no sender");
+        }
+        if (a.isType(ActivityTypes.MESSAGE)) {
+            input(a, text(a));
+        }
+    }
+
+    /** Personal chat with the bot (the Emulator names no conversation type: it is one too). */
+    static boolean personal(Activity a) {
+        String type = a.getConversation().getConversationType();
+        return type == null || type.equals("personal");
+    }
+
+    static String tenant(Activity a) {
+        String t = a.getConversation().getTenantId();
+        if (blank(t) && a.getChannelData() != null) {
+            JsonNode data = Serialization.objectToTree(a.getChannelData());
+            t = data.path("tenant").path("id").asText(null);
+        }
+        return blank(t) ? NO_TENANT : t;
+    }
+
+    /** A person's stable id: their Microsoft Entra object id, or the channel id where there is none (Emulator). */
+    static String userId(ChannelAccount account) {
+        return blank(account.getAadObjectId()) ? account.getId() : account.getAadObjectId();
+    }
+
+    /** A channel's conversation id without the thread suffix ({@code ;messageid=…}) of a reply. */
+    static String conversationId(Activity a) {
+        String id = a.getConversation().getId();
+        int thread = id.indexOf(";messageid=");
+        return thread < 0 ? id : id.substring(0, thread);
+    }
+
+    /** The message's text without the bot's @mention (channels and group chats mention the bot). */
+    static String text(Activity a) {
+        String text = personal(a) ? a.getText() : Activity.removeRecipientMentionImmutable(a);
+        return text == null ? "" : text.strip();
+    }
+
+    static Locale locale(Activity a) {
+        String tag = a.getLocale();
+        if (blank(tag)) {
+            tag = clientInfo(a).map(c -> c.path("locale").asText(null)).orElse(null);
+        }
+        if (blank(tag)) {
+            return Locale.ENGLISH;
+        }
+        try {
+            return new Locale.Builder().setLanguageTag(tag.replace('_', '-')).build();
+        } catch (IllformedLocaleException e) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    /** The time zone Teams reports in the {@code clientInfo} entity, e.g. {@code Europe/Paris}. */
+    static Optional<ZoneId> timeZone(Activity a) {
+        return clientInfo(a).map(c -> c.path("timezone").asText(null)).filter(z -> !blank(z)).flatMap(z -> {
+            try {
+                return Optional.of(ZoneId.of(z));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The message as input: the submit data of a card, else the text; empty when there is nothing to handle. */
+    static Optional<Input> input(Activity a, String text) {
+        Object value = a.getValue();
+        if (value != null) {
+            JsonNode v = Serialization.objectToTree(value);
+            if (v.isObject() && v.has(AdaptiveCards.DATA)) {
+                return Optional.of(submitted(v, Optional.ofNullable(a.getReplyToId()).filter(r -> !blank(r))
+                        .map(r -> TeamsMessenger.ref(a.getServiceUrl(), tenant(a), a.getConversation().getId(), r))));
+            }
+        }
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new Invalid("the text is longer than " + MAX_TEXT + " characters");
+        }
+        return Optional.of(new Input.FreeText(text));
+    }
+
+    private static Input submitted(JsonNode value, Optional<MessageRef> card) {
+        JsonNode data = value.get(AdaptiveCards.DATA);
+        if (!data.isObject()) {
+            throw new Invalid("'" + AdaptiveCards.DATA + "' must be an object");
+        }
+        Set<String> multi = new HashSet<>();
+        data.path(AdaptiveCards.MULTI).forEach(m -> multi.add(m.asText()));
+        if (data.has("form")) {
+            String form = id(data, "form");
+            if (value.size() > MAX_FIELDS + 1) {
+                throw new Invalid("a form has at most " + MAX_FIELDS + " fields");
+            }
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            value.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals(AdaptiveCards.DATA) && !e.getKey().equals("msteams")) {
+                    fields.put(e.getKey(), values(e.getKey(), e.getValue(), multi.contains(e.getKey())));
+                }
+            });
+            return new Input.Submit(form, fields);
+        }
+        String action = id(data, "action");
+        if (data.has("input")) {
+            String input = id(data, "input");
+            List<String> chosen = values(input, value.path(input), multi.contains(input));
+            return new Input.Click(action, String.join(",", chosen), card);
+        }
+        return new Input.Click(action, scalar("value", data.path("value")), card);
+    }
+
+    private static List<String> values(String field, JsonNode v, boolean multi) {
+        if (v.isMissingNode() || v.isNull()) {
+            return List.of();
+        }
+        if (v.isArray()) {
+            List<String> out = new ArrayList<>();
+            v.forEach(x -> out.add(scalar(field, x)));
+            return out;
+        }
+        String s = scalar(field, v);
+        if (!multi) {
+            return List.of(s);
+        }
+        return s.isBlank() ? List.of() : List.of(s.split(","));
+    }
+
+    private static String scalar(String field, JsonNode v) {
+        if (v.isMissingNode() || v.isNull()) {
+            return "";
+        }
+        if (!v.isValueNode()) {
+            throw new Invalid("'" + field + "' must be a string, a number or a boolean");
+        }
+        String s = v.asText();
+        if (s.length() > MAX_TEXT) {
+            throw new Invalid("'" + field + "' is longer than " + MAX_TEXT + " characters");
+        }
+        return s;
+    }
+
+    private static String id(JsonNode data, String field) {
+        JsonNode n = data.get(field);
+        if (n == null || !n.isTextual() || n.asText().isBlank() || n.asText().length() > MAX_ID) {
+            throw new Invalid("'" + AdaptiveCards.DATA + "." + field + "' must be a non-empty id");
+        }
+        return n.asText();
+    }
+
+    private static Optional<JsonNode> clientInfo(Activity a) {
+        if (a.getEntities() == null) {
+            return Optional.empty();
+        }
+        for (Entity e : a.getEntities()) {
+            if ("clientInfo".equalsIgnoreCase(e.getType())) {
+                return Optional.of(Serialization.objectToTree(e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

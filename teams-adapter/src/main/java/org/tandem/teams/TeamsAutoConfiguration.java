@@ -1,0 +1,99 @@
+package org.tandem.teams;
+
+import com.mongodb.client.MongoDatabase;
+import com.microsoft.bot.connector.authentication.CredentialProvider;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.PlatformMessenger;
+
+/** Switches the Teams adapter on (see {@link TeamsEnabledCondition}) and wires it; every SDK type stays here. */
+@AutoConfiguration
+@Conditional(TeamsEnabledCondition.class)
+@EnableConfigurationProperties(TeamsProperties.class)
+public class TeamsAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsAutoConfiguration.class);
+
+    @Bean
+    TeamsConversations teamsConversations(MongoDatabase db) {
+        return new TeamsConversations(db);
+    }
+
+    @Bean
+    ConnectorClients teamsConnectorClients(TeamsProperties properties) {
+        if (properties.authenticationDisabled()) {
+            log.warn("""
+
+                    ************************************************************************************
+                    *  Microsoft Teams adapter WITHOUT AUTHENTICATION: tandem.teams.app-id is not set,  *
+                    *  so /api/messages accepts unsigned requests from anyone. This is for the Bot      *
+                    *  Framework Emulator and tests only: never expose it to a network.                 *
+                    ************************************************************************************""");
+        } else {
+            log.info("Microsoft Teams adapter on for app {}{}", properties.appId(),
+                    properties.tenantId() == null ? "" : " (single tenant " + properties.tenantId() + ")");
+        }
+        return new ConnectorClients(properties);
+    }
+
+    @Bean
+    TeamsBotAdapter teamsBotAdapter(ConnectorClients clients, TeamsProperties properties) {
+        return TeamsBotAdapter.create(clients, properties);
+    }
+
+    @Bean
+    CredentialProvider teamsCredentialProvider(TeamsProperties properties) {
+        return properties.authenticationDisabled() ? new SimpleCredentialProvider()
+                : new SimpleCredentialProvider(properties.appId(), properties.appPassword());
+    }
+
+    @Bean
+    PlatformMessenger teamsMessenger(TeamsConversations conversations, ConnectorClients clients,
+                                     MongoDatabase db, TeamsBotAdapter adapter, TeamsProperties properties,
+                                     Clock clock) {
+        Delivery delivery = new Delivery(clients, new Pacer(),
+                new Backoff(properties.retryDelay(), properties.retryMaxDelay(), RandomGenerator.getDefault()),
+                properties.retryAttempts());
+        return new TeamsMessenger(conversations, delivery, new Undelivered(db),
+                new MemberLookup(adapter, conversations, properties), properties, clock);
+    }
+
+    @Bean
+    TeamsBot teamsBot(TandemCore core, TeamsConversations conversations,
+                      @Qualifier("teamsMessenger") PlatformMessenger messenger, TeamsBotAdapter adapter,
+                      TeamsProperties properties, Clock clock) {
+        return new TeamsBot(core, conversations, (TeamsMessenger) messenger,
+                new MemberLookup(adapter, conversations, properties), properties, clock);
+    }
+
+    /** Turns run here, after the HTTP acknowledgement; a full queue answers 503 rather than piling up. */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolExecutor teamsTurns() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1000), r -> {
+                    Thread t = new Thread(r, "teams-turn");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    @Bean
+    TeamsController teamsController(TeamsBotAdapter adapter, TeamsBot bot, CredentialProvider teamsCredentialProvider,
+                                    TeamsProperties properties, ThreadPoolExecutor teamsTurns) {
+        return new TeamsController(adapter, bot, teamsCredentialProvider, properties, teamsTurns);
+    }
+}

@@ -1,0 +1,42 @@
+package org.tandem.teams;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SDK's adapter (turn contexts, middleware, {@code continueConversation}), with our {@link ConnectorClients}
+ * so that turns and proactive sends share one client per service URL without the SDK's retries.
+ */
+final class TeamsBotAdapter extends BotFrameworkAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsBotAdapter.class);
+
+    private final ConnectorClients clients;
+
+    private TeamsBotAdapter(ConnectorClients clients, boolean authenticationDisabled) {
+        super(authenticationDisabled ? new SimpleCredentialProvider()
+                : new SimpleCredentialProvider(clients.credentials().getAppId(), null),
+                new AuthenticationConfiguration(), null, null, null);
+        this.clients = clients;
+        setOnTurnError((turn, e) -> {
+            log.error("a Teams turn failed ({} {})", turn.getActivity().getType(), turn.getActivity().getId(), e);
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    static TeamsBotAdapter create(ConnectorClients clients, TeamsProperties properties) {
+        return new TeamsBotAdapter(clients, properties.authenticationDisabled());
+    }
+
+    @Override
+    protected CompletableFuture<ConnectorClient> getOrCreateConnectorClient(String serviceUrl,
+                                                                           AppCredentials usingAppCredentials) {
+        return CompletableFuture.completedFuture(clients.forServiceUrl(serviceUrl));
+    }
+}

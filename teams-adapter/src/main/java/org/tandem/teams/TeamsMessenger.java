@@ -1,0 +1,345 @@
+package org.tandem.teams;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationReference;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.PlatformMessenger;
+
+/**
+ * The core's outbound port for Teams. Every message is an Adaptive Card sent proactively through a stored
+ * conversation reference (replies included: the core answers after the request was acknowledged). A person with no
+ * personal chat yet gets one opened in a tenant where the bot is installed; what cannot be delivered is parked in
+ * {@link Undelivered}. Introductions are 1:1 messages with a deep link to a chat of the pair, because a bot
+ * cannot create a group chat without Microsoft Graph.
+ */
+final class TeamsMessenger implements PlatformMessenger {
+
+    static final String PLATFORM = "teams";
+    static final String INTRO = "intro:";
+    static final String CONVERSATION = "conv:";
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsMessenger.class);
+    private static final Duration PARKED_RETRY = Duration.ofMinutes(1);
+
+    private final TeamsConversations conversations;
+    private final Delivery delivery;
+    private final Undelivered undelivered;
+    private final MemberLookup members;
+    private final TeamsProperties properties;
+    private final Clock clock;
+
+    TeamsMessenger(TeamsConversations conversations, Delivery delivery, Undelivered undelivered,
+                   MemberLookup members, TeamsProperties properties, Clock clock) {
+        this.conversations = conversations;
+        this.delivery = delivery;
+        this.undelivered = undelivered;
+        this.members = members;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public String platform() {
+        return PLATFORM;
+    }
+
+    @Override
+    public MessageRef sendToPerson(PersonRef person, Message message) {
+        return toPerson(person.tenant(), person.userId(), message, card -> { });
+    }
+
+    @Override
+    public GroupRef openGroup(List<PersonRef> people, Message message) {
+        String tenant = people.get(0).tenant();
+        List<String> ids = people.stream().map(PersonRef::userId).toList();
+        String id = conversations.openGroup(tenant, ids, clock.instant());
+        Map<String, Optional<String>> addresses = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String user : ids) {
+            Optional<TeamsConversations.Stored> stored = conversations.person(tenant, user);
+            names.put(user, stored.map(TeamsConversations.Stored::name).orElse(user));
+            addresses.put(user, stored.flatMap(members::address));
+        }
+        for (String user : ids) {
+            List<String> others = ids.stream().filter(u -> !u.equals(user)).toList();
+            toPerson(tenant, user, message, card -> chatLink(card, tenant, user, others, addresses, names));
+        }
+        return new GroupRef(PLATFORM, tenant, INTRO + id);
+    }
+
+    @Override
+    public MessageRef sendToGroup(GroupRef group, Message message) {
+        if (group.id().startsWith(INTRO)) {
+            MessageRef last = null;
+            for (String user : conversations.members(group.id().substring(INTRO.length()))) {
+                last = toPerson(group.tenant(), user, message, card -> { });
+            }
+            return last != null ? last : new MessageRef(PLATFORM, "undelivered:no-members");
+        }
+        String conversationId = group.id().startsWith(CONVERSATION)
+                ? group.id().substring(CONVERSATION.length()) : group.id();
+        return toConversation(group.tenant(), conversationId, "conversation:" + conversationId, message);
+    }
+
+    @Override
+    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
+        Optional<String> admin = conversations.admin(tenant).or(() -> Optional.ofNullable(properties.adminChannel()));
+        if (admin.isEmpty()) {
+            log.warn("no admin channel for Teams tenant {}: a coordinator should type 'admin here' in one; "
+                    + "the message is kept until then", tenant);
+            return park(tenant, "admin", activity(message, Locale.ENGLISH, card -> { }), "no admin channel");
+        }
+        return toConversation(tenant, admin.get(), "admin", message);
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) {
+        Optional<String[]> parts = decode(ref.id());
+        if (parts.isEmpty()) {
+            return;
+        }
+        String[] p = parts.get();
+        Delivery.Target target = new Delivery.Target("update:" + p[2], p[1], p[0], p[2]);
+        Activity a = activity(message, Locale.ENGLISH, card -> { });
+        a.setId(p[3]);
+        delivery.update(target, p[3], a);
+    }
+
+    /** A conversation just appeared (a first message, {@code admin here}): what waited for it is sent now. */
+    void flush(String tenant, String to) {
+        if (undelivered.dueNow(tenant, to, clock.instant()) > 0) {
+            redeliverDue(100);
+        }
+    }
+
+    /**
+     * Tries parked messages again, at most {@code limit}; returns how many were delivered. The seam for the core's
+     * due-item sweep (until it exists, nothing calls this on a timer).
+     */
+    int redeliverDue(int limit) {
+        int delivered = 0;
+        for (int i = 0; i < limit; i++) {
+            Optional<Undelivered.Parked> claimed = undelivered.claimDue(clock.instant());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            Undelivered.Parked p = claimed.get();
+            Optional<TeamsConversations.Stored> to = Optional.empty();
+            Delivery.Outcome o;
+            try {
+                to = resolve(p.tenant(), p.to());
+                o = to.map(s -> delivery.send(target(s), addressed(p.activity(), s.reference())))
+                        .orElse(new Delivery.Outcome.Failed("no conversation yet", true));
+            } catch (RuntimeException e) {
+                log.error("redelivering a parked message to {} failed", p.to(), e);
+                o = new Delivery.Outcome.Failed(e.toString(), true);
+            }
+            if (o instanceof Delivery.Outcome.Sent || o instanceof Delivery.Outcome.Failed f && !f.retryable()) {
+                undelivered.delivered(p.id());
+                delivered += o instanceof Delivery.Outcome.Sent ? 1 : 0;
+            } else {
+                if (o instanceof Delivery.Outcome.Gone) {
+                    to.ifPresent(s -> conversations.markStale(s.key(), clock.instant()));
+                }
+                undelivered.retryLater(p.id(), p.leasedUntil(), clock.instant().plus(PARKED_RETRY.multipliedBy(
+                        Math.min(p.attempts(), 60))), String.valueOf(o));
+            }
+        }
+        return delivered;
+    }
+
+    private MessageRef toPerson(String tenant, String userId, Message message, Consumer<ObjectNode> extra) {
+        Optional<TeamsConversations.Stored> stored = conversations.person(tenant, userId)
+                .filter(s -> !s.stale()).or(() -> openPersonal(tenant, userId));
+        Locale locale = stored.map(TeamsConversations.Stored::locale).orElse(Locale.ENGLISH);
+        Activity a = activity(message, locale, extra);
+        if (stored.isEmpty()) {
+            log.warn("no personal chat with Teams user {} in {}: the message is kept until there is one", userId,
+                    tenant);
+            return park(tenant, "person:" + userId, a, "no conversation");
+        }
+        return deliver(stored.get(), "person:" + userId, a);
+    }
+
+    private MessageRef toConversation(String tenant, String conversationId, String to, Message message) {
+        Optional<TeamsConversations.Stored> stored = conversations.conversation(tenant, conversationId)
+                .or(() -> borrowed(tenant, conversationId));
+        Activity a = activity(message, Locale.ENGLISH, card -> { });
+        if (stored.isEmpty() || stored.get().stale()) {
+            log.warn("the bot is not (or no longer) in Teams conversation {} of {}: the message is kept",
+                    conversationId, tenant);
+            return park(tenant, to, a, "no conversation");
+        }
+        return deliver(stored.get(), to, a);
+    }
+
+    private MessageRef deliver(TeamsConversations.Stored to, String parkAs, Activity activity) {
+        ConversationReference ref = to.reference();
+        Delivery.Outcome outcome = delivery.send(target(to), addressed(activity, ref));
+        if (outcome instanceof Delivery.Outcome.Sent sent) {
+            return new MessageRef(PLATFORM, encode(ref.getServiceUrl(), to.tenant(), to.conversationId(),
+                    sent.activityId()));
+        }
+        if (outcome instanceof Delivery.Outcome.Gone) {
+            conversations.markStale(to.key(), clock.instant());
+            return new MessageRef(PLATFORM, "undelivered:gone");
+        }
+        Delivery.Outcome.Failed failed = (Delivery.Outcome.Failed) outcome;
+        return failed.retryable() ? park(to.tenant(), parkAs, activity, failed.reason())
+                : new MessageRef(PLATFORM, "undelivered:refused");
+    }
+
+    private MessageRef park(String tenant, String to, Activity activity, String reason) {
+        undelivered.park(tenant, to, activity, reason, clock.instant(), PARKED_RETRY);
+        return new MessageRef(PLATFORM, "undelivered:parked");
+    }
+
+    private Optional<TeamsConversations.Stored> resolve(String tenant, String to) {
+        if (to.startsWith("person:")) {
+            String user = to.substring("person:".length());
+            return conversations.person(tenant, user).filter(s -> !s.stale()).or(() -> openPersonal(tenant, user));
+        }
+        Optional<String> id = to.equals("admin")
+                ? conversations.admin(tenant).or(() -> Optional.ofNullable(properties.adminChannel()))
+                : Optional.of(to.substring("conversation:".length()));
+        return id.flatMap(c -> conversations.conversation(tenant, c).or(() -> borrowed(tenant, c)))
+                .filter(s -> !s.stale());
+    }
+
+    /** A configured channel the bot never heard from: the tenant's service URL and bot account, with its id. */
+    private Optional<TeamsConversations.Stored> borrowed(String tenant, String conversationId) {
+        return conversations.anyOf(tenant).map(any -> {
+            ConversationReference ref = ConversationReference.clone(any.reference());
+            ConversationAccount c = new ConversationAccount(conversationId);
+            c.setTenantId(tenant);
+            c.setConversationType("channel");
+            c.setIsGroup(true);
+            ref.setConversation(c);
+            ref.setUser(null);
+            ref.setActivityId(null);
+            return new TeamsConversations.Stored(TeamsConversations.conversationKey(tenant, conversationId), tenant,
+                    ref, Locale.ENGLISH, null, null, null, false);
+        });
+    }
+
+    /** Opens a personal chat with someone the bot can reach through an installation in their tenant. */
+    private Optional<TeamsConversations.Stored> openPersonal(String tenant, String userId) {
+        Optional<TeamsConversations.Stored> any = conversations.anyOf(tenant);
+        if (any.isEmpty()) {
+            return Optional.empty();
+        }
+        ConversationReference via = any.get().reference();
+        ConversationParameters p = new ConversationParameters();
+        p.setIsGroup(false);
+        p.setBot(via.getBot());
+        p.setMembers(List.of(new ChannelAccount(userId)));
+        p.setTenantId(tenant);
+        p.setChannelData(Map.of("tenant", Map.of("id", tenant)));
+        return delivery.fetch(target(any.get()), "conversation opening",
+                        c -> c.getConversations().createConversation(p))
+                .filter(r -> r.getId() != null)
+                .map(r -> {
+                    ConversationReference ref = new ConversationReference();
+                    ref.setChannelId(via.getChannelId());
+                    ref.setServiceUrl(r.getServiceUrl() != null ? r.getServiceUrl() : via.getServiceUrl());
+                    ref.setBot(via.getBot());
+                    ref.setUser(new ChannelAccount(userId));
+                    ConversationAccount c = new ConversationAccount(r.getId());
+                    c.setTenantId(tenant);
+                    c.setConversationType("personal");
+                    ref.setConversation(c);
+                    conversations.rememberPerson(tenant, userId, ref, null, Locale.ENGLISH, clock.instant());
+                    return conversations.person(tenant, userId).orElseThrow();
+                });
+    }
+
+    private void chatLink(ObjectNode card, String tenant, String user, List<String> others,
+                          Map<String, Optional<String>> addresses, Map<String, String> names) {
+        TeamsTexts t = TeamsTexts.of(conversations.person(tenant, user).map(TeamsConversations.Stored::locale)
+                .orElse(Locale.ENGLISH));
+        List<String> known = new ArrayList<>();
+        for (String other : others) {
+            Optional<String> address = addresses.get(other);
+            if (address.isPresent()) {
+                known.add(address.get());
+            } else {
+                AdaptiveCards.appendText(card, t.rich("intro.chat.unknown", names.get(other)));
+            }
+        }
+        if (!known.isEmpty()) {
+            String topic = t.get("intro.chat.topic", names.get(user), String.join(", ",
+                    others.stream().map(names::get).toList()));
+            AdaptiveCards.addLink(card, t.get("intro.chat"), "https://teams.microsoft.com/l/chat/0/0?users="
+                    + URLEncoder.encode(String.join(",", known), StandardCharsets.UTF_8)
+                    + "&topicName=" + URLEncoder.encode(topic, StandardCharsets.UTF_8));
+        }
+    }
+
+    static Activity activity(Message message, Locale locale, Consumer<ObjectNode> extra) {
+        ObjectNode card = AdaptiveCards.render(message, TeamsTexts.of(locale));
+        extra.accept(card);
+        Attachment attachment = new Attachment();
+        attachment.setContentType(AdaptiveCards.CONTENT_TYPE);
+        attachment.setContent(card);
+        Activity a = Activity.createMessageActivity();
+        a.setAttachment(attachment);
+        a.setSummary(message.summary());
+        return a;
+    }
+
+    /** The activity addressed to a conversation (from the bot, in that conversation), not as a reply. */
+    private static Activity addressed(Activity activity, ConversationReference ref) {
+        Activity a = Activity.clone(activity);
+        a.applyConversationReference(ref, false);
+        a.setReplyToId(null);
+        return a;
+    }
+
+    private static Delivery.Target target(TeamsConversations.Stored s) {
+        return new Delivery.Target(s.key(), s.tenant(), s.reference().getServiceUrl(), s.conversationId());
+    }
+
+    /** A sent message's handle: where it is and its id, so that it can be updated with no lookup. */
+    static MessageRef ref(String serviceUrl, String tenant, String conversationId, String activityId) {
+        return new MessageRef(PLATFORM, encode(serviceUrl, tenant, conversationId, activityId));
+    }
+
+    private static String encode(String serviceUrl, String tenant, String conversationId, String activityId) {
+        String raw = String.join("\n", serviceUrl, tenant, conversationId, activityId);
+        return "m:" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Optional<String[]> decode(String id) {
+        if (!id.startsWith("m:")) {
+            return Optional.empty();
+        }
+        try {
+            String[] p = new String(Base64.getUrlDecoder().decode(id.substring(2)), StandardCharsets.UTF_8)
+                    .split("\n", -1);
+            return p.length == 4 ? Optional.of(p) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

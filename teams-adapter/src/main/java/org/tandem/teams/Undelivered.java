@@ -1,0 +1,97 @@
+package org.tandem.teams;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lte;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * Messages that could not be delivered yet ({@code teams_undelivered}): still throttled after the inline retries,
+ * no conversation with the person yet, no admin channel yet. They are kept, not lost. {@link #claimDue} is the seam
+ * for the core's due-item sweep: it leases one parked message atomically, so N replicas never send it twice.
+ *
+ * @see TeamsMessenger#redeliverDue(int)
+ */
+final class Undelivered {
+
+    static final Duration LEASE = Duration.ofMinutes(2);
+
+    /** A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), and what. */
+    record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Instant leasedUntil) {}
+
+    private final MongoCollection<Document> collection;
+
+    Undelivered(MongoDatabase db) {
+        this.collection = db.getCollection("teams_undelivered");
+        collection.createIndex(new Document("tenant", 1).append("to", 1));
+    }
+
+    /** Makes what waits for a conversation due now (it has just appeared); returns how many. */
+    long dueNow(String tenant, String to, Instant now) {
+        return collection.updateMany(and(eq("tenant", tenant), eq("to", to), gt("dueAt", Date.from(now))),
+                Updates.set("dueAt", Date.from(now))).getModifiedCount();
+    }
+
+    void park(String tenant, String to, Activity activity, String reason, Instant now, Duration retryIn) {
+        try {
+            collection.insertOne(new Document("tenant", tenant).append("to", to)
+                    .append("activity", Serialization.toString(activity)).append("reason", reason)
+                    .append("attempts", 0).append("at", Date.from(now))
+                    .append("dueAt", Date.from(now.plus(retryIn))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Leases the oldest due message (guard: {@code dueAt <= now}, and moving {@code dueAt} past the lease). */
+    Optional<Parked> claimDue(Instant now) {
+        Document d = collection.findOneAndUpdate(lte("dueAt", Date.from(now)),
+                Updates.combine(Updates.set("dueAt", Date.from(now.plus(LEASE))), Updates.inc("attempts", 1)),
+                new FindOneAndUpdateOptions().sort(new Document("dueAt", 1)).returnDocument(ReturnDocument.AFTER));
+        if (d == null) {
+            return Optional.empty();
+        }
+        try {
+            Activity a = Serialization.treeToValue(Serialization.jsonToTree(d.getString("activity")), Activity.class);
+            // card content comes back as maps and lists, which the SDK's request validator cannot reflect into
+            // on Java 17: give it the JSON tree it was sent with
+            if (a.getAttachments() != null) {
+                a.getAttachments().forEach(x -> x.setContent(Serialization.objectToTree(x.getContent())));
+            }
+            return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), a,
+                    d.getInteger("attempts", 1), d.getDate("dueAt").toInstant()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delivered(ObjectId id) {
+        collection.deleteOne(eq("_id", id));
+    }
+
+    /** Puts a claimed message back, due later (guard: still under this claim's lease, nobody else took it). */
+    void retryLater(ObjectId id, Instant leasedUntil, Instant dueAt, String reason) {
+        collection.updateOne(and(eq("_id", id), eq("dueAt", Date.from(leasedUntil))),
+                Updates.combine(Updates.set("dueAt", Date.from(dueAt)), Updates.set("reason", reason)));
+    }
+
+    long count() {
+        return collection.countDocuments();
+    }
+}

@@ -1,0 +1,17 @@
+package org.tandem.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class TeamsTextsTest {
+
+    @Test
+    void englishAndFrenchHaveTheSameKeys() {
+        assertThat(TeamsTexts.of(Locale.FRENCH).keys()).containsExactlyInAnyOrderElementsOf(
+                TeamsTexts.of(Locale.ENGLISH).keys());
+        assertThat(TeamsTexts.of(Locale.forLanguageTag("fr-CA")).get("choice.ok")).isEqualTo("Valider");
+        assertThat(TeamsTexts.of(Locale.GERMAN).get("intro.chat.topic", "A", "B")).isEqualTo("Mentoring: A and B");
+    }
+}
