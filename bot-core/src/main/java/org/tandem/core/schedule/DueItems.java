@@ -17,15 +17,11 @@ import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -39,18 +35,17 @@ import org.tandem.core.schedule.DueItem.Status;
  *
  * <p>Two fields serve the sweep. {@code claimableAt} says when a sweep may take an item: its {@code dueAt} while
  * PENDING, the end of its lease while LEASED, absent once DONE or FAILED; a claim is one range on it (an index on
- * MongoDB; a scan on the embedded server, which has no secondary indexes). {@code leaseToken} names the attempt
- * that holds an item (key, attempt number, owner), only while LEASED: it is the guard of every change after a
- * claim. Its index is unique because the embedded server uses unique indexes, for exact matches, and no other.
+ * MongoDB; a scan on the embedded server, which has no secondary indexes). {@code leaseToken} names the claim
+ * that holds an item (its owner and an id new with every claim), only while LEASED: it is the guard of every
+ * change after a claim. Its index is unique because the embedded server uses unique indexes, for exact matches,
+ * and no other.
  */
 public final class DueItems {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
-    static final int MAX_PAYLOAD_JSON = 8 * 1024;
     static final int MAX_ERROR = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(DueItems.class);
-    private static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
     private static final List<String> OPEN = List.of(Status.PENDING.name(), Status.LEASED.name());
 
     private final MongoCollection<Document> collection;
@@ -93,7 +88,7 @@ public final class DueItems {
                 .append("kind", kind)
                 .append("platform", platform)
                 .append("tenant", tenant)
-                .append("payload", payload(payload))
+                .append("payload", DuePayload.toDocument(payload))
                 .append("dueAt", due)
                 .append("status", Status.PENDING.name())
                 .append("attempts", 0)
@@ -126,7 +121,7 @@ public final class DueItems {
 
     /** Cancels every open item of a kind whose payload has {@code field = value} (e.g. all nudges of a pair). */
     public long cancelAll(String kind, String field, Object value) {
-        requireField(field);
+        DuePayload.requireField(field);
         return collection.deleteMany(and(in("status", OPEN), eq("kind", kind), eq("payload." + field, value)))
                 .getDeletedCount();
     }
@@ -237,50 +232,9 @@ public final class DueItems {
                 ? Optional.of(new Lease(d.getString("leaseOwner"), d.getDate("leaseUntil").toInstant(),
                         token.substring(token.lastIndexOf('#') + 1)))
                 : Optional.empty();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        d.get("payload", new Document()).forEach((k, v) -> payload.put(k, v instanceof List<?> l ? List.copyOf(l) : v));
         return new DueItem(d.getString("_id"), d.getString("kind"), d.getString("platform"), d.getString("tenant"),
-                Collections.unmodifiableMap(payload), d.getDate("dueAt").toInstant(), status,
+                DuePayload.fromDocument(d.get("payload", new Document())), d.getDate("dueAt").toInstant(), status,
                 d.getInteger("attempts", 0), Optional.ofNullable(d.getString("lastError")), lease);
-    }
-
-    /** Checks a payload: a small flat map of strings, numbers, booleans and lists of them. */
-    private static Document payload(Map<String, ?> payload) {
-        Document doc = new Document();
-        if (payload == null) {
-            return doc;
-        }
-        payload.forEach((field, value) -> {
-            requireField(field);
-            if (value instanceof List<?> list) {
-                List<Object> copy = new ArrayList<>();
-                list.forEach(x -> copy.add(scalar(field, x)));
-                doc.append(field, copy);
-            } else {
-                doc.append(field, scalar(field, value));
-            }
-        });
-        if (doc.toJson().length() > MAX_PAYLOAD_JSON) {
-            throw new IllegalArgumentException("a due item's payload must stay under " + MAX_PAYLOAD_JSON
-                    + " characters of JSON: store an id, not the data");
-        }
-        return doc;
-    }
-
-    private static Object scalar(String field, Object value) {
-        if (value instanceof String || value instanceof Integer || value instanceof Long
-                || value instanceof Double || value instanceof Boolean) {
-            return value;
-        }
-        throw new IllegalArgumentException("payload field '" + field
-                + "' must be a string, an int, a long, a double, a boolean or a list of them, not " + value);
-    }
-
-    private static void requireField(String field) {
-        if (field == null || !FIELD.matcher(field).matches()) {
-            throw new IllegalArgumentException("a payload field name is a letter then letters, digits or '_': "
-                    + field);
-        }
     }
 
     private static void requireText(String value, String what, int max) {
