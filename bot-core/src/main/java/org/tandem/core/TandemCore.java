@@ -51,6 +51,8 @@ import org.tandem.core.schedule.Sweeper;
  */
 public final class TandemCore {
 
+    static final int REDELIVER_PER_SWEEP = 100;
+
     private final Dispatcher dispatcher;
     private final Pairing pairing;
     private final Programs programs;
@@ -60,9 +62,11 @@ public final class TandemCore {
     private final HomeView home;
     private final DueItems dueItems;
     private final Sweeper sweeper;
+    private final Messenger messenger;
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock, Settings settings) {
         this.clock = clock;
+        this.messenger = messenger;
         this.people = new People(db);
         this.programs = new Programs(db);
         this.enrollments = new Enrollments(db);
@@ -148,9 +152,14 @@ public final class TandemCore {
         return dispatcher.knowsForm(formId);
     }
 
-    /** Performs the due items whose time has come; returns how many it took. The scheduler calls it. */
+    /**
+     * Performs the due items whose time has come, then has the adapters try again what a platform refused;
+     * returns how many items it took. The scheduler calls it.
+     */
     public int sweep() {
-        return sweeper.sweep();
+        int swept = sweeper.sweep();
+        messenger.redeliver(REDELIVER_PER_SWEEP);
+        return swept;
     }
 
     /** The scheduled work, e.g. to look at or count FAILED items. */

@@ -133,10 +133,13 @@ final class TeamsMessenger implements PlatformMessenger {
         }
     }
 
-    /**
-     * Tries parked messages again, at most {@code limit}; returns how many were delivered. The seam for the core's
-     * due-item sweep (until it exists, nothing calls this on a timer).
-     */
+    /** Tries parked messages again, at most {@code limit}; the core's sweep calls it on every replica. */
+    @Override
+    public int redeliver(int limit) {
+        return redeliverDue(limit);
+    }
+
+    /** Tries parked messages again, at most {@code limit}; returns how many were delivered. */
     int redeliverDue(int limit) {
         int delivered = 0;
         for (int i = 0; i < limit; i++) {

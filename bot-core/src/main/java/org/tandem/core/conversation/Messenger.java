@@ -26,6 +26,14 @@ public interface Messenger {
     /** Replaces a message sent earlier, e.g. to disable buttons once used. Best effort. */
     void update(MessageRef ref, Message message);
 
+    /**
+     * Tries again, at most {@code limit}, the messages the platform refused after the adapter's own retries (it
+     * keeps them, never drops them). The core's scheduled sweep calls it; returns how many went out.
+     */
+    default int redeliver(int limit) {
+        return 0;
+    }
+
     /** A group conversation on a platform. */
     record GroupRef(String platform, String tenant, String id) {}
 }

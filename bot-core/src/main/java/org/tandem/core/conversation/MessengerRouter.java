@@ -46,6 +46,15 @@ public final class MessengerRouter implements Messenger {
         of(ref.platform()).update(ref, message);
     }
 
+    @Override
+    public int redeliver(int limit) {
+        int sent = 0;
+        for (PlatformMessenger m : byPlatform.values()) {
+            sent += m.redeliver(limit);
+        }
+        return sent;
+    }
+
     private PlatformMessenger of(String platform) {
         PlatformMessenger m = byPlatform.get(platform);
         if (m == null) {
