@@ -29,6 +29,8 @@ import org.tandem.core.schedule.DueItems;
 public final class EnrollmentDigest implements DueHandler {
 
     static final String KIND = "digest.enrolments";
+    /** A summary names at most this many people per programme; the rest are counted. */
+    static final int MAX_NAMES = 15;
 
     private final Enrollments enrollments;
     private final Programs programs;
@@ -80,8 +82,11 @@ public final class EnrollmentDigest implements DueHandler {
         List<Rich> lines = new ArrayList<>();
         byProgram.forEach((program, list) -> {
             String name = programs.find(program).map(Program::name).orElse("?");
-            List<String> who = list.stream().map(e -> t.get("digest.person", people.name(e.person()),
-                    t.get(e.role().labelKey()))).toList();
+            List<String> who = new ArrayList<>(list.stream().limit(MAX_NAMES).map(e -> t.get("digest.person",
+                    people.name(e.person()), t.get(e.role().labelKey()))).toList());
+            if (list.size() > MAX_NAMES) {
+                who.add(t.get("digest.more", list.size() - MAX_NAMES));
+            }
             lines.add(t.rich("digest.line", name, list.size(), String.join(", ", who)));
         });
         messenger.sendToAdmin(scope.platform(), scope.tenant(), Message.builder()
