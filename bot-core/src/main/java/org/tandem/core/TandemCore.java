@@ -9,6 +9,7 @@ import org.tandem.core.basics.BasicsFlow;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.ConversationStates;
 import org.tandem.core.conversation.Dispatcher;
+import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.EventLedger;
 import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Message;
@@ -28,6 +29,7 @@ import org.tandem.core.intake.ProfileFlow;
 import org.tandem.core.pairs.ClickCheck;
 import org.tandem.core.pairs.ClickFlow;
 import org.tandem.core.pairs.IntroFlow;
+import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairTimers;
 import org.tandem.core.pairs.Pairing;
@@ -40,6 +42,7 @@ import org.tandem.core.people.Person;
 import org.tandem.core.program.MatchingMode;
 import org.tandem.core.program.ProgramFlow;
 import org.tandem.core.program.Programs;
+import org.tandem.core.rhythm.RhythmModule;
 import org.tandem.core.rounds.MatchFlow;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItems;
@@ -77,6 +80,9 @@ public final class TandemCore {
         this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, clock, settings.adminLocale(),
                 timers);
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
+        Meetings meetings = new Meetings(db);
+        RhythmModule rhythm = new RhythmModule(db, pairs, meetings, programs, enrollments, people, messenger, clock,
+                dueItems, settings.adminLocale(), settings.weeklyCap());
         Shortlists shortlists = new Shortlists(db);
         ShortlistFlow shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
         pairing.listen(new Pairing.Listener() {
@@ -100,6 +106,7 @@ public final class TandemCore {
         clickCheck.listen(new ClickCheck.Listener() {
             @Override
             public void active(Pair pair) {
+                rhythm.activated(pair);
             }
 
             @Override
@@ -113,23 +120,26 @@ public final class TandemCore {
         });
         EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
-        Router router = new Router(List.of(
+        List<Flow> flows = new ArrayList<>(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
                 new ProfileFlow(programs, enrollments),
                 new LeaveFlow(programs, enrollments, settings.adminLocale()),
-                new ProgramFlow(programs, enrollments::menteesAndMentors),
+                new ProgramFlow(programs, enrollments::menteesAndMentors, rhythm::pause),
                 new MatchFlow(db, programs, enrollments, pairs, people, pairing, shortlists, shortlist),
                 shortlist,
                 new RequestFlow(pairs, pairing),
-                new IntroFlow(pairs, clickCheck),
+                new IntroFlow(pairs, meetings, clickCheck),
                 new ClickFlow(pairs, clickCheck),
                 new HomeFlow()));
+        flows.addAll(rhythm.flows());
+        Router router = new Router(flows);
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock);
         List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
         handlers.add(digest);
+        handlers.addAll(rhythm.handlers());
         this.sweeper = new Sweeper(dueItems, handlers, clock, Sweeper.newOwnerId());
     }
 

@@ -14,15 +14,19 @@ import org.tandem.core.i18n.Texts;
  * @param adminLocale language of what the bot posts on its own in the admin channel ({@code en} or {@code fr})
  * @param digestTime  time of day of the coordinators' daily summary, e.g. {@code 09:00}
  * @param digestZone  time zone of {@code digestTime}, e.g. {@code Europe/Paris}
+ * @param rhythm      the mentoring rhythm's settings
  */
 @ConfigurationProperties("tandem")
-public record CoreProperties(Admin admin, Digest digest) {
+public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm) {
 
     /** {@code tandem.admin.*}. */
     public record Admin(String locale) {}
 
     /** {@code tandem.digest.*}. */
     public record Digest(LocalTime time, ZoneId zone) {}
+
+    /** {@code tandem.rhythm.*}: {@code weekly-cap}, the most check-in nudges a person gets in a week. */
+    public record Rhythm(Integer weeklyCap) {}
 
     Settings settings() {
         Settings d = Settings.defaults();
@@ -33,6 +37,10 @@ public record CoreProperties(Admin admin, Digest digest) {
         }
         LocalTime time = digest != null && digest.time() != null ? digest.time() : d.digestTime();
         ZoneId zone = digest != null && digest.zone() != null ? digest.zone() : d.digestZone();
-        return new Settings(locale, time, zone);
+        int cap = rhythm != null && rhythm.weeklyCap() != null ? rhythm.weeklyCap() : d.weeklyCap();
+        if (cap < 1 || cap > 20) {
+            throw new IllegalArgumentException("tandem.rhythm.weekly-cap must be from 1 to 20, not " + cap);
+        }
+        return new Settings(locale, time, zone, cap);
     }
 }

@@ -44,6 +44,13 @@ public final class FormBuilder {
         return add(id, labelKey, Block.InputKind.SELECT, required, options, hintKey, 0);
     }
 
+    /** A select whose label is already written (e.g. it names a learning objective). */
+    public FormBuilder selectLabelled(String id, String label, boolean required, List<Block.Option> options) {
+        inputs.add(new Block.FormInput(id, label, Block.InputKind.SELECT, required, options,
+                values.getOrDefault(id, List.of()), null, errors.get(id), 0));
+        return this;
+    }
+
     public FormBuilder multiselect(String id, String labelKey, boolean required, List<Block.Option> options,
                                    String hintKey) {
         return add(id, labelKey, Block.InputKind.MULTISELECT, required, options, hintKey, 0);

@@ -14,10 +14,12 @@ public final class IntroFlow implements Flow {
     static final String MET = ID + ".met";
 
     private final Pairs pairs;
+    private final Meetings meetings;
     private final ClickCheck clickCheck;
 
-    public IntroFlow(Pairs pairs, ClickCheck clickCheck) {
+    public IntroFlow(Pairs pairs, Meetings meetings, ClickCheck clickCheck) {
         this.pairs = pairs;
+        this.meetings = meetings;
         this.clickCheck = clickCheck;
     }
 
@@ -45,7 +47,11 @@ public final class IntroFlow implements Flow {
             turn.reply("intro.scheduled.thanks");
             return;
         }
-        pairs.firstMet(pair.get().id(), turn.now());
+        // "introduced" and "met" are different facts: the first meeting is logged like every later one
+        if (meetings.log(pair.get(), java.time.LocalDate.ofInstant(turn.now(), java.time.ZoneOffset.UTC), turn.who(),
+                turn.now())) {
+            pairs.met(pair.get().id(), turn.now());
+        }
         turn.reply("intro.met.thanks");
         clickCheck.ask(pair.get(), 0);
     }

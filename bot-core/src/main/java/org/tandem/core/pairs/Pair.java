@@ -15,7 +15,22 @@ import org.tandem.core.conversation.Scope;
  */
 public record Pair(String id, Scope scope, String program, PersonRef mentee, PersonRef mentor, PairStatus status,
                    int score, List<Reason> reasons, Instant createdAt, Optional<Instant> respondBy,
-                   Optional<String> group, Map<String, String> clicks, int clickRounds, long version) {
+                   Optional<String> group, Map<String, String> clicks, int clickRounds, long version,
+                   Optional<Agreement> agreement, Rhythm rhythm) {
+
+    /**
+     * Where the pair is in its rhythm once active.
+     *
+     * @param checkIn    the number of the current check-in (it keys its due items)
+     * @param unanswered check-ins in a row that nobody answered
+     * @param atRisk     flagged to the coordinators, until a meeting is logged
+     * @param endsAt     when the closing review is due (an extension moves it)
+     */
+    public record Rhythm(Optional<Instant> activeAt, Optional<Instant> metAt, Optional<Instant> lastMetAt,
+                         int meetings, int checkIn, int unanswered, boolean atRisk, Optional<Instant> endsAt) {
+        static final Rhythm NONE = new Rhythm(Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0, false,
+                Optional.empty());
+    }
 
     /**
      * One reason, stored as a bundle key ({@code match.reason.<criterion>...}, phrased for the mentee), its

@@ -144,10 +144,108 @@ public final class Pairs {
                 Updates.set("clickAsked", round + 1)).getModifiedCount() == 1;
     }
 
-    /** Records the first meeting of a pair (later ones are logged by the rhythm); false if already known. */
-    public boolean firstMet(String id, Instant at) {
-        return collection.updateOne(and(eq("_id", id), eq("metAt", null)), Updates.set("metAt", Date.from(at)))
-                .getModifiedCount() == 1;
+    /**
+     * Stores a new draft of the agreement of an active pair, if it is the one after the draft that was read
+     * (guard: the agreement's version), so two drafts in two windows cannot overwrite each other silently.
+     */
+    public Optional<Pair> draftAgreement(String id, Agreement draft) {
+        Bson fresh = draft.version() == 1 ? eq("agreement", null) : eq("agreement.version", draft.version() - 1);
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()), fresh),
+                Updates.combine(Updates.set("agreement", draft.toDocument()), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /** Moves the agreement of a given version from one status to another (the mentor's confirm or suggestion). */
+    public Optional<Pair> answerAgreement(String id, int version, Agreement.Status from, Agreement.Status to,
+                                          String suggestion, Instant now) {
+        List<Bson> updates = new ArrayList<>(List.of(Updates.set("agreement.status", to.value()),
+                Updates.set("agreement.suggestion", suggestion), Updates.inc("version", 1L)));
+        if (to == Agreement.Status.AGREED) {
+            updates.add(Updates.set("agreement.agreedAt", Date.from(now)));
+        }
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("agreement.version", version),
+                        eq("agreement.status", from.value())), Updates.combine(updates),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /** Counts a meeting: the first and the latest meeting dates, and that the pair is no longer at risk. */
+    public Optional<Pair> met(String id, Instant at) {
+        Document d = collection.findOneAndUpdate(eq("_id", id), Updates.combine(Updates.inc("meetings", 1),
+                        Updates.min("metAt", Date.from(at)), Updates.max("lastMetAt", Date.from(at)),
+                        Updates.set("unanswered", 0), Updates.set("atRisk", false), Updates.unset("pendingCheckIn"),
+                        Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /**
+     * Takes the number of the next check-in, if the current one is still {@code current} (guard), so that two
+     * answers to one check-in plan one next check-in.
+     */
+    public Optional<Pair> nextCheckIn(String id, int current) {
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("checkIn", current)),
+                Updates.combine(Updates.set("checkIn", current + 1), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (d == null && current == 0) {
+            d = collection.findOneAndUpdate(and(eq("_id", id), eq("checkIn", null)),
+                    Updates.combine(Updates.set("checkIn", 1), Updates.inc("version", 1L)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        }
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /**
+     * Records that check-in {@code n} was sent; if the one before was never answered, counts it as unanswered.
+     * Returns the pair after the change.
+     */
+    public Optional<Pair> checkInSent(String id, int n) {
+        Document before = collection.findOneAndUpdate(eq("_id", id), Updates.set("pendingCheckIn", n));
+        if (before == null) {
+            return Optional.empty();
+        }
+        if (before.getInteger("pendingCheckIn") != null && before.getInteger("pendingCheckIn") != n) {
+            collection.updateOne(eq("_id", id), Updates.inc("unanswered", 1));
+        }
+        return find(id);
+    }
+
+    /** Marks check-in {@code n} answered (by either side). False when it already was, or is not the current one. */
+    public boolean checkInAnswered(String id, int n) {
+        return collection.updateOne(and(eq("_id", id), eq("pendingCheckIn", n)),
+                Updates.combine(Updates.unset("pendingCheckIn"), Updates.set("unanswered", 0))).getModifiedCount() == 1;
+    }
+
+    /** Whether check-in {@code n} is still waiting for an answer. */
+    public boolean checkInPending(String id, int n) {
+        return collection.countDocuments(and(eq("_id", id), eq("pendingCheckIn", n))) == 1;
+    }
+
+    /** Flags a pair at risk once (guard: not flagged yet); a logged meeting clears the flag. */
+    public boolean flagAtRisk(String id) {
+        return collection.updateOne(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()),
+                in("atRisk", false, null)), Updates.set("atRisk", true)).getModifiedCount() == 1;
+    }
+
+    /** Moves the end of an active pair from one date to a later one, once (guard: the end it had). */
+    public boolean extend(String id, Instant from, Instant to) {
+        return collection.updateOne(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()),
+                eq("endsAt", Date.from(from))), Updates.set("endsAt", Date.from(to))).getModifiedCount() == 1;
+    }
+
+    /** Sets when the closing review is due (activation, extension). */
+    public void endsAt(String id, Instant at) {
+        collection.updateOne(eq("_id", id), Updates.set("endsAt", Date.from(at)));
+    }
+
+    /**
+     * Takes the mentee's thank-you note for sharing in the admin channel, once, and only if the mentee agreed
+     * (guard: shareable and not shared yet). Returns the pair document with the note, or null.
+     */
+    public Document claimThanks(String id) {
+        return collection.findOneAndUpdate(and(eq("_id", id), eq("thanksShareable", true), eq("thanksShared", null)),
+                Updates.set("thanksShared", true), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
     /** Sets plain fields of a pair (no status change), e.g. its group conversation. */
@@ -199,6 +297,14 @@ public final class Pairs {
                 PairStatus.valueOf(d.getString("status").toUpperCase(java.util.Locale.ROOT)),
                 d.getInteger("score"), reasons, d.getDate("createdAt").toInstant(),
                 Optional.ofNullable(d.getDate("respondBy")).map(Date::toInstant),
-                Optional.ofNullable(d.getString("group")), clicks, d.getInteger("clickRounds"), d.getLong("version"));
+                Optional.ofNullable(d.getString("group")), clicks, d.getInteger("clickRounds"), d.getLong("version"),
+                Optional.ofNullable(d.get("agreement", Document.class)).map(Agreement::from),
+                new Pair.Rhythm(instant(d, "activeAt"), instant(d, "metAt"), instant(d, "lastMetAt"),
+                        d.getInteger("meetings", 0), d.getInteger("checkIn", 0), d.getInteger("unanswered", 0),
+                        d.getBoolean("atRisk", false), instant(d, "endsAt")));
+    }
+
+    private static Optional<Instant> instant(Document d, String field) {
+        return Optional.ofNullable(d.getDate(field)).map(Date::toInstant);
     }
 }

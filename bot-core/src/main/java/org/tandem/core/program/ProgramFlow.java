@@ -37,12 +37,19 @@ public final class ProgramFlow implements Flow {
         int[] menteesAndMentors(String programId);
     }
 
+    /** The programme-wide pause of nudges (kept by the rhythm). Returns whether anything changed. */
+    public interface Pausing {
+        boolean pause(Program program, boolean on);
+    }
+
     private final Programs programs;
     private final Counts counts;
+    private final Pausing pausing;
 
-    public ProgramFlow(Programs programs, Counts counts) {
+    public ProgramFlow(Programs programs, Counts counts, Pausing pausing) {
         this.programs = programs;
         this.counts = counts;
+        this.pausing = pausing;
     }
 
     @Override
@@ -81,6 +88,10 @@ public final class ProgramFlow implements Flow {
             case "edit" -> resolve(turn, rest).ifPresent(p -> edit(turn, p));
             case "open" -> resolve(turn, rest).ifPresent(p -> open(turn, p));
             case "close" -> resolve(turn, rest).ifPresent(p -> askClose(turn, p));
+            case "pause" -> resolve(turn, rest).ifPresent(p -> turn.reply(pausing.pause(p, true)
+                    ? "program.paused" : "program.pause.already", p.name()));
+            case "resume" -> resolve(turn, rest).ifPresent(p -> turn.reply(pausing.pause(p, false)
+                    ? "program.resumed" : "program.resume.not-paused", p.name()));
             default -> turn.reply("program.usage");
         }
     }

@@ -1,0 +1,216 @@
+package org.tandem.core.rhythm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandSpec;
+import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.ConversationState;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.FormBuilder;
+import org.tandem.core.conversation.FormCheck;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Turn;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.intake.Enrollment;
+import org.tandem.core.pairs.Agreement;
+import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairStatus;
+
+/**
+ * The mentoring agreement, right after both said it clicked: the mentee drafts the objectives (seeded from what
+ * they hoped for at intake) and the expectations; the mentor confirms or suggests changes; {@code goals} shows it
+ * again. Confirming starts the check-ins.
+ */
+public final class AgreementFlow implements Flow {
+
+    static final String ID = "agreement";
+    static final String DRAFT = ID + ".draft";
+    static final String CONFIRM = ID + ".confirm";
+    static final String SUGGEST = ID + ".suggest";
+    static final String FORM = ID + ".form";
+    static final String SUGGEST_FORM = ID + ".suggest-form";
+
+    private final Rhythm rhythm;
+    private final CheckIns checkIns;
+
+    AgreementFlow(Rhythm rhythm, CheckIns checkIns) {
+        this.rhythm = rhythm;
+        this.checkIns = checkIns;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(new CommandSpec("goals", Audience.PARTICIPANT, "help.usage.goals", "help.about.goals"));
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Set.of(DRAFT, CONFIRM, SUGGEST);
+    }
+
+    @Override
+    public Set<String> forms() {
+        return Set.of(FORM, SUGGEST_FORM);
+    }
+
+    /** Invites the mentee to draft the agreement, and tells the mentor it is coming. */
+    void start(Pair pair) {
+        Texts t = rhythm.texts(pair.mentee());
+        rhythm.send(pair.mentee(), Message.builder()
+                .text(t.rich("agreement.invite", rhythm.name(pair.mentor())))
+                .buttons(List.of(new Block.Button(DRAFT, t.get("agreement.draft"), pair.id(), Block.Style.PRIMARY)))
+                .build());
+        rhythm.tell(pair.mentor(), "agreement.coming", rhythm.name(pair.mentee()));
+    }
+
+    @Override
+    public void onCommand(Turn turn, Input.Command command) {
+        List<Pair> active = rhythm.pairs.of(turn.who(), List.of(PairStatus.ACTIVE));
+        if (active.isEmpty()) {
+            turn.reply("agreement.none");
+            return;
+        }
+        for (Pair p : active) {
+            Texts t = turn.t();
+            Message.Builder m = Message.builder().text(t.rich("agreement.with", rhythm.name(p.other(turn.who()))));
+            if (p.agreement().isEmpty()) {
+                m.text(t.rich(p.mentee().equals(turn.who()) ? "agreement.not-yet.mentee" : "agreement.not-yet.mentor"));
+            } else {
+                AgreementForm.view(t, p.agreement().get()).forEach(m::add);
+                m.context(t.rich("agreement.status." + p.agreement().get().status().value()));
+            }
+            if (p.mentee().equals(turn.who())) {
+                m.buttons(List.of(new Block.Button(DRAFT, t.get(p.agreement().isEmpty() ? "agreement.draft"
+                        : "agreement.edit"), p.id())));
+            }
+            turn.reply(m.build());
+        }
+    }
+
+    @Override
+    public void onClick(Turn turn, Input.Click click) {
+        String[] parts = click.value().split(":", 2);
+        Optional<Pair> pair = rhythm.pairs.find(parts[0]).filter(p -> p.status() == PairStatus.ACTIVE);
+        if (pair.isEmpty()) {
+            turn.reply("agreement.gone");
+            return;
+        }
+        Pair p = pair.get();
+        if (click.actionId().equals(DRAFT) && p.mentee().equals(turn.who())) {
+            turn.save(ConversationState.start(ID, "draft").with("pair", p.id()));
+            turn.reply(Message.of(AgreementForm.form(turn.t(), draftValues(p), Map.of())));
+            return;
+        }
+        int version = parts.length == 2 && parts[1].matches("\\d{1,9}") ? Integer.parseInt(parts[1]) : -1;
+        boolean current = p.agreement().map(a -> a.version() == version && a.status() == Agreement.Status.PROPOSED)
+                .orElse(false);
+        if (!p.mentor().equals(turn.who()) || !current) {
+            turn.reply("agreement.gone");
+        } else if (click.actionId().equals(CONFIRM)) {
+            confirm(turn, p, version);
+        } else if (click.actionId().equals(SUGGEST)) {
+            turn.save(ConversationState.start(ID, "suggest").with("pair", p.id()).with("version", version));
+            turn.reply(Message.of(suggestForm(turn.t(), Map.of(), Map.of())));
+        }
+    }
+
+    private void confirm(Turn turn, Pair p, int version) {
+        Optional<Pair> agreed = rhythm.pairs.answerAgreement(p.id(), version, Agreement.Status.PROPOSED,
+                Agreement.Status.AGREED, "", turn.now());
+        if (agreed.isEmpty()) {
+            turn.reply("agreement.gone");
+            return;
+        }
+        for (var who : List.of(agreed.get().mentee(), agreed.get().mentor())) {
+            Texts t = rhythm.texts(who);
+            Message.Builder m = Message.builder().text(t.rich("agreement.agreed", rhythm.name(agreed.get().other(who))));
+            AgreementForm.view(t, agreed.get().agreement().orElseThrow()).forEach(m::add);
+            rhythm.send(who, m.context(t.rich("agreement.agreed.next")).build());
+        }
+        checkIns.start(agreed.get());
+    }
+
+    @Override
+    public void onSubmit(Turn turn, Input.Submit submit) {
+        Optional<ConversationState> state = turn.state().filter(s -> s.flow().equals(ID));
+        Optional<Pair> pair = state.flatMap(s -> rhythm.pairs.find(s.string("pair")))
+                .filter(p -> p.status() == PairStatus.ACTIVE);
+        if (pair.isEmpty()) {
+            turn.reply("agreement.gone");
+            return;
+        }
+        FormCheck check = new FormCheck(submit, turn.t());
+        if (submit.formId().equals(SUGGEST_FORM)) {
+            String suggestion = check.text("suggestion", true, 1000);
+            if (!check.ok()) {
+                turn.reply(Message.of(suggestForm(turn.t(), check.submitted(), check.errors())));
+                return;
+            }
+            int version = Integer.parseInt(state.get().string("version"));
+            turn.clearState();
+            rhythm.pairs.answerAgreement(pair.get().id(), version, Agreement.Status.PROPOSED,
+                    Agreement.Status.CHANGES, suggestion, turn.now()).ifPresentOrElse(p -> {
+                        turn.reply("agreement.suggested", rhythm.name(p.mentee()));
+                        Texts t = rhythm.texts(p.mentee());
+                        rhythm.send(p.mentee(), Message.builder()
+                                .text(t.rich("agreement.changes", rhythm.name(p.mentor())))
+                                .text(org.tandem.core.conversation.Rich.literal(suggestion))
+                                .buttons(List.of(new Block.Button(DRAFT, t.get("agreement.edit"), p.id(),
+                                        Block.Style.PRIMARY)))
+                                .build());
+                    }, () -> turn.reply("agreement.gone"));
+            return;
+        }
+        int version = pair.get().agreement().map(a -> a.version() + 1).orElse(1);
+        Optional<Agreement> draft = AgreementForm.parse(check, version);
+        if (draft.isEmpty()) {
+            turn.reply(Message.of(AgreementForm.form(turn.t(), check.submitted(), check.errors())));
+            return;
+        }
+        Optional<Pair> saved = rhythm.pairs.draftAgreement(pair.get().id(), draft.get());
+        if (saved.isEmpty()) {
+            turn.reply("agreement.conflict");
+            return;
+        }
+        turn.clearState();
+        turn.reply("agreement.sent", rhythm.name(saved.get().mentor()));
+        Texts t = rhythm.texts(saved.get().mentor());
+        Message.Builder m = Message.builder().text(t.rich("agreement.review", rhythm.name(saved.get().mentee())));
+        AgreementForm.view(t, draft.get()).forEach(m::add);
+        String v = saved.get().id() + ":" + version;
+        rhythm.send(saved.get().mentor(), m.buttons(List.of(
+                new Block.Button(CONFIRM, t.get("agreement.confirm"), v, Block.Style.PRIMARY),
+                new Block.Button(SUGGEST, t.get("agreement.suggest"), v))).build());
+    }
+
+    /** The current draft, or a first one seeded from the mentee's intake hopes and the programme's cadence. */
+    private Map<String, List<String>> draftValues(Pair p) {
+        if (p.agreement().isPresent()) {
+            return AgreementForm.values(p.agreement().get());
+        }
+        Map<String, List<String>> v = new LinkedHashMap<>();
+        rhythm.enrollment(p.mentee(), p.program()).flatMap(Enrollment::mentee).ifPresent(a -> {
+            v.put("goal1", List.of(a.hopes().length() > 300 ? a.hopes().substring(0, 300) : a.hopes()));
+            v.put("format", List.of(a.format()));
+        });
+        rhythm.program(p).ifPresent(prog -> v.put("cadence", List.of(prog.spec().cadence().value())));
+        v.put("confidential", List.of("yes"));
+        return v;
+    }
+
+    private static Block.Form suggestForm(Texts t, Map<String, List<String>> values, Map<String, String> errors) {
+        return new FormBuilder(SUGGEST_FORM, t.get("agreement.suggest.title"), t, values, errors)
+                .textarea("suggestion", "agreement.suggest.what", true, 1000, null)
+                .build("agreement.suggest.submit");
+    }
+}

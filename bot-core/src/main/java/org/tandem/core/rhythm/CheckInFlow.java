@@ -1,0 +1,208 @@
+package org.tandem.core.rhythm;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.ConversationState;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.FormBuilder;
+import org.tandem.core.conversation.FormCheck;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Turn;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.pairs.Meetings;
+import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairStatus;
+
+/**
+ * The answers to a check-in — "we met" (with the date: every meeting is logged), "it's scheduled", "not yet"
+ * (asked again in a few days), "we need help" (the coordinators are alerted) — and the coordinators' buttons on an
+ * at-risk pair.
+ */
+final class CheckInFlow implements Flow {
+
+    static final String ID = "checkin";
+    static final String ANSWER = ID + ".answer";
+    static final String NUDGE = ID + ".nudge";
+    static final String REACH_OUT = ID + ".reach-out";
+    static final String MET_FORM = ID + ".met-form";
+    static final String SCHEDULED_FORM = ID + ".scheduled-form";
+    static final Duration SNOOZE = Duration.ofDays(3);
+
+    private final Rhythm rhythm;
+    private final CheckIns checkIns;
+    private final ReflectionFlow reflections;
+
+    CheckInFlow(Rhythm rhythm, CheckIns checkIns, ReflectionFlow reflections) {
+        this.rhythm = rhythm;
+        this.checkIns = checkIns;
+        this.reflections = reflections;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Set.of(ANSWER, NUDGE, REACH_OUT);
+    }
+
+    @Override
+    public Set<String> forms() {
+        return Set.of(MET_FORM, SCHEDULED_FORM);
+    }
+
+    @Override
+    public void onClick(Turn turn, Input.Click click) {
+        if (click.actionId().equals(NUDGE) || click.actionId().equals(REACH_OUT)) {
+            coordinator(turn, click);
+            return;
+        }
+        String[] parts = click.value().split(":");
+        Optional<Pair> pair = parts.length == 3 ? mine(turn, parts[0]) : Optional.empty();
+        if (pair.isEmpty() || !parts[1].matches("\\d{1,9}")) {
+            turn.reply("checkin.gone");
+            return;
+        }
+        int n = Integer.parseInt(parts[1]);
+        if (!rhythm.pairs.checkInPending(pair.get().id(), n)) {
+            turn.reply("checkin.answered");
+            return;
+        }
+        Pair p = pair.get();
+        switch (parts[2]) {
+            case "met" -> form(turn, p, n, MET_FORM);
+            case "scheduled" -> form(turn, p, n, SCHEDULED_FORM);
+            case "not-yet" -> {
+                if (rhythm.pairs.checkInAnswered(p.id(), n)) {
+                    checkIns.next(p, turn.now().plus(SNOOZE));
+                    turn.reply("checkin.snoozed");
+                } else {
+                    turn.reply("checkin.answered");
+                }
+            }
+            case "help" -> {
+                if (rhythm.pairs.checkInAnswered(p.id(), n)) {
+                    checkIns.next(p, turn.now().plus(rhythm.cadence(p)));
+                    rhythm.toAdmin(p, "checkin.help.admin", turn.person().displayName(),
+                            rhythm.name(p.other(turn.who())), rhythm.program(p).map(x -> x.name()).orElse("?"));
+                    turn.reply("checkin.help.done");
+                } else {
+                    turn.reply("checkin.answered");
+                }
+            }
+            default -> turn.reply("checkin.gone");
+        }
+    }
+
+    private void form(Turn turn, Pair p, int n, String formId) {
+        turn.save(ConversationState.start(ID, formId).with("pair", p.id()).with("n", Integer.toString(n)));
+        ZoneId zone = rhythm.zone(turn.who(), p.program());
+        turn.reply(Message.of(dateForm(turn.t(), formId, Map.of("date",
+                List.of(LocalDate.ofInstant(turn.now(), zone).toString())), Map.of())));
+    }
+
+    @Override
+    public void onSubmit(Turn turn, Input.Submit submit) {
+        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, submit.formId()));
+        Optional<Pair> pair = state.flatMap(s -> mine(turn, s.string("pair")));
+        if (pair.isEmpty()) {
+            turn.reply("checkin.gone");
+            return;
+        }
+        int n = Integer.parseInt(state.get().string("n"));
+        boolean met = submit.formId().equals(MET_FORM);
+        FormCheck check = new FormCheck(submit, turn.t());
+        ZoneId zone = rhythm.zone(turn.who(), pair.get().program());
+        LocalDate today = LocalDate.ofInstant(turn.now(), zone);
+        Optional<LocalDate> date = date(check, today, met);
+        if (date.isEmpty()) {
+            turn.reply(Message.of(dateForm(turn.t(), submit.formId(), check.submitted(), check.errors())));
+            return;
+        }
+        turn.clearState();
+        Pair p = pair.get();
+        if (!rhythm.pairs.checkInAnswered(p.id(), n)) {
+            turn.reply("checkin.answered");
+            return;
+        }
+        Instant day = date.get().atTime(12, 0).atZone(zone).toInstant();
+        if (met) {
+            if (rhythm.meetings.log(p, date.get(), turn.who(), turn.now())) {
+                rhythm.pairs.met(p.id(), day);
+            }
+            Instant next = day.atZone(zone).plus(rhythm.cadence(p)).toInstant();
+            checkIns.next(p, next.isAfter(turn.now()) ? next : turn.now().plus(Duration.ofDays(1)));
+            turn.reply("checkin.logged");
+            reflections.afterMeeting(p, date.get());
+        } else {
+            checkIns.next(p, day.plus(Duration.ofDays(1)));
+            turn.reply("checkin.noted", rhythm.date(turn.t(), date.get()));
+        }
+    }
+
+    private Optional<LocalDate> date(FormCheck check, LocalDate today, boolean past) {
+        String raw = check.name("date", true, 10);
+        if (!check.ok()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate d = LocalDate.parse(raw);
+            if (past && (d.isAfter(today) || d.isBefore(today.minusDays(90)))) {
+                check.error("date", "checkin.date.past");
+            } else if (!past && (d.isBefore(today) || d.isAfter(today.plusDays(120)))) {
+                check.error("date", "checkin.date.future");
+            }
+            return check.ok() ? Optional.of(d) : Optional.empty();
+        } catch (DateTimeException e) {
+            check.error("date", "checkin.date.invalid");
+            return Optional.empty();
+        }
+    }
+
+    private static Block.Form dateForm(Texts t, String formId, Map<String, List<String>> values,
+                                       Map<String, String> errors) {
+        boolean met = formId.equals(MET_FORM);
+        return new FormBuilder(formId, t.get(met ? "checkin.met.title" : "checkin.scheduled.title"), t, values,
+                errors).text("date", met ? "checkin.met.date" : "checkin.scheduled.date", true, 10, "checkin.date.hint")
+                .build("checkin.save");
+    }
+
+    private Optional<Pair> mine(Turn turn, String pairId) {
+        return rhythm.pairs.find(pairId).filter(p -> p.status() == PairStatus.ACTIVE)
+                .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who()));
+    }
+
+    /** The admin channel's buttons on an at-risk pair. */
+    private void coordinator(Turn turn, Input.Click click) {
+        if (!(turn.place() instanceof org.tandem.core.conversation.Place.Admin)) {
+            turn.reply("error.admin-only", "checkin");
+            return;
+        }
+        Optional<Pair> pair = rhythm.pairs.find(click.value()).filter(p -> p.scope().equals(turn.who().scope()));
+        if (pair.isEmpty() || pair.get().status() != PairStatus.ACTIVE) {
+            turn.reply("checkin.gone");
+            return;
+        }
+        Pair p = pair.get();
+        if (click.actionId().equals(NUDGE)) {
+            for (var who : List.of(p.mentee(), p.mentor())) {
+                rhythm.tell(who, "checkin.coordinator-nudge", rhythm.name(p.other(who)));
+            }
+            turn.reply("checkin.nudged", rhythm.name(p.mentee()), rhythm.name(p.mentor()));
+        } else {
+            turn.reply("checkin.reaching-out", turn.person().displayName(), rhythm.name(p.mentee()),
+                    rhythm.name(p.mentor()));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.tandem.core.rhythm;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Optional;
+import org.bson.Document;
+import org.tandem.core.conversation.PersonRef;
+
+/**
+ * The bot never becomes the one people mute: nudges arrive within each person's working hours on working days,
+ * at most one a day (the day is claimed with a unique key, so two replicas cannot both send), at most a few a
+ * week, and not while the person or the programme is paused.
+ */
+final class Courtesy {
+
+    static final LocalTime START = LocalTime.of(9, 30);
+    static final LocalTime END = LocalTime.of(17, 0);
+
+    private final MongoCollection<Document> log;
+    private final int weeklyCap;
+
+    Courtesy(MongoDatabase db, int weeklyCap) {
+        this.log = db.getCollection("nudge_log");
+        this.log.createIndex(Indexes.ascending("person", "at"), new IndexOptions().name("person_at"));
+        this.weeklyCap = weeklyCap;
+    }
+
+    /**
+     * When a nudge to this person may go out: empty for now, else the moment to try again. Claims today's slot
+     * when it answers now, so call it only when about to send.
+     */
+    Optional<Instant> claim(PersonRef person, ZoneId zone, Optional<Instant> pausedUntil, Instant now) {
+        if (pausedUntil.isPresent() && pausedUntil.get().isAfter(now)) {
+            return Optional.of(nextSlot(zone, pausedUntil.get()));
+        }
+        Instant slot = nextSlot(zone, now);
+        if (slot.isAfter(now)) {
+            return Optional.of(slot);
+        }
+        if (log.countDocuments(and(eq("person", person.key()), gte("at", Date.from(now.minus(Duration.ofDays(7))))))
+                >= weeklyCap) {
+            return Optional.of(nextSlot(zone, now.plus(Duration.ofDays(1))));
+        }
+        LocalDate day = now.atZone(zone).toLocalDate();
+        try {
+            log.insertOne(new Document("_id", person.key() + "|" + day).append("tenant", person.tenant())
+                    .append("person", person.key()).append("at", Date.from(now)));
+            return Optional.empty();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return Optional.of(nextSlot(zone, day.plusDays(1).atTime(START).atZone(zone).toInstant()));
+        }
+    }
+
+    /** The first moment at or after {@code at} inside working hours, on a working day, in that time zone. */
+    static Instant nextSlot(ZoneId zone, Instant at) {
+        ZonedDateTime t = at.atZone(zone);
+        for (int i = 0; i < 10; i++) {
+            boolean weekend = t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
+            LocalTime time = t.toLocalTime();
+            if (!weekend && !time.isBefore(START) && time.isBefore(END)) {
+                return t.toInstant();
+            }
+            if (!weekend && time.isBefore(START)) {
+                return t.with(START).toInstant();
+            }
+            t = t.toLocalDate().plusDays(1).atTime(START).atZone(zone);
+        }
+        return t.toInstant();
+    }
+}

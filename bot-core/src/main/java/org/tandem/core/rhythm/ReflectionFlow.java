@@ -1,0 +1,191 @@
+package org.tandem.core.rhythm;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandSpec;
+import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.ConversationState;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.FormCheck;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.Turn;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.pairs.Pair;
+
+/**
+ * Reflection prompts after a meeting, at the midpoint and at the close; private to their author ({@code journal}
+ * shows a person their own). At the close the mentee may thank the mentor; with both consenting, the thanks are
+ * shared in the admin channel: visible appreciation of the mentor.
+ */
+final class ReflectionFlow implements Flow {
+
+    static final String ID = "reflection";
+    static final String WRITE = ID + ".write";
+    static final String SHARE = ID + ".share";
+    static final String FORM = ID + ".form";
+
+    private final Rhythm rhythm;
+
+    ReflectionFlow(Rhythm rhythm) {
+        this.rhythm = rhythm;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(new CommandSpec("journal", Audience.PARTICIPANT, "help.usage.journal", "help.about.journal"));
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Set.of(WRITE, SHARE);
+    }
+
+    @Override
+    public Set<String> forms() {
+        return Set.of(FORM);
+    }
+
+    void afterMeeting(Pair pair, LocalDate date) {
+        prompt(pair, "meeting", date.toString());
+    }
+
+    /** Invites both sides to reflect; {@code ref} tells this prompt from others of the same kind. */
+    void prompt(Pair pair, String kind, String ref) {
+        for (PersonRef who : List.of(pair.mentee(), pair.mentor())) {
+            Texts t = rhythm.texts(who);
+            rhythm.send(who, Message.builder()
+                    .text(t.rich("reflection.invite." + kind, rhythm.name(pair.other(who))))
+                    .buttons(List.of(new Block.Button(WRITE, t.get("reflection.write"),
+                            pair.id() + ":" + kind + ":" + ref, Block.Style.PRIMARY)))
+                    .context(t.rich("reflection.private.note"))
+                    .build());
+        }
+    }
+
+    @Override
+    public void onCommand(Turn turn, Input.Command command) {
+        List<Reflections.Reflection> mine = rhythm.reflections.of(turn.who());
+        if (mine.isEmpty()) {
+            turn.reply("journal.empty");
+            return;
+        }
+        Texts t = turn.t();
+        Message.Builder m = Message.builder().text(t.rich("journal.title", mine.size()));
+        for (Reflections.Reflection r : mine.subList(0, Math.min(10, mine.size()))) {
+            List<Block.Field> fields = new ArrayList<>();
+            r.answers().forEach((k, v) -> fields.add(new Block.Field(t.get("journal.field." + k), v)));
+            if (!r.progress().isEmpty()) {
+                fields.add(new Block.Field(t.get("journal.field.progress"), r.progress().toString()));
+            }
+            if (r.satisfaction() > 0) {
+                fields.add(new Block.Field(t.get("journal.field.satisfaction"), r.satisfaction() + "/5"));
+            }
+            m.text(t.rich("journal.entry", rhythm.date(t, r.at(), rhythm.zone(turn.who(), r.program())),
+                    t.get("journal.kind." + r.kind()))).fields(fields);
+        }
+        turn.reply(m.context(t.rich("journal.private")).build());
+    }
+
+    @Override
+    public void onClick(Turn turn, Input.Click click) {
+        String[] parts = click.value().split(":", 3);
+        Optional<Pair> pair = parts.length == 3 ? rhythm.pairs.find(parts[0])
+                .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who())) : Optional.empty();
+        if (pair.isEmpty()) {
+            turn.reply("reflection.gone");
+            return;
+        }
+        if (click.actionId().equals(SHARE)) {
+            share(turn, pair.get(), parts[1].equals("yes"));
+            return;
+        }
+        if (!Set.of("meeting", "midpoint", "closing").contains(parts[1])) {
+            turn.reply("reflection.gone");
+            return;
+        }
+        turn.save(ConversationState.start(ID, "write").with("pair", pair.get().id()).with("kind", parts[1])
+                .with("ref", parts[2]));
+        boolean mentee = pair.get().mentee().equals(turn.who());
+        turn.reply(Message.of(ReflectionForms.form(turn.t(), pair.get(), parts[1], mentee,
+                rhythm.name(pair.get().other(turn.who())), Map.of(), Map.of())));
+    }
+
+    @Override
+    public void onSubmit(Turn turn, Input.Submit submit) {
+        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, "write"));
+        Optional<Pair> pair = state.flatMap(s -> rhythm.pairs.find(s.string("pair")))
+                .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who()));
+        if (pair.isEmpty()) {
+            turn.reply("reflection.gone");
+            return;
+        }
+        String kind = state.get().string("kind");
+        boolean mentee = pair.get().mentee().equals(turn.who());
+        FormCheck check = new FormCheck(submit, turn.t());
+        ReflectionForms.Answers a = ReflectionForms.parse(check, pair.get(), kind, mentee);
+        if (!check.ok()) {
+            turn.reply(Message.of(ReflectionForms.form(turn.t(), pair.get(), kind, mentee,
+                    rhythm.name(pair.get().other(turn.who())), check.submitted(), check.errors())));
+            return;
+        }
+        turn.clearState();
+        rhythm.reflections.save(new Reflections.Reflection(pair.get().id(), pair.get().program(), turn.who(), kind,
+                a.texts(), a.progress(), a.satisfaction(), turn.now()), kind + ":" + state.get().string("ref"));
+        turn.reply("reflection.saved");
+        String thanks = a.texts().get("thanks");
+        if (thanks != null) {
+            thank(pair.get(), thanks, a.share());
+        }
+    }
+
+    /** The mentee's thanks reach the mentor; if the mentee agreed to share them, the mentor is asked too. */
+    private void thank(Pair pair, String thanks, boolean menteeShares) {
+        rhythm.pairs.note(pair.id(), Updates.combine(Updates.set("thanks", thanks),
+                Updates.set("thanksShareable", menteeShares)));
+        Texts t = rhythm.texts(pair.mentor());
+        Message.Builder m = Message.builder().text(t.rich("reflection.thanked", rhythm.name(pair.mentee())))
+                .text(Rich.literal(thanks));
+        if (menteeShares) {
+            m.text(t.rich("reflection.share.ask")).buttons(List.of(
+                    new Block.Button(SHARE, t.get("reflection.share.ok"), pair.id() + ":yes:-", Block.Style.PRIMARY),
+                    new Block.Button(SHARE, t.get("reflection.share.no"), pair.id() + ":no:-")));
+        }
+        rhythm.send(pair.mentor(), m.build());
+    }
+
+    private void share(Turn turn, Pair pair, boolean yes) {
+        if (!pair.mentor().equals(turn.who())) {
+            turn.reply("reflection.gone");
+            return;
+        }
+        if (!yes) {
+            turn.reply("reflection.share.kept");
+            return;
+        }
+        // shared once, and only what the mentee agreed to share (guard: shareable, not yet shared)
+        org.bson.Document d = rhythm.pairs.claimThanks(pair.id());
+        if (d == null) {
+            turn.reply("reflection.share.done");
+            return;
+        }
+        rhythm.toAdmin(pair, "reflection.share.admin", rhythm.name(pair.mentee()), rhythm.name(pair.mentor()),
+                rhythm.program(pair).map(p -> p.name()).orElse("?"), d.getString("thanks"));
+        turn.reply("reflection.share.done");
+        rhythm.tell(pair.mentee(), "reflection.share.told", rhythm.name(pair.mentor()));
+    }
+}

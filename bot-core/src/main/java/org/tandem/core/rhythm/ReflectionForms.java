@@ -1,0 +1,92 @@
+package org.tandem.core.rhythm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.FormBuilder;
+import org.tandem.core.conversation.FormCheck;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.pairs.Agreement;
+import org.tandem.core.pairs.Pair;
+
+/** The reflection forms: after a meeting, at the midpoint, at the close; the mentee's and the mentor's. */
+final class ReflectionForms {
+
+    /** What a submitted reflection holds, once checked. */
+    record Answers(Map<String, String> texts, List<Integer> progress, int satisfaction, boolean share) {}
+
+    private ReflectionForms() {
+    }
+
+    static Block.Form form(Texts t, Pair pair, String kind, boolean mentee, String partner,
+                           Map<String, List<String>> values, Map<String, String> errors) {
+        FormBuilder b = new FormBuilder(ReflectionFlow.FORM, t.get("reflection.title." + kind), t, values, errors);
+        switch (kind) {
+            case "meeting" -> {
+                if (mentee) {
+                    b.textarea("takeaway", "reflection.takeaway", true, 1000, "reflection.private");
+                } else {
+                    b.textarea("went-well", "reflection.went-well", true, 1000, "reflection.private")
+                            .textarea("try-next", "reflection.try-next", false, 1000, null);
+                }
+            }
+            case "midpoint" -> b.textarea("comment", "reflection.midpoint.comment", false, 1000, "reflection.private");
+            default -> b.textarea("final", "reflection.final", true, 1000, "reflection.private");
+        }
+        if (mentee) {
+            List<Agreement.Objective> objectives = pair.agreement().map(Agreement::objectives).orElse(List.of());
+            for (int i = 0; i < objectives.size(); i++) {
+                b.selectLabelled("progress" + (i + 1), t.get("reflection.progress", objectives.get(i).what()), true,
+                        scale(t));
+            }
+        }
+        if (!kind.equals("meeting")) {
+            b.select("satisfaction", "reflection.satisfaction", true, scale(t), null);
+        }
+        if (kind.equals("closing") && mentee) {
+            b.textarea("thanks", "reflection.thanks", false, 1000, null)
+                    .multiselect("share", "reflection.share", false,
+                            List.of(new Block.Option("yes", t.get("reflection.share.yes", partner))), null)
+                    .select("survey", "reflection.survey", true, scale(t), null)
+                    .textarea("survey-comment", "reflection.survey.comment", false, 1000, null);
+        }
+        return b.build("reflection.save");
+    }
+
+    static Answers parse(FormCheck check, Pair pair, String kind, boolean mentee) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<String> fields = switch (kind) {
+            case "meeting" -> mentee ? List.of("takeaway") : List.of("went-well", "try-next");
+            case "midpoint" -> List.of("comment");
+            default -> mentee ? List.of("final", "thanks", "survey-comment") : List.of("final");
+        };
+        for (String f : fields) {
+            boolean required = f.equals("takeaway") || f.equals("went-well") || f.equals("final");
+            String v = check.text(f, required, 1000);
+            if (!v.isEmpty()) {
+                texts.put(f, v);
+            }
+        }
+        List<Integer> progress = new ArrayList<>();
+        if (mentee) {
+            int objectives = pair.agreement().map(a -> a.objectives().size()).orElse(0);
+            for (int i = 1; i <= objectives; i++) {
+                check.number("progress" + i, true, 1, 5).ifPresent(progress::add);
+            }
+        }
+        int satisfaction = kind.equals("meeting") ? 0 : check.number("satisfaction", true, 1, 5).orElse(0);
+        if (kind.equals("closing") && mentee) {
+            check.number("survey", true, 1, 5).ifPresent(s -> texts.put("survey", Integer.toString(s)));
+        }
+        boolean share = kind.equals("closing") && mentee && check.choices("share", 0, 1, List.of("yes")).contains("yes");
+        return new Answers(texts, progress, satisfaction, share);
+    }
+
+    private static List<Block.Option> scale(Texts t) {
+        return IntStream.rangeClosed(1, 5).mapToObj(i -> new Block.Option(Integer.toString(i),
+                t.get("reflection.scale." + i))).toList();
+    }
+}

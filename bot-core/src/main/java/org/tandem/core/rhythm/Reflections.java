@@ -1,0 +1,87 @@
+package org.tandem.core.rhythm;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.bson.Document;
+import org.tandem.core.conversation.PersonRef;
+
+/**
+ * The {@code reflections} collection. A reflection is private to its author: only they read its text
+ * ({@code journal}); coordinators get counts and averages from {@link #averages}, never a text.
+ */
+public final class Reflections {
+
+    /** One reflection: its kind (meeting, midpoint, closing), free answers, progress per objective, satisfaction. */
+    public record Reflection(String pair, String program, PersonRef author, String kind, Map<String, String> answers,
+                             List<Integer> progress, int satisfaction, Instant at) {}
+
+    /** What coordinators may see of a programme's reflections. */
+    public record Averages(long count, OptionalDouble progress, OptionalDouble satisfaction) {}
+
+    private final MongoCollection<Document> collection;
+
+    public Reflections(MongoDatabase db) {
+        this.collection = db.getCollection("reflections");
+        collection.createIndex(Indexes.ascending("author", "at"), new IndexOptions().name("author_at"));
+        collection.createIndex(Indexes.ascending("program"), new IndexOptions().name("program"));
+    }
+
+    /** Stores a reflection; one per author, pair and prompt ({@code ref}), so a double submit keeps one. */
+    void save(Reflection r, String ref) {
+        collection.replaceOne(eq("_id", r.author().key() + "|" + r.pair() + "|" + ref),
+                new Document("_id", r.author().key() + "|" + r.pair() + "|" + ref)
+                        .append("tenant", r.author().tenant()).append("pair", r.pair()).append("program", r.program())
+                        .append("author", r.author().key()).append("kind", r.kind())
+                        .append("answers", new Document(new java.util.LinkedHashMap<>(r.answers())))
+                        .append("progress", r.progress()).append("satisfaction", r.satisfaction())
+                        .append("at", Date.from(r.at())),
+                new ReplaceOptions().upsert(true));
+    }
+
+    /** An author's own reflections, newest first. */
+    public List<Reflection> of(PersonRef author) {
+        List<Reflection> out = new ArrayList<>();
+        for (Document d : collection.find(eq("author", author.key())).sort(Sorts.descending("at"))) {
+            Map<String, String> answers = new java.util.LinkedHashMap<>();
+            d.get("answers", Document.class).forEach((k, v) -> answers.put(k, String.valueOf(v)));
+            out.add(new Reflection(d.getString("pair"), d.getString("program"), author, d.getString("kind"), answers,
+                    d.getList("progress", Integer.class), d.getInteger("satisfaction", 0),
+                    d.getDate("at").toInstant()));
+        }
+        return out;
+    }
+
+    /** Counts and averages for a programme: no text, no author. */
+    public Averages averages(String program) {
+        long count = 0;
+        List<Integer> progress = new ArrayList<>();
+        List<Integer> satisfaction = new ArrayList<>();
+        for (Document d : collection.find(eq("program", program))) {
+            count++;
+            progress.addAll(d.getList("progress", Integer.class));
+            int s = d.getInteger("satisfaction", 0);
+            if (s > 0) {
+                satisfaction.add(s);
+            }
+        }
+        return new Averages(count, progress.stream().mapToInt(Integer::intValue).average(),
+                satisfaction.stream().mapToInt(Integer::intValue).average());
+    }
+
+    boolean exists(PersonRef author, String pair, String ref) {
+        return collection.countDocuments(and(eq("_id", author.key() + "|" + pair + "|" + ref))) > 0;
+    }
+}

@@ -1,0 +1,129 @@
+package org.tandem.core.rhythm;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.intake.Enrollment;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.pairs.Meetings;
+import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Cadence;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.Programs;
+import org.tandem.core.schedule.DueItems;
+
+/** What the rhythm's flows share: the stores, the port, the clock, and the small questions they all ask. */
+final class Rhythm {
+
+    final Pairs pairs;
+    final Programs programs;
+    final Enrollments enrollments;
+    final People people;
+    final Messenger messenger;
+    final Clock clock;
+    final DueItems due;
+    final Courtesy courtesy;
+    final Meetings meetings;
+    final Reflections reflections;
+    final Pauses pauses;
+    final Locale adminLocale;
+
+    Rhythm(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger, Clock clock,
+           DueItems due, Courtesy courtesy, Meetings meetings, Reflections reflections, Pauses pauses,
+           Locale adminLocale) {
+        this.pairs = pairs;
+        this.programs = programs;
+        this.enrollments = enrollments;
+        this.people = people;
+        this.messenger = messenger;
+        this.clock = clock;
+        this.due = due;
+        this.courtesy = courtesy;
+        this.meetings = meetings;
+        this.reflections = reflections;
+        this.pauses = pauses;
+        this.adminLocale = adminLocale;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    Texts texts(PersonRef p) {
+        return people.texts(p);
+    }
+
+    String name(PersonRef p) {
+        return people.name(p);
+    }
+
+    void send(PersonRef to, Message m) {
+        messenger.sendToPerson(to, m);
+    }
+
+    void tell(PersonRef to, String key, Object... args) {
+        send(to, Message.text(texts(to).rich(key, args)));
+    }
+
+    void toAdmin(Pair pair, String key, Object... args) {
+        messenger.sendToAdmin(pair.scope().platform(), pair.scope().tenant(),
+                Message.text(Texts.of(adminLocale).rich(key, args)));
+    }
+
+    /** The pair's cadence: the one they agreed on, else the programme's. */
+    Period cadence(Pair pair) {
+        Optional<Cadence> agreed = pair.agreement().flatMap(a -> Cadence.parse(a.cadence()));
+        return agreed.or(() -> programs.find(pair.program()).map(p -> p.spec().cadence()))
+                .orElse(Cadence.BIWEEKLY).period();
+    }
+
+    Optional<Program> program(Pair pair) {
+        return programs.find(pair.program());
+    }
+
+    /** A person's time zone: the one they gave in their answers, else the platform's, else UTC. */
+    ZoneId zone(PersonRef person, String program) {
+        Optional<String> answered = enrollments.find(person, program).flatMap(e -> e.mentee()
+                .map(m -> m.timeZone()).or(() -> e.mentor().map(m -> m.timeZone())));
+        try {
+            if (answered.isPresent()) {
+                return ZoneId.of(answered.get());
+            }
+        } catch (DateTimeException e) {
+            // fall through to the platform's
+        }
+        return people.find(person).flatMap(p -> p.timeZone()).orElse(ZoneOffset.UTC);
+    }
+
+    /** A date in the reader's language, e.g. "3 March 2026". */
+    String date(Texts t, Instant at, ZoneId zone) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(at.atZone(zone));
+    }
+
+    String date(Texts t, LocalDate d) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(d);
+    }
+
+    Optional<Enrollment> enrollment(PersonRef p, String program) {
+        return enrollments.find(p, program);
+    }
+
+    void plan(String key, String kind, Pair pair, Map<String, ?> payload, Instant at) {
+        due.schedule(key, kind, pair.scope().platform(), pair.scope().tenant(), payload, at);
+    }
+}

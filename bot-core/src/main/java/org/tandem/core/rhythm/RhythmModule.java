@@ -1,0 +1,77 @@
+package org.tandem.core.rhythm;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.pairs.Meetings;
+import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.Programs;
+import org.tandem.core.schedule.DueHandler;
+import org.tandem.core.schedule.DueItems;
+
+/**
+ * The mentoring rhythm, assembled: its flows, its due-item handlers, and what starts it (a pair becoming active).
+ * The one entry type of the feature.
+ */
+public final class RhythmModule {
+
+    private final Rhythm rhythm;
+    private final AgreementFlow agreement;
+    private final CheckIns checkIns;
+    private final ReflectionFlow reflections;
+    private final Milestones milestones;
+    private final CheckInFlow checkInFlow;
+    private final PauseFlow pause;
+
+    public RhythmModule(MongoDatabase db, Pairs pairs, Meetings meetings, Programs programs, Enrollments enrollments,
+                        People people, Messenger messenger, Clock clock, DueItems due, Locale adminLocale,
+                        int weeklyCap) {
+        this.rhythm = new Rhythm(pairs, programs, enrollments, people, messenger, clock, due,
+                new Courtesy(db, weeklyCap), meetings, new Reflections(db), new Pauses(db), adminLocale);
+        this.checkIns = new CheckIns(rhythm);
+        this.agreement = new AgreementFlow(rhythm, checkIns);
+        this.reflections = new ReflectionFlow(rhythm);
+        this.milestones = new Milestones(rhythm, reflections);
+        this.checkInFlow = new CheckInFlow(rhythm, checkIns, reflections);
+        this.pause = new PauseFlow(rhythm);
+    }
+
+    /** A pair said it clicked: the agreement starts, and the midpoint and close are planned. */
+    public void activated(Pair pair) {
+        agreement.start(pair);
+        milestones.start(pair);
+    }
+
+    public List<Flow> flows() {
+        return List.of(agreement, checkInFlow, reflections, milestones, pause);
+    }
+
+    public List<DueHandler> handlers() {
+        List<DueHandler> all = new ArrayList<>(checkIns.handlers());
+        all.addAll(milestones.handlers());
+        return all;
+    }
+
+    /** What coordinators may see of reflections: counts and averages, never a text. */
+    public Reflections reflections() {
+        return rhythm.reflections;
+    }
+
+    /** The programme pause switch ({@code program pause NAME}): while on, check-ins wait. */
+    public boolean pause(Program program, boolean on) {
+        if (on) {
+            boolean was = rhythm.pauses.programPaused(program.id());
+            rhythm.pauses.pauseProgram(program.id(), program.scope().tenant());
+            return !was;
+        }
+        return rhythm.pauses.resumeProgram(program.id());
+    }
+}
