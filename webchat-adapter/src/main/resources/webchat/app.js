@@ -63,7 +63,7 @@ function markdown(text) {
 async function post(body) {
   const person = state.active;
   const conversation = state.conversation[person] || 'dm';
-  const payload = Object.assign({ user: person, name: displayName(person), locale: state.locales[person] || 'en',
+  const payload = Object.assign({ user: person, locale: state.locales[person] || 'en',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, body);
   if (conversation !== 'dm') payload.conversation = conversation;
   $('error').textContent = '';
@@ -230,11 +230,28 @@ $('add-person').addEventListener('submit', (ev) => {
 
 $('locale').addEventListener('change', () => { state.locales[state.active] = $('locale').value; save(); });
 
+// The dev clock, when the server offers it: move Tandem's time forward to see weeks of a programme in minutes.
+async function clock(advance) {
+  const res = advance
+    ? await fetch('/api/dev/clock', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advance }) })
+    : await fetch('/api/dev/clock');
+  if (!res.ok) return;
+  const data = await res.json();
+  $('clock').hidden = false;
+  $('clock-now').textContent = new Date(data.now).toLocaleString();
+  if (advance) await pollAll();
+}
+
+for (const b of document.querySelectorAll('#clock button')) {
+  b.addEventListener('click', () => clock(b.dataset.advance));
+}
+
 (async function start() {
   const cfg = await fetch('/api/webchat/config').then((r) => r.json()).catch(() => ({ coordinators: [] }));
   state.coordinators = cfg.coordinators || [];
   if (!state.people.includes(state.active)) state.active = state.people[0];
   render();
   await pollAll();
+  clock().catch(() => {});
   setInterval(pollAll, 1500);
 })();

@@ -35,7 +35,9 @@ public final class People {
     public Person touch(Actor actor, Instant now) {
         PersonRef ref = actor.person();
         List<Bson> updates = new ArrayList<>(List.of(
-                actor.displayName() == null ? Updates.setOnInsert("displayName", ref.userId())
+                // a platform that names nobody (the web chat without a name): "alice" becomes "Alice"
+                actor.displayName() == null ? Updates.setOnInsert("displayName",
+                        ref.userId().substring(0, 1).toUpperCase(Locale.ROOT) + ref.userId().substring(1))
                         : Updates.set("displayName", actor.displayName()),
                 Updates.set("platformLocale", actor.locale().toLanguageTag()),
                 Updates.set("lastSeen", Date.from(now)),
