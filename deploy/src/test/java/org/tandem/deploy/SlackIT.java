@@ -149,7 +149,7 @@ class SlackIT {
         assertThat(form.params().get("trigger_id")).isEqualTo(trigger);
         JsonNode view = form.json("view");
         assertThat(view.at("/callback_id").asString()).isEqualTo("intake.mentee");
-        assertThat(view.at("/title/text").asString().length()).isLessThanOrEqualTo(24);
+        assertThat(view.at("/title/text").asString()).isEqualTo("About you as a mentee");
         assertThat(view.at("/blocks/0/type").asString()).isEqualTo("header");
         assertThat(view.at("/blocks/0/text/text").asString()).contains("About you as a mentee");
 
