@@ -80,7 +80,8 @@ class TeamsAdapterIT {
         ObjectNode here = activity("carol", "Carol", ADMIN + ";messageid=42", "channel");
         mention(here, "admin here");
         post(here);
-        teams.awaitTo(ADMIN, mark, "now the admin channel");
+        assertThat(teams.awaitTo(ADMIN, mark, "now the admin channel").text())
+                .as("in a channel the bot hears only what mentions it").contains("Mention me with **help**");
 
         mark = teams.mark();
         ObjectNode create = activity("carol", "Carol", ADMIN, "channel");
@@ -189,10 +190,10 @@ class TeamsAdapterIT {
         post(click("bob", "Bob", request, request.action("Accept")));
         BotConnectorStub.Call toAlice = teams.awaitTo("a:alice", mark, "Meet your mentoring pair");
         BotConnectorStub.Call toBob = teams.awaitTo("a:bob", mark, "Meet your mentoring pair");
-        JsonNode link = toAlice.action("Open a group chat with both of you");
+        JsonNode link = toAlice.action("Chat with Bob in Teams");
         assertThat(link.at("/type").asString()).isEqualTo("Action.OpenUrl");
         assertThat(link.at("/url").asString()).startsWith("https://teams.microsoft.com/l/chat/0/0?users=bob%40example.org");
-        assertThat(toBob.action("Open a group chat with both of you").at("/url").asString())
+        assertThat(toBob.action("Chat with Alice *Star* in Teams").at("/url").asString())
                 .contains("users=alice%40example.org");
         assertWellFormed(toAlice.card());
         teams.awaitTo(ADMIN, mark, "have been introduced in **Leadership**");
