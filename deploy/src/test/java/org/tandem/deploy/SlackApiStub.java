@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for Slack's Web API: answers the methods Tandem calls the way Slack does, records every call
- * (method, token, parameters, time), and can answer the next call of a method with HTTP 429 + Retry-After.
+ * (method, token, parameters, time), and can answer the next call of a method with HTTP 429 + Retry-After, or
+ * every message to a channel with an error status until it heals.
  * Real HTTP on 127.0.0.1; the app reaches it through {@code tandem.slack.api-url}.
  */
 final class SlackApiStub implements AutoCloseable {
@@ -40,6 +41,7 @@ final class SlackApiStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, Integer> refused = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final Map<String, String> teamOfToken = new ConcurrentHashMap<>();
     private final AtomicInteger seq = new AtomicInteger();
@@ -72,6 +74,15 @@ final class SlackApiStub implements AutoCloseable {
     /** The next call of {@code method} is answered 429 with this Retry-After. */
     void rateLimitNext(String method, int retryAfterSeconds) {
         rateLimited.put(method, retryAfterSeconds);
+    }
+
+    /** Every {@code chat.postMessage} to a channel (a user id for a DM) is answered with this status until healed. */
+    void refuse(String channel, int status) {
+        refused.put(channel, status);
+    }
+
+    void heal(String channel) {
+        refused.remove(channel);
     }
 
     /** Where {@code apps.connections.open} sends a Socket Mode client. */
@@ -147,6 +158,12 @@ final class SlackApiStub implements AutoCloseable {
             calls.add(new Call(method, token, params, Instant.now(), 429));
             ex.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));
             send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        Integer refusal = method.equals("chat.postMessage") ? refused.get(params.getOrDefault("channel", "")) : null;
+        if (refusal != null) {
+            calls.add(new Call(method, token, params, Instant.now(), refusal));
+            send(ex, refusal, "{\"ok\":false,\"error\":\"internal_error\"}");
             return;
         }
         calls.add(new Call(method, token, params, Instant.now(), 200));

@@ -11,6 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -25,9 +30,6 @@ import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Rich;
-import org.tandem.core.conversation.Scope;
-import org.tandem.core.pairs.Pair;
-import org.tandem.core.program.Program;
 import org.tandem.core.testing.Forms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -60,7 +62,9 @@ class SlackIT {
         slack.user("UMAL", "<!channel> & <https://evil.example|win>", "en-US", "UTC");
         app = new RunningApp(dir.resolve("tandem.mv"), "tandem.slack.bot-token=xoxb-test",
                 "tandem.slack.signing-secret=" + SECRET, "tandem.slack.api-url=" + slack.url(),
-                "tandem.slack.admin-channel=" + ADMIN);
+                "tandem.slack.admin-channel=" + ADMIN,
+                // the tests sweep when they mean to (TandemCore#sweep), not on Quartz's timer
+                "tandem.scheduler.enabled=false");
         req = new SlackRequests(app.base(), SECRET);
         createAndOpenProgramme("Leadership");
     }
@@ -131,7 +135,7 @@ class SlackIT {
     }
 
     @Test
-    void fromJoinToAnIntroductionInAGroupDm() {
+    void fromJoinThroughMatchingToAnActivePair() {
         // a mentee: role button -> modal -> a validation error answered in the ack -> the fix -> consent
         int mark = slack.size();
         req.command(TEAM, "UALICE", "DALICE", "directmessage", "join", trigger());
@@ -145,7 +149,7 @@ class SlackIT {
         assertThat(form.params().get("trigger_id")).isEqualTo(trigger);
         JsonNode view = form.json("view");
         assertThat(view.at("/callback_id").asString()).isEqualTo("intake.mentee");
-        assertThat(view.at("/title/text").asString().length()).isLessThanOrEqualTo(24);
+        assertThat(view.at("/title/text").asString()).isEqualTo("About you as a mentee");
         assertThat(view.at("/blocks/0/type").asString()).isEqualTo("header");
         assertThat(view.at("/blocks/0/text/text").asString()).contains("About you as a mentee");
 
@@ -176,14 +180,30 @@ class SlackIT {
         // a mentor, the same way (no errors this time)
         enrolMentor("UBOB", "DBOB");
 
-        // the matching that picks Bob is being built in the core: ask him directly, then all goes through Slack
-        TandemCore core = app.context().getBean(TandemCore.class);
-        Program program = core.programs().findByName(new Scope("slack", TEAM), "Leadership").orElseThrow();
+        // the coordinator runs a matching round in the admin channel and confirms it with the preview's button
         mark = slack.size();
-        assertThat(core.pairing().request(program, new PersonRef("slack", TEAM, "UALICE"),
-                new PersonRef("slack", TEAM, "UBOB"), 80, List.<Pair.Reason>of())).isEmpty();
+        req.command(TEAM, "UCAROL", ADMIN, "tandem-admins", "match", trigger());
+        SlackApiStub.Call preview = slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("Matching preview"));
+        assertThat(preview.params().get("blocks")).contains("1 of 1 mentee(s) matched", "Alice → Bob");
+        assertWellFormed(preview.json("blocks"));
+        mark = slack.size();
+        click("UCAROL", ADMIN, "tandem-admins", preview.json("blocks"), "Confirm", trigger());
+        assertThat(slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("Confirmed for")).params().get("blocks"))
+                .contains("1 mentee(s) received their shortlist");
+
+        // the mentee chooses from her shortlist; the mentor accepts
+        SlackApiStub.Call shortlist = slack.await("chat.postMessage", mark,
+                c -> "UALICE".equals(c.params().get("channel")) && c.params().get("blocks").contains("shortlist.choose"));
+        assertThat(shortlist.params().get("blocks")).contains("Your mentor shortlist", "*Bob* — Engineering");
+        assertWellFormed(shortlist.json("blocks"));
+        mark = slack.size();
+        click("UALICE", "DALICE", "directmessage", shortlist.json("blocks"), "Ask Bob", trigger());
         JsonNode request = slack.await("chat.postMessage", mark, c -> "UBOB".equals(c.params().get("channel"))
                 && c.params().get("blocks").contains("request.accept")).json("blocks");
+        assertThat(request.toString()).contains("*Alice* would like you as their mentor in *Leadership*");
+        assertWellFormed(request);
 
         mark = slack.size();
         click("UBOB", "DBOB", "directmessage", request, "Accept", trigger());
@@ -196,11 +216,84 @@ class SlackIT {
         assertThat(slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel")))
                 .params().get("blocks")).contains("Alice and Bob have been introduced in *Leadership*");
 
-        // a click in the group DM is answered there
+        // "We have met", clicked in the group DM, is answered there and starts the private click check
         mark = slack.size();
-        click("UALICE", channel, "mpdm-alice--bob-1", intro.json("blocks"), "We have scheduled it", trigger());
+        click("UALICE", channel, "mpdm-alice--bob-1", intro.json("blocks"), "We have met", trigger());
         assertThat(slack.await("chat.postMessage", mark, c -> channel.equals(c.params().get("channel")))
-                .params().get("blocks")).contains("enjoy your first conversation");
+                .params().get("blocks")).contains("asking each of you privately");
+        JsonNode askAlice = slack.await("chat.postMessage", mark, c -> "UALICE".equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("click.answer")).json("blocks");
+        JsonNode askBob = slack.await("chat.postMessage", mark, c -> "UBOB".equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("click.answer")).json("blocks");
+        assertThat(askBob.toString()).contains("How was your first conversation with *Alice*?");
+        assertWellFormed(askAlice);
+
+        mark = slack.size();
+        click("UALICE", "DALICE", "directmessage", askAlice, "Yes", trigger());
+        slack.await("chat.postMessage", mark, c -> "UALICE".equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("Your answer stays between us"));
+        click("UBOB", "DBOB", "directmessage", askBob, "Yes", trigger());
+        assertThat(slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("A new pair is active")).params().get("blocks"))
+                .contains("A new pair is active in *Leadership*: Alice and Bob");
+        slack.await("chat.postMessage", mark, c -> "UALICE".equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("it clicked for both of you"));
+        Document pair = db().getCollection("pairs").find(new Document("mentee",
+                new PersonRef("slack", TEAM, "UALICE").key())).first();
+        assertThat(pair).containsEntry("mentor", new PersonRef("slack", TEAM, "UBOB").key())
+                .containsEntry("status", "active").containsEntry("group", channel);
+    }
+
+    @Test
+    void whatSlackKeepsRefusingIsKeptAndTheNextSweepDeliversItOnce() throws Exception {
+        slack.refuse("UPAT", 500);
+        slack.refuse("UQUIN", 503);
+        int mark = slack.size();
+        req.command(TEAM, "UPAT", "DPAT", "directmessage", "help", trigger());
+        req.command(TEAM, "UQUIN", "DQUIN", "directmessage", "profile", trigger());
+        Document parked = awaitParked("dm:UPAT");
+        awaitParked("dm:UQUIN");
+        assertThat(parked).containsEntry("status", "waiting").containsEntry("reason", "HTTP 500");
+        assertThat(slack.calls("chat.postMessage").stream().filter(c -> "UPAT".equals(c.params().get("channel"))))
+                .as("the inline retries").extracting(SlackApiStub.Call::status).containsOnly(500).hasSize(4);
+        assertThat(slack.posted("UPAT", mark)).isEmpty();
+
+        // Slack heals; two sweeps at the same moment (two replicas) deliver each message once
+        slack.heal("UPAT");
+        slack.heal("UQUIN");
+        TandemCore core = app.context().getBean(TandemCore.class);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> sweeps = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sweeps.add(pool.submit(() -> {
+                go.await();
+                return core.sweep();
+            }));
+        }
+        go.countDown();
+        for (Future<Integer> f : sweeps) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        core.sweep();
+        assertThat(slack.posted("UPAT", mark)).singleElement().asString().contains("Here is what you can do");
+        assertThat(slack.posted("UQUIN", mark)).singleElement().asString().contains("Your profile");
+        assertThat(db().getCollection("slack_undelivered").countDocuments(new Document("to",
+                new Document("$in", List.of("dm:UPAT", "dm:UQUIN"))))).isZero();
+    }
+
+    /** Waits until a message to a destination is kept in {@code slack_undelivered} (after the inline retries). */
+    static Document awaitParked(String to) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            Document d = db().getCollection("slack_undelivered").find(new Document("to", to)).first();
+            if (d != null) {
+                return d;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("nothing was kept for " + to);
     }
 
     @Test

@@ -20,8 +20,6 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.PersonRef;
-import org.tandem.core.conversation.Scope;
-import org.tandem.core.program.Program;
 import org.tandem.core.testing.Forms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Teams end to end: the real application and the real Bot Framework SDK over real HTTP; Activities are posted to
  * {@code /api/messages} as Teams would, and the bot's answers reach a local Bot Connector stub. From a coordinator's
- * {@code admin here} and a programme, through a mentee's and a mentor's enrolment, to their introduction.
+ * {@code admin here} and a programme, through a mentee's and a mentor's enrolment and a matching round, to their
+ * introduction and an active pair.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamsAdapterIT {
@@ -51,7 +50,9 @@ class TeamsAdapterIT {
         teams = new BotConnectorStub();
         app = new RunningApp(dir.resolve("tandem.mv"), "tandem.teams.enabled=true",
                 "tandem.teams.coordinators=aad-carol", "tandem.teams.retry-delay=PT0.02S",
-                "tandem.teams.retry-max-delay=PT0.1S");
+                "tandem.teams.retry-max-delay=PT0.1S",
+                // sweeps happen when a test says (TandemCore#sweep, the dev clock), not on Quartz's timer
+                "tandem.scheduler.enabled=false", "tandem.dev.clock-control=true");
         teams.member("29:alice", "aad-alice", "Alice", "alice@example.org");
         teams.member("29:bob", "aad-bob", "Bob", "bob@example.org");
     }
@@ -79,7 +80,8 @@ class TeamsAdapterIT {
         ObjectNode here = activity("carol", "Carol", ADMIN + ";messageid=42", "channel");
         mention(here, "admin here");
         post(here);
-        teams.awaitTo(ADMIN, mark, "now the admin channel");
+        assertThat(teams.awaitTo(ADMIN, mark, "now the admin channel").text())
+                .as("in a channel the bot hears only what mentions it").contains("Mention me with **help**");
 
         mark = teams.mark();
         ObjectNode create = activity("carol", "Carol", ADMIN, "channel");
@@ -157,27 +159,62 @@ class TeamsAdapterIT {
 
     @Test
     @Order(4)
-    void aProactiveRequestReachesTheMentorAndTheIntroductionLinksToAChat() {
+    void aMatchingRoundConfirmedInTheAdminChannelLeadsToAnIntroductionAndAnActivePair() {
         enrolMentor("bob", "Bob");
-        TandemCore core = app.context().getBean(TandemCore.class);
-        Program program = core.programs().findByName(new Scope("teams", TENANT), "Leadership").orElseThrow();
+
+        // the coordinator runs a matching round in the admin channel and confirms it with the card's button
         int mark = teams.mark();
-        assertThat(core.pairing().request(program, new PersonRef("teams", TENANT, "aad-alice"),
-                new PersonRef("teams", TENANT, "aad-bob"), 80, List.of())).isEmpty();
+        ObjectNode match = activity("carol", "Carol", ADMIN, "channel");
+        mention(match, "match");
+        post(match);
+        BotConnectorStub.Call preview = teams.awaitTo(ADMIN, mark, "**Matching preview**");
+        assertThat(preview.text()).contains("1 of 1 mentee(s) matched", "→ Bob");
+        assertWellFormed(preview.card());
+        mark = teams.mark();
+        post(click("carol", "Carol", preview, preview.action("Confirm")));
+        teams.awaitTo(ADMIN, mark, "1 mentee(s) received their shortlist");
+
+        // the mentee chooses from her shortlist; the mentor accepts
+        BotConnectorStub.Call shortlist = teams.awaitTo("a:alice", mark, "**Your mentor shortlist**");
+        assertWellFormed(shortlist.card());
+        JsonNode ask = shortlist.action("Ask Bob");
+        assertThat(ask.at("/data/tandem/action").asString()).isEqualTo("shortlist.choose");
+        assertThat(shortlist.text()).doesNotContain("aad-bob", "teams|");
+        mark = teams.mark();
+        post(click("alice", "Alice *Star*", shortlist, ask));
         BotConnectorStub.Call request = teams.awaitTo("a:bob", mark, "would like you as their mentor");
         teams.awaitTo("a:alice", mark, "I have asked **Bob** to be your mentor");
+        assertWellFormed(request.card());
 
         mark = teams.mark();
         post(click("bob", "Bob", request, request.action("Accept")));
         BotConnectorStub.Call toAlice = teams.awaitTo("a:alice", mark, "Meet your mentoring pair");
         BotConnectorStub.Call toBob = teams.awaitTo("a:bob", mark, "Meet your mentoring pair");
-        JsonNode link = toAlice.action("Open a group chat with both of you");
+        JsonNode link = toAlice.action("Chat with Bob in Teams");
         assertThat(link.at("/type").asString()).isEqualTo("Action.OpenUrl");
         assertThat(link.at("/url").asString()).startsWith("https://teams.microsoft.com/l/chat/0/0?users=bob%40example.org");
-        assertThat(toBob.action("Open a group chat with both of you").at("/url").asString())
+        assertThat(toBob.action("Chat with Alice *Star* in Teams").at("/url").asString())
                 .contains("users=alice%40example.org");
-        assertThat(toAlice.action("We have met").at("/data/tandem/action").asString()).isEqualTo("intro.met");
+        assertWellFormed(toAlice.card());
         teams.awaitTo(ADMIN, mark, "have been introduced in **Leadership**");
+
+        // "We have met" from the introduction starts the private click check; both say yes
+        mark = teams.mark();
+        post(click("alice", "Alice *Star*", toAlice, toAlice.action("We have met")));
+        teams.awaitTo("a:alice", mark, "asking each of you privately");
+        BotConnectorStub.Call askAlice = teams.awaitTo("a:alice", mark, "Did it click?");
+        BotConnectorStub.Call askBob = teams.awaitTo("a:bob", mark, "Did it click?");
+        assertThat(askAlice.action("Yes").at("/data/tandem/action").asString()).isEqualTo("click.answer");
+        mark = teams.mark();
+        post(click("alice", "Alice *Star*", askAlice, askAlice.action("Yes")));
+        teams.awaitTo("a:alice", mark, "Your answer stays between us");
+        post(click("bob", "Bob", askBob, askBob.action("Yes")));
+        teams.awaitTo("a:bob", mark, "it clicked for both of you");
+        teams.awaitTo(ADMIN, mark, "A new pair is active in **Leadership**");
+        Document pair = db().getCollection("pairs").find(new Document("mentee",
+                new PersonRef("teams", TENANT, "aad-alice").key())).first();
+        assertThat(pair).containsEntry("mentor", new PersonRef("teams", TENANT, "aad-bob").key())
+                .containsEntry("status", "active");
     }
 
     @Test
@@ -243,6 +280,76 @@ class TeamsAdapterIT {
         teams.awaitTo("19:other@thread.tacv2", mark, "A notice that **waited**");
     }
 
+    @Test
+    @Order(9)
+    void aMessageTeamsKeptRefusingGoesOutOnTheNextSweepOnce() {
+        int mark = teams.mark();
+        post(text("ivan", "Ivan", "help"));
+        teams.awaitTo("a:ivan", mark, "Here is what you can do");
+        // more failures than tries: the answer is parked, not lost
+        teams.failNext("a:ivan", 503, 503, 503, 503, 503, 503);
+        mark = teams.mark();
+        post(text("ivan", "Ivan", "profile"));
+        Document parked = awaitParked("person:aad-ivan");
+        assertThat(parked.getString("reason")).isEqualTo("HTTP 503");
+        assertThat(teams.calls().subList(mark, teams.calls().size())).filteredOn(c -> "a:ivan".equals(c.conversation()))
+                .extracting(BotConnectorStub.Call::status).containsOnly(503).hasSize(6);
+
+        TandemCore core = app.context().getBean(TandemCore.class);
+        core.sweep();
+        assertThat(teams.sentTo("a:ivan", mark)).as("not due yet: it waits a minute").isEmpty();
+        // a minute and more later: the dev clock moves on and runs the next sweep, which sends it
+        RunningApp.Reply moved = app.post("/api/dev/clock", "{\"advance\":\"PT2M\"}");
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(teams.sentTo("a:ivan", mark)).singleElement()
+                .satisfies(c -> assertThat(c.text()).contains("**Your profile**"));
+        core.sweep();
+        assertThat(teams.sentTo("a:ivan", mark)).hasSize(1);
+        assertThat(db().getCollection("teams_undelivered").countDocuments(new Document("to", "person:aad-ivan")))
+                .isZero();
+    }
+
+    static Document awaitParked(String to) {
+        for (int i = 0; i < 500; i++) {
+            Document d = db().getCollection("teams_undelivered").find(new Document("to", to)).first();
+            if (d != null) {
+                return d;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("nothing was parked for " + to);
+    }
+
+    static MongoDatabase db() {
+        return app.context().getBean(MongoDatabase.class);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What Teams would refuse a card for: version 1.5, known element types, submits that carry our data. */
+    static void assertWellFormed(JsonNode card) {
+        assertThat(card.at("/type").asString()).isEqualTo("AdaptiveCard");
+        assertThat(card.at("/version").asString()).isEqualTo("1.5");
+        assertThat(card.at("/body").size()).isPositive();
+        for (JsonNode b : card.at("/body")) {
+            assertThat(b.at("/type").asString()).isIn("TextBlock", "FactSet", "ActionSet", "Input.Text",
+                    "Input.Number", "Input.ChoiceSet");
+            for (JsonNode a : b.at("/actions")) {
+                assertThat(a.at("/type").asString()).isIn("Action.Submit", "Action.OpenUrl");
+                assertThat(a.at("/title").asString()).isNotBlank();
+                if (a.at("/type").asString().equals("Action.Submit")) {
+                    assertThat(a.at("/data/tandem").isObject()).as("our ids in the submit's data").isTrue();
+                }
+            }
+        }
+    }
+
     private static void enrolMentor(String user, String name) {
         int mark = teams.mark();
         post(text(user, name, "join"));
@@ -295,9 +402,10 @@ class TeamsAdapterIT {
                 .putObject("mentioned").put("id", "28:bot").put("name", "Tandem");
     }
 
-    /** What Teams posts when an Action.Submit of a card is clicked: its data, plus the card's inputs. */
+    /** What Teams posts when an Action.Submit of a card is clicked (where the card is): its data. */
     static ObjectNode click(String user, String name, BotConnectorStub.Call card, JsonNode action) {
-        ObjectNode a = activity(user, name, card.conversation(), "personal");
+        ObjectNode a = activity(user, name, card.conversation(),
+                card.conversation().startsWith("19:") ? "channel" : "personal");
         a.put("replyToId", "act-x");
         a.set("value", action.at("/data").deepCopy());
         return a;

@@ -97,10 +97,30 @@ final class BlockKit {
         }
         form.inputs().forEach(b::input);
         return View.builder().type("modal").callbackId(form.formId()).privateMetadata(privateMetadata)
-                .title(ViewTitle.builder().type("plain_text").text(cut(form.title(), TITLE)).build())
+                .title(ViewTitle.builder().type("plain_text").text(shortTitle(form.title())).build())
                 .submit(ViewSubmit.builder().type("plain_text").text(cut(form.submitLabel(), TITLE)).build())
                 .close(ViewClose.builder().type("plain_text").text(cut(closeLabel, TITLE)).build())
                 .blocks(limit(b.out, VIEW_BLOCKS)).build();
+    }
+
+    /**
+     * A modal's title in Slack's 24 characters: the whole title when it fits, else its first part before a dash
+     * ("About you as a mentee — Leadership" -> "About you as a mentee"), else cut at a word. The full title is
+     * the header block under it.
+     */
+    static String shortTitle(String title) {
+        String t = title.isBlank() ? " " : title.strip();
+        if (t.length() <= TITLE) {
+            return t;
+        }
+        for (String dash : List.of(" — ", " – ", " - ", ": ")) {
+            int at = t.indexOf(dash);
+            if (at > 0 && at <= TITLE) {
+                return t.substring(0, at).strip();
+            }
+        }
+        int space = t.lastIndexOf(' ', TITLE - 1);
+        return space > TITLE / 2 ? t.substring(0, space) + "…" : cut(t, TITLE);
     }
 
     /** The App Home tab. */

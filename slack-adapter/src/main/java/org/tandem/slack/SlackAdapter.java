@@ -31,8 +31,7 @@ final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final Slack slack;
 
-    SlackAdapter(SlackProperties properties, MongoDatabase db, Clock clock, Supplier<TandemCore> core,
-                 UndeliveredMessages undelivered) {
+    SlackAdapter(SlackProperties properties, MongoDatabase db, Clock clock, Supplier<TandemCore> core) {
         properties.check();
         this.properties = properties;
         SlackConfig config = new SlackConfig();
@@ -47,7 +46,8 @@ final class SlackAdapter implements AutoCloseable {
         PendingForms forms = new PendingForms(db, clock);
         java.util.function.Function<org.tandem.core.conversation.PersonRef, Locale> locales =
                 person -> core.get().locale(person);
-        this.messenger = new SlackMessenger(api, properties.adminChannel(), forms, locales, undelivered);
+        this.messenger = new SlackMessenger(api, properties.adminChannel(), forms, locales,
+                new Undelivered(db, clock));
         this.workers = new Workers(properties.workers());
         this.app = app(properties, slack);
         new SlackInbound(core, new Directory(api, clock, locales), messenger, forms, workers,

@@ -5,7 +5,6 @@ import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,16 +22,10 @@ import org.tandem.core.conversation.PlatformMessenger;
 @EnableConfigurationProperties(SlackProperties.class)
 public class SlackAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    UndeliveredMessages undeliveredMessages() {
-        return UndeliveredMessages.logging();
-    }
-
     @Bean(destroyMethod = "close")
     SlackAdapter slackAdapter(SlackProperties properties, MongoDatabase db, Clock clock,
-                              ObjectProvider<TandemCore> core, UndeliveredMessages undelivered) {
-        return new SlackAdapter(properties, db, clock, core::getObject, undelivered);
+                              ObjectProvider<TandemCore> core) {
+        return new SlackAdapter(properties, db, clock, core::getObject);
     }
 
     @Bean

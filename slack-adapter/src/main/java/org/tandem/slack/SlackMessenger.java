@@ -1,7 +1,6 @@
 package org.tandem.slack;
 
 import com.google.gson.Gson;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
@@ -21,8 +20,8 @@ import org.tandem.core.i18n.Texts;
 
 /**
  * The core's port to Slack: DMs ({@code chat.postMessage} to the user), group DMs ({@code conversations.open}
- * with the members), the admin channel, updates, and forms as modals when the {@link Interaction} allows. A send
- * Slack does not take even after the retries is handed to {@link UndeliveredMessages}, never dropped silently.
+ * with the members), the admin channel, updates, and forms as modals when the {@link Interaction} allows. Messages
+ * are rendered here and posted by the {@link Outbox}, which keeps what Slack does not take for the core's sweep.
  */
 final class SlackMessenger implements PlatformMessenger {
 
@@ -35,16 +34,16 @@ final class SlackMessenger implements PlatformMessenger {
     private final String adminChannel;
     private final PendingForms forms;
     private final Function<PersonRef, Locale> locales;
-    private final UndeliveredMessages undelivered;
+    private final Outbox outbox;
     private final Gson gson = GsonFactory.createSnakeCase();
 
     SlackMessenger(WebApi api, String adminChannel, PendingForms forms, Function<PersonRef, Locale> locales,
-                   UndeliveredMessages undelivered) {
+                   Undelivered undelivered) {
         this.api = api;
         this.adminChannel = adminChannel;
         this.forms = forms;
         this.locales = locales;
-        this.undelivered = undelivered;
+        this.outbox = new Outbox(api, adminChannel, undelivered);
     }
 
     @Override
@@ -66,7 +65,8 @@ final class SlackMessenger implements PlatformMessenger {
             channel = api.call(tenant, "conversations.open",
                     c -> c.conversationsOpen(r -> r.users(users))).getChannel().getId();
         } catch (WebApi.Failed e) {
-            undelivered.keep(new UndeliveredMessages.Undelivered(tenant, "group of " + users, message, e.error));
+            // the core finishes an interrupted introduction on its own timer: it needs to know this one failed
+            log.warn("conversations.open for a group of {} in {} failed ({})", users.size(), tenant, e.error);
             throw e;
         }
         deliver(new Destination.Group(tenant, channel), message);
@@ -80,11 +80,6 @@ final class SlackMessenger implements PlatformMessenger {
 
     @Override
     public MessageRef sendToAdmin(String platform, String tenant, Message message) {
-        if (adminChannel == null) {
-            undelivered.keep(new UndeliveredMessages.Undelivered(tenant, "admin channel", message,
-                    "tandem.slack.admin-channel is not set"));
-            return PENDING;
-        }
         return deliver(new Destination.Admin(tenant), message);
     }
 
@@ -162,50 +157,28 @@ final class SlackMessenger implements PlatformMessenger {
     }
 
     private MessageRef post(Destination to, Message message) {
-        String channel = channel(to);
-        try {
-            List<LayoutBlock> blocks = new ArrayList<>(BlockKit.blocks(message));
-            Optional<Block.Form> form = BlockKit.formOf(message);
-            if (form.isPresent()) {
-                Texts t = texts(to);
-                String kept = forms.keep(to.tenant(), to instanceof Destination.Person p ? p.who().userId() : null,
-                        gson.toJson(modal(to, message, form.get())));
-                blocks.addAll(BlockKit.openFormPrompt(t.rich("form.open.prompt", form.get().title()),
-                        t.get("form.open"), kept));
-            }
-            MessageRef first = null;
-            for (List<LayoutBlock> chunk : BlockKit.perMessage(blocks)) {
-                ChatPostMessageResponse r = api.call(to.tenant(), "chat.postMessage",
-                        c -> c.chatPostMessage(m -> m.channel(channel).text(BlockKit.fallback(message)).blocks(chunk)));
-                if (first == null) {
-                    first = new MessageRef(PLATFORM, to.tenant() + "/" + r.getChannel() + "/" + r.getTs());
-                }
-            }
-            return first == null ? PENDING : first;
-        } catch (WebApi.Failed e) {
-            undelivered.keep(new UndeliveredMessages.Undelivered(to.tenant(), describe(to), message, e.error));
-            return PENDING;
+        List<LayoutBlock> blocks = new ArrayList<>(BlockKit.blocks(message));
+        Optional<Block.Form> form = BlockKit.formOf(message);
+        if (form.isPresent()) {
+            Texts t = texts(to);
+            String kept = forms.keep(to.tenant(), to instanceof Destination.Person p ? p.who().userId() : null,
+                    gson.toJson(modal(to, message, form.get())));
+            blocks.addAll(BlockKit.openFormPrompt(t.rich("form.open.prompt", form.get().title()),
+                    t.get("form.open"), kept));
         }
+        String text = BlockKit.fallback(message);
+        List<Undelivered.Part> parts = BlockKit.perMessage(blocks).stream()
+                .map(chunk -> new Undelivered.Part(text, gson.toJson(chunk))).toList();
+        return outbox.send(to.tenant(), Outbox.address(to), parts);
     }
 
-    private String channel(Destination to) {
-        if (to instanceof Destination.Person p) {
-            return p.who().userId();
-        }
-        if (to instanceof Destination.Group g) {
-            return g.channel();
-        }
-        return adminChannel;
-    }
-
-    private static String describe(Destination to) {
-        if (to instanceof Destination.Person p) {
-            return "DM of " + p.who().userId();
-        }
-        if (to instanceof Destination.Group g) {
-            return "group " + g.channel();
-        }
-        return "admin channel";
+    /**
+     * Tries again, at most {@code limit}, the messages Slack did not take; the core's sweep calls it on every
+     * replica (see {@link Outbox#redeliver}).
+     */
+    @Override
+    public int redeliver(int limit) {
+        return outbox.redeliver(limit);
     }
 
     /** The adapter's own words (a button, a modal's close label) in the language of whom they are for. */

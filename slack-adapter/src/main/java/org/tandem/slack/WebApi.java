@@ -7,19 +7,25 @@ import com.slack.api.methods.SlackApiTextResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Calls the Slack Web API for a workspace with its bot token. A rate-limited call (HTTP 429) is retried after
  * the {@code Retry-After} Slack asks for, and a network error after a second, a few times: a message still
- * arrives when Slack is busy. What keeps failing is thrown as {@link Failed} for the caller to hand on.
+ * arrives when Slack is busy. What keeps failing is thrown as {@link Failed}, which says whether trying again
+ * later may help, for the caller to hand on.
  */
 final class WebApi {
 
     private static final Logger log = LoggerFactory.getLogger(WebApi.class);
     static final int ATTEMPTS = 4;
     static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+    /** Slack's errors (in an HTTP 200 answer) that say "not now" rather than "never". */
+    private static final Set<String> TRANSIENT_ERRORS = Set.of("ratelimited", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout");
+    static final String NOT_INSTALLED = "not_installed";
 
     /** One Web API method call on a client. */
     @FunctionalInterface
@@ -33,15 +39,31 @@ final class WebApi {
         Optional<String> botToken(String tenant);
     }
 
-    /** A call that failed for good, with Slack's error code (e.g. {@code channel_not_found}). */
+    /**
+     * A call that failed after its tries, with Slack's error code (e.g. {@code channel_not_found}), whether a later
+     * try may succeed (rate limits, Slack or the network unwell), and the wait Slack asked for, if any.
+     */
     static final class Failed extends RuntimeException {
         final String method;
         final String error;
+        final boolean retryable;
+        final Duration retryAfter;
 
         Failed(String method, String error, Throwable cause) {
+            this(method, error, false, Duration.ZERO, cause);
+        }
+
+        Failed(String method, String error, boolean retryable, Duration retryAfter, Throwable cause) {
             super(method + " failed: " + error, cause);
             this.method = method;
             this.error = error;
+            this.retryable = retryable;
+            this.retryAfter = retryAfter;
+        }
+
+        /** The workspace has no token (any more): nothing is sent there. */
+        boolean notInstalled() {
+            return NOT_INSTALLED.equals(error);
         }
     }
 
@@ -71,25 +93,41 @@ final class WebApi {
 
     /** Calls a method with the workspace's token, retrying rate limits and network errors. */
     <T extends SlackApiTextResponse> T call(String tenant, String method, Call<T> call) {
-        String token = tokens.botToken(tenant)
-                .orElseThrow(() -> new Failed(method, "not_installed in " + tenant, null));
+        return call(tenant, method, ATTEMPTS, call);
+    }
+
+    /**
+     * Calls a method once: a failure is thrown at once, with the wait Slack asked for. For redeliveries, whose
+     * next try is planned in the store rather than waited for on the scheduler's thread.
+     */
+    <T extends SlackApiTextResponse> T callOnce(String tenant, String method, Call<T> call) {
+        return call(tenant, method, 1, call);
+    }
+
+    private <T extends SlackApiTextResponse> T call(String tenant, String method, int attempts, Call<T> call) {
+        String token = tokens.botToken(tenant).orElseThrow(() -> new Failed(method, NOT_INSTALLED, null));
         MethodsClient client = slack.methods(token);
         for (int attempt = 1; ; attempt++) {
             try {
                 T response = call.on(client);
                 if (!response.isOk()) {
-                    throw new Failed(method, response.getError(), null);
+                    String error = String.valueOf(response.getError());
+                    throw new Failed(method, error, TRANSIENT_ERRORS.contains(error), Duration.ZERO, null);
                 }
                 return response;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
-                if (status != 429 && status < 500 || attempt == ATTEMPTS) {
-                    throw new Failed(method, "HTTP " + status, e);
+                boolean transientStatus = status == 429 || status >= 500;
+                String header = e.getResponse().header("Retry-After");
+                Duration wait = retryAfter(header);
+                if (!transientStatus || attempt == attempts) {
+                    throw new Failed(method, "HTTP " + status, transientStatus, header == null ? Duration.ZERO : wait,
+                            e);
                 }
-                waitBeforeRetry(method, attempt, retryAfter(e.getResponse().header("Retry-After")));
+                waitBeforeRetry(method, attempt, wait);
             } catch (IOException e) {
-                if (attempt == ATTEMPTS) {
-                    throw new Failed(method, e.getClass().getSimpleName(), e);
+                if (attempt == attempts) {
+                    throw new Failed(method, e.getClass().getSimpleName(), true, Duration.ZERO, e);
                 }
                 waitBeforeRetry(method, attempt, Duration.ofSeconds(1));
             }
@@ -113,7 +151,7 @@ final class WebApi {
             pause.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failed(method, "interrupted", e);
+            throw new Failed(method, "interrupted", true, Duration.ZERO, e);
         }
     }
 }

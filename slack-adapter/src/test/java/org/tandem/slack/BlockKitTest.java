@@ -143,7 +143,8 @@ class BlockKitTest {
         assertThat(modal.get("type").getAsString()).isEqualTo("modal");
         assertThat(modal.get("callback_id").getAsString()).isEqualTo("intake.mentee");
         assertThat(modal.get("private_metadata").getAsString()).isEqualTo("dm");
-        assertThat(modal.getAsJsonObject("title").get("text").getAsString()).hasSize(24).endsWith("…");
+        assertThat(modal.getAsJsonObject("title").get("text").getAsString())
+                .as("the part before the dash, not a phrase cut mid-word").isEqualTo("About you as a mentee");
         assertThat(modal.getAsJsonObject("submit").get("text").getAsString()).isEqualTo("Next");
         assertThat(modal.getAsJsonObject("close").get("text").getAsString()).isEqualTo("Cancel");
         JsonArray blocks = modal.getAsJsonArray("blocks");
@@ -179,6 +180,18 @@ class BlockKitTest {
         assertThat(years.get("type").getAsString()).isEqualTo("number_input");
         assertThat(years.get("is_decimal_allowed").getAsBoolean()).isFalse();
         assertThat(years.get("initial_value").getAsString()).isEqualTo("12");
+    }
+
+    @Test
+    void aLongModalTitleIsShortenedWhereItReadsWell() {
+        assertThat(BlockKit.shortTitle("New programme")).isEqualTo("New programme");
+        assertThat(BlockKit.shortTitle("Matching weights — Leadership for new managers"))
+                .isEqualTo("Matching weights");
+        assertThat(BlockKit.shortTitle("Why are you leaving the programme today")).isEqualTo("Why are you leaving the…");
+        assertThat(BlockKit.shortTitle("Supercalifragilisticexpialidocious")).hasSize(24).endsWith("…");
+        for (String t : List.of("A", "x".repeat(40), "Intro — " + "y".repeat(40), "Quoi de neuf : un très long titre ici")) {
+            assertThat(BlockKit.shortTitle(t).length()).isBetween(1, BlockKit.TITLE);
+        }
     }
 
     @Test

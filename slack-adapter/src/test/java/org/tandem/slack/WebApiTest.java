@@ -92,6 +92,43 @@ class WebApiTest {
         assertThat(WebApi.retryAfter("soon")).isEqualTo(Duration.ofSeconds(1));
     }
 
+    @Test
+    void aFailureSaysWhetherALaterTryMayHelpAndHowLongSlackAskedToWait() {
+        WebApi.Failed limited = failure(c -> throwing(status(429, "30")));
+        assertThat(limited.retryable).isTrue();
+        assertThat(limited.retryAfter).isEqualTo(Duration.ofSeconds(30));
+        assertThat(failure(c -> throwing(status(500, null))).retryable).isTrue();
+        assertThat(failure(c -> {
+            throw new IOException("reset");
+        }).retryable).isTrue();
+        assertThat(failure(c -> error("ratelimited")).retryable).isTrue();
+        assertThat(failure(c -> error("channel_not_found")).retryable).isFalse();
+        assertThat(failure(c -> throwing(status(403, null))).retryable).isFalse();
+        // a redelivery tries once: no waiting on the scheduler's thread
+        waits.clear();
+        AtomicInteger calls = new AtomicInteger();
+        WebApi.Failed once = org.assertj.core.api.Assertions.catchThrowableOfType(WebApi.Failed.class,
+                () -> api.callOnce("T1", "chat.postMessage", c -> {
+                    calls.incrementAndGet();
+                    throw status(429, "5");
+                }));
+        assertThat(calls).hasValue(1);
+        assertThat(waits).isEmpty();
+        assertThat(once.retryAfter).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    private WebApi.Failed failure(WebApi.Call<ChatPostMessageResponse> call) {
+        return org.assertj.core.api.Assertions.catchThrowableOfType(WebApi.Failed.class,
+                () -> api.call("T1", "chat.postMessage", call));
+    }
+
+    private static ChatPostMessageResponse error(String code) {
+        ChatPostMessageResponse r = new ChatPostMessageResponse();
+        r.setOk(false);
+        r.setError(code);
+        return r;
+    }
+
     private static ChatPostMessageResponse throwing(SlackApiException e) throws SlackApiException {
         throw e;
     }

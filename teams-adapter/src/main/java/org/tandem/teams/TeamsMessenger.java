@@ -291,9 +291,9 @@ final class TeamsMessenger implements PlatformMessenger {
             }
         }
         if (!known.isEmpty()) {
-            String topic = t.get("intro.chat.topic", names.get(user), String.join(", ",
-                    others.stream().map(names::get).toList()));
-            AdaptiveCards.addLink(card, t.get("intro.chat"), "https://teams.microsoft.com/l/chat/0/0?users="
+            String withWhom = String.join(", ", others.stream().map(names::get).toList());
+            String topic = t.get("intro.chat.topic", names.get(user), withWhom);
+            AdaptiveCards.addLink(card, t.get("intro.chat", withWhom), "https://teams.microsoft.com/l/chat/0/0?users="
                     + URLEncoder.encode(String.join(",", known), StandardCharsets.UTF_8)
                     + "&topicName=" + URLEncoder.encode(topic, StandardCharsets.UTF_8));
         }

@@ -1,0 +1,168 @@
+package org.tandem.slack;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+/**
+ * Messages Slack did not take even after the inline retries ({@code slack_undelivered}): rate limited for long,
+ * Slack or the network unwell, no admin channel configured yet. What is kept is the message as rendered (its
+ * parts: fallback text and Block Kit JSON) and where it goes. {@link #claimDue} leases one message atomically, so
+ * replicas sweeping at the same moment never send it twice. Each failed try waits longer (one minute, doubling, at
+ * most an hour); after {@value #MAX_ATTEMPTS} tries or {@link #MAX_AGE} the message is marked dead: its content
+ * is dropped, and what remains says where it did not go and why.
+ */
+final class Undelivered {
+
+    static final Duration LEASE = Duration.ofMinutes(5);
+    static final Duration FIRST_WAIT = Duration.ofMinutes(1);
+    static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    static final int MAX_ATTEMPTS = 20;
+    static final Duration MAX_AGE = Duration.ofHours(24);
+    /** How long the record of a dead message (no content) is kept for whoever looks into it. */
+    static final Duration KEEP_DEAD = Duration.ofDays(30);
+
+    static final String WAITING = "waiting";
+    static final String DEAD = "dead";
+
+    /** One chat.postMessage of a message: its notification text and its blocks as JSON. */
+    record Part(String text, String blocks) {}
+
+    /**
+     * A message leased by this sweep: where it goes ({@code dm:<user>}, {@code group:<channel>}, {@code admin}),
+     * its parts not sent yet, how many tries so far, when it was first refused, and the lease that guards it.
+     */
+    record Parked(ObjectId id, String tenant, String to, List<Part> parts, int attempts, Instant since,
+                  String lease) {}
+
+    /** What became of a failed try. */
+    enum Outcome { LATER, DEAD }
+
+    private final MongoCollection<Document> collection;
+    private final Clock clock;
+
+    Undelivered(MongoDatabase db, Clock clock) {
+        this.collection = db.getCollection("slack_undelivered");
+        this.clock = clock;
+        // a help for a real MongoDB; correctness does not depend on it (the embedded server ignores it)
+        collection.createIndex(new Document("status", 1).append("dueAt", 1));
+    }
+
+    /** Keeps what Slack refused, due after {@code wait} (zero: at the next sweep). */
+    void park(String tenant, String to, List<Part> parts, String reason, Duration wait) {
+        Instant now = clock.instant();
+        collection.deleteMany(and(eq("status", DEAD), lt("deadAt", Date.from(now.minus(KEEP_DEAD)))));
+        List<Document> kept = parts.stream()
+                .map(p -> new Document("text", p.text()).append("blocks", p.blocks())).toList();
+        collection.insertOne(new Document("tenant", tenant).append("to", to).append("status", WAITING)
+                .append("parts", kept).append("reason", reason).append("attempts", 0)
+                .append("at", Date.from(now)).append("dueAt", Date.from(now.plus(wait))));
+    }
+
+    /** Records a message Slack refused for good (no content is kept). */
+    void dead(String tenant, String to, String reason) {
+        Instant now = clock.instant();
+        collection.insertOne(new Document("tenant", tenant).append("to", to).append("status", DEAD)
+                .append("reason", reason).append("attempts", 0).append("at", Date.from(now))
+                .append("deadAt", Date.from(now)));
+    }
+
+    /**
+     * Leases the message due longest ago, skipping some workspaces (those Slack is refusing in this sweep). Guard:
+     * {@code status = waiting} and {@code dueAt <= now}; the lease moves {@code dueAt} past its end, so another
+     * replica takes the message over only if this one died.
+     */
+    Optional<Parked> claimDue(Set<String> skipTenants) {
+        Instant now = clock.instant();
+        List<Bson> filter = new ArrayList<>(List.of(eq("status", WAITING), lte("dueAt", Date.from(now))));
+        if (!skipTenants.isEmpty()) {
+            filter.add(nin("tenant", skipTenants));
+        }
+        String lease = UUID.randomUUID().toString();
+        Document d = collection.findOneAndUpdate(and(filter),
+                Updates.combine(Updates.set("lease", lease), Updates.set("dueAt", Date.from(now.plus(LEASE))),
+                        Updates.inc("attempts", 1)),
+                new FindOneAndUpdateOptions().sort(new Document("dueAt", 1)).returnDocument(ReturnDocument.AFTER));
+        if (d == null) {
+            return Optional.empty();
+        }
+        List<Part> parts = d.getList("parts", Document.class, List.of()).stream()
+                .map(p -> new Part(p.getString("text"), p.getString("blocks"))).toList();
+        return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), parts,
+                d.getInteger("attempts", 1), d.getDate("at").toInstant(), lease));
+    }
+
+    /** All of it went out: forgotten (guard: still this sweep's lease). */
+    void delivered(Parked p) {
+        collection.deleteOne(leased(p));
+    }
+
+    /** Some parts went out before Slack refused again: only the others are kept. */
+    void sent(Parked p, int parts) {
+        List<Document> rest = p.parts().subList(parts, p.parts().size()).stream()
+                .map(x -> new Document("text", x.text()).append("blocks", x.blocks())).toList();
+        collection.updateOne(leased(p), Updates.set("parts", rest));
+    }
+
+    /**
+     * A try failed: due again after the back-off (at least {@code atLeast}, Slack's Retry-After), or dead when
+     * the failure is for good, the tries are used up, or the message is too old.
+     */
+    Outcome failed(Parked p, String reason, boolean retryable, Duration atLeast) {
+        Instant now = clock.instant();
+        if (!retryable || p.attempts() >= MAX_ATTEMPTS || !now.isBefore(p.since().plus(MAX_AGE))) {
+            collection.updateOne(leased(p), Updates.combine(Updates.set("status", DEAD),
+                    Updates.set("reason", reason), Updates.set("deadAt", Date.from(now)), Updates.unset("parts"),
+                    Updates.unset("lease")));
+            return Outcome.DEAD;
+        }
+        Duration wait = backOff(p.attempts());
+        if (atLeast.compareTo(wait) > 0) {
+            wait = atLeast;
+        }
+        collection.updateOne(leased(p), Updates.combine(Updates.set("dueAt", Date.from(now.plus(wait))),
+                Updates.set("reason", reason), Updates.unset("lease")));
+        return Outcome.LATER;
+    }
+
+    /** Nothing more goes to that workspace (uninstalled): the message is dropped. */
+    void dropped(Parked p) {
+        collection.deleteOne(leased(p));
+    }
+
+    /** One minute after the first try, doubling, at most an hour. */
+    static Duration backOff(int attempts) {
+        int doublings = Math.max(0, Math.min(attempts - 1, 10));
+        Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    long waiting() {
+        return collection.countDocuments(eq("status", WAITING));
+    }
+
+    /** The guard of every change after a claim: the document still carries this sweep's lease. */
+    private static Bson leased(Parked p) {
+        return and(eq("_id", p.id()), eq("lease", p.lease()));
+    }
+}
