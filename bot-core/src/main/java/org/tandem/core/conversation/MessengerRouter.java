@@ -50,7 +50,13 @@ public final class MessengerRouter implements Messenger {
     public int redeliver(int limit) {
         int sent = 0;
         for (PlatformMessenger m : byPlatform.values()) {
-            sent += m.redeliver(limit);
+            try {
+                sent += m.redeliver(limit);
+            } catch (RuntimeException e) {
+                // one platform's trouble must not hold up the others' retries
+                org.slf4j.LoggerFactory.getLogger(MessengerRouter.class)
+                        .error("redelivering on {} failed; the next sweep tries again", m.platform(), e);
+            }
         }
         return sent;
     }
