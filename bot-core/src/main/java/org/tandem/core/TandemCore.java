@@ -124,7 +124,7 @@ public final class TandemCore {
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
                 new ProfileFlow(programs, enrollments),
-                new LeaveFlow(programs, enrollments, settings.adminLocale()),
+                new LeaveFlow(programs, enrollments, settings.adminLocale(), pairing::left),
                 new ProgramFlow(programs, enrollments::menteesAndMentors, rhythm::pause),
                 new MatchFlow(db, programs, enrollments, pairs, people, pairing, shortlists, shortlist),
                 shortlist,

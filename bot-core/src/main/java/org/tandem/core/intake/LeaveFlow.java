@@ -25,14 +25,21 @@ public final class LeaveFlow implements Flow {
     static final String PROGRAM = ID + ".program";
     static final String CONFIRM = ID + ".confirm";
 
+    /** Told when someone leaves a programme, e.g. to end their pairs and tell their partners kindly. */
+    public interface Listener {
+        void left(org.tandem.core.conversation.PersonRef person, String program);
+    }
+
     private final Programs programs;
     private final Enrollments enrollments;
     private final Locale adminLocale;
+    private final Listener listener;
 
-    public LeaveFlow(Programs programs, Enrollments enrollments, Locale adminLocale) {
+    public LeaveFlow(Programs programs, Enrollments enrollments, Locale adminLocale, Listener listener) {
         this.programs = programs;
         this.enrollments = enrollments;
         this.adminLocale = adminLocale;
+        this.listener = listener;
     }
 
     @Override
@@ -82,6 +89,7 @@ public final class LeaveFlow implements Flow {
             return;
         }
         turn.reply("leave.done", name(parts[0]));
+        listener.left(turn.who(), parts[0]);
         Texts admin = Texts.of(adminLocale);
         turn.messenger().sendToAdmin(turn.who().platform(), turn.who().tenant(), Message.text(admin.rich(
                 "leave.admin-notice", turn.person().displayName(), name(parts[0]), admin.get(e.get().role().labelKey()))));

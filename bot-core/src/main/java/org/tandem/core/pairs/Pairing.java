@@ -160,6 +160,24 @@ public final class Pairing {
         return expired.isPresent();
     }
 
+    /**
+     * Someone left a programme: each of their open pairs there ends, and the partner is told kindly (a mentee
+     * goes back to the pool; nothing private is said).
+     */
+    public void left(PersonRef person, String program) {
+        for (Pair p : pairs.of(person, PairStatus.OPEN)) {
+            if (!p.program().equals(program)) {
+                continue;
+            }
+            pairs.move(p.id(), PairStatus.OPEN, PairStatus.WITHDRAWN, clock.instant()).ifPresent(ended -> {
+                PersonRef partner = ended.other(person);
+                messenger.sendToPerson(partner, Message.text(people.texts(partner).rich(
+                        partner.equals(ended.mentee()) ? "pair.partner-left.mentee" : "pair.partner-left.mentor",
+                        people.name(person))));
+            });
+        }
+    }
+
     void toAdmin(Pair pair, String key, Object... args) {
         messenger.sendToAdmin(pair.scope().platform(), pair.scope().tenant(),
                 Message.text(Texts.of(adminLocale).rich(key, args)));

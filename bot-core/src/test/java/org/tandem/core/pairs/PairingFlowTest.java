@@ -120,4 +120,18 @@ class PairingFlowTest {
         assertThat(mallory.clicks("click.answer", pair.id() + ":0:yes").text()).contains("no longer current");
         assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.REQUESTED);
     }
+
+    @Test
+    void whenAMentorLeavesThePairEndsAndTheMenteeIsToldKindlyWithNothingPrivate() {
+        Pair pair = request();
+        bob.clicksButton("Accept");
+        bob.says("leave");
+        int mark = chat.mark();
+        bob.clicksButton("Yes, leave");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.WITHDRAWN);
+        assertThat(alice.dmsSince(mark).text()).contains("Bob has left the programme", "back in the pool");
+        assertThat(chat.adminSince(mark).text()).contains("Bob has left *Leadership* (Mentor)")
+                .doesNotContain("Someone did it for me");
+        assertThat(pairs.of(alice.ref(), PairStatus.OPEN)).isEmpty();
+    }
 }
