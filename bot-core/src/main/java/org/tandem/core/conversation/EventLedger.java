@@ -3,8 +3,6 @@ package org.tandem.core.conversation;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -12,6 +10,7 @@ import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
+import org.tandem.core.store.Inserts;
 
 /**
  * Which platform events were handled, so a retried delivery (Slack retries after 3 s, Teams on a timeout) or a
@@ -28,16 +27,8 @@ public final class EventLedger {
 
     /** True the first time an event is seen; false for every repeat. */
     public boolean claim(PersonRef person, String eventId, Instant now) {
-        try {
-            collection.insertOne(new Document("_id", id(person, eventId))
-                    .append("tenant", person.tenant()).append("at", Date.from(now)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.once(collection, new Document("_id", id(person, eventId))
+                .append("tenant", person.tenant()).append("at", Date.from(now)));
     }
 
     /** Gives the event back after a failure, so that the platform's retry is handled. */

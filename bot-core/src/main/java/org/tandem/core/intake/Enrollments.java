@@ -6,8 +6,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -20,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
+import org.tandem.core.store.Inserts;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
 
@@ -52,15 +51,7 @@ public final class Enrollments {
                 .append("version", 1L);
         mentee.ifPresent(m -> doc.append("mentee", m.toDocument()));
         mentor.ifPresent(m -> doc.append("mentor", m.toDocument()));
-        try {
-            collection.insertOne(doc);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.once(collection, doc);
     }
 
     /** Replaces the mentee answers if nobody changed the enrolment since it was read (guard: version). */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import org.bson.Document;
+import org.tandem.core.store.Inserts;
 import org.tandem.core.conversation.PersonRef;
 
 /**
@@ -28,17 +29,9 @@ public final class Meetings {
 
     /** Logs a meeting; false when that pair already logged one that day (both clicked "we met"). */
     public boolean log(Pair pair, LocalDate date, PersonRef by, Instant now) {
-        try {
-            collection.insertOne(new Document("_id", pair.id() + "|" + date).append("tenant", pair.scope().tenant())
-                    .append("program", pair.program()).append("pair", pair.id()).append("date", date.toString())
-                    .append("by", by.key()).append("loggedAt", Date.from(now)));
-            return true;
-        } catch (com.mongodb.MongoWriteException e) {
-            if (e.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return Inserts.once(collection, new Document("_id", pair.id() + "|" + date)
+                .append("tenant", pair.scope().tenant()).append("program", pair.program()).append("pair", pair.id())
+                .append("date", date.toString()).append("by", by.key()).append("loggedAt", Date.from(now)));
     }
 
     public long count(String pair) {

@@ -4,8 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -20,6 +18,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
+import org.tandem.core.store.Inserts;
 import org.tandem.core.conversation.PersonRef;
 
 /**
@@ -58,16 +57,11 @@ final class Courtesy {
             return Optional.of(nextSlot(zone, now.plus(Duration.ofDays(1))));
         }
         LocalDate day = now.atZone(zone).toLocalDate();
-        try {
-            log.insertOne(new Document("_id", person.key() + "|" + day).append("tenant", person.tenant())
-                    .append("person", person.key()).append("at", Date.from(now)));
+        if (Inserts.once(log, new Document("_id", person.key() + "|" + day).append("tenant", person.tenant())
+                .append("person", person.key()).append("at", Date.from(now)))) {
             return Optional.empty();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return Optional.of(nextSlot(zone, day.plusDays(1).atTime(START).atZone(zone).toInstant()));
         }
+        return Optional.of(nextSlot(zone, day.plusDays(1).atTime(START).atZone(zone).toInstant()));
     }
 
     /** The first moment at or after {@code at} inside working hours, on a working day, in that time zone. */

@@ -1,0 +1,2 @@
+/** Small MongoDB helpers the repositories share. */
+package org.tandem.core.store;
