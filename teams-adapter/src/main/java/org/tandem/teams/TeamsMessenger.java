@@ -148,6 +148,12 @@ final class TeamsMessenger implements PlatformMessenger {
                 break;
             }
             Undelivered.Parked p = claimed.get();
+            if (p.at().plus(Undelivered.MAX_AGE).isBefore(clock.instant())) {
+                log.error("gave up a message to {} in tenant {} after {} attempts over {}: never delivered",
+                        p.to(), p.tenant(), p.attempts(), Undelivered.MAX_AGE);
+                undelivered.dead(p.id(), "too old");
+                continue;
+            }
             Optional<TeamsConversations.Stored> to = Optional.empty();
             Delivery.Outcome o;
             try {

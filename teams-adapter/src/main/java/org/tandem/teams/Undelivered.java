@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -33,7 +34,11 @@ final class Undelivered {
     static final Duration LEASE = Duration.ofMinutes(2);
 
     /** A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), and what. */
-    record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Instant leasedUntil) {}
+    /** How long a message may wait for its conversation before it is given up (and logged, without its text). */
+    static final Duration MAX_AGE = Duration.ofDays(7);
+
+    record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Instant leasedUntil,
+                  Instant at) {}
 
     private final MongoCollection<Document> collection;
 
@@ -61,7 +66,7 @@ final class Undelivered {
 
     /** Leases the oldest due message (guard: {@code dueAt <= now}, and moving {@code dueAt} past the lease). */
     Optional<Parked> claimDue(Instant now) {
-        Document d = collection.findOneAndUpdate(lte("dueAt", Date.from(now)),
+        Document d = collection.findOneAndUpdate(and(lte("dueAt", Date.from(now)), ne("dead", true)),
                 Updates.combine(Updates.set("dueAt", Date.from(now.plus(LEASE))), Updates.inc("attempts", 1)),
                 new FindOneAndUpdateOptions().sort(new Document("dueAt", 1)).returnDocument(ReturnDocument.AFTER));
         if (d == null) {
@@ -75,10 +80,16 @@ final class Undelivered {
                 a.getAttachments().forEach(x -> x.setContent(Serialization.objectToTree(x.getContent())));
             }
             return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), a,
-                    d.getInteger("attempts", 1), d.getDate("dueAt").toInstant()));
+                    d.getInteger("attempts", 1), d.getDate("dueAt").toInstant(), d.getDate("at").toInstant()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Gives a message up: its content is deleted, the fact is kept (for counting), never retried again. */
+    void dead(ObjectId id, String reason) {
+        collection.updateOne(eq("_id", id), Updates.combine(Updates.set("dead", true), Updates.unset("activity"),
+                Updates.set("reason", reason)));
     }
 
     void delivered(ObjectId id) {
