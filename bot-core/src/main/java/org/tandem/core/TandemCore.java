@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tandem.core.audit.AuditFlow;
+import org.tandem.core.audit.AuditLog;
 import org.tandem.core.basics.BasicsFlow;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.ConversationStates;
@@ -113,6 +115,7 @@ public final class TandemCore {
         });
         EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
+        AuditLog audit = new AuditLog(db);
         Router router = new Router(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
@@ -124,10 +127,11 @@ public final class TandemCore {
                 new RequestFlow(pairs, pairing),
                 new IntroFlow(pairs, clickCheck),
                 new ClickFlow(pairs, clickCheck),
-                new HomeFlow()));
+                new HomeFlow(),
+                new AuditFlow(audit, people, programs, settings.digestZone())));
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
-                messenger, clock);
+                messenger, clock, audit);
         List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
         handlers.add(digest);
         this.sweeper = new Sweeper(dueItems, handlers, clock, Sweeper.newOwnerId());
