@@ -128,6 +128,17 @@ public final class Turn {
         return reply(Message.text(texts.rich(key, args)));
     }
 
+    /**
+     * Answers with a file where the event came from: the admin channel, or else the person's direct conversation
+     * (never a group: a file is for the one who asked, or for the coordinators).
+     */
+    public MessageRef replyWithFile(FileAttachment file, Message message) {
+        if (event.place() instanceof Place.Admin) {
+            return messenger.sendFileToAdmin(who().platform(), who().tenant(), file, message);
+        }
+        return messenger.sendFileToPerson(who(), file, message);
+    }
+
     /** Answers privately, whatever the place (e.g. a coordinator's error in a shared channel stays theirs). */
     public MessageRef whisper(Message message) {
         return messenger.sendToPerson(who(), message);
