@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tandem.core.admin.Figures;
+import org.tandem.core.admin.PendingFlow;
+import org.tandem.core.admin.RhythmFigures;
+import org.tandem.core.admin.StatusFlow;
 import org.tandem.core.audit.AuditFlow;
 import org.tandem.core.audit.AuditLog;
 import org.tandem.core.basics.BasicsFlow;
@@ -43,6 +47,7 @@ import org.tandem.core.program.MatchingMode;
 import org.tandem.core.program.ProgramFlow;
 import org.tandem.core.program.Programs;
 import org.tandem.core.rounds.MatchFlow;
+import org.tandem.core.rounds.Waiting;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItems;
 import org.tandem.core.schedule.Sweeper;
@@ -116,6 +121,9 @@ public final class TandemCore {
         EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
         AuditLog audit = new AuditLog(db);
+        // the mentoring rhythm's numbers for coordinators; NONE until the rhythm records meetings and check-ins
+        RhythmFigures rhythm = RhythmFigures.NONE;
+        Figures figures = new Figures(enrollments, pairs, rhythm);
         Router router = new Router(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
@@ -128,7 +136,10 @@ public final class TandemCore {
                 new IntroFlow(pairs, clickCheck),
                 new ClickFlow(pairs, clickCheck),
                 new HomeFlow(),
-                new AuditFlow(audit, people, programs, settings.digestZone())));
+                new AuditFlow(audit, people, programs, settings.digestZone()),
+                new StatusFlow(programs, figures),
+                new PendingFlow(programs, pairs, shortlists, new Waiting(db, enrollments, pairs), people, rhythm,
+                        settings.digestZone())));
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock, audit);

@@ -45,6 +45,10 @@ public final class Pairs {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The date fields of a pair, in the order they happen. */
+    public static final List<String> MILESTONES = List.of("createdAt", "acceptedAt", "introducedAt", "metAt",
+            "activeAt", "closedAt");
+
     private final MongoCollection<Document> collection;
 
     public Pairs(MongoDatabase db) {
@@ -173,6 +177,21 @@ public final class Pairs {
         collection.find(and(eq("mentee", person.key()), in("status", s))).map(Pairs::toPair).into(out);
         collection.find(and(eq("mentor", person.key()), in("status", s))).map(Pairs::toPair).into(out);
         out.sort(java.util.Comparator.comparing(Pair::createdAt));
+        return out;
+    }
+
+    /** The moments of a pair's life that happened, in order: created, accepted, introduced, met, active, closed. */
+    public Map<String, Instant> milestones(String id) {
+        Document d = collection.find(eq("_id", id)).first();
+        Map<String, Instant> out = new LinkedHashMap<>();
+        if (d != null) {
+            for (String field : MILESTONES) {
+                Date at = d.getDate(field);
+                if (at != null) {
+                    out.put(field, at.toInstant());
+                }
+            }
+        }
         return out;
     }
 
