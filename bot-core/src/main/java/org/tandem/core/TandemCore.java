@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tandem.core.admin.Figures;
+import org.tandem.core.admin.PairFlow;
 import org.tandem.core.admin.PendingFlow;
 import org.tandem.core.admin.RhythmFigures;
 import org.tandem.core.admin.StatusFlow;
@@ -139,7 +140,8 @@ public final class TandemCore {
                 new AuditFlow(audit, people, programs, settings.digestZone()),
                 new StatusFlow(programs, figures),
                 new PendingFlow(programs, pairs, shortlists, new Waiting(db, enrollments, pairs), people, rhythm,
-                        settings.digestZone())));
+                        settings.digestZone()),
+                new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone())));
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock, audit);
