@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.tandem.core.admin.BroadcastDelivery;
+import org.tandem.core.admin.BroadcastFlow;
+import org.tandem.core.admin.Broadcasts;
 import org.tandem.core.admin.Figures;
 import org.tandem.core.admin.PairFlow;
 import org.tandem.core.admin.PendingFlow;
@@ -125,6 +128,7 @@ public final class TandemCore {
         // the mentoring rhythm's numbers for coordinators; NONE until the rhythm records meetings and check-ins
         RhythmFigures rhythm = RhythmFigures.NONE;
         Figures figures = new Figures(enrollments, pairs, rhythm);
+        Broadcasts broadcasts = new Broadcasts(db);
         Router router = new Router(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
@@ -141,12 +145,14 @@ public final class TandemCore {
                 new StatusFlow(programs, figures),
                 new PendingFlow(programs, pairs, shortlists, new Waiting(db, enrollments, pairs), people, rhythm,
                         settings.digestZone()),
-                new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone())));
+                new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
+                new BroadcastFlow(programs, enrollments, broadcasts, dueItems, audit)));
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock, audit);
         List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
         handlers.add(digest);
+        handlers.add(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger));
         this.sweeper = new Sweeper(dueItems, handlers, clock, Sweeper.newOwnerId());
     }
 
