@@ -55,6 +55,9 @@ import org.tandem.core.rounds.Waiting;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItems;
 import org.tandem.core.schedule.Sweeper;
+import org.tandem.core.workshops.WorkshopFlow;
+import org.tandem.core.workshops.WorkshopHandlers;
+import org.tandem.core.workshops.Workshops;
 
 /**
  * The core, assembled over one MongoDB database, one outbound {@link Messenger} and one {@link Clock}. Creating
@@ -129,6 +132,7 @@ public final class TandemCore {
         RhythmFigures rhythm = RhythmFigures.NONE;
         Figures figures = new Figures(enrollments, pairs, rhythm);
         Broadcasts broadcasts = new Broadcasts(db);
+        Workshops workshops = new Workshops(db);
         Router router = new Router(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
@@ -146,13 +150,15 @@ public final class TandemCore {
                 new PendingFlow(programs, pairs, shortlists, new Waiting(db, enrollments, pairs), people, rhythm,
                         settings.digestZone()),
                 new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
-                new BroadcastFlow(programs, enrollments, broadcasts, dueItems, audit)));
+                new BroadcastFlow(programs, enrollments, broadcasts, dueItems, audit),
+                new WorkshopFlow(programs, enrollments, workshops, people, dueItems, audit, settings.digestZone())));
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, clock, audit);
         List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
         handlers.add(digest);
         handlers.add(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger));
+        handlers.addAll(WorkshopHandlers.of(workshops, programs, enrollments, people, messenger, clock));
         this.sweeper = new Sweeper(dueItems, handlers, clock, Sweeper.newOwnerId());
     }
 
