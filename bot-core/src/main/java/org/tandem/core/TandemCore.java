@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.tandem.core.admin.BroadcastDelivery;
 import org.tandem.core.admin.BroadcastFlow;
 import org.tandem.core.admin.Broadcasts;
+import org.tandem.core.admin.ExportFlow;
 import org.tandem.core.admin.Figures;
 import org.tandem.core.admin.PairFlow;
 import org.tandem.core.admin.PendingFlow;
@@ -151,6 +152,7 @@ public final class TandemCore {
                         settings.digestZone()),
                 new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
                 new BroadcastFlow(programs, enrollments, broadcasts, dueItems, audit),
+                new ExportFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
                 new WorkshopFlow(programs, enrollments, workshops, people, dueItems, audit, settings.digestZone())));
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
