@@ -5,22 +5,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.tandem.core.admin.BroadcastDelivery;
-import org.tandem.core.admin.BroadcastFlow;
-import org.tandem.core.admin.Broadcasts;
-import org.tandem.core.admin.ExportFlow;
-import org.tandem.core.admin.Figures;
-import org.tandem.core.admin.PairFlow;
-import org.tandem.core.admin.PendingFlow;
 import org.tandem.core.admin.RhythmFigures;
-import org.tandem.core.admin.StatusFlow;
-import org.tandem.core.audit.AuditFlow;
-import org.tandem.core.audit.AuditLog;
 import org.tandem.core.basics.BasicsFlow;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.ConversationStates;
 import org.tandem.core.conversation.Dispatcher;
 import org.tandem.core.conversation.EventLedger;
+import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
@@ -52,13 +43,9 @@ import org.tandem.core.program.MatchingMode;
 import org.tandem.core.program.ProgramFlow;
 import org.tandem.core.program.Programs;
 import org.tandem.core.rounds.MatchFlow;
-import org.tandem.core.rounds.Waiting;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItems;
 import org.tandem.core.schedule.Sweeper;
-import org.tandem.core.workshops.WorkshopFlow;
-import org.tandem.core.workshops.WorkshopHandlers;
-import org.tandem.core.workshops.Workshops;
 
 /**
  * The core, assembled over one MongoDB database, one outbound {@link Messenger} and one {@link Clock}. Creating
@@ -128,13 +115,11 @@ public final class TandemCore {
         });
         EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
-        AuditLog audit = new AuditLog(db);
         // the mentoring rhythm's numbers for coordinators; NONE until the rhythm records meetings and check-ins
         RhythmFigures rhythm = RhythmFigures.NONE;
-        Figures figures = new Figures(enrollments, pairs, rhythm);
-        Broadcasts broadcasts = new Broadcasts(db);
-        Workshops workshops = new Workshops(db);
-        Router router = new Router(List.of(
+        Governance governance = new Governance(db, messenger, clock, settings, people, programs, enrollments, pairs,
+                shortlists, dueItems, rhythm);
+        List<Flow> flows = new ArrayList<>(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
                 new ProfileFlow(programs, enrollments),
@@ -145,23 +130,17 @@ public final class TandemCore {
                 new RequestFlow(pairs, pairing),
                 new IntroFlow(pairs, clickCheck),
                 new ClickFlow(pairs, clickCheck),
-                new HomeFlow(),
-                new AuditFlow(audit, people, programs, settings.digestZone()),
-                new StatusFlow(programs, figures),
-                new PendingFlow(programs, pairs, shortlists, new Waiting(db, enrollments, pairs), people, rhythm,
-                        settings.digestZone()),
-                new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
-                new BroadcastFlow(programs, enrollments, broadcasts, dueItems, audit),
-                new ExportFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
-                new WorkshopFlow(programs, enrollments, workshops, people, dueItems, audit, settings.digestZone())));
+                new HomeFlow()));
+        flows.addAll(governance.flows());
+        Router router = new Router(flows);
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
-                messenger, clock, audit);
+                messenger, clock, governance.trail());
         List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
         handlers.add(digest);
-        handlers.add(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger));
-        handlers.addAll(WorkshopHandlers.of(workshops, programs, enrollments, people, messenger, clock));
+        handlers.addAll(governance.handlers());
         this.sweeper = new Sweeper(dueItems, handlers, clock, Sweeper.newOwnerId());
+        governance.planRecurring();
     }
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock) {

@@ -195,6 +195,22 @@ public final class Pairs {
         return out;
     }
 
+    /** The milestones of every pair of a programme, by pair id (one query, for digests). */
+    public Map<String, Map<String, Instant>> milestonesOf(String program) {
+        Map<String, Map<String, Instant>> out = new LinkedHashMap<>();
+        for (Document d : collection.find(eq("program", program))) {
+            Map<String, Instant> at = new LinkedHashMap<>();
+            for (String field : MILESTONES) {
+                Date when = d.getDate(field);
+                if (when != null) {
+                    at.put(field, when.toInstant());
+                }
+            }
+            out.put(d.getString("_id"), at);
+        }
+        return out;
+    }
+
     /** How many open pairs a mentor has in a programme. */
     public int load(String program, PersonRef mentor) {
         return (int) collection.countDocuments(and(eq("program", program), eq("mentor", mentor.key()),

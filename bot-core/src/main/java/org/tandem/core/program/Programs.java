@@ -97,6 +97,18 @@ public final class Programs {
                 .sort(Sorts.ascending("createdAt")).map(Programs::toProgram).into(new ArrayList<>());
     }
 
+    /** Every workspace that has a programme, e.g. to plan its recurring jobs at start. */
+    public List<Scope> scopes() {
+        List<Scope> out = new ArrayList<>();
+        for (Document d : collection.find()) {
+            Scope s = new Scope(d.getString("platform"), d.getString("tenant"));
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     /** The programmes people may enrol in now. */
     public List<Program> enrolling(Scope scope) {
         return all(scope).stream().filter(p -> p.state().enrolling()).toList();
