@@ -56,6 +56,12 @@ public final class AuditLog implements AdminTrail {
                 .sort(Sorts.descending("at", "_id")).limit(limit).map(d -> toEntry(scope, d)).into(new ArrayList<>());
     }
 
+    /** Every entry of a person's doing, oldest first, for their own copy of their data. */
+    public List<AuditEntry> by(PersonRef person) {
+        return collection.find(eq("actor", person.key())).sort(Sorts.ascending("at", "_id"))
+                .map(d -> toEntry(person.scope(), d)).into(new ArrayList<>());
+    }
+
     /** Whether a person has ever acted in the admin place, i.e. the platform let them in as a coordinator. */
     public boolean actedInAdmin(PersonRef person) {
         return collection.find(and(eq("actor", person.key()), eq("place", Place.ADMIN.key()))).first() != null;

@@ -67,6 +67,18 @@ public final class Workshops {
                 : Updates.combine(Updates.addToSet("notGoing", person.key()), Updates.pull("going", person.key())));
     }
 
+    /** A person's answers to workshops, for their own copy of their data. */
+    public List<java.util.Map<String, Object>> answersOf(PersonRef person) {
+        List<java.util.Map<String, Object>> out = new ArrayList<>();
+        for (Document d : collection.find(com.mongodb.client.model.Filters.or(eq("going", person.key()),
+                eq("notGoing", person.key())))) {
+            boolean yes = d.getList("going", String.class, List.of()).contains(person.key());
+            out.add(java.util.Map.of("title", d.getString("title"), "at", d.getDate("at").toInstant(),
+                    "where", d.getString("where"), "answer", yes ? "going" : "not going"));
+        }
+        return out;
+    }
+
     /** Takes a person who erased their data out of every workshop: their answers, and their name as organiser. */
     public void forget(PersonRef person) {
         collection.updateMany(eq("going", person.key()), Updates.pull("going", person.key()));
