@@ -17,17 +17,27 @@ import org.tandem.core.admin.WeeklyDigest;
 import org.tandem.core.audit.AuditFlow;
 import org.tandem.core.audit.AuditLog;
 import org.tandem.core.conversation.AdminTrail;
+import org.tandem.core.conversation.ConversationStates;
+import org.tandem.core.conversation.EventLedger;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.Turn;
+import org.tandem.core.intake.ConsentRefusals;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.people.People;
+import org.tandem.core.privacy.CoreData;
+import org.tandem.core.privacy.Erasure;
+import org.tandem.core.privacy.ForgetFlow;
+import org.tandem.core.privacy.MyDataFlow;
+import org.tandem.core.privacy.PersonalData;
+import org.tandem.core.privacy.Retention;
 import org.tandem.core.program.Programs;
+import org.tandem.core.rounds.RoundRecords;
 import org.tandem.core.rounds.Waiting;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItems;
@@ -45,12 +55,13 @@ final class Governance {
     private final List<DueHandler> handlers = new ArrayList<>();
     private final AuditLog audit;
     private final WeeklyDigest weekly;
+    private final Retention retention;
     private final Programs programs;
     private final Clock clock;
 
     Governance(MongoDatabase db, Messenger messenger, Clock clock, Settings settings, People people,
                Programs programs, Enrollments enrollments, Pairs pairs, Shortlists shortlists, DueItems due,
-               RhythmFigures rhythm) {
+               RhythmFigures rhythm, List<PersonalData> rhythmData) {
         this.programs = programs;
         this.clock = clock;
         this.audit = new AuditLog(db);
@@ -70,6 +81,17 @@ final class Governance {
         handlers.add(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger));
         handlers.addAll(WorkshopHandlers.of(workshops, programs, enrollments, people, messenger, clock));
         handlers.add(weekly);
+
+        EventLedger ledger = new EventLedger(db);
+        List<PersonalData> data = new ArrayList<>(rhythmData);
+        data.addAll(CoreData.parts(new CoreData.Stores(people, programs, enrollments, pairs, shortlists,
+                new ConversationStates(db), ledger, new ConsentRefusals(db), new RoundRecords(db), workshops, audit,
+                broadcasts, due)));
+        Erasure erasure = new Erasure(data, pairs, programs, enrollments, people, messenger, audit,
+                settings.adminLocale());
+        this.retention = new Retention(programs, erasure, ledger, due, settings.retainClosedProgrammes(), clock);
+        flows.addAll(List.of(new MyDataFlow(data, audit), new ForgetFlow(erasure)));
+        handlers.add(retention);
     }
 
     List<Flow> flows() {
@@ -103,5 +125,6 @@ final class Governance {
 
     private void planRecurring(Scope scope) {
         weekly.plan(scope, clock.instant());
+        retention.plan(scope, clock.instant());
     }
 }

@@ -1,6 +1,7 @@
 package org.tandem.core;
 
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,19 +9,37 @@ import java.util.Objects;
 /**
  * The core's settings, from the application's configuration.
  *
- * @param adminLocale the language of what the bot posts on its own in the admin channel (summaries, notices)
- * @param digestTime  when the coordinators' daily summary is posted
- * @param digestZone  the time zone of {@code digestTime}
+ * @param adminLocale             the language of what the bot posts on its own in the admin channel (summaries, notices)
+ * @param digestTime              when the coordinators' daily summary (and, on Mondays, the weekly digest) is posted
+ * @param digestZone              the time zone of {@code digestTime}, also the coordinators' zone for dates they type
+ * @param retainClosedProgrammes  how long after a programme closed its people's personal data is kept
  */
-public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone) {
+public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone, Period retainClosedProgrammes) {
+
+    /** Twelve months, unless configured otherwise. */
+    public static final Period DEFAULT_RETENTION = Period.ofMonths(12);
 
     public Settings {
         Objects.requireNonNull(adminLocale, "adminLocale");
         Objects.requireNonNull(digestTime, "digestTime");
         Objects.requireNonNull(digestZone, "digestZone");
+        Objects.requireNonNull(retainClosedProgrammes, "retainClosedProgrammes");
+        if (retainClosedProgrammes.isNegative()) {
+            throw new IllegalArgumentException("the retention of closed programmes cannot be negative");
+        }
+    }
+
+    /** With the default retention of closed programmes. */
+    public Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone) {
+        this(adminLocale, digestTime, digestZone, DEFAULT_RETENTION);
     }
 
     public static Settings defaults() {
         return new Settings(Locale.ENGLISH, LocalTime.of(9, 0), ZoneId.of("UTC"));
+    }
+
+    /** The same settings with another retention of closed programmes. */
+    public Settings retaining(Period period) {
+        return new Settings(adminLocale, digestTime, digestZone, period);
     }
 }

@@ -36,6 +36,7 @@ import org.tandem.core.pairs.Pairing;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.RequestFlow;
 import org.tandem.core.pairs.ShortlistFlow;
+import org.tandem.core.privacy.PersonalData;
 import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.people.People;
 import org.tandem.core.people.Person;
@@ -115,10 +116,12 @@ public final class TandemCore {
         });
         EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
-        // the mentoring rhythm's numbers for coordinators; NONE until the rhythm records meetings and check-ins
+        // the mentoring rhythm's part in the admin channel (numbers only) and in people's data (my-data, forget-me):
+        // NONE and no part until the rhythm records meetings, check-ins and reflections
         RhythmFigures rhythm = RhythmFigures.NONE;
+        List<PersonalData> rhythmData = List.of();
         Governance governance = new Governance(db, messenger, clock, settings, people, programs, enrollments, pairs,
-                shortlists, dueItems, rhythm);
+                shortlists, dueItems, rhythm, rhythmData);
         List<Flow> flows = new ArrayList<>(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
