@@ -1,6 +1,7 @@
 package org.tandem.deploy;
 
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,21 +9,25 @@ import org.tandem.core.Settings;
 import org.tandem.core.i18n.Texts;
 
 /**
- * {@code tandem.admin.*} and {@code tandem.digest.*}: the core's settings. Bad values stop the start with a clear
- * message rather than misbehave later.
+ * {@code tandem.admin.*}, {@code tandem.digest.*} and {@code tandem.retention.*}: the core's settings. Bad values
+ * stop the start with a clear message rather than misbehave later.
  *
  * @param adminLocale language of what the bot posts on its own in the admin channel ({@code en} or {@code fr})
  * @param digestTime  time of day of the coordinators' daily summary, e.g. {@code 09:00}
  * @param digestZone  time zone of {@code digestTime}, e.g. {@code Europe/Paris}
+ * @param retention   how long personal data of closed programmes is kept, e.g. {@code P12M} or {@code 12m}
  */
 @ConfigurationProperties("tandem")
-public record CoreProperties(Admin admin, Digest digest) {
+public record CoreProperties(Admin admin, Digest digest, Retention retention) {
 
     /** {@code tandem.admin.*}. */
     public record Admin(String locale) {}
 
     /** {@code tandem.digest.*}. */
     public record Digest(LocalTime time, ZoneId zone) {}
+
+    /** {@code tandem.retention.*}. */
+    public record Retention(Period closedProgrammes) {}
 
     Settings settings() {
         Settings d = Settings.defaults();
@@ -33,6 +38,12 @@ public record CoreProperties(Admin admin, Digest digest) {
         }
         LocalTime time = digest != null && digest.time() != null ? digest.time() : d.digestTime();
         ZoneId zone = digest != null && digest.zone() != null ? digest.zone() : d.digestZone();
-        return new Settings(locale, time, zone);
+        Period keep = retention != null && retention.closedProgrammes() != null ? retention.closedProgrammes()
+                : d.retainClosedProgrammes();
+        if (keep.isNegative() || keep.isZero()) {
+            throw new IllegalArgumentException("tandem.retention.closed-programmes must be a positive period such as "
+                    + "P12M, not '" + keep + "'");
+        }
+        return new Settings(locale, time, zone, keep);
     }
 }
