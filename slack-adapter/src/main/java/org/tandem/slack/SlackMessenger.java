@@ -129,6 +129,12 @@ final class SlackMessenger implements PlatformMessenger {
                 .title(file.name()).fileData(file.bytes()).requestFileInfo(false)));
     }
 
+    /** Slack keeps the messages; what Tandem kept of a person here is the forms waiting to open. */
+    @Override
+    public void forget(PersonRef person, String displayName) {
+        forms.forget(person.tenant(), person.userId());
+    }
+
     /** Publishes a person's App Home tab. */
     void publishHome(PersonRef person, Message home) {
         try {
