@@ -116,6 +116,13 @@ final class TeamsMessenger implements PlatformMessenger {
         return toConversation(tenant, admin.get(), "admin", message);
     }
 
+    /** Teams keeps the messages; Tandem forgets the person's chat reference and what waits for them. */
+    @Override
+    public void forget(PersonRef person, String displayName) {
+        conversations.forgetPerson(person.tenant(), person.userId());
+        undelivered.forget(person.tenant(), "person:" + person.userId());
+    }
+
     /** Where files wait for their download link (set once at start; without it files are not supported). */
     void files(TeamsFiles files) {
         this.files = files;
