@@ -90,6 +90,9 @@ function renderBlock(b, msg) {
       el('button', { class: x.style, onclick: (ev) => { ev.target.disabled = true; post({ action: { id: x.id, value: x.value } }); } }, x.label)));
     case 'choice': return renderChoice(b);
     case 'form': return renderForm(b);
+    case 'file': return el('div', { class: 'block file' },
+      el('a', { href: b.url + '?user=' + encodeURIComponent(state.active), download: b.name }, '\u{1F4CE} ' + b.name),
+      el('span', { class: 'size' }, ' (' + Math.max(1, Math.round(b.size / 1024)) + ' KiB)'));
     default: return el('div', { class: 'block' }, '[' + b.type + ']');
   }
 }

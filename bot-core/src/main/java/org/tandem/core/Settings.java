@@ -1,6 +1,7 @@
 package org.tandem.core;
 
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,12 +9,20 @@ import java.util.Objects;
 /**
  * The core's settings, from the application's configuration.
  *
- * @param adminLocale the language of what the bot posts on its own in the admin channel (summaries, notices)
- * @param digestTime  when the coordinators' daily summary is posted
- * @param digestZone  the time zone of {@code digestTime}
- * @param weeklyCap   at most this many check-in nudges per person and week, so the bot is never the one muted
+ * @param adminLocale             the language of what the bot posts on its own in the admin channel (summaries, notices)
+ * @param digestTime              when the coordinators' daily summary (and, on Mondays, the weekly digest) is posted
+ * @param digestZone              the time zone of {@code digestTime}, also the coordinators' zone for dates they type
+ * @param weeklyCap               at most this many check-in nudges per person and week, so the bot is never muted
+ * @param retainClosedProgrammes  how long after a programme closed its people's personal data is kept
  */
-public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone, int weeklyCap) {
+public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone, int weeklyCap,
+                       Period retainClosedProgrammes) {
+
+    /** Twelve months, unless configured otherwise. */
+    public static final Period DEFAULT_RETENTION = Period.ofMonths(12);
+
+    /** Three nudges a week at most, unless configured otherwise. */
+    public static final int DEFAULT_WEEKLY_CAP = 3;
 
     public Settings {
         Objects.requireNonNull(adminLocale, "adminLocale");
@@ -22,9 +31,23 @@ public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZo
         if (weeklyCap < 1) {
             throw new IllegalArgumentException("the weekly cap of nudges must be at least 1, not " + weeklyCap);
         }
+        Objects.requireNonNull(retainClosedProgrammes, "retainClosedProgrammes");
+        if (retainClosedProgrammes.isNegative()) {
+            throw new IllegalArgumentException("the retention of closed programmes cannot be negative");
+        }
+    }
+
+    /** With the default weekly cap and retention. */
+    public Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone) {
+        this(adminLocale, digestTime, digestZone, DEFAULT_WEEKLY_CAP, DEFAULT_RETENTION);
     }
 
     public static Settings defaults() {
-        return new Settings(Locale.ENGLISH, LocalTime.of(9, 0), ZoneId.of("UTC"), 3);
+        return new Settings(Locale.ENGLISH, LocalTime.of(9, 0), ZoneId.of("UTC"));
+    }
+
+    /** The same settings with another retention of closed programmes. */
+    public Settings retaining(Period period) {
+        return new Settings(adminLocale, digestTime, digestZone, weeklyCap, period);
     }
 }

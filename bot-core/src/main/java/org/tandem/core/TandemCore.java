@@ -11,6 +11,7 @@ import org.tandem.core.conversation.ConversationStates;
 import org.tandem.core.conversation.Dispatcher;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.EventLedger;
+import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
@@ -120,6 +121,9 @@ public final class TandemCore {
         });
         EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
+        // the rhythm's part in the admin channel (numbers only) and in people's data (my-data, forget-me)
+        Governance governance = new Governance(db, messenger, clock, settings, people, programs, enrollments, pairs,
+                shortlists, dueItems, rhythm.figures(), rhythm.personalData());
         List<Flow> flows = new ArrayList<>(List.of(
                 new BasicsFlow(people),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
@@ -133,14 +137,17 @@ public final class TandemCore {
                 new ClickFlow(pairs, clickCheck),
                 new HomeFlow()));
         flows.addAll(rhythm.flows());
+        flows.addAll(governance.flows());
         Router router = new Router(flows);
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
-                messenger, clock);
+                messenger, clock, governance.trail());
         List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
         handlers.add(digest);
         handlers.addAll(rhythm.handlers());
+        handlers.addAll(governance.handlers());
         this.sweeper = new Sweeper(dueItems, handlers, clock, Sweeper.newOwnerId());
+        governance.planRecurring();
     }
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock) {

@@ -1,6 +1,7 @@
 package org.tandem.deploy;
 
 import java.time.LocalTime;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,16 +9,17 @@ import org.tandem.core.Settings;
 import org.tandem.core.i18n.Texts;
 
 /**
- * {@code tandem.admin.*} and {@code tandem.digest.*}: the core's settings. Bad values stop the start with a clear
- * message rather than misbehave later.
+ * {@code tandem.admin.*}, {@code tandem.digest.*} and {@code tandem.retention.*}: the core's settings. Bad values
+ * stop the start with a clear message rather than misbehave later.
  *
  * @param adminLocale language of what the bot posts on its own in the admin channel ({@code en} or {@code fr})
  * @param digestTime  time of day of the coordinators' daily summary, e.g. {@code 09:00}
  * @param digestZone  time zone of {@code digestTime}, e.g. {@code Europe/Paris}
  * @param rhythm      the mentoring rhythm's settings
+ * @param retention   how long personal data of closed programmes is kept, e.g. {@code P12M} or {@code 12m}
  */
 @ConfigurationProperties("tandem")
-public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm) {
+public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm, Retention retention) {
 
     /** {@code tandem.admin.*}. */
     public record Admin(String locale) {}
@@ -27,6 +29,9 @@ public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm) {
 
     /** {@code tandem.rhythm.*}: {@code weekly-cap}, the most check-in nudges a person gets in a week. */
     public record Rhythm(Integer weeklyCap) {}
+
+    /** {@code tandem.retention.*}. */
+    public record Retention(Period closedProgrammes) {}
 
     Settings settings() {
         Settings d = Settings.defaults();
@@ -41,6 +46,12 @@ public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm) {
         if (cap < 1 || cap > 20) {
             throw new IllegalArgumentException("tandem.rhythm.weekly-cap must be from 1 to 20, not " + cap);
         }
-        return new Settings(locale, time, zone, cap);
+        Period keep = retention != null && retention.closedProgrammes() != null ? retention.closedProgrammes()
+                : d.retainClosedProgrammes();
+        if (keep.isNegative() || keep.isZero()) {
+            throw new IllegalArgumentException("tandem.retention.closed-programmes must be a positive period such as "
+                    + "P12M, not '" + keep + "'");
+        }
+        return new Settings(locale, time, zone, cap, keep);
     }
 }

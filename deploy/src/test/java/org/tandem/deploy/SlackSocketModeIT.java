@@ -71,7 +71,7 @@ class SlackSocketModeIT {
             slack.socketModeUrl("ws://127.0.0.1:" + socket.getPort() + "/link");
             try (RunningApp app = new RunningApp(dir.resolve("tandem.mv"), "tandem.slack.app-token=xapp-1-test",
                     "tandem.slack.bot-token=xoxb-test", "tandem.slack.api-url=" + slack.url())) {
-                assertThat(socket.connected.await(10, TimeUnit.SECONDS)).isTrue();
+                assertThat(socket.connected.await(30, TimeUnit.SECONDS)).as("connected over the socket").isTrue();
                 assertThat(slack.calls("apps.connections.open").get(0).token()).isEqualTo("xapp-1-test");
                 assertThat(app.get("/api/webchat/outbox?user=a").status()).as("the web chat is off").isEqualTo(404);
 

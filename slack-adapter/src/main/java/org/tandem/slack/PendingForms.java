@@ -49,4 +49,9 @@ final class PendingForms {
         }
         return Optional.of(d.getString("view"));
     }
+
+    /** Drops the forms kept for a person who erased their data (they hold what the person had typed). */
+    void forget(String tenant, String userId) {
+        collection.deleteMany(and(eq("tenant", tenant), eq("user", userId)));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
@@ -35,6 +36,7 @@ final class SlackMessenger implements PlatformMessenger {
     private final PendingForms forms;
     private final Function<PersonRef, Locale> locales;
     private final Outbox outbox;
+    private final Undelivered undelivered;
     private final Gson gson = GsonFactory.createSnakeCase();
 
     SlackMessenger(WebApi api, String adminChannel, PendingForms forms, Function<PersonRef, Locale> locales,
@@ -44,6 +46,7 @@ final class SlackMessenger implements PlatformMessenger {
         this.forms = forms;
         this.locales = locales;
         this.outbox = new Outbox(api, adminChannel, undelivered);
+        this.undelivered = undelivered;
     }
 
     @Override
@@ -96,6 +99,38 @@ final class SlackMessenger implements PlatformMessenger {
         } catch (WebApi.Failed e) {
             log.warn("could not update a message in {}: {}", parts[0], e.error);
         }
+    }
+
+    /** The message, then the file uploaded to the person's DM ({@code files.uploadV2} needs the DM's channel id). */
+    @Override
+    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
+        MessageRef ref = deliver(new Destination.Person(person), message);
+        String dm = api.call(person.tenant(), "conversations.open",
+                c -> c.conversationsOpen(r -> r.users(List.of(person.userId())))).getChannel().getId();
+        upload(person.tenant(), dm, file);
+        return ref;
+    }
+
+    @Override
+    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
+        MessageRef ref = sendToAdmin(platform, tenant, message);
+        if (adminChannel != null) {
+            upload(tenant, adminChannel, file);
+        }
+        return ref;
+    }
+
+    /** A failed upload is thrown: the person sees that it went wrong and may ask again (a file is not parked). */
+    private void upload(String tenant, String channel, FileAttachment file) {
+        api.call(tenant, "files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(file.name())
+                .title(file.name()).fileData(file.bytes()).requestFileInfo(false)));
+    }
+
+    /** Slack keeps the messages; what Tandem kept of a person here is the forms waiting to open. */
+    @Override
+    public void forget(PersonRef person, String displayName) {
+        forms.forget(person.tenant(), person.userId());
+        undelivered.forget(person.tenant(), person.userId());
     }
 
     /** Publishes a person's App Home tab. */

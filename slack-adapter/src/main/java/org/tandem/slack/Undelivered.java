@@ -69,6 +69,11 @@ final class Undelivered {
     }
 
     /** Keeps what Slack refused, due after {@code wait} (zero: at the next sweep). */
+    /** Drops what waits for a person (their data is being erased): it is never sent, and its text is gone. */
+    long forget(String tenant, String userId) {
+        return collection.deleteMany(new Document("tenant", tenant).append("to", "dm:" + userId)).getDeletedCount();
+    }
+
     void park(String tenant, String to, List<Part> parts, String reason, Duration wait) {
         Instant now = clock.instant();
         collection.deleteMany(and(eq("status", DEAD), lt("deadAt", Date.from(now.minus(KEEP_DEAD)))));

@@ -21,7 +21,7 @@ import org.tandem.core.conversation.PlatformMessenger;
 /** Switches the Teams adapter on (see {@link TeamsEnabledCondition}) and wires it; every SDK type stays here. */
 @AutoConfiguration
 @Conditional(TeamsEnabledCondition.class)
-@EnableConfigurationProperties(TeamsProperties.class)
+@EnableConfigurationProperties({TeamsProperties.class, TeamsFilesProperties.class})
 public class TeamsAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsAutoConfiguration.class);
@@ -76,6 +76,24 @@ public class TeamsAutoConfiguration {
                       TeamsProperties properties, Clock clock) {
         return new TeamsBot(core, conversations, (TeamsMessenger) messenger,
                 new MemberLookup(adapter, conversations, properties), properties, clock);
+    }
+
+    /** Files as download links on cards; the messenger learns where they wait once both exist. */
+    @Bean
+    TeamsFiles teamsFiles(MongoDatabase db, TeamsFilesProperties properties, Clock clock,
+                          @Qualifier("teamsMessenger") PlatformMessenger messenger) {
+        TeamsFiles files = new TeamsFiles(db, properties, clock);
+        if (properties.baseUrl() != null) {
+            ((TeamsMessenger) messenger).files(files);
+        } else {
+            log.info("tandem.teams.files.base-url is not set: exports and people's data cannot be sent as files");
+        }
+        return files;
+    }
+
+    @Bean
+    TeamsFilesController teamsFilesController(TeamsFiles files) {
+        return new TeamsFilesController(files);
     }
 
     /** Turns run here, after the HTTP acknowledgement; a full queue answers 503 rather than piling up. */

@@ -109,6 +109,14 @@ final class TeamsConversations {
         return d == null ? Optional.empty() : Optional.ofNullable(d.getString("conversationId"));
     }
 
+    /** Forgets a person who erased their data: their chat's reference and contact, their place in introductions. */
+    void forgetPerson(String tenant, String userId) {
+        collection.deleteOne(eq("_id", personKey(tenant, userId)));
+        collection.updateMany(and(eq("tenant", tenant), eq("members", userId)),
+                Updates.pull("members", userId));
+        collection.updateMany(and(eq("_id", "admin|" + tenant), eq("setBy", userId)), Updates.unset("setBy"));
+    }
+
     /** Records an introduction's members; Teams bots cannot create group chats, so the group is ours. */
     String openGroup(String tenant, List<String> userIds, Instant now) {
         String id = UUID.randomUUID().toString();

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
@@ -48,6 +49,8 @@ final class TeamsMessenger implements PlatformMessenger {
     private final MemberLookup members;
     private final TeamsProperties properties;
     private final Clock clock;
+    // set once at start by the configuration (kept out of the constructor while the adapter changes in parallel)
+    private volatile TeamsFiles files;
 
     TeamsMessenger(TeamsConversations conversations, Delivery delivery, Undelivered undelivered,
                    MemberLookup members, TeamsProperties properties, Clock clock) {
@@ -111,6 +114,50 @@ final class TeamsMessenger implements PlatformMessenger {
             return park(tenant, "admin", activity(message, Locale.ENGLISH, card -> { }), "no admin channel");
         }
         return toConversation(tenant, admin.get(), "admin", message);
+    }
+
+    /** Teams keeps the messages; Tandem forgets the person's chat reference and what waits for them. */
+    @Override
+    public void forget(PersonRef person, String displayName) {
+        conversations.forgetPerson(person.tenant(), person.userId());
+        undelivered.forget(person.tenant(), "person:" + person.userId());
+    }
+
+    /** Where files wait for their download link (set once at start; without it files are not supported). */
+    void files(TeamsFiles files) {
+        this.files = files;
+    }
+
+    /** The message with a link to download the file: a bot uploads nothing into a chat without Graph. */
+    @Override
+    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
+        String link = link(file);
+        return toPerson(person.tenant(), person.userId(), message, card -> download(card, person, file, link));
+    }
+
+    @Override
+    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
+        String link = link(file);
+        Optional<String> admin = conversations.admin(tenant).or(() -> Optional.ofNullable(properties.adminChannel()));
+        if (admin.isEmpty()) {
+            return sendToAdmin(platform, tenant, message);
+        }
+        return toConversation(tenant, admin.get(), "admin", message,
+                card -> AdaptiveCards.addLink(card, TeamsTexts.of(Locale.ENGLISH).get("file.download", file.name()),
+                        link));
+    }
+
+    private String link(FileAttachment file) {
+        if (files == null) {
+            throw new UnsupportedOperationException("files are not configured for Teams");
+        }
+        return files.link(file);
+    }
+
+    private void download(ObjectNode card, PersonRef person, FileAttachment file, String link) {
+        Locale locale = conversations.person(person.tenant(), person.userId()).map(TeamsConversations.Stored::locale)
+                .orElse(Locale.ENGLISH);
+        AdaptiveCards.addLink(card, TeamsTexts.of(locale).get("file.download", file.name()), link);
     }
 
     @Override
@@ -192,9 +239,14 @@ final class TeamsMessenger implements PlatformMessenger {
     }
 
     private MessageRef toConversation(String tenant, String conversationId, String to, Message message) {
+        return toConversation(tenant, conversationId, to, message, card -> { });
+    }
+
+    private MessageRef toConversation(String tenant, String conversationId, String to, Message message,
+                                      Consumer<ObjectNode> extra) {
         Optional<TeamsConversations.Stored> stored = conversations.conversation(tenant, conversationId)
                 .or(() -> borrowed(tenant, conversationId));
-        Activity a = activity(message, Locale.ENGLISH, card -> { });
+        Activity a = activity(message, Locale.ENGLISH, extra);
         if (stored.isEmpty() || stored.get().stale()) {
             log.warn("the bot is not (or no longer) in Teams conversation {} of {}: the message is kept",
                     conversationId, tenant);

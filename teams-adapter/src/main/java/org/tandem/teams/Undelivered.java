@@ -105,4 +105,9 @@ final class Undelivered {
     long count() {
         return collection.countDocuments();
     }
+
+    /** Drops what waits for a person who erased their data: it would be about them. */
+    void forget(String tenant, String to) {
+        collection.deleteMany(and(eq("tenant", tenant), eq("to", to)));
+    }
 }

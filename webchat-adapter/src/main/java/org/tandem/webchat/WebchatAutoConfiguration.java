@@ -21,13 +21,19 @@ public class WebchatAutoConfiguration {
     }
 
     @Bean
-    PlatformMessenger webchatMessenger(WebchatOutbox outbox, WebchatProperties properties, Clock clock) {
-        return new WebchatMessenger(outbox, properties.coordinators(), clock);
+    WebchatFiles webchatFiles(MongoDatabase db) {
+        return new WebchatFiles(db);
     }
 
     @Bean
-    WebchatController webchatController(TandemCore core, WebchatOutbox outbox, WebchatProperties properties,
-                                        Clock clock) {
-        return new WebchatController(core, outbox, properties, clock);
+    PlatformMessenger webchatMessenger(WebchatOutbox outbox, WebchatFiles files, WebchatProperties properties,
+                                       Clock clock) {
+        return new WebchatMessenger(outbox, files, properties.coordinators(), clock);
+    }
+
+    @Bean
+    WebchatController webchatController(TandemCore core, WebchatOutbox outbox, WebchatFiles files,
+                                        WebchatProperties properties, Clock clock) {
+        return new WebchatController(core, outbox, files, properties, clock);
     }
 }

@@ -38,16 +38,22 @@ import tools.jackson.databind.json.JsonMapper;
 class WebchatController {
 
     static final int MAX_BODY = 64 * 1024;
+    /** Where files are downloaded: {@code GET /api/webchat/files/<id>?user=<who>}. */
+    static final String FILES = "/api/webchat/files/";
+    private static final java.util.regex.Pattern FILE_ID = java.util.regex.Pattern.compile("f[0-9a-f]{32}");
 
     private final TandemCore core;
     private final WebchatOutbox outbox;
+    private final WebchatFiles files;
     private final WebchatProperties properties;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    WebchatController(TandemCore core, WebchatOutbox outbox, WebchatProperties properties, Clock clock) {
+    WebchatController(TandemCore core, WebchatOutbox outbox, WebchatFiles files, WebchatProperties properties,
+                      Clock clock) {
         this.core = core;
         this.outbox = outbox;
+        this.files = files;
         this.properties = properties;
         this.clock = clock;
     }
@@ -119,9 +125,7 @@ class WebchatController {
     Map<String, Object> outbox(HttpServletRequest request, @RequestParam(required = false) String user,
                                @RequestParam(required = false, defaultValue = "0") String after) {
         refuseRemote(request);
-        if (user == null || !WebchatRequest.USER.matcher(user.toLowerCase(java.util.Locale.ROOT)).matches()) {
-            throw new WebchatRequest.Invalid("'user' must be 1-32 letters, digits, '.', '_' or '-'");
-        }
+        String u = user(user);
         long from;
         try {
             from = Long.parseLong(after);
@@ -131,9 +135,31 @@ class WebchatController {
         if (from < 0) {
             throw new WebchatRequest.Invalid("'after' must be a sequence number");
         }
-        String u = user.toLowerCase(java.util.Locale.ROOT);
         List<Document> messages = outbox.readable(u, properties.coordinators().contains(u), from, 500);
         return Map.of("messages", messages);
+    }
+
+    /**
+     * A file the core sent, to a user it was sent to (the person, or a coordinator for the admin channel's); to
+     * anyone else, 404 as if it did not exist. Always a download, never shown inline.
+     */
+    @GetMapping(FILES + "{id}")
+    ResponseEntity<byte[]> file(HttpServletRequest request, @org.springframework.web.bind.annotation.PathVariable
+            String id, @RequestParam(required = false) String user) {
+        refuseRemote(request);
+        String u = user(user);
+        if (!FILE_ID.matcher(id).matches()) {
+            throw new Refused(HttpStatus.NOT_FOUND, "no such file");
+        }
+        WebchatFiles.Stored f = files.readable(id, u)
+                .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "no such file"));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.mediaType() + ";charset=UTF-8"))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(f.name()).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .body(f.bytes());
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(WebchatRequest.Invalid.class)
@@ -170,6 +196,13 @@ class WebchatController {
         outbox.append(r.conversation(), readers, r.user(),
                 List.of(new Document("type", "text").append("text", WebchatRenderer.escape(r.text()))),
                 clock.instant());
+    }
+
+    private static String user(String user) {
+        if (user == null || !WebchatRequest.USER.matcher(user.toLowerCase(java.util.Locale.ROOT)).matches()) {
+            throw new WebchatRequest.Invalid("'user' must be 1-32 letters, digits, '.', '_' or '-'");
+        }
+        return user.toLowerCase(java.util.Locale.ROOT);
     }
 
     private void refuseRemote(HttpServletRequest request) {

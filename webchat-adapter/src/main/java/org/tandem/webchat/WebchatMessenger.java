@@ -1,7 +1,10 @@
 package org.tandem.webchat;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import org.bson.Document;
+import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
@@ -14,11 +17,13 @@ final class WebchatMessenger implements PlatformMessenger {
     static final String TENANT = "local";
 
     private final WebchatOutbox outbox;
+    private final WebchatFiles files;
     private final List<String> coordinators;
     private final Clock clock;
 
-    WebchatMessenger(WebchatOutbox outbox, List<String> coordinators, Clock clock) {
+    WebchatMessenger(WebchatOutbox outbox, WebchatFiles files, List<String> coordinators, Clock clock) {
         this.outbox = outbox;
+        this.files = files;
         this.coordinators = coordinators;
         this.clock = clock;
     }
@@ -53,6 +58,35 @@ final class WebchatMessenger implements PlatformMessenger {
     public MessageRef sendToAdmin(String platform, String tenant, Message message) {
         return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, WebchatRenderer.render(message),
                 clock.instant()));
+    }
+
+    @Override
+    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
+        List<String> readers = List.of(person.userId());
+        return ref(outbox.append(WebchatOutbox.DIRECT, readers, null, withFile(message, file, readers),
+                clock.instant()));
+    }
+
+    @Override
+    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
+        return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, withFile(message, file, coordinators),
+                clock.instant()));
+    }
+
+    /** Drops the person's conversations, files and words from the web chat's own store, and their name elsewhere. */
+    @Override
+    public void forget(PersonRef person, String displayName) {
+        outbox.forget(person.userId(), displayName);
+        files.forget(person.userId());
+    }
+
+    /** The message's blocks, then a download link that only {@code readers} can follow. */
+    private List<Document> withFile(Message message, FileAttachment file, List<String> readers) {
+        String id = files.save(file, readers, clock.instant());
+        List<Document> blocks = new ArrayList<>(WebchatRenderer.render(message));
+        blocks.add(new Document("type", "file").append("name", file.name()).append("mediaType", file.mediaType())
+                .append("size", file.size()).append("url", WebchatController.FILES + id));
+        return blocks;
     }
 
     @Override

@@ -76,6 +76,52 @@ final class WebchatOutbox {
         return out;
     }
 
+    /**
+     * Forgets a person who erased their data: their direct conversation and what they typed anywhere go; they are
+     * taken off every other message's readers and every group; their name, where the bot wrote it in a message to
+     * others (a notice in the admin channel, an introduction), becomes a dash.
+     */
+    synchronized void forget(String user, String name) {
+        messages.deleteMany(and(eq("conversation", DIRECT), eq("recipients", List.of(user))));
+        messages.deleteMany(eq("from", user));
+        messages.updateMany(eq("recipients", user), Updates.pull("recipients", user));
+        groups.updateMany(eq("members", user), Updates.pull("members", user));
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        List<String> forms = List.of(name, WebchatRenderer.escape(name));
+        for (Document d : messages.find()) {
+            List<Document> before = d.getList("blocks", Document.class);
+            List<Document> after = before.stream().map(b -> scrub(b, forms)).toList();
+            if (!after.equals(before)) {
+                messages.updateOne(eq("_id", d.getLong("_id")), Updates.set("blocks", after));
+            }
+        }
+    }
+
+    /** The same block with a name replaced by a dash in every text it holds. */
+    private static Document scrub(Document block, List<String> forms) {
+        Document out = new Document();
+        block.forEach((k, v) -> out.append(k, scrubValue(v, forms)));
+        return out;
+    }
+
+    private static Object scrubValue(Object v, List<String> forms) {
+        if (v instanceof String s) {
+            for (String f : forms) {
+                s = s.replace(f, "—");
+            }
+            return s;
+        }
+        if (v instanceof Document d) {
+            return scrub(d, forms);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(x -> scrubValue(x, forms)).toList();
+        }
+        return v;
+    }
+
     String openGroup(List<String> members) {
         String id = "g" + next("group");
         groups.insertOne(new Document("_id", id).append("members", members));

@@ -72,6 +72,18 @@ public final class ConversationStates {
         collection.deleteOne(eq("_id", id(person, place)));
     }
 
+    /** Every dialogue of a person, by place key: what they answered so far in each. */
+    public Map<String, ConversationState> of(PersonRef person) {
+        Map<String, ConversationState> out = new LinkedHashMap<>();
+        for (Document d : collection.find(eq("person", person.key()))) {
+            String id = d.getString("_id");
+            out.put(id.substring(id.indexOf('#') + 1), new ConversationState(d.getString("flow"), d.getString("step"),
+                    new LinkedHashMap<>(d.get("answers", Document.class)), d.getLong("version"),
+                    d.getDate("updatedAt").toInstant()));
+        }
+        return out;
+    }
+
     /** Forgets every dialogue of a person (used when they erase their data). */
     public void clearAll(PersonRef person) {
         collection.deleteMany(eq("person", person.key()));

@@ -21,9 +21,17 @@ public final class Dispatcher {
     private final EventLedger ledger;
     private final Messenger messenger;
     private final Clock clock;
+    private final AdminTrail trail;
 
     public Dispatcher(Router router, People people, ConversationStates states, EventLedger ledger,
                       Messenger messenger, Clock clock) {
+        this(router, people, states, ledger, messenger, clock, AdminTrail.NONE);
+    }
+
+    /** With a trail that is told of every coordinator action and of every admin command refused. */
+    public Dispatcher(Router router, People people, ConversationStates states, EventLedger ledger,
+                      Messenger messenger, Clock clock, AdminTrail trail) {
+        this.trail = trail;
         this.router = router;
         this.people = people;
         this.states = states;
@@ -40,7 +48,7 @@ public final class Dispatcher {
             return;
         }
         Person person = people.touch(event.actor(), clock.instant());
-        Turn turn = new Turn(event, person, messenger, states, clock, router);
+        Turn turn = new Turn(event, person, messenger, states, clock, router, trail);
         try {
             route(turn, event.input());
         } catch (RuntimeException e) {
@@ -60,6 +68,9 @@ public final class Dispatcher {
     }
 
     private void route(Turn turn, Input input) {
+        if (turn.place() instanceof Place.Admin && (input instanceof Input.Click || input instanceof Input.Submit)) {
+            trail.input(turn, input);
+        }
         if (input instanceof Input.Command c) {
             command(turn, c);
         } else if (input instanceof Input.Click c) {

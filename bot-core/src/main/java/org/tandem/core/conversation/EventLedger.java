@@ -23,12 +23,13 @@ public final class EventLedger {
     public EventLedger(MongoDatabase db) {
         this.collection = db.getCollection("processed_events");
         collection.createIndex(Indexes.ascending("at"), new IndexOptions().name("at"));
+        collection.createIndex(Indexes.ascending("person"), new IndexOptions().name("person"));
     }
 
     /** True the first time an event is seen; false for every repeat. */
     public boolean claim(PersonRef person, String eventId, Instant now) {
         return Inserts.once(collection, new Document("_id", id(person, eventId))
-                .append("tenant", person.tenant()).append("at", Date.from(now)));
+                .append("tenant", person.tenant()).append("person", person.key()).append("at", Date.from(now)));
     }
 
     /** Gives the event back after a failure, so that the platform's retry is handled. */
@@ -39,6 +40,11 @@ public final class EventLedger {
     /** Forgets events older than a cut-off (no platform retries after minutes); returns how many. */
     public long purgeBefore(Instant cutoff) {
         return collection.deleteMany(lt("at", Date.from(cutoff))).getDeletedCount();
+    }
+
+    /** Forgets every event of a person (they erased their data; a platform id may point at their conversation). */
+    public void forget(PersonRef person) {
+        collection.deleteMany(eq("person", person.key()));
     }
 
     private static String id(PersonRef person, String eventId) {

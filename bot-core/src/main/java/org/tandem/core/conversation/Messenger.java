@@ -27,6 +27,27 @@ public interface Messenger {
     void update(MessageRef ref, Message message);
 
     /**
+     * Sends a file to a person in their direct conversation with the bot, with a message saying what it is. Only
+     * that person may get at it. An adapter that cannot deliver files throws {@link UnsupportedOperationException}.
+     */
+    default MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
+        throw new UnsupportedOperationException("this platform's adapter does not deliver files yet");
+    }
+
+    /** Sends a file to the coordinators' admin channel of a tenant, with a message; only they may get at it. */
+    default MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
+        throw new UnsupportedOperationException("this platform's adapter does not deliver files yet");
+    }
+
+    /**
+     * Forgets what the adapter keeps about a person who erased their data (its copies of their messages and files,
+     * their name in what it stored). What was delivered to a platform stays there. Default: the adapter keeps
+     * nothing of its own.
+     */
+    default void forget(PersonRef person, String displayName) {
+    }
+
+    /**
      * Tries again, at most {@code limit}, the messages the platform refused after the adapter's own retries (it
      * keeps them, never drops them). The core's scheduled sweep calls it; returns how many went out.
      */

@@ -47,6 +47,24 @@ public final class MessengerRouter implements Messenger {
     }
 
     @Override
+    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
+        return of(person.platform()).sendFileToPerson(person, file, message);
+    }
+
+    @Override
+    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
+        return of(platform).sendFileToAdmin(platform, tenant, file, message);
+    }
+
+    @Override
+    public void forget(PersonRef person, String displayName) {
+        PlatformMessenger m = byPlatform.get(person.platform());
+        if (m != null) {
+            m.forget(person, displayName);
+        }
+    }
+
+    @Override
     public int redeliver(int limit) {
         int sent = 0;
         for (PlatformMessenger m : byPlatform.values()) {

@@ -19,12 +19,14 @@ public final class Turn {
     private final ConversationStates states;
     private final Clock clock;
     private final Router router;
+    private final AdminTrail trail;
     private Texts texts;
 
     Turn(InboundEvent event, Person person, Messenger messenger, ConversationStates states, Clock clock,
-         Router router) {
+         Router router, AdminTrail trail) {
         this.event = event;
         this.router = router;
+        this.trail = trail;
         this.person = person;
         this.messenger = messenger;
         this.states = states;
@@ -81,10 +83,17 @@ public final class Turn {
             reply("error.unknown-command", command.name());
             return;
         }
+        boolean coordinators = spec.get().audience() == CommandSpec.Audience.COORDINATOR;
         if (!spec.get().audience().allows(place())) {
-            reply(spec.get().audience() == CommandSpec.Audience.COORDINATOR
-                    ? "error.admin-only" : "error.direct-only", command.name());
+            if (coordinators) {
+                // a participant trying an admin command, or a coordinator outside the admin place: both are kept
+                trail.refused(this, spec.get());
+            }
+            reply(coordinators ? "error.admin-only" : "error.direct-only", command.name());
             return;
+        }
+        if (coordinators) {
+            trail.command(this, spec.get());
         }
         router.forCommand(command.name()).orElseThrow().onCommand(this, command);
     }
@@ -117,6 +126,17 @@ public final class Turn {
     /** Answers with one sentence from the bundle. */
     public MessageRef reply(String key, Object... args) {
         return reply(Message.text(texts.rich(key, args)));
+    }
+
+    /**
+     * Answers with a file where the event came from: the admin channel, or else the person's direct conversation
+     * (never a group: a file is for the one who asked, or for the coordinators).
+     */
+    public MessageRef replyWithFile(FileAttachment file, Message message) {
+        if (event.place() instanceof Place.Admin) {
+            return messenger.sendFileToAdmin(who().platform(), who().tenant(), file, message);
+        }
+        return messenger.sendFileToPerson(who(), file, message);
     }
 
     /** Answers privately, whatever the place (e.g. a coordinator's error in a shared channel stays theirs). */

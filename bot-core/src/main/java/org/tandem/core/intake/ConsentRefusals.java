@@ -24,4 +24,21 @@ public final class ConsentRefusals {
     public long count(PersonRef person) {
         return collection.countDocuments(new Document("person", person.key()));
     }
+
+    /** When and for which programme a person declined, for their own copy of their data. */
+    public java.util.List<java.util.Map<String, Object>> of(PersonRef person) {
+        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Document d : collection.find(new Document("person", person.key()))) {
+            out.add(java.util.Map.of("program", d.getString("program"), "at", d.getDate("at").toInstant()));
+        }
+        return out;
+    }
+
+    public void forget(PersonRef person) {
+        collection.deleteMany(new Document("person", person.key()));
+    }
+
+    public void eraseProgram(String program) {
+        collection.deleteMany(new Document("program", program));
+    }
 }

@@ -99,6 +99,16 @@ public final class Enrollments {
         return collection.deleteOne(eq("_id", id(person, program))).getDeletedCount() == 1;
     }
 
+    /** Deletes every enrolment of a person, with their answers (they erased their data). */
+    public long forget(PersonRef person) {
+        return collection.deleteMany(eq("person", person.key())).getDeletedCount();
+    }
+
+    /** Deletes every enrolment of a programme, with the answers (retention of a closed programme). */
+    public long eraseProgram(String program) {
+        return collection.deleteMany(eq("program", program)).getDeletedCount();
+    }
+
     private boolean update(Enrollment e, String field, Document answers) {
         return collection.updateOne(and(eq("_id", id(e.person(), e.program())), eq("version", e.version())),
                 Updates.combine(Updates.set(field, answers), Updates.inc("version", 1L))).getModifiedCount() == 1;

@@ -34,6 +34,31 @@ public final class Meetings {
                 .append("date", date.toString()).append("by", by.key()).append("loggedAt", Date.from(now)));
     }
 
+    /** The meetings a person logged: the pair and the date, for their own copy of their data. */
+    public java.util.List<java.util.Map<String, Object>> loggedBy(PersonRef person) {
+        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Document d : collection.find(eq("by", person.key()))) {
+            out.add(java.util.Map.of("pair", d.getString("pair"), "date", d.getString("date")));
+        }
+        return out;
+    }
+
+    /** Puts a stand-in in the place of who logged a meeting: the meeting still counts, but names nobody. */
+    public void forget(PersonRef person, PersonRef standIn) {
+        collection.updateMany(eq("by", person.key()), com.mongodb.client.model.Updates.set("by", standIn.key()));
+    }
+
+    public long eraseProgram(String program) {
+        return collection.deleteMany(eq("program", program)).getDeletedCount();
+    }
+
+    /** How many meetings a programme's pairs logged on dates in {@code [from, to)} (ISO dates compare as text). */
+    public int between(String program, java.time.LocalDate from, java.time.LocalDate to) {
+        return (int) collection.countDocuments(com.mongodb.client.model.Filters.and(eq("program", program),
+                com.mongodb.client.model.Filters.gte("date", from.toString()),
+                com.mongodb.client.model.Filters.lt("date", to.toString())));
+    }
+
     public long count(String pair) {
         return collection.countDocuments(eq("pair", pair));
     }

@@ -3,6 +3,7 @@ package org.tandem.core.pairs;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.nin;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -44,6 +45,10 @@ public final class Pairs {
     public record Opened(Optional<Pair> pair, Optional<Refusal> refusal) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The date fields of a pair, in the order they happen. */
+    public static final List<String> MILESTONES = List.of("createdAt", "acceptedAt", "introducedAt", "metAt",
+            "activeAt", "closedAt");
 
     private final MongoCollection<Document> collection;
 
@@ -272,6 +277,80 @@ public final class Pairs {
         collection.find(and(eq("mentor", person.key()), in("status", s))).map(Pairs::toPair).into(out);
         out.sort(java.util.Comparator.comparing(Pair::createdAt));
         return out;
+    }
+
+    /** The moments of a pair's life that happened, in order: created, accepted, introduced, met, active, closed. */
+    public Map<String, Instant> milestones(String id) {
+        Document d = collection.find(eq("_id", id)).first();
+        Map<String, Instant> out = new LinkedHashMap<>();
+        if (d != null) {
+            for (String field : MILESTONES) {
+                Date at = d.getDate(field);
+                if (at != null) {
+                    out.put(field, at.toInstant());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The milestones of every pair of a programme, by pair id (one query, for digests). */
+    public Map<String, Map<String, Instant>> milestonesOf(String program) {
+        Map<String, Map<String, Instant>> out = new LinkedHashMap<>();
+        for (Document d : collection.find(eq("program", program))) {
+            Map<String, Instant> at = new LinkedHashMap<>();
+            for (String field : MILESTONES) {
+                Date when = d.getDate(field);
+                if (when != null) {
+                    at.put(field, when.toInstant());
+                }
+            }
+            out.put(d.getString("_id"), at);
+        }
+        return out;
+    }
+
+    /** The reason a mentor gave when declining, if any: theirs to see in their own data, and the coordinators'. */
+    public Optional<String> declineReason(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(d -> d.getString("declineReason"))
+                .filter(r -> !r.isEmpty());
+    }
+
+    /**
+     * Puts a stand-in without identity in a person's place in their closed pairs, and drops what was private to the
+     * pair (the decline reason, the click answers, the group, the reasons' wording): the pair still counts in the
+     * programme's numbers, but says nothing about anyone. Open pairs are left alone: end them first. Returns how
+     * many pairs changed.
+     */
+    public int anonymize(PersonRef person, PersonRef standIn) {
+        return anonymize(person, standIn, new Document());
+    }
+
+    /** The same, in one programme only (the retention of a closed programme). */
+    public int anonymize(String program, PersonRef person, PersonRef standIn) {
+        return anonymize(person, standIn, eq("program", program));
+    }
+
+    private int anonymize(PersonRef person, PersonRef standIn, Bson within) {
+        int changed = 0;
+        List<String> open = PairStatus.OPEN.stream().map(PairStatus::value).toList();
+        for (String role : List.of("mentee", "mentor")) {
+            for (Document d : collection.find(and(eq(role, person.key()), nin("status", open), within))) {
+                changed += (int) collection.updateOne(and(eq("_id", d.getString("_id")), eq(role, person.key()),
+                        nin("status", open)), Updates.combine(Updates.set(role, standIn.key()),
+                        Updates.set("reasons", withoutWording(d)), Updates.unset("declineReason"),
+                        Updates.unset("group"), Updates.set("clicks", new Document()), Updates.unset("agreement"),
+                        Updates.unset("thanks"), Updates.unset("thanksShareable"))).getModifiedCount();
+            }
+        }
+        return changed;
+    }
+
+    private static List<Document> withoutWording(Document d) {
+        return d.getList("reasons", Document.class).stream()
+                .map(r -> new Document("key", r.getString("key")).append("args", List.of())
+                        .append("points", r.getInteger("points", 0)))
+                .toList();
     }
 
     /** How many open pairs a mentor has in a programme. */

@@ -55,6 +55,23 @@ public final class Shortlists {
         collection.deleteOne(eq("_id", id(program, mentee)));
     }
 
+    /** A mentee's shortlists, one per programme. */
+    public List<Shortlist> of(PersonRef mentee) {
+        return collection.find(eq("mentee", mentee.key())).map(Shortlists::from).into(new ArrayList<>());
+    }
+
+    /** Forgets a person: their own shortlists, and their place as a candidate on anybody else's. */
+    public void forget(PersonRef person) {
+        collection.deleteMany(eq("mentee", person.key()));
+        collection.updateMany(eq("candidates.mentor", person.key()),
+                Updates.pull("candidates", new Document("mentor", person.key())));
+        collection.updateMany(eq("tried", person.key()), Updates.pull("tried", person.key()));
+    }
+
+    public void eraseProgram(String program) {
+        collection.deleteMany(eq("program", program));
+    }
+
     private static String id(String program, PersonRef mentee) {
         return program + "|" + mentee.key();
     }

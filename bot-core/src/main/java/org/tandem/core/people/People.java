@@ -24,6 +24,9 @@ import org.tandem.core.conversation.PersonRef;
 /** The {@code people} collection: one document per person, keyed by {@link PersonRef#key()}. */
 public final class People {
 
+    private static final String STAND_IN = "erased-";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private final MongoCollection<Document> collection;
 
     public People(MongoDatabase db) {
@@ -60,9 +63,27 @@ public final class People {
         return org.tandem.core.i18n.Texts.of(find(ref).map(Person::locale).orElse(Locale.ENGLISH));
     }
 
-    /** A person's display name, or their user id when never seen. */
+    /** A person's display name, or their user id when never seen; a dash for a stand-in (see {@link #standIn}). */
     public String name(PersonRef ref) {
+        if (isStandIn(ref)) {
+            return "—";
+        }
         return find(ref).map(Person::displayName).orElse(ref.userId());
+    }
+
+    /** Whether an identity is a {@link #standIn}. */
+    public static boolean isStandIn(PersonRef ref) {
+        return ref.userId().startsWith(STAND_IN);
+    }
+
+    /**
+     * A new identity that stands for nobody, to keep a record's shape (a pair still has two sides) once the person
+     * it was about erased their data.
+     */
+    public static PersonRef standIn(org.tandem.core.conversation.Scope scope) {
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        return new PersonRef(scope.platform(), scope.tenant(), STAND_IN + java.util.HexFormat.of().formatHex(random));
     }
 
     /** Remembers the language a person chose. */

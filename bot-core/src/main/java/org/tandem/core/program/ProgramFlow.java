@@ -228,8 +228,8 @@ public final class ProgramFlow implements Flow {
     }
 
     private void close(Turn turn, Program program) {
-        if (programs.transition(program.id(),
-                EnumSet.of(ProgramState.DRAFT, ProgramState.OPEN, ProgramState.RUNNING), ProgramState.CLOSED)) {
+        if (programs.close(program.id(), EnumSet.of(ProgramState.DRAFT, ProgramState.OPEN, ProgramState.RUNNING),
+                turn.now())) {
             turn.reply("program.closed", program.name());
         } else {
             turn.reply("program.close.already", program.name());

@@ -3,6 +3,7 @@ package org.tandem.core.program;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -76,10 +77,54 @@ public final class Programs {
         }
     }
 
-    /** Moves a programme to a state if it is in one of the expected states (guard: state). */
+    /**
+     * Moves a programme to a state if it is in one of the expected states (guard: state). Not for closing: see
+     * {@link #close}, which records when.
+     */
     public boolean transition(String id, Collection<ProgramState> from, ProgramState to) {
+        if (to == ProgramState.CLOSED) {
+            throw new IllegalArgumentException("close a programme with close(), which records when");
+        }
         return collection.updateOne(and(eq("_id", id), in("state", from.stream().map(ProgramState::value).toList())),
-                Updates.combine(Updates.set("state", to.value()), Updates.inc("version", 1L))).getModifiedCount() == 1;
+                Updates.combine(Updates.set("state", to.value()), Updates.unset("closedAt"),
+                        Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    /** Closes a programme if it is in one of the expected states, and records when (its data's retention starts). */
+    public boolean close(String id, Collection<ProgramState> from, Instant at) {
+        return collection.updateOne(and(eq("_id", id), in("state", from.stream().map(ProgramState::value).toList())),
+                Updates.combine(Updates.set("state", ProgramState.CLOSED.value()), Updates.set("closedAt", Date.from(at)),
+                        Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    /**
+     * The closed programmes of a workspace whose people's data is still there and which closed before
+     * {@code cutoff}. A programme closed before closing was dated is dated now (its retention starts today).
+     */
+    public List<Program> closedBefore(Scope scope, Instant cutoff, Instant now) {
+        collection.updateMany(and(eq("platform", scope.platform()), eq("tenant", scope.tenant()),
+                eq("state", ProgramState.CLOSED.value()), eq("closedAt", null)), Updates.set("closedAt", Date.from(now)));
+        return collection.find(and(eq("platform", scope.platform()), eq("tenant", scope.tenant()),
+                        eq("state", ProgramState.CLOSED.value()), lt("closedAt", Date.from(cutoff)),
+                        eq("erasedAt", null)))
+                .map(Programs::toProgram).into(new ArrayList<>());
+    }
+
+    /** Whether a workspace has a closed programme whose people's data is still there (the retention has work). */
+    public boolean anyClosedToErase(Scope scope) {
+        return collection.find(and(eq("platform", scope.platform()), eq("tenant", scope.tenant()),
+                eq("state", ProgramState.CLOSED.value()), eq("erasedAt", null))).first() != null;
+    }
+
+    /** Notes that a closed programme's personal data was erased, so the retention job passes it by. */
+    public void markErased(String id, Instant at) {
+        collection.updateOne(eq("_id", id), Updates.set("erasedAt", Date.from(at)));
+    }
+
+    /** Takes a coordinator who erased their data out of the programmes they created. */
+    public void forgetCreator(Scope scope, String userId) {
+        collection.updateMany(and(eq("platform", scope.platform()), eq("tenant", scope.tenant()),
+                eq("createdBy", userId)), Updates.set("createdBy", ""));
     }
 
     public Optional<Program> find(String id) {
@@ -95,6 +140,18 @@ public final class Programs {
     public List<Program> all(Scope scope) {
         return collection.find(and(eq("platform", scope.platform()), eq("tenant", scope.tenant())))
                 .sort(Sorts.ascending("createdAt")).map(Programs::toProgram).into(new ArrayList<>());
+    }
+
+    /** Every workspace that has a programme, e.g. to plan its recurring jobs at start. */
+    public List<Scope> scopes() {
+        List<Scope> out = new ArrayList<>();
+        for (Document d : collection.find()) {
+            Scope s = new Scope(d.getString("platform"), d.getString("tenant"));
+            if (!out.contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** The programmes people may enrol in now. */

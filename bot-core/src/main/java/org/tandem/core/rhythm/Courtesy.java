@@ -64,6 +64,11 @@ final class Courtesy {
         return Optional.of(nextSlot(zone, day.plusDays(1).atTime(START).atZone(zone).toInstant()));
     }
 
+    /** Forgets when a person was nudged. */
+    void forget(PersonRef person) {
+        log.deleteMany(eq("person", person.key()));
+    }
+
     /** The first moment at or after {@code at} inside working hours, on a working day, in that time zone. */
     static Instant nextSlot(ZoneId zone, Instant at) {
         ZonedDateTime t = at.atZone(zone);

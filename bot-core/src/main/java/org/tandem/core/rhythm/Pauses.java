@@ -35,6 +35,10 @@ final class Pauses {
                 .map(d -> d.getDate("until").toInstant());
     }
 
+    void forget(PersonRef person) {
+        resumePerson(person);
+    }
+
     void pauseProgram(String program, String tenant) {
         collection.replaceOne(eq("_id", "program|" + program), new Document("_id", "program|" + program)
                 .append("tenant", tenant).append("program", program), new ReplaceOptions().upsert(true));

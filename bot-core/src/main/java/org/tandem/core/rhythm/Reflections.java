@@ -81,6 +81,16 @@ public final class Reflections {
                 satisfaction.stream().mapToInt(Integer::intValue).average());
     }
 
+    /** Erases everything an author wrote. */
+    public long forget(PersonRef author) {
+        return collection.deleteMany(eq("author", author.key())).getDeletedCount();
+    }
+
+    /** Erases a programme's reflections (its retention period is over). */
+    public long eraseProgram(String program) {
+        return collection.deleteMany(eq("program", program)).getDeletedCount();
+    }
+
     boolean exists(PersonRef author, String pair, String ref) {
         return collection.countDocuments(and(eq("_id", author.key() + "|" + pair + "|" + ref))) > 0;
     }

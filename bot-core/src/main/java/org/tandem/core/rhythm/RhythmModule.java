@@ -60,9 +60,14 @@ public final class RhythmModule {
         return all;
     }
 
-    /** What coordinators may see of reflections: counts and averages, never a text. */
-    public Reflections reflections() {
-        return rhythm.reflections;
+    /** What coordinators may see of the rhythm: counts and averages, never a text. */
+    public org.tandem.core.admin.RhythmFigures figures() {
+        return new RhythmNumbers(rhythm);
+    }
+
+    /** The rhythm's part in people's data, for my-data, forget-me and retention. */
+    public List<org.tandem.core.privacy.PersonalData> personalData() {
+        return RhythmData.parts(rhythm);
     }
 
     /** The programme pause switch ({@code program pause NAME}): while on, check-ins wait. */

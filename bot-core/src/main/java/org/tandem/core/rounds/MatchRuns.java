@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.matching.Assignment;
 import org.tandem.core.matching.Plan;
 import org.tandem.core.matching.Reason;
@@ -82,6 +83,37 @@ final class MatchRuns {
     boolean confirm(String id) {
         return collection.updateOne(and(eq("_id", id), eq("status", "preview")), Updates.set("status", "confirmed"))
                 .getModifiedCount() == 1;
+    }
+
+    /**
+     * Takes a person out of every stored round of their workspace: their proposals, their shortlist, their place on
+     * others' shortlists, why they stayed in the pool, and their name as the coordinator who ran it.
+     */
+    void forget(PersonRef person) {
+        String key = person.key();
+        for (Document d : collection.find(eq("tenant", person.tenant()))) {
+            if (!d.toJson().contains(key) && !person.userId().equals(d.getString("by"))) {
+                continue;
+            }
+            List<Document> assignments = d.getList("assignments", Document.class).stream()
+                    .filter(a -> !key.equals(a.getString("mentee")) && !key.equals(a.getString("mentor"))).toList();
+            List<Document> shortlists = d.getList("shortlists", Document.class).stream()
+                    .filter(s -> !key.equals(s.getString("mentee")))
+                    .map(s -> new Document(s).append("options", s.getList("options", Document.class).stream()
+                            .filter(o -> !key.equals(o.getString("mentor"))).toList()))
+                    .toList();
+            List<Document> unmatched = d.getList("unmatched", Document.class).stream()
+                    .filter(u -> !key.equals(u.getString("mentee"))).toList();
+            collection.updateOne(eq("_id", d.getString("_id")), Updates.combine(
+                    Updates.set("assignments", assignments), Updates.set("shortlists", shortlists),
+                    Updates.set("unmatched", unmatched),
+                    Updates.set("by", person.userId().equals(d.getString("by")) ? "" : d.getString("by"))));
+        }
+    }
+
+    /** Deletes a programme's rounds (retention of a closed programme). */
+    void eraseProgram(String program) {
+        collection.deleteMany(eq("program", program));
     }
 
     private static Document score(Score s) {

@@ -118,6 +118,15 @@ public final class DueItems {
     }
 
     /**
+     * Deletes every item, done or not, whose payload has {@code field = value}: what was planned for or about a
+     * person who erased their data. Returns how many.
+     */
+    public long forget(String field, Object value) {
+        DuePayload.requireField(field);
+        return collection.deleteMany(eq("payload." + field, value)).getDeletedCount();
+    }
+
+    /**
      * Claims a due item for {@code owner}, for {@code leaseDuration}: a PENDING item due at {@code now} or before,
      * or a LEASED one whose lease ran out (its owner died or hung). One atomic findOneAndUpdate: of two replicas
      * asking at once, each gets a different item. Counts an attempt.

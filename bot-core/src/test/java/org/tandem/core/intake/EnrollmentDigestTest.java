@@ -59,7 +59,7 @@ class EnrollmentDigestTest {
     void theSummaryFollowsTheConfiguredTimeAndZone() {
         EnrollmentDigest digest = new EnrollmentDigest(null, null, null, null, null,
                 new org.tandem.core.Settings(java.util.Locale.FRENCH, java.time.LocalTime.of(8, 30),
-                        java.time.ZoneId.of("Europe/Paris"), 3));
+                        java.time.ZoneId.of("Europe/Paris")));
         assertThat(digest.next(Instant.parse("2026-03-02T07:00:00Z"))).isEqualTo("2026-03-02T07:30:00Z");
         assertThat(digest.next(Instant.parse("2026-03-02T07:30:00Z"))).isEqualTo("2026-03-03T07:30:00Z");
         // summer time: 08:30 in Paris is 06:30 UTC

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.tandem.core.Settings;
 import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.Block;
@@ -30,13 +31,20 @@ public final class Chat {
     private final RecordingMessenger out;
     private final MutableClock clock;
     private final AtomicLong events = new AtomicLong();
+    private final Settings settings;
     private TandemCore core;
 
     public Chat(MongoDatabase db, MutableClock clock) {
+        this(db, clock, Settings.defaults());
+    }
+
+    /** With settings of a test's own (e.g. a short retention of closed programmes). */
+    public Chat(MongoDatabase db, MutableClock clock, Settings settings) {
         this.db = db;
         this.out = new RecordingMessenger();
         this.clock = clock;
-        this.core = new TandemCore(db, out, clock);
+        this.settings = settings;
+        this.core = new TandemCore(db, out, clock, settings);
     }
 
     public Chat() {
@@ -45,7 +53,7 @@ public final class Chat {
 
     /** Drops the core and builds a new one over the same database, as a restart or another replica would. */
     public Chat restart() {
-        this.core = new TandemCore(db, out, clock);
+        this.core = new TandemCore(db, out, clock, settings);
         return this;
     }
 

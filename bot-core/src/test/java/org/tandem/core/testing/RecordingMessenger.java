@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Messenger;
@@ -15,7 +16,12 @@ public final class RecordingMessenger implements Messenger {
     /** One message as delivered: to whom ({@code person key}, {@code admin:tenant} or {@code group:id}). */
     public record Sent(String to, Message message, MessageRef ref) {}
 
+    /** One file as delivered, with the message that came with it (which is also in {@link #all()}). */
+    public record SentFile(String to, FileAttachment file, MessageRef ref) {}
+
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<SentFile> files = new CopyOnWriteArrayList<>();
+    private final List<String> forgotten = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     @Override
@@ -39,6 +45,35 @@ public final class RecordingMessenger implements Messenger {
     @Override
     public MessageRef sendToAdmin(String platform, String tenant, Message message) {
         return record("admin:" + tenant, message);
+    }
+
+    @Override
+    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
+        MessageRef ref = record(person.key(), message);
+        files.add(new SentFile(person.key(), file, ref));
+        return ref;
+    }
+
+    @Override
+    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
+        MessageRef ref = record("admin:" + tenant, message);
+        files.add(new SentFile("admin:" + tenant, file, ref));
+        return ref;
+    }
+
+    @Override
+    public void forget(PersonRef person, String displayName) {
+        forgotten.add(person.key());
+    }
+
+    /** The files sent to a destination, oldest first. */
+    public List<SentFile> filesTo(String destination) {
+        return files.stream().filter(f -> f.to().equals(destination)).toList();
+    }
+
+    /** The people whose data the adapter was asked to forget. */
+    public List<String> forgotten() {
+        return new ArrayList<>(forgotten);
     }
 
     @Override

@@ -1,0 +1,75 @@
+package org.tandem.core.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.tandem.core.intake.Enrollment;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.intake.MentorAnswers;
+import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.program.Program;
+
+/** A programme's aggregates, counted now: the same numbers for {@code status} and the weekly digest. */
+public final class Figures {
+
+    static final Duration RECENT = Duration.ofDays(30);
+
+    /**
+     * One programme in numbers.
+     *
+     * @param capacityLeft the mentors' free places: capacity minus open pairs, summed
+     * @param stages       how many pairs are at each stage, open and closed (stages with none are absent)
+     * @param meetings     meetings logged in the last 30 days, when the rhythm logs them
+     */
+    public record Programme(Program program, int mentees, int mentors, int capacityLeft,
+                            Map<PairStatus, Integer> stages, OptionalInt meetings, int atRisk,
+                            OptionalDouble progress, OptionalDouble satisfaction) {
+
+        public int open() {
+            return stages.entrySet().stream().filter(e -> e.getKey().open()).mapToInt(Map.Entry::getValue).sum();
+        }
+    }
+
+    private final Enrollments enrollments;
+    private final Pairs pairs;
+    private final RhythmFigures rhythm;
+
+    public Figures(Enrollments enrollments, Pairs pairs, RhythmFigures rhythm) {
+        this.enrollments = enrollments;
+        this.pairs = pairs;
+        this.rhythm = rhythm;
+    }
+
+    public Programme of(Program program, Instant now) {
+        List<Enrollment> enrolled = enrollments.inProgram(program.id());
+        int mentees = (int) enrolled.stream().filter(Enrollment::mentored).count();
+        int mentors = (int) enrolled.stream().filter(Enrollment::mentors).count();
+        Map<PairStatus, Integer> stages = new EnumMap<>(PairStatus.class);
+        Map<String, Integer> load = new java.util.HashMap<>();
+        for (Pair p : pairs.inProgram(program.id(), EnumSet.allOf(PairStatus.class))) {
+            stages.merge(p.status(), 1, Integer::sum);
+            if (p.status().open()) {
+                load.merge(p.mentor().key(), 1, Integer::sum);
+            }
+        }
+        int left = 0;
+        for (Enrollment e : enrolled) {
+            int capacity = e.mentor().map(MentorAnswers::capacity).orElse(0);
+            left += Math.max(0, capacity - load.getOrDefault(e.person().key(), 0));
+        }
+        return new Programme(program, mentees, mentors, left, stages,
+                rhythm.meetingsBetween(program.id(), now.minus(RECENT), now), rhythm.atRisk(program.id(), now).size(),
+                rhythm.averageProgress(program.id()), rhythm.averageSatisfaction(program.id()));
+    }
+
+    public RhythmFigures rhythm() {
+        return rhythm;
+    }
+}

@@ -1,0 +1,65 @@
+package org.tandem.core.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * What the mentoring rhythm (agreements, check-ins, meetings, reflections) tells coordinators, as numbers and
+ * bundle keys only. The interface has no way to carry a text a person wrote: reflections and check-in notes
+ * cannot reach an admin output or an export through it. Until the rhythm records anything, {@link #NONE} answers
+ * "not measured", and admin outputs say so instead of showing a misleading zero.
+ */
+public interface RhythmFigures {
+
+    /** Nothing measured yet. */
+    RhythmFigures NONE = new RhythmFigures() {
+    };
+
+    /**
+     * A pair that needs a coordinator's attention.
+     *
+     * @param reasonKey a bundle key saying why in a few words, without arguments (e.g. "no meeting for 6 weeks")
+     * @param since     since when, if the rhythm knows
+     */
+    record AtRisk(String pairId, String reasonKey, Optional<Instant> since) {
+        public AtRisk {
+            Objects.requireNonNull(pairId, "pairId");
+            Objects.requireNonNull(reasonKey, "reasonKey");
+            since = since == null ? Optional.empty() : since;
+        }
+    }
+
+    /** How many meetings a pair logged, or empty when meetings are not logged. */
+    default OptionalInt meetings(String pairId) {
+        return OptionalInt.empty();
+    }
+
+    /** How many meetings the pairs of a programme logged in {@code [from, to)}, or empty when not logged. */
+    default OptionalInt meetingsBetween(String programId, Instant from, Instant to) {
+        return OptionalInt.empty();
+    }
+
+    /** The pairs of a programme that need attention now. */
+    default List<AtRisk> atRisk(String programId, Instant now) {
+        return List.of();
+    }
+
+    /** The programme's average progress towards the pairs' objectives, from 0 to 100, or empty. */
+    default OptionalDouble averageProgress(String programId) {
+        return OptionalDouble.empty();
+    }
+
+    /** The programme's average satisfaction, from 1 to 5, or empty. */
+    default OptionalDouble averageSatisfaction(String programId) {
+        return OptionalDouble.empty();
+    }
+
+    /** Whether this rhythm measures anything (false for {@link #NONE}), so outputs can say "not measured yet". */
+    default boolean measures() {
+        return false;
+    }
+}

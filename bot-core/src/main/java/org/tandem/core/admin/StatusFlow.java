@@ -1,0 +1,112 @@
+package org.tandem.core.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandSpec;
+import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Turn;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.ProgramNames;
+import org.tandem.core.program.Programs;
+
+/** {@code status [programme]}: each programme in numbers — aggregates only, never a person's answers. */
+public final class StatusFlow implements Flow {
+
+    private final Programs programs;
+    private final Figures figures;
+
+    public StatusFlow(Programs programs, Figures figures) {
+        this.programs = programs;
+        this.figures = figures;
+    }
+
+    @Override
+    public String id() {
+        return "status";
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(new CommandSpec("status", Audience.COORDINATOR, "help.usage.status", "help.about.status"));
+    }
+
+    @Override
+    public void onCommand(Turn turn, Input.Command command) {
+        List<Program> chosen;
+        if (command.rest().isEmpty()) {
+            chosen = programs.all(turn.who().scope());
+            if (chosen.isEmpty()) {
+                turn.reply("programs.none");
+                return;
+            }
+        } else {
+            Optional<Program> one = ProgramNames.resolve(turn, programs, command.rest());
+            if (one.isEmpty()) {
+                return;
+            }
+            chosen = List.of(one.get());
+        }
+        Texts t = turn.t();
+        Message.Builder m = Message.builder();
+        for (Program p : chosen) {
+            Figures.Programme f = figures.of(p, turn.now());
+            m.text(t.rich("status.title", p.name(), t.get(p.state().labelKey())));
+            m.fields(fields(t, f, figures.rhythm().measures()));
+        }
+        if (!figures.rhythm().measures()) {
+            m.context(t.rich("status.rhythm-later"));
+        }
+        turn.reply(m.context(t.rich("status.footer")).build());
+    }
+
+    static List<Block.Field> fields(Texts t, Figures.Programme f, boolean measured) {
+        List<Block.Field> out = new ArrayList<>(List.of(
+                new Block.Field(t.get("status.mentees"), Integer.toString(f.mentees())),
+                new Block.Field(t.get("status.mentors"), Integer.toString(f.mentors())),
+                new Block.Field(t.get("status.capacity"), Integer.toString(f.capacityLeft())),
+                new Block.Field(t.get("status.pairs"), stages(t, f.stages()))));
+        if (measured) {
+            out.add(new Block.Field(t.get("status.meetings"), number(t, f.meetings())));
+            out.add(new Block.Field(t.get("status.at-risk"), Integer.toString(f.atRisk())));
+            out.add(new Block.Field(t.get("status.progress"), average(t, f.progress(), "status.percent")));
+            out.add(new Block.Field(t.get("status.satisfaction"), average(t, f.satisfaction(), "status.out-of-5")));
+        }
+        return out;
+    }
+
+    /** "requested 1 · active 3", open stages first, in the order of a pair's life. */
+    static String stages(Texts t, Map<PairStatus, Integer> stages) {
+        List<String> parts = new ArrayList<>();
+        for (PairStatus s : PairStatus.values()) {
+            Integer n = stages.get(s);
+            if (n != null && n > 0) {
+                parts.add(t.get("stage." + s.value()) + " " + n);
+            }
+        }
+        return parts.isEmpty() ? t.get("status.none") : String.join(" · ", parts);
+    }
+
+    private static String number(Texts t, OptionalInt n) {
+        return n.isPresent() ? Integer.toString(n.getAsInt()) : t.get("status.not-measured");
+    }
+
+    private static String average(Texts t, OptionalDouble v, String key) {
+        return v.isPresent() ? t.get(key, String.format(t.locale(), "%.1f", v.getAsDouble()))
+                : t.get("status.not-measured");
+    }
+
+    static String stage(Texts t, PairStatus s) {
+        return t.get("stage." + s.name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,137 @@
+package org.tandem.core.admin;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tandem.core.Settings;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.intake.Enrollment;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.ProgramState;
+import org.tandem.core.program.Programs;
+import org.tandem.core.rounds.Waiting;
+import org.tandem.core.schedule.DueHandler;
+import org.tandem.core.schedule.DueItem;
+import org.tandem.core.schedule.DueItems;
+
+/**
+ * The coordinators' weekly digest, on Monday at the digest time: per live programme, what changed in the last
+ * seven days and who needs attention — numbers only. One due item per workspace and ISO week (the key says so),
+ * so it is posted once however many replicas plan it; each digest plans the next, and any admin action plans the
+ * coming one again should the chain ever break (a digest that failed for good).
+ */
+public final class WeeklyDigest implements DueHandler {
+
+    static final String KIND = "digest.weekly";
+    static final Duration WEEK = Duration.ofDays(7);
+
+    private final Programs programs;
+    private final Enrollments enrollments;
+    private final Pairs pairs;
+    private final Waiting waiting;
+    private final Figures figures;
+    private final Messenger messenger;
+    private final DueItems due;
+    private final Settings settings;
+    // keys this replica already planned: spares a write per admin command (planning is idempotent anyway)
+    private final Set<String> planned = ConcurrentHashMap.newKeySet();
+
+    public WeeklyDigest(Programs programs, Enrollments enrollments, Pairs pairs, Waiting waiting, Figures figures,
+                        Messenger messenger, DueItems due, Settings settings) {
+        this.programs = programs;
+        this.enrollments = enrollments;
+        this.pairs = pairs;
+        this.waiting = waiting;
+        this.figures = figures;
+        this.messenger = messenger;
+        this.due = due;
+        this.settings = settings;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** Plans the first digest strictly after {@code now} for a workspace, once. */
+    public void plan(Scope scope, Instant now) {
+        ZonedDateTime at = next(now);
+        String key = KIND + "|" + scope.key() + "|" + at.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                + at.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        if (planned.add(key)) {
+            due.schedule(key, KIND, scope.platform(), scope.tenant(), Map.of("at", at.toInstant().toString()),
+                    at.toInstant());
+        }
+    }
+
+    /** The next Monday at the digest time, strictly after an instant. */
+    ZonedDateTime next(Instant now) {
+        ZonedDateTime local = now.atZone(settings.digestZone());
+        ZonedDateTime monday = local.toLocalDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY))
+                .atTime(settings.digestTime()).atZone(settings.digestZone());
+        return monday.isAfter(local) ? monday : monday.plusWeeks(1);
+    }
+
+    @Override
+    public void perform(DueItem item) {
+        Scope scope = new Scope(item.platform(), item.tenant());
+        Instant until = Instant.parse(item.payloadString("at"));
+        List<Program> live = programs.all(scope).stream().filter(p -> p.state() != ProgramState.CLOSED).toList();
+        if (!live.isEmpty()) {
+            messenger.sendToAdmin(scope.platform(), scope.tenant(), message(scope, live, until));
+        }
+        plan(scope, until);
+    }
+
+    private Message message(Scope scope, List<Program> live, Instant until) {
+        Texts t = Texts.of(settings.adminLocale());
+        Instant from = until.minus(WEEK);
+        Message.Builder m = Message.builder().text(t.rich("weekly.title",
+                Dates.day(t, settings.digestZone(), from)));
+        List<Enrollment> joined = enrollments.enrolledBetween(scope, from, until);
+        for (Program p : live) {
+            int newcomers = (int) joined.stream().filter(e -> e.program().equals(p.id())).count();
+            int introduced = 0;
+            int active = 0;
+            int closed = 0;
+            for (Map<String, Instant> at : pairs.milestonesOf(p.id()).values()) {
+                introduced += within(at.get("introducedAt"), from, until);
+                active += within(at.get("activeAt"), from, until);
+                closed += within(at.get("closedAt"), from, until);
+            }
+            List<Pair> waitingPairs = pairs.inProgram(p.id(), EnumSet.of(PairStatus.PROPOSED, PairStatus.REQUESTED));
+            long proposals = waitingPairs.stream().filter(x -> x.status() == PairStatus.PROPOSED).count();
+            Figures.Programme f = figures.of(p, until);
+            List<Rich> lines = new ArrayList<>(List.of(
+                    t.rich("weekly.changed", newcomers, introduced, active, closed),
+                    t.rich("weekly.attention", proposals, waitingPairs.size() - proposals,
+                            waiting.of(p.id(), until).size(), f.atRisk())));
+            figures.rhythm().meetingsBetween(p.id(), from, until)
+                    .ifPresent(n -> lines.add(t.rich("weekly.meetings", n)));
+            m.text(t.rich("status.title", p.name(), t.get(p.state().labelKey())));
+            m.text(Rich.join("\n", lines));
+        }
+        return m.context(t.rich("weekly.footer")).build();
+    }
+
+    private static int within(Instant at, Instant from, Instant until) {
+        return at != null && !at.isBefore(from) && at.isBefore(until) ? 1 : 0;
+    }
+}

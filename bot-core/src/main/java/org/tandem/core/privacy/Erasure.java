@@ -1,0 +1,134 @@
+package org.tandem.core.privacy;
+
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.tandem.core.audit.AuditEntry;
+import org.tandem.core.audit.AuditLog;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.i18n.Texts;
+import org.tandem.core.intake.Enrollment;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
+import org.tandem.core.program.Programs;
+
+/**
+ * Erases personal data: a person's, at their request, or a closed programme's, when its retention is over. A
+ * person's open pairs end first, each with one guarded move, and the partner is told kindly; then every
+ * {@link PersonalData} part erases its share. What stays (a pair in the programme's numbers, an audit entry) stays
+ * without identity. Every step is idempotent, so an interrupted erasure is finished by doing it again.
+ */
+public final class Erasure {
+
+    private final List<PersonalData> parts;
+    private final Pairs pairs;
+    private final Programs programs;
+    private final Enrollments enrollments;
+    private final People people;
+    private final Messenger messenger;
+    private final AuditLog audit;
+    private final Locale adminLocale;
+
+    public Erasure(List<PersonalData> parts, Pairs pairs, Programs programs, Enrollments enrollments, People people,
+                   Messenger messenger, AuditLog audit, Locale adminLocale) {
+        this.parts = List.copyOf(parts);
+        this.pairs = pairs;
+        this.programs = programs;
+        this.enrollments = enrollments;
+        this.people = people;
+        this.messenger = messenger;
+        this.audit = audit;
+        this.adminLocale = adminLocale;
+    }
+
+    /** Erases everything stored about a person; returns how many of their pairs ended. */
+    public int forget(PersonRef person, Instant now) {
+        String name = people.name(person);
+        int ended = endPairs(person, now);
+        eraseEverywhere(person, name);
+        audit.record(new AuditEntry(person.scope(), now, Optional.empty(), AuditEntry.FORGOTTEN, "", "dm",
+                Optional.empty(), Optional.empty(), OptionalInt.of(ended)));
+        return ended;
+    }
+
+    /**
+     * Erases what a closed programme kept about its people: pairs keep their stage and dates with stand-ins, the
+     * rest goes; someone with nothing else in Tandem is forgotten entirely. Returns how many people it concerned.
+     */
+    public int eraseProgram(Program program, Instant now) {
+        Set<PersonRef> concerned = new LinkedHashSet<>();
+        enrollments.inProgram(program.id()).stream().map(Enrollment::person).forEach(concerned::add);
+        for (Pair p : pairs.inProgram(program.id(), EnumSet.allOf(PairStatus.class))) {
+            concerned.add(p.mentee());
+            concerned.add(p.mentor());
+            // the programme is long over: an open pair is simply completed, without a word to anyone
+            pairs.move(p.id(), PairStatus.OPEN, PairStatus.COMPLETED, now);
+        }
+        concerned.removeIf(People::isStandIn);
+        for (PersonRef p : concerned) {
+            pairs.anonymize(program.id(), p, People.standIn(p.scope()));
+        }
+        parts.forEach(part -> part.eraseProgram(program.id()));
+        for (PersonRef p : concerned) {
+            if (enrollments.of(p).isEmpty() && pairs.of(p, EnumSet.allOf(PairStatus.class)).isEmpty()) {
+                eraseEverywhere(p, people.name(p));
+            }
+        }
+        programs.markErased(program.id(), now);
+        audit.record(AuditEntry.bot(program.scope(), AuditEntry.RETENTION, now).in(program.id())
+                .counting(concerned.size()));
+        return concerned.size();
+    }
+
+    private void eraseEverywhere(PersonRef person, String name) {
+        PersonRef standIn = People.standIn(person.scope());
+        parts.forEach(part -> part.erase(person, standIn));
+        messenger.forget(person, name);
+    }
+
+    /** Ends a person's open pairs, telling each partner; a race with another change is retried. */
+    private int endPairs(PersonRef person, Instant now) {
+        int ended = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            List<Pair> open = pairs.of(person, PairStatus.OPEN);
+            if (open.isEmpty()) {
+                break;
+            }
+            for (Pair p : open) {
+                // a proposal was never announced: nobody is waiting on it
+                PairStatus to = p.status() == PairStatus.PROPOSED ? PairStatus.WITHDRAWN : PairStatus.ENDED;
+                Optional<Pair> moved = pairs.move(p.id(), PairStatus.OPEN, to, now, Updates.set("endedBy", "erasure"));
+                if (moved.isPresent()) {
+                    ended++;
+                    if (to == PairStatus.ENDED) {
+                        tellPartner(moved.get(), person);
+                    }
+                }
+            }
+        }
+        return ended;
+    }
+
+    private void tellPartner(Pair pair, PersonRef leaving) {
+        PersonRef partner = pair.other(leaving);
+        String program = programs.find(pair.program()).map(Program::name).orElse("?");
+        Texts t = people.texts(partner);
+        messenger.sendToPerson(partner, Message.text(t.rich(pair.roleOf(partner).equals("mentee")
+                ? "privacy.partner.mentee" : "privacy.partner.mentor", program)));
+        Texts admin = Texts.of(adminLocale);
+        messenger.sendToAdmin(pair.scope().platform(), pair.scope().tenant(),
+                Message.text(admin.rich("privacy.admin.pair-ended", program, people.name(partner))));
+    }
+}

@@ -1,0 +1,65 @@
+package org.tandem.core.privacy;
+
+import java.util.List;
+import java.util.Set;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandSpec;
+import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Turn;
+
+/**
+ * {@code forget-me}: says what will be erased and what stays, and erases after a confirmation. The answer comes
+ * after the erasure, so "done" is only said when it is done.
+ */
+public final class ForgetFlow implements Flow {
+
+    static final String ID = "forget";
+    static final String CONFIRM = ID + ".confirm";
+
+    private final Erasure erasure;
+
+    public ForgetFlow(Erasure erasure) {
+        this.erasure = erasure;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(new CommandSpec("forget-me", Audience.PARTICIPANT, "help.usage.forget-me",
+                "help.about.forget-me"));
+    }
+
+    @Override
+    public Set<String> actions() {
+        return Set.of(CONFIRM);
+    }
+
+    @Override
+    public void onCommand(Turn turn, Input.Command command) {
+        turn.reply(Message.builder()
+                .text(turn.t().rich("forget.confirm"))
+                .text(turn.t().rich("forget.what"))
+                .context(turn.t().rich("forget.tip"))
+                .buttons(List.of(
+                        new Block.Button(CONFIRM, turn.t().get("forget.yes"), "yes", Block.Style.DANGER),
+                        new Block.Button(CONFIRM, turn.t().get("forget.no"), "no")))
+                .build());
+    }
+
+    @Override
+    public void onClick(Turn turn, Input.Click click) {
+        if (!click.value().equals("yes")) {
+            turn.reply("forget.kept");
+            return;
+        }
+        int ended = erasure.forget(turn.who(), turn.now());
+        turn.reply(ended == 0 ? "forget.done" : "forget.done-pairs", ended);
+    }
+}

@@ -1,0 +1,33 @@
+package org.tandem.core.privacy;
+
+import java.util.Optional;
+import org.tandem.core.conversation.PersonRef;
+
+/**
+ * One store's part in a person's data. {@code my-data} gathers every part's {@link #export}; {@code forget-me}
+ * calls every part's {@link #erase}; the retention of closed programmes calls {@link #eraseProgram}. A feature
+ * that stores something about people (the rhythm's agreements, meetings and reflections) adds its own part, so
+ * that nothing is forgotten by the erasure and the person's copy is complete.
+ */
+public interface PersonalData {
+
+    /** The section's name in the person's file, e.g. {@code enrolments}. */
+    String section();
+
+    /**
+     * What this store keeps about the person, as JSON-ready values: maps with string keys, lists, strings,
+     * numbers, booleans, instants. Only what is theirs to see: never another person's private answer. Empty
+     * when the store keeps nothing about them.
+     */
+    Optional<Object> export(PersonRef person);
+
+    /**
+     * Erases it. Where a record must stay for the programme's numbers (a pair), {@code standIn} takes the person's
+     * place: an identity that stands for nobody. The person's open pairs are already ended when this is called.
+     */
+    void erase(PersonRef person, PersonRef standIn);
+
+    /** Erases what a closed programme kept about its people (the retention period is over). */
+    default void eraseProgram(String programId) {
+    }
+}

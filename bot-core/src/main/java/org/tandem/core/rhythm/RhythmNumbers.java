@@ -1,0 +1,58 @@
+package org.tandem.core.rhythm;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.tandem.core.admin.RhythmFigures;
+import org.tandem.core.pairs.PairStatus;
+
+/** What the rhythm tells coordinators: counts and averages, never a word anyone wrote. */
+final class RhythmNumbers implements RhythmFigures {
+
+    private final Rhythm rhythm;
+
+    RhythmNumbers(Rhythm rhythm) {
+        this.rhythm = rhythm;
+    }
+
+    @Override
+    public boolean measures() {
+        return true;
+    }
+
+    @Override
+    public OptionalInt meetings(String pairId) {
+        return rhythm.pairs.find(pairId).map(p -> OptionalInt.of(p.rhythm().meetings())).orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public OptionalInt meetingsBetween(String programId, Instant from, Instant to) {
+        return OptionalInt.of(rhythm.meetings.between(programId, LocalDate.ofInstant(from, ZoneOffset.UTC),
+                LocalDate.ofInstant(to, ZoneOffset.UTC)));
+    }
+
+    @Override
+    public List<AtRisk> atRisk(String programId, Instant now) {
+        return rhythm.pairs.inProgram(programId, EnumSet.of(PairStatus.ACTIVE)).stream()
+                .filter(p -> p.rhythm().atRisk())
+                .map(p -> new AtRisk(p.id(), p.rhythm().unanswered() >= 2 ? "rhythm.at-risk.unanswered"
+                        : "rhythm.at-risk.quiet", p.rhythm().lastMetAt().or(() -> p.rhythm().activeAt())))
+                .toList();
+    }
+
+    /** Progress is given from 1 to 5 per objective; coordinators read it from 0 to 100. */
+    @Override
+    public OptionalDouble averageProgress(String programId) {
+        OptionalDouble avg = rhythm.reflections.averages(programId).progress();
+        return avg.isPresent() ? OptionalDouble.of((avg.getAsDouble() - 1) / 4 * 100) : OptionalDouble.empty();
+    }
+
+    @Override
+    public OptionalDouble averageSatisfaction(String programId) {
+        return rhythm.reflections.averages(programId).satisfaction();
+    }
+}

@@ -1,0 +1,50 @@
+package org.tandem.core.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.tandem.core.TandemCore;
+import org.tandem.core.testing.Chat;
+
+/** The weekly digest: posted on Monday once per workspace and week, whatever the replicas, then the next planned. */
+class WeeklyDigestTest {
+
+    private final Chat chat = new Chat();
+    private final Seeded seeded = new Seeded(chat);
+
+    @Test
+    void postedOnceOnMondayWithWhatChangedAndWhoNeedsAttention() {
+        TandemCore replica = new TandemCore(chat.db(), chat.outbox(), chat.clock());
+        int mark = chat.mark();
+        chat.clock().set(Instant.parse("2026-03-09T08:59:00Z"));
+        chat.core().sweep();
+        assertThat(chat.adminSince(mark).text()).doesNotContain("Weekly digest");
+
+        chat.clock().set(Instant.parse("2026-03-09T09:00:30Z"));
+        chat.core().sweep();
+        replica.sweep();
+        chat.core().sweep();
+        String digest = chat.adminSince(mark).text();
+        assertThat(digest).containsOnlyOnce("*Weekly digest* for the week from Mar 2, 2026");
+        assertThat(digest).contains("*Leadership* — Open for enrolment",
+                "This week: 8 new enrolment(s) · 1 pair(s) introduced · 0 became active",
+                "Needs attention: 1 proposal(s) to approve", "`status`, `pending` and `at-risk` give the details");
+        assertThat(Seeded.secrets()).allSatisfy(s -> assertThat(digest).doesNotContain(s));
+        assertThat(chat.core().dueItems().find("digest.weekly|test|t1|2026-W12")).as("the next one is planned")
+                .isPresent();
+
+        int next = chat.mark();
+        chat.clock().set(Instant.parse("2026-03-16T09:01:00Z"));
+        chat.core().sweep();
+        assertThat(chat.adminSince(next).text()).containsOnlyOnce("*Weekly digest* for the week from Mar 9, 2026")
+                .contains("This week: 0 new enrolment(s)");
+    }
+
+    @Test
+    void aRestartPlansItForEveryWorkspaceWithAProgramme() {
+        chat.db().getCollection("due_items").deleteMany(new org.bson.Document("kind", "digest.weekly"));
+        chat.restart();
+        assertThat(chat.core().dueItems().find("digest.weekly|test|t1|2026-W11")).isPresent();
+    }
+}

@@ -1,0 +1,146 @@
+package org.tandem.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tandem.core.testing.Forms;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Files on Teams: an export in the admin channel and a person's data in their personal chat arrive as a card with a
+ * download link; the link serves the file, an unknown one answers 404. The real app and SDK, a Bot Connector stub.
+ */
+class TeamsFilesIT {
+
+    static final String TENANT = "tenant-1";
+    static final String ADMIN = "19:admin@thread.tacv2";
+    static final String PUBLIC = "https://tandem.example.com";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final AtomicInteger ids = new AtomicInteger();
+
+    @TempDir
+    static Path dir;
+
+    static BotConnectorStub teams;
+    static RunningApp app;
+
+    @BeforeAll
+    static void start() {
+        teams = new BotConnectorStub();
+        app = new RunningApp(dir.resolve("tandem.mv"), "tandem.teams.enabled=true",
+                "tandem.teams.coordinators=aad-carol", "tandem.teams.files.base-url=" + PUBLIC + "/",
+                "tandem.scheduler.enabled=false");
+        int mark = teams.mark();
+        ObjectNode here = activity("carol", "Carol", ADMIN, "channel");
+        mention(here, "admin here");
+        post(here);
+        teams.awaitTo(ADMIN, mark, "now the admin channel");
+        ObjectNode create = activity("carol", "Carol", ADMIN, "channel");
+        mention(create, "program create");
+        post(create);
+        BotConnectorStub.Call form = teams.awaitTo(ADMIN, mark, "New programme");
+        ObjectNode save = activity("carol", "Carol", ADMIN, "channel");
+        ObjectNode value = (ObjectNode) form.action("Save").at("/data").deepCopy();
+        Forms.program("Leadership").forEach((k, v) -> value.put(k, v instanceof java.util.List<?> l
+                ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+        save.set("value", value);
+        post(save);
+        teams.awaitTo(ADMIN, mark, "Programme **Leadership** created");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        teams.close();
+    }
+
+    @Test
+    void anExportIsADownloadLinkInTheAdminChannel() {
+        int mark = teams.mark();
+        ObjectNode export = activity("carol", "Carol", ADMIN, "channel");
+        mention(export, "export");
+        post(export);
+        BotConnectorStub.Call card = teams.awaitTo(ADMIN, mark, "Export of");
+        String url = link(card, "Download tandem-leadership-");
+        assertThat(url).startsWith(PUBLIC + "/api/teams/files/");
+        HttpResponse<String> csv = get(url.substring(PUBLIC.length()));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        assertThat(csv.body()).contains("Programme,Person");
+        assertThat(get("/api/teams/files/0123456789abcdef0123456789abcdef").statusCode()).isEqualTo(404);
+        assertThat(get("/api/teams/files/not-a-token").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPersonsDataIsADownloadLinkInTheirPersonalChat() {
+        int mark = teams.mark();
+        post(text("alice", "Alice", "my-data"));
+        BotConnectorStub.Call card = teams.awaitTo("a:alice", mark, "everything I store about you");
+        String url = link(card, "Download tandem-my-data-");
+        HttpResponse<String> json = get(url.substring(PUBLIC.length()));
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"displayName\": \"Alice\"");
+    }
+
+    private static String link(BotConnectorStub.Call card, String titleStart) {
+        for (var b : card.card().at("/body")) {
+            for (var a : b.at("/actions")) {
+                if (a.at("/type").asString().equals("Action.OpenUrl") && a.at("/title").asString().startsWith(titleStart)) {
+                    return a.at("/url").asString();
+                }
+            }
+        }
+        throw new AssertionError("no download link in " + card.card());
+    }
+
+    static ObjectNode activity(String user, String name, String conversation, String type) {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("type", "message");
+        a.put("id", "files-in-" + ids.incrementAndGet());
+        a.put("channelId", "msteams");
+        a.put("serviceUrl", teams.url());
+        a.put("locale", "en-US");
+        a.putObject("from").put("id", "29:" + user).put("name", name).put("aadObjectId", "aad-" + user);
+        a.putObject("recipient").put("id", "28:bot").put("name", "Tandem");
+        a.putObject("conversation").put("id", conversation).put("conversationType", type).put("tenantId", TENANT);
+        return a;
+    }
+
+    static ObjectNode text(String user, String name, String text) {
+        ObjectNode a = activity(user, name, "a:" + user, "personal");
+        a.put("text", text);
+        return a;
+    }
+
+    static void mention(ObjectNode a, String text) {
+        a.put("text", "<at>Tandem</at> " + text);
+        a.withArray("entities").addObject().put("type", "mention").put("text", "<at>Tandem</at>")
+                .putObject("mentioned").put("id", "28:bot").put("name", "Tandem");
+    }
+
+    static void post(ObjectNode activity) {
+        RunningApp.Reply r = app.post("/api/messages", activity.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> get(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.base() + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
