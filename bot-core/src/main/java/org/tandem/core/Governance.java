@@ -32,6 +32,7 @@ import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.people.People;
 import org.tandem.core.privacy.CoreData;
 import org.tandem.core.privacy.Erasure;
+import org.tandem.core.privacy.WorkspacePurge;
 import org.tandem.core.privacy.ForgetFlow;
 import org.tandem.core.privacy.MyDataFlow;
 import org.tandem.core.privacy.PersonalData;
@@ -56,6 +57,7 @@ final class Governance {
     private final AuditLog audit;
     private final WeeklyDigest weekly;
     private final Retention retention;
+    private final WorkspacePurge purge;
     private final Programs programs;
     private final Clock clock;
 
@@ -92,6 +94,13 @@ final class Governance {
         this.retention = new Retention(programs, erasure, ledger, due, settings.retainClosedProgrammes(), clock);
         flows.addAll(List.of(new MyDataFlow(data, audit), new ForgetFlow(erasure)));
         handlers.add(retention);
+        this.purge = new WorkspacePurge(due, people, erasure, settings.retainClosedProgrammes(), clock);
+        handlers.add(purge);
+    }
+
+    /** A workspace's erasure after it removed Tandem (planned, or cancelled when it comes back). */
+    WorkspacePurge purge() {
+        return purge;
     }
 
     List<Flow> flows() {

@@ -67,6 +67,7 @@ public final class TandemCore {
     private final DueItems dueItems;
     private final Sweeper sweeper;
     private final Messenger messenger;
+    private final Governance governance;
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock, Settings settings) {
         this.clock = clock;
@@ -122,7 +123,7 @@ public final class TandemCore {
         EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
         // the rhythm's part in the admin channel (numbers only) and in people's data (my-data, forget-me)
-        Governance governance = new Governance(db, messenger, clock, settings, people, programs, enrollments, pairs,
+        this.governance = new Governance(db, messenger, clock, settings, people, programs, enrollments, pairs,
                 shortlists, dueItems, rhythm.figures(), rhythm.personalData());
         List<Flow> flows = new ArrayList<>(List.of(
                 new BasicsFlow(people),
@@ -182,6 +183,19 @@ public final class TandemCore {
     /** The scheduled work, e.g. to look at or count FAILED items. */
     public DueItems dueItems() {
         return dueItems;
+    }
+
+    /**
+     * A workspace removed Tandem (an adapter saw it uninstalled): its people's personal data is erased after the
+     * retention period, unless {@link #workspaceBack} comes first.
+     */
+    public void workspaceGone(Scope scope) {
+        governance.purge().gone(scope);
+    }
+
+    /** A workspace installed Tandem again: its planned erasure is cancelled. */
+    public void workspaceBack(Scope scope) {
+        governance.purge().back(scope);
     }
 
     /** The pairing steps, for the matching flows and for tests. */

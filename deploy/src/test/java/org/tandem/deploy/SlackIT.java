@@ -453,6 +453,8 @@ class SlackIT {
                 .singleElement().asString().contains("hello").doesNotContain("hello?");
         assertThat(db().getCollection("slack_installations").find(new Document("_id", "T:T9")).first())
                 .containsKey("uninstalledAt");
+        assertThat(db().getCollection("due_items").find(new Document("_id", "workspace.purge|slack|T9")).first())
+                .as("the workspace's personal data goes after the retention period").isNotNull();
     }
 
     @Test

@@ -28,12 +28,31 @@ final class Installations implements InstallationService {
 
     private static final String[] TOKEN_FIELDS = {"botAccessToken", "botRefreshToken", "botTokenExpiresAt"};
 
+    /** Told when a workspace removes Tandem or installs it again (its data is erased after the retention). */
+    interface Lifecycle {
+        Lifecycle NONE = new Lifecycle() {
+            public void gone(String team) { }
+
+            public void back(String team) { }
+        };
+
+        void gone(String team);
+
+        void back(String team);
+    }
+
     private final MongoCollection<Document> collection;
     private final Clock clock;
+    private final Lifecycle lifecycle;
 
     Installations(MongoDatabase db, Clock clock) {
+        this(db, clock, Lifecycle.NONE);
+    }
+
+    Installations(MongoDatabase db, Clock clock, Lifecycle lifecycle) {
         this.collection = db.getCollection("slack_installations");
         this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -112,6 +131,9 @@ final class Installations implements InstallationService {
                 Updates.set("installedAt", Date.from(clock.instant())),
                 Updates.unset("uninstalledAt"));
         collection.updateOne(eq("_id", id), update, new UpdateOptions().upsert(true));
+        if (teamId != null) {
+            lifecycle.back(teamId);
+        }
     }
 
     private void forget(String enterpriseId, String teamId) {
@@ -122,6 +144,9 @@ final class Installations implements InstallationService {
         unset[TOKEN_FIELDS.length] = Updates.set("uninstalledAt", Date.from(clock.instant()));
         collection.updateOne(eq("_id", id(enterpriseId, teamId)), Updates.combine(unset),
                 new UpdateOptions().upsert(true));
+        if (teamId != null) {
+            lifecycle.gone(teamId);
+        }
     }
 
     /** {@code T:<team>} for a workspace, {@code E:<enterprise>} for an org-wide install. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Scope;
 
 /**
  * The Slack adapter assembled: the Web API client (pointed at {@code tandem.slack.api-url}), the workspaces'
@@ -39,7 +40,17 @@ final class SlackAdapter implements AutoCloseable {
         config.setStatsEnabled(false); // else the client calls auth.test per token to label its metrics
         config.setHttpClientCallTimeoutMillis(15_000);
         this.slack = Slack.getInstance(config);
-        this.installations = new Installations(db, clock);
+        this.installations = new Installations(db, clock, new Installations.Lifecycle() {
+            @Override
+            public void gone(String team) {
+                core.get().workspaceGone(new Scope(SlackMessenger.PLATFORM, team));
+            }
+
+            @Override
+            public void back(String team) {
+                core.get().workspaceBack(new Scope(SlackMessenger.PLATFORM, team));
+            }
+        });
         this.states = new OAuthStates(db, clock);
         Workspaces workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations);
         WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));

@@ -86,6 +86,16 @@ public final class People {
         return new PersonRef(scope.platform(), scope.tenant(), STAND_IN + java.util.HexFormat.of().formatHex(random));
     }
 
+    /** Everyone the bot has met in a workspace. */
+    public java.util.List<PersonRef> inScope(org.tandem.core.conversation.Scope scope) {
+        java.util.List<PersonRef> out = new java.util.ArrayList<>();
+        for (Document d : collection.find(com.mongodb.client.model.Filters.and(eq("platform", scope.platform()),
+                eq("tenant", scope.tenant())))) {
+            out.add(PersonRef.fromKey(d.getString("_id")));
+        }
+        return out;
+    }
+
     /** Remembers the language a person chose. */
     public void chooseLocale(PersonRef ref, Locale locale) {
         collection.updateOne(eq("_id", ref.key()), Updates.set("chosenLocale", locale.toLanguageTag()));
