@@ -138,6 +138,14 @@ final class BotConnectorStub implements AutoCloseable {
                 calls().size()));
     }
 
+    /** The sent activities after the mark to a conversation that contain a text (no waiting). */
+    List<Call> callsTo(String conversation, int mark, String containing) {
+        List<Call> all = calls();
+        return all.subList(Math.min(mark, all.size()), all.size()).stream()
+                .filter(c -> c.isSentActivity() && conversation.equals(c.conversation()) && c.text().contains(containing))
+                .toList();
+    }
+
     Call awaitTo(String conversation, int mark, String containing) {
         return await(mark, c -> conversation.equals(c.conversation()) && c.text().contains(containing));
     }

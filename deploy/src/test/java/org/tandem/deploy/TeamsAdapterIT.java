@@ -159,7 +159,7 @@ class TeamsAdapterIT {
 
     @Test
     @Order(4)
-    void aMatchingRoundConfirmedInTheAdminChannelLeadsToAnIntroductionAndAnActivePair() {
+    void aMatchingRoundConfirmedInTheAdminChannelLeadsToAnIntroductionAndAnActivePair() throws InterruptedException {
         enrolMentor("bob", "Bob");
 
         // the coordinator runs a matching round in the admin channel and confirms it with the card's button
@@ -215,6 +215,31 @@ class TeamsAdapterIT {
                 new PersonRef("teams", TENANT, "aad-alice").key())).first();
         assertThat(pair).containsEntry("mentor", new PersonRef("teams", TENANT, "aad-bob").key())
                 .containsEntry("status", "active");
+
+        // the agreement, then weeks later a check-in nudge: proactive messages through the stored references
+        BotConnectorStub.Call invite = teams.awaitTo("a:alice", mark, "draft 1 to 3 learning objectives");
+        mark = teams.mark();
+        post(click("alice", "Alice *Star*", invite, invite.action("Draft our agreement")));
+        BotConnectorStub.Call agreement = teams.awaitTo("a:alice", mark, "Our mentoring agreement");
+        post(submit("alice", "Alice *Star*", "a:alice", "personal", agreement.action("Send to my mentor"),
+                Map.of("goal1", "Speak at the all-hands", "measure1", "I gave the talk", "cadence", "weekly",
+                        "format", "video", "contact", "A chat message", "confidential", List.of("yes"))));
+        BotConnectorStub.Call review = teams.awaitTo("a:bob", mark, "drafted your mentoring agreement");
+        post(click("bob", "Bob", review, review.action("Confirm")));
+        teams.awaitTo("a:alice", mark, "Your mentoring agreement with Bob is confirmed");
+        // the turn goes on after that message (it plans the first check-in): time moves only once it is planned
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (db().getCollection("due_items").countDocuments(new Document("kind", "rhythm.checkin")) == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        mark = teams.mark();
+        assertThat(app.post("/api/dev/clock", "{\"advance\":\"P7D\"}").status()).isEqualTo(200);
+        for (int i = 0; i < 30 && teams.callsTo("a:alice", mark, "Have you met").isEmpty(); i++) {
+            assertThat(app.post("/api/dev/clock", "{\"advance\":\"PT4H\"}").status()).isEqualTo(200);
+        }
+        BotConnectorStub.Call nudge = teams.awaitTo("a:alice", mark, "Have you met **Bob** since");
+        assertThat(nudge.action("Yes, we met").at("/data/tandem/action").asString()).isEqualTo("checkin.answer");
     }
 
     @Test
