@@ -138,6 +138,12 @@ final class CheckInFlow implements Flow {
         }
         Instant day = date.get().atTime(12, 0).atZone(zone).toInstant();
         if (met) {
+            String note = check.text("note", false, 1000);
+            if (!note.isEmpty()) {
+                // a private note: like a reflection, only its author ever reads it (journal)
+                rhythm.reflections.save(new Reflections.Reflection(p.id(), p.program(), turn.who(), "note",
+                        java.util.Map.of("note", note), List.of(), 0, turn.now()), "note:" + date.get());
+            }
             if (rhythm.meetings.log(p, date.get(), turn.who(), turn.now())) {
                 rhythm.pairs.met(p.id(), day);
             }
@@ -173,9 +179,13 @@ final class CheckInFlow implements Flow {
     private static Block.Form dateForm(Texts t, String formId, Map<String, List<String>> values,
                                        Map<String, String> errors) {
         boolean met = formId.equals(MET_FORM);
-        return new FormBuilder(formId, t.get(met ? "checkin.met.title" : "checkin.scheduled.title"), t, values,
-                errors).text("date", met ? "checkin.met.date" : "checkin.scheduled.date", true, 10, "checkin.date.hint")
-                .build("checkin.save");
+        FormBuilder b = new FormBuilder(formId, t.get(met ? "checkin.met.title" : "checkin.scheduled.title"), t,
+                values, errors).text("date", met ? "checkin.met.date" : "checkin.scheduled.date", true, 10,
+                "checkin.date.hint");
+        if (met) {
+            b.textarea("note", "checkin.met.note", false, 1000, "reflection.private");
+        }
+        return b.build("checkin.save");
     }
 
     private Optional<Pair> mine(Turn turn, String pairId) {

@@ -139,7 +139,8 @@ class RhythmTest {
         assertThat(alice.submits("checkin.met-form", Map.of("date", "2026-03-20")).form().inputs().get(0).error())
                 .contains("not in the future");
         int mark = chat.mark();
-        assertThat(alice.submits("checkin.met-form", Map.of("date", "2026-03-13")).text()).contains("Logged");
+        assertThat(alice.submits("checkin.met-form", Map.of("date", "2026-03-13", "note", "NOTE-TO-SELF bring slides"))
+                .text()).contains("Logged");
         Pair after = pairs.find(pair.id()).orElseThrow();
         assertThat(after.rhythm().meetings()).isEqualTo(2).as("the first meeting, then this one");
         assertThat(bob.clicks("checkin.answer", pair.id() + ":1:met").text()).contains("already answered");
@@ -149,10 +150,12 @@ class RhythmTest {
         assertThat(alice.submits("reflection.form", Map.of("takeaway", "SECRET-TAKEAWAY rehearse twice",
                 "progress1", "3")).text()).contains("only you can read it");
         assertThat(alice.says("journal").text()).contains("SECRET-TAKEAWAY", "Progress (1 to 5, per objective): [3]");
-        assertThat(bob.says("journal").text()).doesNotContain("SECRET-TAKEAWAY");
+        assertThat(alice.says("journal").text()).contains("meeting note", "NOTE-TO-SELF bring slides");
+        assertThat(bob.says("journal").text()).doesNotContain("SECRET-TAKEAWAY").doesNotContain("NOTE-TO-SELF");
         assertThat(chat.coordinator("carol").says("programs").text()).doesNotContain("SECRET-TAKEAWAY");
         assertThat(chat.outbox().all()).filteredOn(s -> !s.to().equals(alice.ref().key()))
-                .noneMatch(s -> org.tandem.core.testing.Render.text(s.message()).contains("SECRET-TAKEAWAY"));
+                .noneMatch(s -> org.tandem.core.testing.Render.text(s.message()).contains("SECRET-TAKEAWAY")
+                        || org.tandem.core.testing.Render.text(s.message()).contains("NOTE-TO-SELF"));
     }
 
     @Test
