@@ -24,20 +24,31 @@ public final class Texts {
 
     private static final String BUNDLE = "i18n.messages";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
-    private static final Map<Locale, Texts> CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, Texts> CACHE = new ConcurrentHashMap<>();
 
     private final Locale locale;
+    private final String name;
     private final ResourceBundle bundle;
 
-    private Texts(Locale locale) {
+    private Texts(String name, Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+        this.name = name;
+        this.bundle = ResourceBundle.getBundle(name, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     /** The texts for the supported language closest to {@code locale} (English when none is close). */
     public static Texts of(Locale locale) {
-        return CACHE.computeIfAbsent(supported(locale), Texts::new);
+        return of(BUNDLE, locale);
+    }
+
+    /**
+     * Another bundle with the same conventions, e.g. an adapter's own few sentences ({@code i18n.teams}), in the
+     * supported language closest to {@code locale}.
+     */
+    public static Texts of(String bundle, Locale locale) {
+        Locale l = supported(locale);
+        return CACHE.computeIfAbsent(bundle + "|" + l.toLanguageTag(), k -> new Texts(bundle, l));
     }
 
     /** Maps any locale to one Tandem speaks: {@code fr-CA} to French, {@code de} to English. */
@@ -96,7 +107,7 @@ public final class Texts {
         try {
             template = bundle.getString(key);
         } catch (MissingResourceException e) {
-            throw new IllegalArgumentException("no text '" + key + "' in the " + locale + " bundle", e);
+            throw new IllegalArgumentException("no text '" + key + "' in the " + locale + " " + name + " bundle", e);
         }
         List<Rich.Span> spans = new ArrayList<>();
         Matcher m = PLACEHOLDER.matcher(template);
