@@ -146,6 +146,62 @@ final class BotConnectorStub implements AutoCloseable {
                 .toList();
     }
 
+    /** The tenant of the activities these builders make. */
+    static final String TENANT = "tenant-1";
+
+    private final java.util.concurrent.atomic.AtomicInteger inbound = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An Activity as Teams posts it to this stub's bot, from a user in a conversation. */
+    tools.jackson.databind.node.ObjectNode activity(String user, String name, String conversation, String type) {
+        tools.jackson.databind.node.ObjectNode a = JSON.createObjectNode();
+        a.put("type", "message");
+        a.put("id", "act-in-" + inbound.incrementAndGet());
+        a.put("channelId", "msteams");
+        a.put("serviceUrl", url());
+        a.put("locale", "en-US");
+        a.putObject("from").put("id", "29:" + user).put("name", name).put("aadObjectId", "aad-" + user);
+        a.putObject("recipient").put("id", "28:bot").put("name", "Tandem");
+        a.putObject("conversation").put("id", conversation).put("conversationType", type).put("tenantId", TENANT);
+        a.putArray("entities").addObject().put("type", "clientInfo").put("locale", "en-US")
+                .put("timezone", "Europe/Paris");
+        return a;
+    }
+
+    /** Text typed in a person's personal chat with the bot. */
+    tools.jackson.databind.node.ObjectNode text(String user, String name, String text) {
+        tools.jackson.databind.node.ObjectNode a = activity(user, name, "a:" + user, "personal");
+        a.put("text", text);
+        return a;
+    }
+
+    /** Makes an activity a mention of the bot (as in a channel). */
+    static void mention(tools.jackson.databind.node.ObjectNode a, String text) {
+        a.put("text", "<at>Tandem</at> " + text);
+        a.withArray("entities").addObject().put("type", "mention").put("text", "<at>Tandem</at>")
+                .putObject("mentioned").put("id", "28:bot").put("name", "Tandem");
+    }
+
+    /** What Teams posts when an Action.Submit of a card is clicked (where the card is): its data. */
+    tools.jackson.databind.node.ObjectNode click(String user, String name, Call card, JsonNode action) {
+        tools.jackson.databind.node.ObjectNode a = activity(user, name, card.conversation(),
+                card.conversation().startsWith("19:") ? "channel" : "personal");
+        a.put("replyToId", "act-x");
+        a.set("value", action.at("/data").deepCopy());
+        return a;
+    }
+
+    /** What Teams posts when a card's form is submitted: the action's data and the inputs' values. */
+    tools.jackson.databind.node.ObjectNode submit(String user, String name, String conversation, String type,
+                                                  JsonNode action, java.util.Map<String, Object> values) {
+        tools.jackson.databind.node.ObjectNode a = activity(user, name, conversation, type);
+        tools.jackson.databind.node.ObjectNode value = (tools.jackson.databind.node.ObjectNode) action.at("/data")
+                .deepCopy();
+        values.forEach((k, v) -> value.put(k, v instanceof List<?> l
+                ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+        a.set("value", value);
+        return a;
+    }
+
     Call awaitTo(String conversation, int mark, String containing) {
         return await(mark, c -> conversation.equals(c.conversation()) && c.text().contains(containing));
     }

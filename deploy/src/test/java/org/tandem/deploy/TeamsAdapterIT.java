@@ -6,7 +6,6 @@ import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TeamsAdapterIT {
 
-    static final String TENANT = "tenant-1";
+    static final String TENANT = BotConnectorStub.TENANT;
     static final String ADMIN = "19:admin@thread.tacv2";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,7 +42,6 @@ class TeamsAdapterIT {
 
     static BotConnectorStub teams;
     static RunningApp app;
-    static final AtomicInteger ids = new AtomicInteger();
 
     @BeforeAll
     static void start() {
@@ -67,31 +65,31 @@ class TeamsAdapterIT {
     @Order(1)
     void aCoordinatorMakesAChannelTheAdminChannelAndCreatesAProgramme() {
         int mark = teams.mark();
-        ObjectNode added = activity("carol", "Carol", ADMIN, "channel");
+        ObjectNode added = teams.activity("carol", "Carol", ADMIN, "channel");
         added.put("type", "conversationUpdate");
         added.putArray("membersAdded").addObject().put("id", "28:bot");
         post(added);
 
-        ObjectNode refused = activity("mallory", "Mallory", ADMIN, "channel");
-        mention(refused, "admin here");
+        ObjectNode refused = teams.activity("mallory", "Mallory", ADMIN, "channel");
+        BotConnectorStub.mention(refused, "admin here");
         post(refused);
         teams.awaitTo(ADMIN, mark, "Only a coordinator");
 
-        ObjectNode here = activity("carol", "Carol", ADMIN + ";messageid=42", "channel");
-        mention(here, "admin here");
+        ObjectNode here = teams.activity("carol", "Carol", ADMIN + ";messageid=42", "channel");
+        BotConnectorStub.mention(here, "admin here");
         post(here);
         assertThat(teams.awaitTo(ADMIN, mark, "now the admin channel").text())
                 .as("in a channel the bot hears only what mentions it").contains("Mention me with **help**");
 
         mark = teams.mark();
-        ObjectNode create = activity("carol", "Carol", ADMIN, "channel");
-        mention(create, "program create");
+        ObjectNode create = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(create, "program create");
         post(create);
         BotConnectorStub.Call form = teams.awaitTo(ADMIN, mark, "New programme");
-        post(submit("carol", "Carol", ADMIN, "channel", form.action("Save"), Forms.program("Leadership")));
+        post(teams.submit("carol", "Carol", ADMIN, "channel", form.action("Save"), Forms.program("Leadership")));
         teams.awaitTo(ADMIN, mark, "Programme **Leadership** created");
-        ObjectNode open = activity("carol", "Carol", ADMIN, "channel");
-        mention(open, "program open Leadership");
+        ObjectNode open = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(open, "program open Leadership");
         post(open);
         teams.awaitTo(ADMIN, mark, "is open for enrolment");
     }
@@ -100,7 +98,7 @@ class TeamsAdapterIT {
     @Order(2)
     void helpIsACardInThePersonalChat() {
         int mark = teams.mark();
-        post(text("alice", "Alice *Star*", "help"));
+        post(teams.text("alice", "Alice *Star*", "help"));
         BotConnectorStub.Call help = teams.awaitTo("a:alice", mark, "Here is what you can do");
         JsonNode card = help.card();
         assertThat(help.body().at("/attachments/0/contentType").asString())
@@ -118,7 +116,7 @@ class TeamsAdapterIT {
     @Order(3)
     void aMenteeEnrolsThroughButtonsAndAFormWithAnErrorThenSeesTheirProfile() {
         int mark = teams.mark();
-        post(text("alice", "Alice *Star*", "join"));
+        post(teams.text("alice", "Alice *Star*", "join"));
         BotConnectorStub.Call roles = teams.awaitTo("a:alice", mark, "Would you like to be mentored");
         assertThat(roles.text()).contains("Welcome to **Leadership**, Alice \\*Star\\*!");
         JsonNode mentee = roles.action("Mentee");
@@ -126,14 +124,14 @@ class TeamsAdapterIT {
         assertThat(mentee.at("/data/tandem/action").asString()).isEqualTo("intake.role");
 
         mark = teams.mark();
-        post(click("alice", "Alice *Star*", roles, mentee));
+        post(teams.click("alice", "Alice *Star*", roles, mentee));
         BotConnectorStub.Call form = teams.await(mark, c -> "a:alice".equals(c.conversation())
                 && c.text().contains("About you as a mentee"));
         Map<String, Object> answers = Forms.with(Forms.mentee(), "timeZone", "Mars/Base");
         answers.put("department", "R&D [core] *team*");
 
         mark = teams.mark();
-        post(submit("alice", "Alice *Star*", "a:alice", "personal", form.action("Next"), answers));
+        post(teams.submit("alice", "Alice *Star*", "a:alice", "personal", form.action("Next"), answers));
         BotConnectorStub.Call again = teams.await(mark, c -> "a:alice".equals(c.conversation())
                 && c.text().contains("is not a time zone I know"));
         JsonNode zone = input(again.card(), "timeZone");
@@ -143,15 +141,15 @@ class TeamsAdapterIT {
         assertThat(input(again.card(), "department").at("/value").asString()).isEqualTo("R&D [core] *team*");
 
         mark = teams.mark();
-        post(submit("alice", "Alice *Star*", "a:alice", "personal", again.action("Next"), Forms.with(answers,
+        post(teams.submit("alice", "Alice *Star*", "a:alice", "personal", again.action("Next"), Forms.with(answers,
                 "timeZone", "Europe/Paris")));
         BotConnectorStub.Call consent = teams.awaitTo("a:alice", mark, "Do you agree?");
         mark = teams.mark();
-        post(click("alice", "Alice *Star*", consent, consent.action("I agree")));
+        post(teams.click("alice", "Alice *Star*", consent, consent.action("I agree")));
         teams.awaitTo("a:alice", mark, "You are enrolled in **Leadership** as: **Mentee**");
 
         mark = teams.mark();
-        post(text("alice", "Alice *Star*", "profile"));
+        post(teams.text("alice", "Alice *Star*", "profile"));
         BotConnectorStub.Call profile = teams.awaitTo("a:alice", mark, "**Your profile**");
         assertThat(profile.text()).contains("Alice \\*Star\\*", "R&D \\[core\\] \\*team\\*", "Europe/Paris");
         assertThat(profile.card().at("/body").toString()).contains("\"type\":\"FactSet\"");
@@ -164,14 +162,14 @@ class TeamsAdapterIT {
 
         // the coordinator runs a matching round in the admin channel and confirms it with the card's button
         int mark = teams.mark();
-        ObjectNode match = activity("carol", "Carol", ADMIN, "channel");
-        mention(match, "match");
+        ObjectNode match = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(match, "match");
         post(match);
         BotConnectorStub.Call preview = teams.awaitTo(ADMIN, mark, "**Matching preview**");
         assertThat(preview.text()).contains("1 of 1 mentee(s) matched", "→ Bob");
         assertWellFormed(preview.card());
         mark = teams.mark();
-        post(click("carol", "Carol", preview, preview.action("Confirm")));
+        post(teams.click("carol", "Carol", preview, preview.action("Confirm")));
         teams.awaitTo(ADMIN, mark, "1 mentee(s) received their shortlist");
 
         // the mentee chooses from her shortlist; the mentor accepts
@@ -181,13 +179,13 @@ class TeamsAdapterIT {
         assertThat(ask.at("/data/tandem/action").asString()).isEqualTo("shortlist.choose");
         assertThat(shortlist.text()).doesNotContain("aad-bob", "teams|");
         mark = teams.mark();
-        post(click("alice", "Alice *Star*", shortlist, ask));
+        post(teams.click("alice", "Alice *Star*", shortlist, ask));
         BotConnectorStub.Call request = teams.awaitTo("a:bob", mark, "would like you as their mentor");
         teams.awaitTo("a:alice", mark, "I have asked **Bob** to be your mentor");
         assertWellFormed(request.card());
 
         mark = teams.mark();
-        post(click("bob", "Bob", request, request.action("Accept")));
+        post(teams.click("bob", "Bob", request, request.action("Accept")));
         BotConnectorStub.Call toAlice = teams.awaitTo("a:alice", mark, "Meet your mentoring pair");
         BotConnectorStub.Call toBob = teams.awaitTo("a:bob", mark, "Meet your mentoring pair");
         JsonNode link = toAlice.action("Chat with Bob in Teams");
@@ -200,15 +198,15 @@ class TeamsAdapterIT {
 
         // "We have met" from the introduction starts the private click check; both say yes
         mark = teams.mark();
-        post(click("alice", "Alice *Star*", toAlice, toAlice.action("We have met")));
+        post(teams.click("alice", "Alice *Star*", toAlice, toAlice.action("We have met")));
         teams.awaitTo("a:alice", mark, "asking each of you privately");
         BotConnectorStub.Call askAlice = teams.awaitTo("a:alice", mark, "Did it click?");
         BotConnectorStub.Call askBob = teams.awaitTo("a:bob", mark, "Did it click?");
         assertThat(askAlice.action("Yes").at("/data/tandem/action").asString()).isEqualTo("click.answer");
         mark = teams.mark();
-        post(click("alice", "Alice *Star*", askAlice, askAlice.action("Yes")));
+        post(teams.click("alice", "Alice *Star*", askAlice, askAlice.action("Yes")));
         teams.awaitTo("a:alice", mark, "Your answer stays between us");
-        post(click("bob", "Bob", askBob, askBob.action("Yes")));
+        post(teams.click("bob", "Bob", askBob, askBob.action("Yes")));
         teams.awaitTo("a:bob", mark, "it clicked for both of you");
         teams.awaitTo(ADMIN, mark, "A new pair is active in **Leadership**");
         Document pair = db().getCollection("pairs").find(new Document("mentee",
@@ -219,13 +217,13 @@ class TeamsAdapterIT {
         // the agreement, then weeks later a check-in nudge: proactive messages through the stored references
         BotConnectorStub.Call invite = teams.awaitTo("a:alice", mark, "draft 1 to 3 learning objectives");
         mark = teams.mark();
-        post(click("alice", "Alice *Star*", invite, invite.action("Draft our agreement")));
+        post(teams.click("alice", "Alice *Star*", invite, invite.action("Draft our agreement")));
         BotConnectorStub.Call agreement = teams.awaitTo("a:alice", mark, "Our mentoring agreement");
-        post(submit("alice", "Alice *Star*", "a:alice", "personal", agreement.action("Send to my mentor"),
+        post(teams.submit("alice", "Alice *Star*", "a:alice", "personal", agreement.action("Send to my mentor"),
                 Map.of("goal1", "Speak at the all-hands", "measure1", "I gave the talk", "cadence", "weekly",
                         "format", "video", "contact", "A chat message", "confidential", List.of("yes"))));
         BotConnectorStub.Call review = teams.awaitTo("a:bob", mark, "drafted your mentoring agreement");
-        post(click("bob", "Bob", review, review.action("Confirm")));
+        post(teams.click("bob", "Bob", review, review.action("Confirm")));
         teams.awaitTo("a:alice", mark, "Your mentoring agreement with Bob is confirmed");
         // the turn goes on after that message (it plans the first check-in): time moves only once it is planned
         long deadline = System.nanoTime() + 15_000_000_000L;
@@ -246,7 +244,7 @@ class TeamsAdapterIT {
     @Order(5)
     void theSameActivityTwiceIsHandledOnce() throws Exception {
         int mark = teams.mark();
-        ObjectNode help = text("erin", "Erin", "help");
+        ObjectNode help = teams.text("erin", "Erin", "help");
         post(help);
         post(help);
         teams.awaitTo("a:erin", mark, "Here is what you can do");
@@ -259,14 +257,14 @@ class TeamsAdapterIT {
     void throttlingIsRetriedAndAGoneConversationIsMarkedStale() throws Exception {
         teams.failNext("a:fred", 429, 502);
         int mark = teams.mark();
-        post(text("fred", "Fred", "help"));
+        post(teams.text("fred", "Fred", "help"));
         teams.awaitTo("a:fred", mark, "Here is what you can do");
         assertThat(teams.calls().subList(mark, teams.calls().size()).stream()
                 .filter(c -> "a:fred".equals(c.conversation())).map(BotConnectorStub.Call::status))
                 .containsExactly(429, 502, 200);
 
         teams.failNext("a:gina", 403);
-        post(text("gina", "Gina", "help"));
+        post(teams.text("gina", "Gina", "help"));
         MongoDatabase db = app.context().getBean(MongoDatabase.class);
         Document gina = null;
         for (int i = 0; i < 200 && (gina == null || !Boolean.TRUE.equals(gina.getBoolean("stale"))); i++) {
@@ -283,10 +281,10 @@ class TeamsAdapterIT {
         RunningApp.Reply noJson = app.post("/api/messages", "{\"type\":");
         assertThat(noJson.status()).isEqualTo(400);
         assertThat(noJson.json().at("/error").asString()).contains("malformed JSON");
-        ObjectNode bad = text("hank", "Hank", "help");
+        ObjectNode bad = teams.text("hank", "Hank", "help");
         bad.remove("serviceUrl");
         assertThat(app.post("/api/messages", bad.toString()).status()).isEqualTo(400);
-        RunningApp.Reply forged = app.post("/api/messages", text("hank", "Hank", "help").toString(),
+        RunningApp.Reply forged = app.post("/api/messages", teams.text("hank", "Hank", "help").toString(),
                 "Authorization", "Bearer not-a-token");
         assertThat(forged.status()).isEqualTo(401);
     }
@@ -297,9 +295,9 @@ class TeamsAdapterIT {
         PlatformMessenger messenger = app.context().getBean("teamsMessenger", PlatformMessenger.class);
         messenger.sendToAdmin("teams", "tenant-2", Message.text(Rich.markup("A notice that *waited*")));
         int mark = teams.mark();
-        ObjectNode here = activity("carol", "Carol", "19:other@thread.tacv2", "channel");
+        ObjectNode here = teams.activity("carol", "Carol", "19:other@thread.tacv2", "channel");
         ((ObjectNode) here.get("conversation")).put("tenantId", "tenant-2");
-        mention(here, "admin here");
+        BotConnectorStub.mention(here, "admin here");
         post(here);
         teams.awaitTo("19:other@thread.tacv2", mark, "now the admin channel");
         teams.awaitTo("19:other@thread.tacv2", mark, "A notice that **waited**");
@@ -309,12 +307,12 @@ class TeamsAdapterIT {
     @Order(9)
     void aMessageTeamsKeptRefusingGoesOutOnTheNextSweepOnce() {
         int mark = teams.mark();
-        post(text("ivan", "Ivan", "help"));
+        post(teams.text("ivan", "Ivan", "help"));
         teams.awaitTo("a:ivan", mark, "Here is what you can do");
         // more failures than tries: the answer is parked, not lost
         teams.failNext("a:ivan", 503, 503, 503, 503, 503, 503);
         mark = teams.mark();
-        post(text("ivan", "Ivan", "profile"));
+        post(teams.text("ivan", "Ivan", "profile"));
         Document parked = awaitParked("person:aad-ivan");
         assertThat(parked.getString("reason")).isEqualTo("HTTP 503");
         assertThat(teams.calls().subList(mark, teams.calls().size())).filteredOn(c -> "a:ivan".equals(c.conversation()))
@@ -377,16 +375,16 @@ class TeamsAdapterIT {
 
     private static void enrolMentor(String user, String name) {
         int mark = teams.mark();
-        post(text(user, name, "join"));
+        post(teams.text(user, name, "join"));
         BotConnectorStub.Call roles = teams.awaitTo("a:" + user, mark, "Would you like to be mentored");
         mark = teams.mark();
-        post(click(user, name, roles, roles.action("Mentor")));
+        post(teams.click(user, name, roles, roles.action("Mentor")));
         BotConnectorStub.Call form = teams.awaitTo("a:" + user, mark, "About you as a mentor");
         mark = teams.mark();
-        post(submit(user, name, "a:" + user, "personal", form.action("Next"), Forms.mentor()));
+        post(teams.submit(user, name, "a:" + user, "personal", form.action("Next"), Forms.mentor()));
         BotConnectorStub.Call consent = teams.awaitTo("a:" + user, mark, "Do you agree?");
         mark = teams.mark();
-        post(click(user, name, consent, consent.action("I agree")));
+        post(teams.click(user, name, consent, consent.action("I agree")));
         teams.awaitTo("a:" + user, mark, "You are enrolled");
     }
 
@@ -397,53 +395,6 @@ class TeamsAdapterIT {
             }
         }
         throw new AssertionError("no input " + id + " in " + card);
-    }
-
-    /** An Activity as Teams posts it, from a user in a conversation. */
-    static ObjectNode activity(String user, String name, String conversation, String type) {
-        ObjectNode a = JSON.createObjectNode();
-        a.put("type", "message");
-        a.put("id", "act-in-" + ids.incrementAndGet());
-        a.put("channelId", "msteams");
-        a.put("serviceUrl", teams.url());
-        a.put("locale", "en-US");
-        a.putObject("from").put("id", "29:" + user).put("name", name).put("aadObjectId", "aad-" + user);
-        a.putObject("recipient").put("id", "28:bot").put("name", "Tandem");
-        a.putObject("conversation").put("id", conversation).put("conversationType", type).put("tenantId", TENANT);
-        a.putArray("entities").addObject().put("type", "clientInfo").put("locale", "en-US")
-                .put("timezone", "Europe/Paris");
-        return a;
-    }
-
-    static ObjectNode text(String user, String name, String text) {
-        ObjectNode a = activity(user, name, "a:" + user, "personal");
-        a.put("text", text);
-        return a;
-    }
-
-    static void mention(ObjectNode a, String text) {
-        a.put("text", "<at>Tandem</at> " + text);
-        a.withArray("entities").addObject().put("type", "mention").put("text", "<at>Tandem</at>")
-                .putObject("mentioned").put("id", "28:bot").put("name", "Tandem");
-    }
-
-    /** What Teams posts when an Action.Submit of a card is clicked (where the card is): its data. */
-    static ObjectNode click(String user, String name, BotConnectorStub.Call card, JsonNode action) {
-        ObjectNode a = activity(user, name, card.conversation(),
-                card.conversation().startsWith("19:") ? "channel" : "personal");
-        a.put("replyToId", "act-x");
-        a.set("value", action.at("/data").deepCopy());
-        return a;
-    }
-
-    static ObjectNode submit(String user, String name, String conversation, String type, JsonNode action,
-                             Map<String, Object> values) {
-        ObjectNode a = activity(user, name, conversation, type);
-        ObjectNode value = (ObjectNode) action.at("/data").deepCopy();
-        values.forEach((k, v) -> value.put(k, v instanceof List<?> l
-                ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
-        a.set("value", value);
-        return a;
     }
 
     static void post(ObjectNode activity) {

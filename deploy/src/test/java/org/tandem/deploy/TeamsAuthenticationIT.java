@@ -23,7 +23,6 @@ class TeamsAuthenticationIT {
     @BeforeAll
     static void start() {
         teams = new BotConnectorStub();
-        TeamsAdapterIT.teams = teams;
         app = new RunningApp(dir.resolve("tandem.mv"), "tandem.teams.app-id=00000000-0000-0000-0000-000000000001",
                 "tandem.teams.app-password=not-a-secret", "server.address=127.0.0.1");
     }
@@ -36,7 +35,7 @@ class TeamsAuthenticationIT {
 
     @Test
     void aRequestWithoutAValidTokenIsRefusedAndChangesNothing() throws Exception {
-        String help = TeamsAdapterIT.text("ann", "Ann", "help").toString();
+        String help = teams.text("ann", "Ann", "help").toString();
         // no token; not a JWT; a JWT this bot never got from the Bot Framework (unknown issuer, no signature)
         String unsigned = base64("{\"alg\":\"none\"}") + "." + base64("{\"iss\":\"https://example.org\","
                 + "\"aud\":\"00000000-0000-0000-0000-000000000001\"}") + ".";

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class TeamsFilesIT {
 
-    static final String TENANT = "tenant-1";
+    static final String TENANT = BotConnectorStub.TENANT;
     static final String ADMIN = "19:admin@thread.tacv2";
     static final String PUBLIC = "https://tandem.example.com";
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final AtomicInteger ids = new AtomicInteger();
 
     @TempDir
     static Path dir;
@@ -42,15 +40,15 @@ class TeamsFilesIT {
                 "tandem.teams.coordinators=aad-carol", "tandem.teams.files.base-url=" + PUBLIC + "/",
                 "tandem.scheduler.enabled=false");
         int mark = teams.mark();
-        ObjectNode here = activity("carol", "Carol", ADMIN, "channel");
-        mention(here, "admin here");
+        ObjectNode here = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(here, "admin here");
         post(here);
         teams.awaitTo(ADMIN, mark, "now the admin channel");
-        ObjectNode create = activity("carol", "Carol", ADMIN, "channel");
-        mention(create, "program create");
+        ObjectNode create = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(create, "program create");
         post(create);
         BotConnectorStub.Call form = teams.awaitTo(ADMIN, mark, "New programme");
-        ObjectNode save = activity("carol", "Carol", ADMIN, "channel");
+        ObjectNode save = teams.activity("carol", "Carol", ADMIN, "channel");
         ObjectNode value = (ObjectNode) form.action("Save").at("/data").deepCopy();
         Forms.program("Leadership").forEach((k, v) -> value.put(k, v instanceof java.util.List<?> l
                 ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
@@ -68,8 +66,8 @@ class TeamsFilesIT {
     @Test
     void anExportIsADownloadLinkInTheAdminChannel() {
         int mark = teams.mark();
-        ObjectNode export = activity("carol", "Carol", ADMIN, "channel");
-        mention(export, "export");
+        ObjectNode export = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(export, "export");
         post(export);
         BotConnectorStub.Call card = teams.awaitTo(ADMIN, mark, "Export of");
         String url = link(card, "Download tandem-leadership-");
@@ -86,7 +84,7 @@ class TeamsFilesIT {
     @Test
     void aPersonsDataIsADownloadLinkInTheirPersonalChat() {
         int mark = teams.mark();
-        post(text("alice", "Alice", "my-data"));
+        post(teams.text("alice", "Alice", "my-data"));
         BotConnectorStub.Call card = teams.awaitTo("a:alice", mark, "everything I store about you");
         String url = link(card, "Download tandem-my-data-");
         HttpResponse<String> json = get(url.substring(PUBLIC.length()));
@@ -103,31 +101,6 @@ class TeamsFilesIT {
             }
         }
         throw new AssertionError("no download link in " + card.card());
-    }
-
-    static ObjectNode activity(String user, String name, String conversation, String type) {
-        ObjectNode a = JSON.createObjectNode();
-        a.put("type", "message");
-        a.put("id", "files-in-" + ids.incrementAndGet());
-        a.put("channelId", "msteams");
-        a.put("serviceUrl", teams.url());
-        a.put("locale", "en-US");
-        a.putObject("from").put("id", "29:" + user).put("name", name).put("aadObjectId", "aad-" + user);
-        a.putObject("recipient").put("id", "28:bot").put("name", "Tandem");
-        a.putObject("conversation").put("id", conversation).put("conversationType", type).put("tenantId", TENANT);
-        return a;
-    }
-
-    static ObjectNode text(String user, String name, String text) {
-        ObjectNode a = activity(user, name, "a:" + user, "personal");
-        a.put("text", text);
-        return a;
-    }
-
-    static void mention(ObjectNode a, String text) {
-        a.put("text", "<at>Tandem</at> " + text);
-        a.withArray("entities").addObject().put("type", "mention").put("text", "<at>Tandem</at>")
-                .putObject("mentioned").put("id", "28:bot").put("name", "Tandem");
     }
 
     static void post(ObjectNode activity) {
