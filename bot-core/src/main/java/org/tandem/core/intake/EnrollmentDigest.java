@@ -1,6 +1,5 @@
 package org.tandem.core.intake;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -94,10 +93,5 @@ public final class EnrollmentDigest implements DueHandler {
                 .text(Rich.join("\n", lines))
                 .context(t.rich("digest.footer"))
                 .build());
-    }
-
-    /** For tests and the clock: when the next summary after now would be posted. */
-    public Instant nextAfter(Clock clock) {
-        return next(clock.instant());
     }
 }
