@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public record PersonRef(String platform, String tenant, String userId) {
 
+    /** No '|' (it separates the parts of a key), no spaces, no markup. */
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     public PersonRef {
@@ -19,9 +20,6 @@ public record PersonRef(String platform, String tenant, String userId) {
             if (!SAFE.matcher(part).matches()) {
                 throw new IllegalArgumentException("not a valid identity part: " + part);
             }
-        }
-        if (platform.contains("|") || tenant.contains("|")) {
-            throw new IllegalArgumentException("'|' is reserved in identities");
         }
     }
 
