@@ -58,6 +58,7 @@ final class Governance {
     private final WeeklyDigest weekly;
     private final Retention retention;
     private final WorkspacePurge purge;
+    private final Erasure erasure;
     private final Programs programs;
     private final Clock clock;
 
@@ -89,13 +90,19 @@ final class Governance {
         data.addAll(CoreData.parts(new CoreData.Stores(people, programs, enrollments, pairs, shortlists,
                 new ConversationStates(db), ledger, new ConsentRefusals(db), new RoundRecords(db), workshops, audit,
                 broadcasts, due)));
-        Erasure erasure = new Erasure(data, pairs, programs, enrollments, people, messenger, audit,
+        this.erasure = new Erasure(data, pairs, programs, enrollments, people, messenger, audit,
                 settings.adminLocale());
         this.retention = new Retention(programs, erasure, ledger, due, settings.retainClosedProgrammes(), clock);
         flows.addAll(List.of(new MyDataFlow(data, audit), new ForgetFlow(erasure)));
         handlers.add(retention);
-        this.purge = new WorkspacePurge(due, people, erasure, settings.retainClosedProgrammes(), clock);
+        this.purge = new WorkspacePurge(due, people, erasure, messenger, settings.retainClosedProgrammes(),
+                clock);
         handlers.add(purge);
+    }
+
+    /** Runs after each erasure is complete. */
+    void afterEachErasure(Runnable listener) {
+        erasure.afterEachErasure(listener);
     }
 
     /** A workspace's erasure after it removed Tandem (planned, or cancelled when it comes back). */

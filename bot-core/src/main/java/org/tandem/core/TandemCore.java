@@ -193,9 +193,26 @@ public final class TandemCore {
         governance.purge().gone(scope);
     }
 
-    /** A workspace installed Tandem again: its planned erasure is cancelled. */
+    /**
+     * A workspace shows a sign of life (an install, a token that works, an event handled with one): its planned
+     * erasure, if any, is cancelled. Cheap when nothing is planned, but adapters need not call it for every event.
+     */
     public void workspaceBack(Scope scope) {
         governance.purge().back(scope);
+    }
+
+    /** Whether the erasure of a workspace that removed Tandem is planned. */
+    public boolean workspacePurgePlanned(Scope scope) {
+        return governance.purge().planned(scope);
+    }
+
+    /**
+     * Runs {@code listener} after each erasure (forget-me, a closed programme's retention, a removed workspace) is
+     * complete: the deployment rewrites the embedded database file there, so that erased data is not left in its
+     * old pages.
+     */
+    public void afterEachErasure(Runnable listener) {
+        governance.afterEachErasure(listener);
     }
 
     /** The pairing steps, for the matching flows and for tests. */

@@ -128,7 +128,8 @@ final class SlackMessenger implements PlatformMessenger {
 
     /** Slack keeps the messages; what Tandem kept of a person here is the forms waiting to open. */
     @Override
-    public void forget(PersonRef person, String displayName) {
+    public void forget(Forgotten forgotten) {
+        PersonRef person = forgotten.person();
         forms.forget(person.tenant(), person.userId());
         undelivered.forget(person.tenant(), person.userId());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.TestMongo;
@@ -20,7 +21,7 @@ class SlackForgetTest {
         String theirs = forms.keep("T1", "U2", "{}");
         SlackMessenger messenger = new SlackMessenger(null, "C1", forms, p -> Locale.ENGLISH,
                 new Undelivered(db, MutableClock.at("2026-03-02T09:00:00Z")));
-        messenger.forget(new PersonRef("slack", "T1", "U1"), "Una");
+        messenger.forget(new Messenger.Forgotten(new PersonRef("slack", "T1", "U1"), "Una", java.util.Set.of()));
         assertThat(forms.find(mine, "T1", "U1")).isEmpty();
         assertThat(forms.find(theirs, "T1", "U2")).isPresent();
     }

@@ -118,7 +118,8 @@ final class TeamsMessenger implements PlatformMessenger {
 
     /** Teams keeps the messages; Tandem forgets the person's chat reference and what waits for them. */
     @Override
-    public void forget(PersonRef person, String displayName) {
+    public void forget(Forgotten forgotten) {
+        PersonRef person = forgotten.person();
         conversations.forgetPerson(person.tenant(), person.userId());
         undelivered.forget(person.tenant(), "person:" + person.userId());
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.TestMongo;
@@ -38,7 +39,7 @@ class TeamsForgetTest {
 
         TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, null, null,
                 MutableClock.at("2026-03-02T09:00:00Z"));
-        messenger.forget(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira");
+        messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira", java.util.Set.of()));
 
         assertThat(conversations.person("T1", "aad-una")).isEmpty();
         assertThat(conversations.person("T1", "aad-bo")).isPresent();

@@ -135,7 +135,10 @@ class WebchatController {
         if (from < 0) {
             throw new WebchatRequest.Invalid("'after' must be a sequence number");
         }
-        List<Document> messages = outbox.readable(u, properties.coordinators().contains(u), from, 500);
+        List<Document> messages = new java.util.ArrayList<>(
+                outbox.readable(u, properties.coordinators().contains(u), from, 500));
+        // someone who just erased their data reads the confirmation once; it is not stored
+        outbox.farewell(u, from).ifPresent(messages::add);
         return Map.of("messages", messages);
     }
 

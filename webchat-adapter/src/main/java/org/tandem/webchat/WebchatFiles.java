@@ -5,12 +5,14 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.tandem.core.conversation.FileAttachment;
@@ -51,9 +53,21 @@ final class WebchatFiles {
                 d.get("bytes", Binary.class).getData(), d.getList("readers", String.class)));
     }
 
-    /** Deletes a person's own files and takes them off the readers of the others. */
-    void forget(String user) {
+    /**
+     * Deletes a person's own files, and every other file that names them or holds what they wrote (an export in the
+     * admin channel): such a file cannot be kept with a hole in it, it goes. Takes them off the readers of the rest.
+     */
+    void forget(String user, Set<String> needles) {
         files.deleteMany(new Document("readers", List.of(user)));
         files.updateMany(eq("readers", user), Updates.pull("readers", user));
+        if (needles.isEmpty()) {
+            return;
+        }
+        for (Document d : files.find()) {
+            String text = new String(d.get("bytes", Binary.class).getData(), StandardCharsets.UTF_8);
+            if (needles.stream().anyMatch(text::contains)) {
+                files.deleteOne(eq("_id", d.getString("_id")));
+            }
+        }
     }
 }

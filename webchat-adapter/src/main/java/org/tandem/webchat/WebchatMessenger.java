@@ -73,11 +73,16 @@ final class WebchatMessenger implements PlatformMessenger {
                 clock.instant()));
     }
 
-    /** Drops the person's conversations, files and words from the web chat's own store, and their name elsewhere. */
+    /**
+     * Drops the person's conversations, files and words from the web chat's own store, and their name and texts
+     * wherever a message quoted them.
+     */
     @Override
-    public void forget(PersonRef person, String displayName) {
-        outbox.forget(person.userId(), displayName);
-        files.forget(person.userId());
+    public void forget(Forgotten forgotten) {
+        PersonRef person = forgotten.person();
+        outbox.forget(person.userId(), forgotten.needles(), forgotten.farewell()
+                .filter(r -> r.platform().equals(PLATFORM)).map(r -> Long.parseLong(r.id())));
+        files.forget(person.userId(), forgotten.needles());
     }
 
     /** The message's blocks, then a download link that only {@code readers} can follow. */

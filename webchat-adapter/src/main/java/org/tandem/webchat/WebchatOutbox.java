@@ -12,10 +12,15 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -31,6 +36,15 @@ final class WebchatOutbox {
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> groups;
+    private final Map<String, Farewell> farewells = new ConcurrentHashMap<>();
+
+    /** A last answer to a person who erased their data: in memory only, until read or for a minute. */
+    private record Farewell(Document message, long until) {}
+
+    /** How long a farewell waits for its reader. */
+    static final Duration FAREWELL_KEPT = Duration.ofMinutes(1);
+    /** How much of a long text must match for a shortened quote of it to count. */
+    static final int QUOTED_PREFIX = 24;
 
     WebchatOutbox(MongoDatabase db) {
         this.messages = db.getCollection("webchat_outbox");
@@ -60,36 +74,51 @@ final class WebchatOutbox {
         messages.updateOne(eq("_id", seq), Updates.set("blocks", blocks));
     }
 
+    /** One message as the page reads it, or empty when there is none with that number. */
+    Optional<Document> read(long seq) {
+        return Optional.ofNullable(messages.find(eq("_id", seq)).first()).map(WebchatOutbox::readable);
+    }
+
     /** What a person may read after a sequence number, oldest first. */
     List<Document> readable(String user, boolean coordinator, long after, int limit) {
         Bson mine = in("recipients", user);
         Bson visible = coordinator ? or(mine, eq("conversation", ADMIN)) : mine;
         List<Document> out = new ArrayList<>();
         for (Document d : messages.find(and(gt("_id", after), visible)).sort(Sorts.ascending("_id")).limit(limit)) {
-            Document m = new Document("seq", d.getLong("_id")).append("conversation", d.getString("conversation"));
-            if (d.containsKey("from")) {
-                m.append("from", d.getString("from"));
-            }
-            m.append("at", d.getDate("at").toInstant().toString()).append("blocks", d.get("blocks"));
-            out.add(m);
+            out.add(readable(d));
         }
         return out;
     }
 
+    private static Document readable(Document d) {
+        Document m = new Document("seq", d.getLong("_id")).append("conversation", d.getString("conversation"));
+        if (d.containsKey("from")) {
+            m.append("from", d.getString("from"));
+        }
+        return m.append("at", d.getDate("at").toInstant().toString()).append("blocks", d.get("blocks"));
+    }
+
     /**
      * Forgets a person who erased their data: their direct conversation and what they typed anywhere go; they are
-     * taken off every other message's readers and every group; their name, where the bot wrote it in a message to
-     * others (a notice in the admin channel, an introduction), becomes a dash.
+     * taken off every other message's readers and every group; their name and what they wrote, where the bot quoted
+     * it in a message to others (an introduction, an agreement, a notice in the admin channel), become a dash. Their
+     * {@code farewell} (the answer confirming the erasure) is kept in memory only, for their next read.
      */
-    synchronized void forget(String user, String name) {
+    synchronized void forget(String user, Set<String> needles, Optional<Long> farewell) {
+        farewell.flatMap(this::read).filter(d -> d.getList("blocks", Document.class) != null)
+                .ifPresent(d -> farewells.put(user, new Farewell(d, System.nanoTime() + FAREWELL_KEPT.toNanos())));
         messages.deleteMany(and(eq("conversation", DIRECT), eq("recipients", List.of(user))));
         messages.deleteMany(eq("from", user));
         messages.updateMany(eq("recipients", user), Updates.pull("recipients", user));
         groups.updateMany(eq("members", user), Updates.pull("members", user));
-        if (name == null || name.isBlank()) {
+        List<String> forms = new ArrayList<>();
+        for (String n : needles) {
+            forms.add(n);
+            forms.add(WebchatRenderer.escape(n));
+        }
+        if (forms.isEmpty()) {
             return;
         }
-        List<String> forms = List.of(name, WebchatRenderer.escape(name));
         for (Document d : messages.find()) {
             List<Document> before = d.getList("blocks", Document.class);
             List<Document> after = before.stream().map(b -> scrub(b, forms)).toList();
@@ -99,7 +128,16 @@ final class WebchatOutbox {
         }
     }
 
-    /** The same block with a name replaced by a dash in every text it holds. */
+    /** The farewell of a person who erased their data, once, if it is still fresh and after {@code after}. */
+    Optional<Document> farewell(String user, long after) {
+        Farewell f = farewells.remove(user);
+        if (f == null || System.nanoTime() - f.until() > 0 || f.message().getLong("seq") <= after) {
+            return Optional.empty();
+        }
+        return Optional.of(f.message());
+    }
+
+    /** The same block with each form of a name or a text replaced by a dash in every string it holds. */
     private static Document scrub(Document block, List<String> forms) {
         Document out = new Document();
         block.forEach((k, v) -> out.append(k, scrubValue(v, forms)));
@@ -110,6 +148,10 @@ final class WebchatOutbox {
         if (v instanceof String s) {
             for (String f : forms) {
                 s = s.replace(f, "—");
+                if (f.length() > QUOTED_PREFIX) {
+                    // a long text quoted shortened ("Speak with confidence at the…"): its start is enough to know it
+                    s = s.replaceAll(java.util.regex.Pattern.quote(f.substring(0, QUOTED_PREFIX)) + "[^\\n]*", "—");
+                }
             }
             return s;
         }

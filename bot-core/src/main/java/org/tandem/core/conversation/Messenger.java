@@ -1,6 +1,9 @@
 package org.tandem.core.conversation;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbound port: how the core reaches people. Each adapter implements it for its platform. Calls may be
@@ -40,11 +43,31 @@ public interface Messenger {
     }
 
     /**
-     * Forgets what the adapter keeps about a person who erased their data (its copies of their messages and files,
-     * their name in what it stored). What was delivered to a platform stays there. Default: the adapter keeps
-     * nothing of its own.
+     * Forgets what the adapter keeps about a person who erased their data: its copies of their messages and files,
+     * and every stored message or file that carries their name or one of their {@link Forgotten#traces()} (a copy
+     * sent to someone else, an export). What was delivered to a platform stays there. Called after the core erased
+     * its own stores and after the person's last answer was sent, so the adapter may drop that too. Default: the
+     * adapter keeps nothing of its own.
      */
-    default void forget(PersonRef person, String displayName) {
+    default void forget(Forgotten forgotten) {
+    }
+
+    /**
+     * Answers a person privately where they are: in a shared place (a group, the admin channel) an adapter that can
+     * show a message to one person only does so (Slack's ephemeral messages); otherwise it goes to their direct
+     * conversation with the bot.
+     */
+    default MessageRef whisper(PersonRef person, Place place, Message message) {
+        return sendToPerson(person, message);
+    }
+
+    /**
+     * Whether Tandem is still installed in a workspace, asked before a planned erasure of a workspace that removed
+     * it. An adapter that cannot tell (the platform did not answer) says {@link Presence#UNKNOWN}; the erasure then
+     * waits and asks again. Default: gone, as the adapter said when it reported the removal.
+     */
+    default Presence presence(Scope scope) {
+        return Presence.REMOVED;
     }
 
     /**
@@ -57,4 +80,57 @@ public interface Messenger {
 
     /** A group conversation on a platform. */
     record GroupRef(String platform, String tenant, String id) {}
+
+    /** Whether a workspace still has Tandem, as its platform says now. */
+    enum Presence {
+        /** Installed and working (e.g. its token is accepted). */
+        INSTALLED,
+        /** Removed (e.g. its token is revoked, the bot was removed from every conversation). */
+        REMOVED,
+        /** The platform could not be asked (network trouble, a 5xx): ask again later. */
+        UNKNOWN
+    }
+
+    /**
+     * A person who erased their data, as the adapters must forget them.
+     *
+     * @param displayName the name Tandem knew them by (null when it knew none)
+     * @param traces      what they wrote that Tandem stored (answers, objectives, notes…) and what identifies them,
+     *                    each at least {@link #MIN_TRACE} characters: an adapter drops every stored message or file
+     *                    that contains one
+     * @param farewell    the answer that confirmed the erasure, when they asked for it: an adapter that keeps copies
+     *                    may show it to them once more (it is their last), but must not keep it
+     */
+    record Forgotten(PersonRef person, String displayName, Set<String> traces, Optional<MessageRef> farewell) {
+
+        /** Shorter strings say nothing about anyone (and would match everything). */
+        public static final int MIN_TRACE = 4;
+
+        /** Without a farewell (an erasure nobody is waiting for, e.g. a closed programme's). */
+        public Forgotten(PersonRef person, String displayName, Set<String> traces) {
+            this(person, displayName, traces, Optional.empty());
+        }
+
+        /** The same, with the answer that confirmed the erasure. */
+        public Forgotten saying(MessageRef answer) {
+            return new Forgotten(person, displayName, traces, Optional.ofNullable(answer));
+        }
+
+        public Forgotten {
+            Objects.requireNonNull(person, "person");
+            Objects.requireNonNull(farewell, "farewell");
+            traces = traces.stream().filter(Objects::nonNull).map(String::strip)
+                    .filter(x -> x.length() >= MIN_TRACE).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+
+        /** The name and the traces: everything whose presence in a stored copy means it must go. */
+        public Set<String> needles() {
+            Set<String> all = new java.util.LinkedHashSet<>();
+            if (displayName != null && !displayName.isBlank()) {
+                all.add(displayName.strip());
+            }
+            all.addAll(traces);
+            return all;
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.tandem.core.conversation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /** The core's one {@link Messenger}, handing each send to the adapter of the recipient's platform. */
 public final class MessengerRouter implements Messenger {
@@ -57,11 +58,23 @@ public final class MessengerRouter implements Messenger {
     }
 
     @Override
-    public void forget(PersonRef person, String displayName) {
-        PlatformMessenger m = byPlatform.get(person.platform());
+    public void forget(Forgotten forgotten) {
+        PlatformMessenger m = byPlatform.get(forgotten.person().platform());
         if (m != null) {
-            m.forget(person, displayName);
+            m.forget(forgotten);
         }
+    }
+
+    @Override
+    public MessageRef whisper(PersonRef person, Place place, Message message) {
+        return of(person.platform()).whisper(person, place, message);
+    }
+
+    @Override
+    public Presence presence(Scope scope) {
+        PlatformMessenger m = byPlatform.get(scope.platform());
+        // a platform no longer configured cannot say it is installed
+        return m == null ? Presence.REMOVED : m.presence(scope);
     }
 
     @Override
@@ -72,7 +85,7 @@ public final class MessengerRouter implements Messenger {
                 sent += m.redeliver(limit);
             } catch (RuntimeException e) {
                 // one platform's trouble must not hold up the others' retries
-                org.slf4j.LoggerFactory.getLogger(MessengerRouter.class)
+                LoggerFactory.getLogger(MessengerRouter.class)
                         .error("redelivering on {} failed; the next sweep tries again", m.platform(), e);
             }
         }

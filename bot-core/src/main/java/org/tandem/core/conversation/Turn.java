@@ -2,6 +2,7 @@ package org.tandem.core.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tandem.core.i18n.Texts;
@@ -69,7 +70,7 @@ public final class Turn {
     }
 
     /** The commands this person may use here, for {@code help}. */
-    public java.util.List<CommandSpec> commands() {
+    public List<CommandSpec> commands() {
         return router.commandsFor(event.place());
     }
 
@@ -80,7 +81,7 @@ public final class Turn {
     public void run(Input.Command command) {
         Optional<CommandSpec> spec = router.spec(command.name());
         if (spec.isEmpty()) {
-            reply("error.unknown-command", command.name());
+            refuse("error.unknown-command", command.name());
             return;
         }
         boolean coordinators = spec.get().audience() == CommandSpec.Audience.COORDINATOR;
@@ -89,7 +90,7 @@ public final class Turn {
                 // a participant trying an admin command, or a coordinator outside the admin place: both are kept
                 trail.refused(this, spec.get());
             }
-            reply(coordinators ? "error.admin-only" : "error.direct-only", command.name());
+            refuse(coordinators ? "error.admin-only" : "error.direct-only", command.name());
             return;
         }
         if (coordinators) {
@@ -139,9 +140,18 @@ public final class Turn {
         return messenger.sendFileToPerson(who(), file, message);
     }
 
-    /** Answers privately, whatever the place (e.g. a coordinator's error in a shared channel stays theirs). */
+    /**
+     * Answers privately, whatever the place (e.g. a coordinator's error in a shared channel stays theirs): shown to
+     * this person only where they are when the platform can, else in their direct conversation.
+     */
     public MessageRef whisper(Message message) {
-        return messenger.sendToPerson(who(), message);
+        return messenger.whisper(who(), place(), message);
+    }
+
+    /** A refusal (a command not for here, an unknown word) is nobody else's business: privately, where they are. */
+    public MessageRef refuse(String key, Object... args) {
+        Message m = Message.text(texts.rich(key, args));
+        return place() instanceof Place.Direct ? reply(m) : whisper(m);
     }
 
     public Optional<ConversationState> state() {

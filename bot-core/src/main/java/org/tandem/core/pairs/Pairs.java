@@ -22,9 +22,11 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.tandem.core.conversation.PersonRef;
@@ -351,6 +353,33 @@ public final class Pairs {
                 .map(r -> new Document("key", r.getString("key")).append("args", List.of())
                         .append("points", r.getInteger("points", 0)))
                 .toList();
+    }
+
+    /**
+     * What a person wrote that their pairs keep: the agreement's objectives and contact (the mentee drafted them),
+     * the mentor's suggestion and decline reason, the mentee's thanks. For the adapters' copies to be dropped when
+     * the person erases their data.
+     */
+    public Set<String> traces(PersonRef person) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String role : List.of("mentee", "mentor")) {
+            for (Document d : collection.find(eq(role, person.key()))) {
+                Document a = d.get("agreement", Document.class);
+                if (a != null && role.equals("mentee")) {
+                    Agreement agreement = Agreement.from(a);
+                    agreement.objectives().forEach(o -> {
+                        out.add(o.what());
+                        out.add(o.measure());
+                    });
+                    out.add(agreement.contact());
+                } else if (a != null) {
+                    out.add(Agreement.from(a).suggestion());
+                }
+                out.add(role.equals("mentee") ? d.getString("thanks") : d.getString("declineReason"));
+            }
+        }
+        out.remove(null);
+        return out;
     }
 
     /** How many open pairs a mentor has in a programme. */

@@ -1,11 +1,14 @@
 package org.tandem.core.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tandem.core.audit.AuditLog;
 import org.tandem.core.conversation.ConversationStates;
 import org.tandem.core.conversation.EventLedger;
@@ -50,9 +53,9 @@ public final class CoreData {
                     s.enrollments().eraseProgram(program);
                     s.shortlists().eraseProgram(program);
                     s.refusals().eraseProgram(program);
-                }),
+                }, p -> enrolmentTraces(s, p)),
                 new Part("pairs", p -> Part.nonEmpty(pairs(s, p)), (p, standIn) -> s.pairs().anonymize(p, standIn),
-                        program -> { }),
+                        program -> { }, s.pairs()::traces),
                 new Part("matching", p -> Optional.empty(), (p, x) -> s.rounds().forget(p), s.rounds()::eraseProgram),
                 new Part("workshops", p -> Part.nonEmpty(s.workshops().answersOf(p)), (p, x) -> s.workshops().forget(p),
                         s.workshops()::eraseProgram),
@@ -83,7 +86,20 @@ public final class CoreData {
                     m.put("timeZone", x.timeZone().map(Object::toString).orElse(null));
                     m.put("firstSeen", x.firstSeen());
                     return m;
-                }), (p, x) -> s.people().erase(p), program -> { }));
+                }), (p, x) -> s.people().erase(p), program -> { },
+                        p -> s.people().find(p).map(x -> x.displayName()).filter(n -> n != null).map(Set::of)
+                                .orElse(Set.of())));
+    }
+
+    /** The free texts of a person's questionnaires (not the choices: those are everyone's words). */
+    private static Set<String> enrolmentTraces(Stores s, PersonRef person) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Enrollment e : s.enrollments().of(person)) {
+            e.mentee().ifPresent(a -> out.addAll(Arrays.asList(a.other(), a.hopes(), a.department(), a.location())));
+            e.mentor().ifPresent(a -> out.addAll(Arrays.asList(a.other(), a.why(), a.department(), a.location())));
+        }
+        out.remove(null);
+        return out;
     }
 
     private static List<Object> enrolments(Stores s, PersonRef person) {

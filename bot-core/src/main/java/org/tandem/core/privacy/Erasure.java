@@ -2,6 +2,7 @@ package org.tandem.core.privacy;
 
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,9 +10,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.i18n.Texts;
@@ -32,6 +37,8 @@ import org.tandem.core.program.Programs;
  */
 public final class Erasure {
 
+    private static final Logger log = LoggerFactory.getLogger(Erasure.class);
+
     private final List<PersonalData> parts;
     private final Pairs pairs;
     private final Programs programs;
@@ -40,6 +47,7 @@ public final class Erasure {
     private final Messenger messenger;
     private final AuditLog audit;
     private final Locale adminLocale;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public Erasure(List<PersonalData> parts, Pairs pairs, Programs programs, Enrollments enrollments, People people,
                    Messenger messenger, AuditLog audit, Locale adminLocale) {
@@ -53,14 +61,45 @@ public final class Erasure {
         this.adminLocale = adminLocale;
     }
 
-    /** Erases everything stored about a person; returns how many of their pairs ended. */
-    public int forget(PersonRef person, Instant now) {
-        String name = people.name(person);
+    /** A person's erasure from the core's stores, whose copies in the adapters are still to be dropped. */
+    public record Erased(Messenger.Forgotten forgotten, int pairsEnded) {}
+
+    /**
+     * Erases everything the core stores about a person. The adapters' copies go with {@link #dropCopies}, which the
+     * caller calls once the person's last answer is sent (so that it goes too).
+     */
+    public Erased forget(PersonRef person, Instant now) {
+        Messenger.Forgotten forgotten = forgotten(person);
         int ended = endPairs(person, now);
-        eraseEverywhere(person, name);
+        eraseStores(person);
         audit.record(new AuditEntry(person.scope(), now, Optional.empty(), AuditEntry.FORGOTTEN, "", "dm",
                 Optional.empty(), Optional.empty(), OptionalInt.of(ended)));
-        return ended;
+        return new Erased(forgotten, ended);
+    }
+
+    /** Erases several people entirely (a workspace that removed Tandem), then tells the listeners once. */
+    public void forgetAll(Collection<PersonRef> everyone, Instant now) {
+        for (PersonRef person : everyone) {
+            messenger.forget(forget(person, now).forgotten());
+        }
+        erasedListeners();
+    }
+
+    /**
+     * The adapters drop what they keep of an erased person, {@code farewell} (the answer that confirmed it) included;
+     * then whoever must know of an erasure is told.
+     */
+    public void dropCopies(Erased erased, MessageRef farewell) {
+        messenger.forget(erased.forgotten().saying(farewell));
+        erasedListeners();
+    }
+
+    /**
+     * Runs after every erasure is complete, e.g. to rewrite the embedded database file so that the erased data is
+     * not left in its old pages.
+     */
+    public void afterEachErasure(Runnable listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -83,19 +122,43 @@ public final class Erasure {
         parts.forEach(part -> part.eraseProgram(program.id()));
         for (PersonRef p : concerned) {
             if (enrollments.of(p).isEmpty() && pairs.of(p, EnumSet.allOf(PairStatus.class)).isEmpty()) {
-                eraseEverywhere(p, people.name(p));
+                eraseEverywhere(p);
             }
         }
         programs.markErased(program.id(), now);
         audit.record(AuditEntry.bot(program.scope(), AuditEntry.RETENTION, now).in(program.id())
                 .counting(concerned.size()));
+        erasedListeners();
         return concerned.size();
     }
 
-    private void eraseEverywhere(PersonRef person, String name) {
+    private void eraseEverywhere(PersonRef person) {
+        Messenger.Forgotten forgotten = forgotten(person);
+        eraseStores(person);
+        messenger.forget(forgotten);
+    }
+
+    /** Who the person is and what they wrote, read before it is erased. */
+    private Messenger.Forgotten forgotten(PersonRef person) {
+        Set<String> traces = new LinkedHashSet<>();
+        parts.forEach(part -> traces.addAll(part.traces(person)));
+        return new Messenger.Forgotten(person, people.find(person).map(p -> p.displayName()).orElse(null), traces);
+    }
+
+    private void eraseStores(PersonRef person) {
         PersonRef standIn = People.standIn(person.scope());
         parts.forEach(part -> part.erase(person, standIn));
-        messenger.forget(person, name);
+    }
+
+    private void erasedListeners() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // the erasure itself is done; what a listener failed to do is logged and tried after the next one
+                log.error("a step after an erasure failed", e);
+            }
+        }
     }
 
     /** Ends a person's open pairs, telling each partner; a race with another change is retried. */

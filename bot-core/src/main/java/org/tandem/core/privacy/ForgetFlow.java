@@ -8,6 +8,7 @@ import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Turn;
 
 /**
@@ -59,7 +60,10 @@ public final class ForgetFlow implements Flow {
             turn.reply("forget.kept");
             return;
         }
-        int ended = erasure.forget(turn.who(), turn.now());
-        turn.reply(ended == 0 ? "forget.done" : "forget.done-pairs", ended);
+        Erasure.Erased erased = erasure.forget(turn.who(), turn.now());
+        int ended = erased.pairsEnded();
+        MessageRef done = turn.reply(ended == 0 ? "forget.done" : "forget.done-pairs", ended);
+        // last: the adapters drop this answer too, once it is delivered
+        erasure.dropCopies(erased, done);
     }
 }

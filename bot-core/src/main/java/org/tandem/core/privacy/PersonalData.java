@@ -1,6 +1,7 @@
 package org.tandem.core.privacy;
 
 import java.util.Optional;
+import java.util.Set;
 import org.tandem.core.conversation.PersonRef;
 
 /**
@@ -26,6 +27,15 @@ public interface PersonalData {
      * place: an identity that stands for nobody. The person's open pairs are already ended when this is called.
      */
     void erase(PersonRef person, PersonRef standIn);
+
+    /**
+     * What this store holds that the person wrote, or that identifies them (free-text answers, objectives, notes,
+     * an e-mail address), read before the erasure so that the adapters can drop their stored copies of it
+     * (a message to the partner quoting it, an export listing it). Default: nothing.
+     */
+    default Set<String> traces(PersonRef person) {
+        return Set.of();
+    }
 
     /** Erases what a closed programme kept about its people (the retention period is over). */
     default void eraseProgram(String programId) {

@@ -1,9 +1,11 @@
 package org.tandem.core.rhythm;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.privacy.PersonalData;
 
@@ -40,6 +42,13 @@ final class RhythmData {
             @Override
             public void erase(PersonRef person, PersonRef standIn) {
                 rhythm.reflections.forget(person);
+            }
+
+            @Override
+            public Set<String> traces(PersonRef person) {
+                Set<String> out = new LinkedHashSet<>();
+                rhythm.reflections.of(person).forEach(r -> out.addAll(r.answers().values()));
+                return out;
             }
 
             @Override

@@ -117,6 +117,12 @@ public final class DueItems {
                 .getDeletedCount();
     }
 
+    /** How many items of a kind whose payload has {@code field = value} are still to be performed. */
+    public long countOpen(String kind, String field, Object value) {
+        DuePayload.requireField(field);
+        return collection.countDocuments(and(in("status", OPEN), eq("kind", kind), eq("payload." + field, value)));
+    }
+
     /**
      * Deletes every item, done or not, whose payload has {@code field = value}: what was planned for or about a
      * person who erased their data. Returns how many.

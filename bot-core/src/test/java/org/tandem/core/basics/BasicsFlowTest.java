@@ -56,6 +56,15 @@ class BasicsFlowTest {
     }
 
     @Test
+    void aRefusalInASharedPlaceIsToldOnlyToThePersonWhoTyped() {
+        int mark = chat.mark();
+        Chat.Person inGroup = chat.person("alice").in(Place.group("g9"));
+        assertThat(inGroup.says("journal").text()).contains("works in a direct message");
+        assertThat(chat.groupSince("g9", mark).messages()).as("nothing posted to the pair's group").isEmpty();
+        assertThat(chat.outbox().to("whisper:" + inGroup.ref().key(), mark)).hasSize(1);
+    }
+
+    @Test
     void aStaleButtonIsExplained() {
         assertThat(chat.person("alice").clicks("nobody.owns-this", "x").text()).contains("no longer active");
     }

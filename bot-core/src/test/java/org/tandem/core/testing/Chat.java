@@ -170,7 +170,7 @@ public final class Chat {
         public Replies send(Input input, String eventId) {
             int before = out.size();
             core.handle(new InboundEvent(actor, place, eventId, input));
-            return new Replies(out.to(destination(), before));
+            return new Replies(out.toAny(List.of(destination(), "whisper:" + actor.person().key()), before));
         }
 
         public Replies send(Input input) {
@@ -179,7 +179,7 @@ public final class Chat {
 
         /** Everything this person received here so far. */
         public Replies inbox() {
-            return new Replies(out.to(destination(), 0));
+            return new Replies(out.toAny(List.of(destination(), "whisper:" + actor.person().key()), 0));
         }
 
         /** Everything this person received in their DMs from a mark on (e.g. a notice caused by someone else). */

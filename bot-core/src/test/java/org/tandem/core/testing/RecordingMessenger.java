@@ -9,6 +9,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Place;
 
 /** A {@link Messenger} that keeps what the core sends, for transcripts. It stands in for a chat platform. */
 public final class RecordingMessenger implements Messenger {
@@ -22,6 +23,7 @@ public final class RecordingMessenger implements Messenger {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<SentFile> files = new CopyOnWriteArrayList<>();
     private final List<String> forgotten = new CopyOnWriteArrayList<>();
+    private final List<Forgotten> forgottenTraces = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     @Override
@@ -47,6 +49,12 @@ public final class RecordingMessenger implements Messenger {
         return record("admin:" + tenant, message);
     }
 
+    /** A private answer in a shared place: kept apart ({@code whisper:<person key>}) so tests see where it went. */
+    @Override
+    public MessageRef whisper(PersonRef person, Place place, Message message) {
+        return record(place instanceof Place.Direct ? person.key() : "whisper:" + person.key(), message);
+    }
+
     @Override
     public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
         MessageRef ref = record(person.key(), message);
@@ -62,8 +70,14 @@ public final class RecordingMessenger implements Messenger {
     }
 
     @Override
-    public void forget(PersonRef person, String displayName) {
-        forgotten.add(person.key());
+    public void forget(Forgotten what) {
+        forgotten.add(what.person().key());
+        forgottenTraces.add(what);
+    }
+
+    /** What the adapter was told of each person it must forget (name and traces). */
+    public List<Forgotten> forgottenWhat() {
+        return new ArrayList<>(forgottenTraces);
     }
 
     /** The files sent to a destination, oldest first. */
@@ -99,6 +113,18 @@ public final class RecordingMessenger implements Messenger {
         List<Sent> all = all();
         for (int i = from; i < all.size(); i++) {
             if (all.get(i).to().equals(destination)) {
+                out.add(all.get(i).message());
+            }
+        }
+        return out;
+    }
+
+    /** Messages to any of several destinations sent after the first {@code from} messages overall. */
+    public List<Message> toAny(List<String> destinations, int from) {
+        List<Message> out = new ArrayList<>();
+        List<Sent> all = all();
+        for (int i = from; i < all.size(); i++) {
+            if (destinations.contains(all.get(i).to())) {
                 out.add(all.get(i).message());
             }
         }
