@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
 
@@ -21,15 +22,30 @@ public record Pair(String id, Scope scope, String program, PersonRef mentee, Per
     /**
      * Where the pair is in its rhythm once active.
      *
-     * @param checkIn    the number of the current check-in (it keys its due items)
-     * @param unanswered check-ins in a row that nobody answered
-     * @param atRisk     flagged to the coordinators, until a meeting is logged
-     * @param endsAt     when the closing review is due (an extension moves it)
+     * @param checkIn        the generation of the rhythm's one live tick (it keys its due item): every re-plan takes
+     *                       the next number, so an older tick finds itself stale and does nothing
+     * @param pendingCheckIn the check-in question that is open (asked, not answered yet), if any: there is at most one
+     * @param unanswered     cadences in a row in which the open question was not answered
+     * @param atRisk         flagged to the coordinators, until someone answers (or, when quiet, a meeting is logged)
+     * @param atRiskReason   why: {@link #UNANSWERED} (the nudges then stop) or {@link #QUIET} (no meeting logged)
+     * @param endsAt         when the closing review is due (an extension moves it)
      */
     public record Rhythm(Optional<Instant> activeAt, Optional<Instant> metAt, Optional<Instant> lastMetAt,
-                         int meetings, int checkIn, int unanswered, boolean atRisk, Optional<Instant> endsAt) {
-        static final Rhythm NONE = new Rhythm(Optional.empty(), Optional.empty(), Optional.empty(), 0, 0, 0, false,
-                Optional.empty());
+                         int meetings, int checkIn, OptionalInt pendingCheckIn, int unanswered, boolean atRisk,
+                         Optional<String> atRiskReason, Optional<Instant> endsAt) {
+
+        /** At risk because nobody answered two cadences of check-ins. */
+        public static final String UNANSWERED = "unanswered";
+        /** At risk because no meeting was logged for two cadences. */
+        public static final String QUIET = "quiet";
+
+        /** Cadences in a row without an answer after which the nudges stop, until someone answers or acts. */
+        public static final int UNANSWERED_LIMIT = 2;
+
+        /** Whether the nudges are stopped: nobody answers, someone (they, or a coordinator) is to act first. */
+        public boolean silenced() {
+            return unanswered >= UNANSWERED_LIMIT;
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package org.tandem.core.pairs;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.nin;
 
 import com.mongodb.ErrorCategory;
@@ -16,6 +18,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -181,47 +185,83 @@ public final class Pairs {
     public Optional<Pair> met(String id, Instant at) {
         Document d = collection.findOneAndUpdate(eq("_id", id), Updates.combine(Updates.inc("meetings", 1),
                         Updates.min("metAt", Date.from(at)), Updates.max("lastMetAt", Date.from(at)),
-                        Updates.set("unanswered", 0), Updates.set("atRisk", false), Updates.unset("pendingCheckIn"),
+                        Updates.set("unanswered", 0), Updates.set("atRisk", false), Updates.unset("atRiskReason"),
+                        Updates.unset("pendingCheckIn"), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /**
+     * Takes the next generation of the rhythm's tick, if the current one is still {@code current} (guard), so that
+     * two answers or two replicas re-plan the rhythm once, and the older tick becomes stale.
+     */
+    public Optional<Pair> nextCheckIn(String id, int current) {
+        Bson now = current == 0 ? in("checkIn", 0, null) : eq("checkIn", current);
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()), now),
+                Updates.combine(Updates.set("checkIn", current + 1), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /**
+     * Tick {@code n} found no open question: opens check-in {@code n} and takes the next tick generation (guard: the
+     * tick is current, nothing is open), so the question is asked once however many replicas run the tick.
+     */
+    public Optional<Pair> openCheckIn(String id, int n, Instant now) {
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()),
+                        eq("checkIn", n), eq("pendingCheckIn", null)),
+                Updates.combine(Updates.set("pendingCheckIn", n), Updates.set("checkInAskedAt", Date.from(now)),
+                        Updates.set("checkIn", n + 1), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
+    }
+
+    /**
+     * Tick {@code n} found the question still open a whole cadence later: counts an unanswered cadence and takes the
+     * next tick generation (guard: the tick is current, a question is open). No new question is asked.
+     */
+    public Optional<Pair> missCheckIn(String id, int n) {
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()),
+                        eq("checkIn", n), ne("pendingCheckIn", null)),
+                Updates.combine(Updates.inc("unanswered", 1), Updates.set("checkIn", n + 1),
                         Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(d).map(Pairs::toPair);
     }
 
     /**
-     * Takes the number of the next check-in, if the current one is still {@code current} (guard), so that two
-     * answers to one check-in plan one next check-in.
+     * Marks check-in {@code n} answered (by either side): the question closes, the count of unanswered cadences
+     * starts again, and a pair at risk for want of answers is no longer. False when it already was answered, or is
+     * not the open one.
      */
-    public Optional<Pair> nextCheckIn(String id, int current) {
-        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("checkIn", current)),
-                Updates.combine(Updates.set("checkIn", current + 1), Updates.inc("version", 1L)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (d == null && current == 0) {
-            d = collection.findOneAndUpdate(and(eq("_id", id), eq("checkIn", null)),
-                    Updates.combine(Updates.set("checkIn", 1), Updates.inc("version", 1L)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        }
-        return Optional.ofNullable(d).map(Pairs::toPair);
-    }
-
-    /**
-     * Records that check-in {@code n} was sent; if the one before was never answered, counts it as unanswered.
-     * Returns the pair after the change.
-     */
-    public Optional<Pair> checkInSent(String id, int n) {
-        Document before = collection.findOneAndUpdate(eq("_id", id), Updates.set("pendingCheckIn", n));
-        if (before == null) {
-            return Optional.empty();
-        }
-        if (before.getInteger("pendingCheckIn") != null && before.getInteger("pendingCheckIn") != n) {
-            collection.updateOne(eq("_id", id), Updates.inc("unanswered", 1));
-        }
-        return find(id);
-    }
-
-    /** Marks check-in {@code n} answered (by either side). False when it already was, or is not the current one. */
     public boolean checkInAnswered(String id, int n) {
-        return collection.updateOne(and(eq("_id", id), eq("pendingCheckIn", n)),
-                Updates.combine(Updates.unset("pendingCheckIn"), Updates.set("unanswered", 0))).getModifiedCount() == 1;
+        Document before = collection.findOneAndUpdate(and(eq("_id", id), eq("pendingCheckIn", n)),
+                Updates.combine(Updates.unset("pendingCheckIn"), Updates.set("unanswered", 0),
+                        Updates.inc("version", 1L)));
+        if (before == null) {
+            return false;
+        }
+        collection.updateOne(and(eq("_id", id), eq("atRiskReason", Pair.Rhythm.UNANSWERED)),
+                Updates.combine(Updates.set("atRisk", false), Updates.unset("atRiskReason")));
+        return true;
+    }
+
+    /** Records that one side was asked check-in {@code n} (or reminded of it), so it happens once per side. */
+    public void asked(String id, int n, String role, boolean reminder) {
+        collection.updateOne(eq("_id", id), Updates.set((reminder ? "reminded." : "asked.") + role(role), n));
+    }
+
+    /** Whether one side was asked check-in {@code n} already (or reminded of it). */
+    public boolean wasAsked(String id, int n, String role, boolean reminder) {
+        return collection.countDocuments(and(eq("_id", id), eq((reminder ? "reminded." : "asked.") + role(role), n)))
+                == 1;
+    }
+
+    private static String role(String role) {
+        if (!role.equals("mentee") && !role.equals("mentor")) {
+            throw new IllegalArgumentException("not a role of a pair: " + role);
+        }
+        return role;
     }
 
     /** Whether check-in {@code n} is still waiting for an answer. */
@@ -229,10 +269,50 @@ public final class Pairs {
         return collection.countDocuments(and(eq("_id", id), eq("pendingCheckIn", n))) == 1;
     }
 
-    /** Flags a pair at risk once (guard: not flagged yet); a logged meeting clears the flag. */
-    public boolean flagAtRisk(String id) {
-        return collection.updateOne(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()),
-                in("atRisk", false, null)), Updates.set("atRisk", true)).getModifiedCount() == 1;
+    /**
+     * Flags a pair at risk once (guard: active, not flagged yet), for a reason; an answer or a logged meeting clears
+     * the flag. A quiet pair that then stops answering is flagged again with the stronger reason (once). True when
+     * the flag is new or stronger: the coordinators are to hear it.
+     */
+    public boolean flagAtRisk(String id, String reason, Instant now) {
+        Bson flag = Updates.combine(Updates.set("atRisk", true), Updates.set("atRiskReason", reason),
+                Updates.set("atRiskToldAt", Date.from(now)));
+        if (collection.updateOne(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()),
+                in("atRisk", false, null)), flag).getModifiedCount() == 1) {
+            return true;
+        }
+        return reason.equals(Pair.Rhythm.UNANSWERED) && collection.updateOne(and(eq("_id", id),
+                eq("status", PairStatus.ACTIVE.value()), eq("atRiskReason", Pair.Rhythm.QUIET)), flag)
+                .getModifiedCount() == 1;
+    }
+
+    /**
+     * Claims telling the coordinators again that a pair is still at risk, at most once a {@code every} (guard: still
+     * at risk, told longer ago than that), so two replicas cannot both post it.
+     */
+    public boolean claimAtRiskReminder(String id, Instant now, Duration every) {
+        return collection.updateOne(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()), eq("atRisk", true),
+                        lte("atRiskToldAt", Date.from(now.minus(every)))),
+                Updates.set("atRiskToldAt", Date.from(now))).getModifiedCount() == 1;
+    }
+
+    /** When the coordinators were last told (or acted on) a pair at risk. */
+    public Optional<Instant> atRiskToldAt(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first())
+                .map(d -> d.getDate("atRiskToldAt")).map(Date::toInstant);
+    }
+
+    /**
+     * A coordinator acted on a pair at risk (nudged them, or said they would reach out): the open question closes, the
+     * count of unanswered cadences starts again and the rhythm may nudge again; the flag stays until someone
+     * answers or meets, and the next reminder is a week from now. Returns the pair, or empty when it is not active.
+     */
+    public Optional<Pair> coordinatorActed(String id, Instant now) {
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value())),
+                Updates.combine(Updates.unset("pendingCheckIn"), Updates.set("unanswered", 0),
+                        Updates.set("atRiskToldAt", Date.from(now)), Updates.inc("version", 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(d).map(Pairs::toPair);
     }
 
     /** Moves the end of an active pair from one date to a later one, once (guard: the end it had). */
@@ -408,8 +488,11 @@ public final class Pairs {
                 Optional.ofNullable(d.getString("group")), clicks, d.getInteger("clickRounds"), d.getLong("version"),
                 Optional.ofNullable(d.get("agreement", Document.class)).map(Agreement::from),
                 new Pair.Rhythm(instant(d, "activeAt"), instant(d, "metAt"), instant(d, "lastMetAt"),
-                        d.getInteger("meetings", 0), d.getInteger("checkIn", 0), d.getInteger("unanswered", 0),
-                        d.getBoolean("atRisk", false), instant(d, "endsAt")));
+                        d.getInteger("meetings", 0), d.getInteger("checkIn", 0),
+                        d.getInteger("pendingCheckIn") == null ? OptionalInt.empty()
+                                : OptionalInt.of(d.getInteger("pendingCheckIn")),
+                        d.getInteger("unanswered", 0), d.getBoolean("atRisk", false),
+                        Optional.ofNullable(d.getString("atRiskReason")), instant(d, "endsAt")));
     }
 
     private static Optional<Instant> instant(Document d, String field) {

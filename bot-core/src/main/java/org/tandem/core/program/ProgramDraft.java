@@ -1,14 +1,35 @@
 package org.tandem.core.program;
 
 import java.util.List;
+import java.util.OptionalInt;
 
-/** What a coordinator fills in for a programme: the form's clean values. */
+/**
+ * What a coordinator fills in for a programme: the form's clean values.
+ *
+ * @param weeklyCap at most this many nudges (check-ins, reminders, midpoint and closing prompts) per person and
+ *                  week in this programme; empty for the deployment's default
+ */
 public record ProgramDraft(String name, String description, List<String> topics, Cadence cadence,
                            int durationMonths, MatchingMode matchingMode, int defaultCapacity,
-                           List<String> languages) {
+                           List<String> languages, OptionalInt weeklyCap) {
+
+    /** The fewest and the most nudges a week a programme may set. */
+    public static final int MIN_CAP = 1;
+    public static final int MAX_CAP = 7;
 
     public ProgramDraft {
         topics = List.copyOf(topics);
         languages = List.copyOf(languages);
+        weeklyCap = weeklyCap == null ? OptionalInt.empty() : weeklyCap;
+        if (weeklyCap.isPresent() && (weeklyCap.getAsInt() < MIN_CAP || weeklyCap.getAsInt() > MAX_CAP)) {
+            throw new IllegalArgumentException("a weekly cap of nudges is between " + MIN_CAP + " and " + MAX_CAP);
+        }
+    }
+
+    /** With the deployment's weekly cap. */
+    public ProgramDraft(String name, String description, List<String> topics, Cadence cadence, int durationMonths,
+                        MatchingMode matchingMode, int defaultCapacity, List<String> languages) {
+        this(name, description, topics, cadence, durationMonths, matchingMode, defaultCapacity, languages,
+                OptionalInt.empty());
     }
 }

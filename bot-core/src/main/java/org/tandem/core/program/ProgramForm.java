@@ -43,6 +43,7 @@ final class ProgramForm {
                 .select("matching", "program.form.matching", true, Arrays.stream(MatchingMode.values())
                         .map(m -> new Block.Option(m.value(), t.get(m.labelKey()))).toList(), null)
                 .number("capacity", "program.form.capacity", true, "program.form.capacity.hint")
+                .number("weeklyCap", "program.form.weekly-cap", false, "program.form.weekly-cap.hint")
                 .multiselect("languages", "program.form.languages", true, Languages.options(Languages.OFFERED, l),
                         null)
                 .build("program.form.submit");
@@ -59,6 +60,7 @@ final class ProgramForm {
         v.put("matching", List.of(d.matchingMode().value()));
         v.put("capacity", List.of(Integer.toString(d.defaultCapacity())));
         v.put("languages", d.languages());
+        d.weeklyCap().ifPresent(c -> v.put("weeklyCap", List.of(Integer.toString(c))));
         return v;
     }
 
@@ -80,12 +82,13 @@ final class ProgramForm {
                 Arrays.stream(MatchingMode.values()).map(MatchingMode::value).toList());
         OptionalInt capacity = check.number("capacity", true, 1, 5);
         List<String> languages = check.choices("languages", 1, Languages.OFFERED.size(), Languages.OFFERED);
+        OptionalInt weeklyCap = check.number("weeklyCap", false, ProgramDraft.MIN_CAP, ProgramDraft.MAX_CAP);
         if (!check.ok()) {
             return Optional.empty();
         }
         return Optional.of(new ProgramDraft(name, description, topics, Cadence.parse(cadence).orElseThrow(),
                 Integer.parseInt(duration), MatchingMode.parse(matching).orElseThrow(), capacity.getAsInt(),
-                languages));
+                languages, weeklyCap));
     }
 
     private static List<String> topics(FormCheck check) {

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.bson.Document;
 import org.tandem.core.conversation.Scope;
 
@@ -172,7 +173,8 @@ public final class Programs {
                 .append("durationMonths", spec.durationMonths())
                 .append("matchingMode", spec.matchingMode().value())
                 .append("defaultCapacity", spec.defaultCapacity())
-                .append("languages", spec.languages());
+                .append("languages", spec.languages())
+                .append("weeklyCap", spec.weeklyCap().isPresent() ? spec.weeklyCap().getAsInt() : null);
     }
 
     private static RuntimeException nameTakenOr(MongoWriteException e, String name) {
@@ -183,7 +185,8 @@ public final class Programs {
         ProgramDraft spec = new ProgramDraft(d.getString("name"), d.getString("description"),
                 d.getList("topics", String.class), Cadence.parse(d.getString("cadence")).orElseThrow(),
                 d.getInteger("durationMonths"), MatchingMode.parse(d.getString("matchingMode")).orElseThrow(),
-                d.getInteger("defaultCapacity"), d.getList("languages", String.class));
+                d.getInteger("defaultCapacity"), d.getList("languages", String.class),
+                d.getInteger("weeklyCap") == null ? OptionalInt.empty() : OptionalInt.of(d.getInteger("weeklyCap")));
         return new Program(d.getString("_id"), new Scope(d.getString("platform"), d.getString("tenant")), spec,
                 ProgramState.valueOf(d.getString("state").toUpperCase(Locale.ROOT)),
                 d.getDate("createdAt").toInstant(), d.getString("createdBy"), d.getLong("version"));

@@ -1,10 +1,13 @@
 package org.tandem.core.rhythm;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -20,6 +23,7 @@ import org.tandem.core.intake.Enrollment;
 import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.schedule.DueHandler;
 
 /**
  * The mentoring agreement, right after both said it clicked: the mentee drafts the objectives (seeded from what
@@ -34,6 +38,10 @@ public final class AgreementFlow implements Flow {
     static final String SUGGEST = ID + ".suggest";
     static final String FORM = ID + ".form";
     static final String SUGGEST_FORM = ID + ".suggest-form";
+    static final String AGREED = "rhythm.agreed";
+    /** A confirmation not finished within this is finished by the sweep. */
+    static final Duration FINISH_AFTER = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(AgreementFlow.class);
 
     private final Rhythm rhythm;
     private final CheckIns checkIns;
@@ -124,20 +132,50 @@ public final class AgreementFlow implements Flow {
         }
     }
 
+    /**
+     * Confirms the draft that was read, in one step: what follows the guarded update (the check-ins, both people
+     * told) is planned as a due item before it, and done at once; if that fails, or the process stops, the sweep
+     * does it (retried, and FAILED for the coordinators to see after the last try), never left half-done.
+     */
     private void confirm(Turn turn, Pair p, int version) {
+        String key = AGREED + "|" + p.id() + "|" + version + "|" + turn.eventId();
+        rhythm.plan(key, AGREED, p, Map.of("pair", p.id(), "v", version), turn.now().plus(FINISH_AFTER));
         Optional<Pair> agreed = rhythm.pairs.answerAgreement(p.id(), version, Agreement.Status.PROPOSED,
                 Agreement.Status.AGREED, "", turn.now());
         if (agreed.isEmpty()) {
+            rhythm.due.cancel(key);
             turn.reply("agreement.gone");
             return;
         }
-        for (var who : List.of(agreed.get().mentee(), agreed.get().mentor())) {
+        try {
+            agreed(agreed.get());
+            rhythm.due.cancel(key);
+        } catch (RuntimeException e) {
+            log.warn("confirming the agreement of pair {} is finished by the sweep: {}", p.id(), e.toString());
+            turn.reply("agreement.agreed.later");
+        }
+    }
+
+    /** The due item that finishes a confirmation, if it was not finished at once. */
+    DueHandler finisher() {
+        return DueHandler.of(AGREED, item -> {
+            int version = ((Number) item.payload().get("v")).intValue();
+            rhythm.pairs.find(item.payloadString("pair")).filter(p -> p.status() == PairStatus.ACTIVE)
+                    .filter(p -> p.agreement().map(a -> a.version() == version
+                            && a.status() == Agreement.Status.AGREED).orElse(false))
+                    .ifPresent(this::agreed);
+        });
+    }
+
+    /** The check-ins start (first: they matter most), and both people read what they agreed. */
+    private void agreed(Pair pair) {
+        checkIns.start(pair);
+        for (var who : List.of(pair.mentee(), pair.mentor())) {
             Texts t = rhythm.texts(who);
-            Message.Builder m = Message.builder().text(t.rich("agreement.agreed", rhythm.name(agreed.get().other(who))));
-            AgreementForm.view(t, agreed.get().agreement().orElseThrow()).forEach(m::add);
+            Message.Builder m = Message.builder().text(t.rich("agreement.agreed", rhythm.name(pair.other(who))));
+            AgreementForm.view(t, pair.agreement().orElseThrow()).forEach(m::add);
             rhythm.send(who, m.context(t.rich("agreement.agreed.next")).build());
         }
-        checkIns.start(agreed.get());
     }
 
     @Override

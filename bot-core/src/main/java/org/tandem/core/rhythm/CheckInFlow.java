@@ -85,7 +85,7 @@ final class CheckInFlow implements Flow {
             case "scheduled" -> form(turn, p, n, SCHEDULED_FORM);
             case "not-yet" -> {
                 if (rhythm.pairs.checkInAnswered(p.id(), n)) {
-                    checkIns.next(p, turn.now().plus(SNOOZE));
+                    checkIns.replan(p, turn.now().plus(SNOOZE));
                     turn.reply("checkin.snoozed");
                 } else {
                     turn.reply("checkin.answered");
@@ -93,7 +93,7 @@ final class CheckInFlow implements Flow {
             }
             case "help" -> {
                 if (rhythm.pairs.checkInAnswered(p.id(), n)) {
-                    checkIns.next(p, turn.now().plus(rhythm.cadence(p)));
+                    checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));
                     rhythm.toAdmin(p, "checkin.help.admin", turn.person().displayName(),
                             rhythm.name(p.other(turn.who())), rhythm.program(p).map(x -> x.name()).orElse("?"));
                     turn.reply("checkin.help.done");
@@ -147,12 +147,12 @@ final class CheckInFlow implements Flow {
             if (rhythm.meetings.log(p, date.get(), turn.who(), turn.now())) {
                 rhythm.pairs.met(p.id(), day);
             }
-            Instant next = day.atZone(zone).plus(rhythm.cadence(p)).toInstant();
-            checkIns.next(p, next.isAfter(turn.now()) ? next : turn.now().plus(Duration.ofDays(1)));
+            Instant next = rhythm.cadence(p).after(day, zone);
+            checkIns.replan(p, next.isAfter(turn.now()) ? next : turn.now().plus(Duration.ofDays(1)));
             turn.reply("checkin.logged");
             reflections.afterMeeting(p, date.get());
         } else {
-            checkIns.next(p, day.plus(Duration.ofDays(1)));
+            checkIns.replan(p, day.plus(Duration.ofDays(1)));
             turn.reply("checkin.noted", rhythm.date(turn.t(), date.get()));
         }
     }
@@ -204,7 +204,9 @@ final class CheckInFlow implements Flow {
             turn.reply("checkin.gone");
             return;
         }
-        Pair p = pair.get();
+        // a coordinator acted: the nudges may start again, and the next reminder is a week away
+        Pair p = rhythm.pairs.coordinatorActed(pair.get().id(), turn.now()).orElse(pair.get());
+        checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));
         if (click.actionId().equals(NUDGE)) {
             for (var who : List.of(p.mentee(), p.mentor())) {
                 rhythm.tell(who, "checkin.coordinator-nudge", rhythm.name(p.other(who)));

@@ -2,10 +2,10 @@ package org.tandem.core.rhythm;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
@@ -16,16 +16,23 @@ import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItem;
 
 /**
- * Check-ins on the pair's cadence: the mentee is asked first (the mentee drives), the mentor two days later if
- * nobody answered. Each check-in has a number and its due items are keyed by it, so it is planned once and a
- * stale one does nothing. Sending check-in n plans n+1 one cadence later, so the rhythm goes on even when nobody
- * answers; an answer re-times n+1. Pairs at risk are flagged once.
+ * Check-ins on the pair's cadence, with at most one question open per pair. A pair has one live <em>tick</em> (its
+ * generation is the pair's {@code checkIn}, every re-plan takes the next one, so an older tick is stale). A tick
+ * opens a question when none is open: the mentee is asked first (the mentee drives), the mentor two days later if
+ * nobody answered, and each of them is reminded once. A tick that finds the question still open asks nothing new
+ * and counts an unanswered cadence; after two, the pair is at risk, the coordinators are told (again at most
+ * weekly), and the rhythm stops nudging until someone answers or a coordinator acts. An answer re-times the next
+ * tick. Nothing of it reaches a pair that is no longer active, nor after its closing review is due.
  */
 final class CheckIns {
 
-    static final String KIND = "rhythm.checkin";
-    static final String MENTOR = "rhythm.checkin-mentor";
+    static final String TICK = "rhythm.checkin";
+    static final String ASK = "rhythm.checkin-ask";
+    static final String REMIND = "rhythm.checkin-remind";
+    static final String AT_RISK = "rhythm.at-risk";
     static final Duration MENTOR_AFTER = Duration.ofDays(2);
+    static final Duration AT_RISK_EVERY = Duration.ofDays(7);
+    static final Duration PAUSED_RETRY = Duration.ofDays(1);
 
     private final Rhythm rhythm;
 
@@ -33,111 +40,201 @@ final class CheckIns {
         this.rhythm = rhythm;
     }
 
-    /** The first check-in, one cadence after the agreement. */
+    /** The first check-in, one cadence after the agreement (once, however often it is called). */
     void start(Pair pair) {
-        planNext(pair, rhythm.now().plus(rhythm.cadence(pair)));
-    }
-
-    /** Plans the check-in after the pair's latest planned one (once, even if two replicas race). */
-    private void planNext(Pair pair, Instant at) {
-        rhythm.pairs.nextCheckIn(pair.id(), pair.rhythm().checkIn()).ifPresent(p -> rhythm.plan(
-                key(p, p.rhythm().checkIn()), KIND, p, Map.of("pair", p.id(), "n", p.rhythm().checkIn()), at));
-    }
-
-    /** After an answer: the upcoming check-in moves to {@code at} (or is planned there if there is none). */
-    void next(Pair pair, Instant at) {
-        Pair p = rhythm.pairs.find(pair.id()).orElse(pair);
-        int upcoming = p.rhythm().checkIn();
-        if (upcoming == 0 || rhythm.pairs.checkInPending(p.id(), upcoming)) {
-            planNext(p, at);
-        } else if (!rhythm.due.reschedule(key(p, upcoming), at)) {
-            // it was already taken (and deferred): a new item for the same number, sent only if still unsent
-            rhythm.plan(key(p, upcoming) + "|" + at, KIND, p, Map.of("pair", p.id(), "n", upcoming), at);
+        if (pair.rhythm().checkIn() == 0) {
+            replan(pair, rhythm.cadenceAfter(pair, rhythm.now()));
         }
     }
 
-    private static String key(Pair p, int n) {
-        return KIND + "|" + p.id() + "|" + n;
+    /**
+     * Moves the rhythm's next tick to {@code at}: takes the next generation (guarded), so that the tick planned
+     * before becomes stale, and plans the new one. Two callers racing plan one.
+     */
+    void replan(Pair pair, Instant at) {
+        Pair p = rhythm.pairs.find(pair.id()).orElse(pair);
+        rhythm.pairs.nextCheckIn(p.id(), p.rhythm().checkIn()).ifPresent(next -> planTick(next, at));
+    }
+
+    private void planTick(Pair p, Instant at) {
+        int n = p.rhythm().checkIn();
+        rhythm.plan(TICK + "|" + p.id() + "|" + n, TICK, p, Map.of("pair", p.id(), "n", n), at);
     }
 
     List<DueHandler> handlers() {
-        return List.of(DueHandler.of(KIND, this::checkIn), DueHandler.of(MENTOR, this::mentor));
+        return List.of(DueHandler.of(TICK, this::tick), DueHandler.of(ASK, this::ask),
+                DueHandler.of(REMIND, this::remind), DueHandler.of(AT_RISK, this::stillAtRisk));
     }
 
-    private void checkIn(DueItem item) {
-        int n = ((Number) item.payload().get("n")).intValue();
-        Optional<Pair> pair = rhythm.pairs.find(item.payloadString("pair"))
-                .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().checkIn() == n)
-                .filter(p -> !rhythm.pairs.checkInPending(p.id(), n));
-        if (pair.isEmpty()) {
+    private void tick(DueItem item) {
+        int n = number(item);
+        Optional<Pair> live = rhythm.pairs.find(item.payloadString("pair")).filter(this::rhythmGoesOn)
+                .filter(p -> p.rhythm().checkIn() == n);
+        if (live.isEmpty()) {
             return;
         }
-        Pair p = pair.get();
+        Pair p = live.get();
         if (rhythm.pauses.programPaused(p.program())) {
-            defer(item, p, n, rhythm.now().plus(Duration.ofDays(1)));
+            defer(item, rhythm.now().plus(PAUSED_RETRY));
             return;
         }
-        if (!nudge(p, p.mentee(), n, item)) {
+        if (p.rhythm().pendingCheckIn().isPresent()) {
+            rhythm.pairs.missCheckIn(p.id(), n).ifPresent(after -> {
+                if (after.rhythm().silenced()) {
+                    // nobody answers: the coordinators hear it, and the rhythm waits for someone to act
+                    flag(after, Pair.Rhythm.UNANSWERED);
+                } else {
+                    planTick(after, rhythm.cadenceAfter(after, rhythm.now()));
+                    flagIfQuiet(after);
+                }
+            });
             return;
         }
-        Pair sent = rhythm.pairs.checkInSent(p.id(), n).orElse(p);
-        rhythm.plan(MENTOR + "|" + p.id() + "|" + n, MENTOR, p, Map.of("pair", p.id(), "n", n),
-                rhythm.now().plus(MENTOR_AFTER));
-        planNext(sent, rhythm.now().plus(rhythm.cadence(p)));
-        atRisk(sent);
+        rhythm.pairs.openCheckIn(p.id(), n, rhythm.now()).ifPresent(opened -> {
+            Instant now = rhythm.now();
+            Duration remindAfter = remindAfter(opened, now);
+            planFor(opened, ASK, n, "mentee", now);
+            planFor(opened, ASK, n, "mentor", now.plus(MENTOR_AFTER));
+            planFor(opened, REMIND, n, "mentee", now.plus(remindAfter));
+            planFor(opened, REMIND, n, "mentor", now.plus(MENTOR_AFTER).plus(remindAfter));
+            planTick(opened, rhythm.cadenceAfter(opened, now));
+            flagIfQuiet(opened);
+        });
     }
 
-    private void mentor(DueItem item) {
-        int n = ((Number) item.payload().get("n")).intValue();
-        rhythm.pairs.find(item.payloadString("pair"))
-                .filter(p -> p.status() == PairStatus.ACTIVE && rhythm.pairs.checkInPending(p.id(), n))
-                .ifPresent(p -> nudge(p, p.mentor(), n, item));
+    /** Half a cadence, between three days and a week: late enough to leave room, early enough to matter. */
+    private Duration remindAfter(Pair p, Instant now) {
+        Duration half = rhythm.cadence(p).length(now, rhythm.zone(p.mentee(), p.program())).dividedBy(2);
+        Duration min = Duration.ofDays(3);
+        Duration max = Duration.ofDays(7);
+        return half.compareTo(min) < 0 ? min : half.compareTo(max) > 0 ? max : half;
     }
 
-    /** Sends the question to one side when courtesy allows; otherwise plans it for later. True when sent. */
-    private boolean nudge(Pair p, PersonRef to, int n, DueItem item) {
-        Optional<Instant> later = rhythm.courtesy.claim(to, rhythm.zone(to, p.program()),
-                rhythm.pauses.personUntil(to), rhythm.now());
+    private void planFor(Pair p, String kind, int n, String role, Instant at) {
+        rhythm.plan(kind + "|" + p.id() + "|" + n + "|" + role, kind, p,
+                Map.of("pair", p.id(), "n", n, "role", role), at);
+    }
+
+    private void ask(DueItem item) {
+        question(item, false);
+    }
+
+    private void remind(DueItem item) {
+        question(item, true);
+    }
+
+    /** Asks one side the open question, or reminds them of it once; only while it is open and nudges go on. */
+    private void question(DueItem item, boolean reminder) {
+        int n = number(item);
+        String role = item.payloadString("role");
+        Optional<Pair> open = rhythm.pairs.find(item.payloadString("pair")).filter(this::rhythmGoesOn)
+                .filter(p -> !p.rhythm().silenced())
+                .filter(p -> p.rhythm().pendingCheckIn().equals(OptionalInt.of(n)));
+        if (open.isEmpty()) {
+            return;
+        }
+        Pair p = open.get();
+        PersonRef to = role.equals("mentor") ? p.mentor() : p.mentee();
+        if (rhythm.pauses.programPaused(p.program())) {
+            defer(item, rhythm.now().plus(PAUSED_RETRY));
+            return;
+        }
+        if (rhythm.pairs.wasAsked(p.id(), n, role, reminder)) {
+            // performed again after a crash, or a deferred copy of one that went out: once is enough
+            return;
+        }
+        if (reminder && !rhythm.pairs.wasAsked(p.id(), n, role, false)) {
+            // the question itself is still waiting for a slot: the reminder comes after it, not before
+            defer(item, rhythm.now().plus(PAUSED_RETRY));
+            return;
+        }
+        Optional<Instant> later = rhythm.courtesy(p, to);
         if (later.isPresent()) {
-            defer(item, p, n, later.get());
-            return false;
+            defer(item, later.get());
+            return;
         }
+        rhythm.send(to, question(p, to, n, reminder));
+        rhythm.pairs.asked(p.id(), n, role, reminder);
+    }
+
+    private Message question(Pair p, PersonRef to, int n, boolean reminder) {
         Texts t = rhythm.texts(to);
         Instant since = p.rhythm().lastMetAt().or(() -> p.agreement().flatMap(a -> a.agreedAt()))
                 .or(() -> p.rhythm().activeAt()).orElse(p.createdAt());
         String v = p.id() + ":" + n + ":";
-        rhythm.send(to, Message.builder()
-                .text(t.rich("checkin.ask", rhythm.name(p.other(to)), rhythm.date(t, since, rhythm.zone(to, p.program()))))
+        return Message.builder()
+                .text(t.rich(reminder ? "checkin.remind" : "checkin.ask", rhythm.name(p.other(to)),
+                        rhythm.date(t, since, rhythm.zone(to, p.program()))))
                 .buttons(List.of(
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.met"), v + "met", Block.Style.PRIMARY),
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.scheduled"), v + "scheduled"),
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.not-yet"), v + "not-yet"),
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.help"), v + "help")))
-                .build());
-        return true;
+                .build();
     }
 
-    /** The same check-in, later: a new key per moment, as the current item is being performed. */
-    private void defer(DueItem item, Pair p, int n, Instant at) {
-        rhythm.plan(item.kind() + "|" + p.id() + "|" + n + "|" + at, item.kind(), p, Map.of("pair", p.id(), "n", n),
-                at);
+    /** The same item, later: a new key per moment, as the current item is being performed. */
+    private void defer(DueItem item, Instant at) {
+        rhythm.due.schedule(item.key().split("@", 2)[0] + "@" + at, item.kind(), item.platform(), item.tenant(),
+                item.payload(), at);
     }
 
-    /** No meeting for two cadence periods, or two check-ins unanswered: the coordinators hear it once. */
-    private void atRisk(Pair p) {
-        Period twice = rhythm.cadence(p).multipliedBy(2);
+    /** Active, and its closing review not due yet: after it, the close takes over and nothing else is asked. */
+    private boolean rhythmGoesOn(Pair p) {
+        return p.status() == PairStatus.ACTIVE
+                && p.rhythm().endsAt().map(end -> rhythm.now().isBefore(end)).orElse(true);
+    }
+
+    /** No meeting logged for two cadences while they answer: the coordinators hear it, the nudges go on. */
+    private void flagIfQuiet(Pair p) {
         Instant since = p.rhythm().lastMetAt().or(() -> p.rhythm().activeAt()).orElse(p.createdAt());
-        boolean quiet = since.atZone(java.time.ZoneOffset.UTC).plus(twice).toInstant().isBefore(rhythm.now());
-        if ((quiet || p.rhythm().unanswered() >= 2) && rhythm.pairs.flagAtRisk(p.id())) {
-            Texts t = Texts.of(rhythm.adminLocale);
-            String program = rhythm.program(p).map(x -> x.name()).orElse("?");
-            rhythm.messenger.sendToAdmin(p.scope().platform(), p.scope().tenant(), Message.builder()
-                    .text(t.rich(quiet ? "checkin.at-risk.quiet" : "checkin.at-risk.unanswered", program,
-                            rhythm.name(p.mentee()), rhythm.name(p.mentor())))
-                    .buttons(List.of(
-                            new Block.Button(CheckInFlow.NUDGE, t.get("checkin.at-risk.nudge"), p.id()),
-                            new Block.Button(CheckInFlow.REACH_OUT, t.get("checkin.at-risk.reach-out"), p.id())))
-                    .build());
+        Instant due = rhythm.cadence(p).after(since, rhythm.zone(p.mentee(), p.program()), 2);
+        if (due.isBefore(rhythm.now())) {
+            flag(p, Pair.Rhythm.QUIET);
         }
+    }
+
+    /** Flags the pair at risk once and tells the coordinators, with their buttons; reminds them weekly after. */
+    private void flag(Pair p, String reason) {
+        if (rhythm.pairs.flagAtRisk(p.id(), reason, rhythm.now())) {
+            tellCoordinators(p, "checkin.at-risk." + reason);
+            planReminder(p, rhythm.now().plus(AT_RISK_EVERY));
+        }
+    }
+
+    private void stillAtRisk(DueItem item) {
+        Optional<Pair> pair = rhythm.pairs.find(item.payloadString("pair"))
+                .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().atRisk());
+        if (pair.isEmpty()) {
+            return;
+        }
+        Pair p = pair.get();
+        if (rhythm.pairs.claimAtRiskReminder(p.id(), rhythm.now(), AT_RISK_EVERY)) {
+            tellCoordinators(p, "checkin.at-risk.still");
+            planReminder(p, rhythm.now().plus(AT_RISK_EVERY));
+        } else {
+            // told (or acted on) less than a week ago: a week after that
+            Instant told = rhythm.pairs.atRiskToldAt(p.id()).orElse(rhythm.now());
+            planReminder(p, told.plus(AT_RISK_EVERY));
+        }
+    }
+
+    private void planReminder(Pair p, Instant at) {
+        rhythm.plan(AT_RISK + "|" + p.id() + "|" + at, AT_RISK, p, Map.of("pair", p.id()), at);
+    }
+
+    private void tellCoordinators(Pair p, String key) {
+        Texts t = Texts.of(rhythm.adminLocale);
+        String program = rhythm.program(p).map(x -> x.name()).orElse("?");
+        rhythm.messenger.sendToAdmin(p.scope().platform(), p.scope().tenant(), Message.builder()
+                .text(t.rich(key, program, rhythm.name(p.mentee()), rhythm.name(p.mentor())))
+                .buttons(List.of(
+                        new Block.Button(CheckInFlow.NUDGE, t.get("checkin.at-risk.nudge"), p.id()),
+                        new Block.Button(CheckInFlow.REACH_OUT, t.get("checkin.at-risk.reach-out"), p.id())))
+                .build());
+    }
+
+    private static int number(DueItem item) {
+        return ((Number) item.payload().get("n")).intValue();
     }
 }

@@ -32,19 +32,18 @@ final class Courtesy {
     static final LocalTime END = LocalTime.of(17, 0);
 
     private final MongoCollection<Document> log;
-    private final int weeklyCap;
 
-    Courtesy(MongoDatabase db, int weeklyCap) {
+    Courtesy(MongoDatabase db) {
         this.log = db.getCollection("nudge_log");
         this.log.createIndex(Indexes.ascending("person", "at"), new IndexOptions().name("person_at"));
-        this.weeklyCap = weeklyCap;
     }
 
     /**
      * When a nudge to this person may go out: empty for now, else the moment to try again. Claims today's slot
      * when it answers now, so call it only when about to send.
      */
-    Optional<Instant> claim(PersonRef person, ZoneId zone, Optional<Instant> pausedUntil, Instant now) {
+    Optional<Instant> claim(PersonRef person, ZoneId zone, Optional<Instant> pausedUntil, Instant now,
+                            int weeklyCap) {
         if (pausedUntil.isPresent() && pausedUntil.get().isAfter(now)) {
             return Optional.of(nextSlot(zone, pausedUntil.get()));
         }

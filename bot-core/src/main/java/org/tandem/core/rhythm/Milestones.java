@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
@@ -23,23 +25,30 @@ import org.tandem.core.schedule.DueItem;
 
 /**
  * The midpoint review (half-way through the programme's duration) and the close (at its end): reflections from
- * both, then extend or close the pair. Both are due items keyed by the pair (and the end date, which an
- * extension moves), delivered within working hours.
+ * both, then extend or close the pair. Each is a due item per person, keyed by the pair (and the end date, which an
+ * extension moves), and goes out like every nudge: in the person's working hours, within the daily and weekly caps.
+ * A close nobody decides on completes the pair two weeks later.
  */
 final class Milestones implements Flow {
 
     static final String ID = "milestone";
+    private static final List<String> ROLES = List.of("mentee", "mentor");
     static final String DECIDE = ID + ".decide";
     static final String MIDPOINT = "rhythm.midpoint";
     static final String CLOSING = "rhythm.closing";
+    static final String CLOSE_WAIT = "rhythm.close-wait";
     static final Period EXTENSION = Period.ofMonths(3);
+    /** How long a close waits for a decision before the pair is completed without one. */
+    static final Duration DECISION_WAIT = Duration.ofDays(14);
 
     private final Rhythm rhythm;
     private final ReflectionFlow reflections;
+    private final CheckIns checkIns;
 
-    Milestones(Rhythm rhythm, ReflectionFlow reflections) {
+    Milestones(Rhythm rhythm, ReflectionFlow reflections, CheckIns checkIns) {
         this.rhythm = rhythm;
         this.reflections = reflections;
+        this.checkIns = checkIns;
     }
 
     @Override
@@ -61,48 +70,81 @@ final class Milestones implements Flow {
                 .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         rhythm.pairs.endsAt(pair.id(), ends);
         Instant half = active.plus(Duration.between(active, ends).dividedBy(2));
-        rhythm.plan(MIDPOINT + "|" + pair.id(), MIDPOINT, pair, Map.of("pair", pair.id()), slot(pair, half));
+        for (String role : ROLES) {
+            rhythm.plan(MIDPOINT + "|" + pair.id() + "|" + role, MIDPOINT, pair,
+                    Map.of("pair", pair.id(), "role", role), half);
+        }
         planClose(pair, ends);
     }
 
     private void planClose(Pair pair, Instant ends) {
-        rhythm.plan(CLOSING + "|" + pair.id() + "|" + ends, CLOSING, pair,
-                Map.of("pair", pair.id(), "endsAt", ends.toString()), slot(pair, ends));
-    }
-
-    /** Within the mentee's working hours: the mentee drives. */
-    private Instant slot(Pair pair, Instant at) {
-        return Courtesy.nextSlot(rhythm.zone(pair.mentee(), pair.program()), at);
+        for (String role : ROLES) {
+            rhythm.plan(CLOSING + "|" + pair.id() + "|" + ends + "|" + role, CLOSING, pair,
+                    Map.of("pair", pair.id(), "endsAt", ends.toString(), "role", role), ends);
+        }
+        rhythm.plan(CLOSE_WAIT + "|" + pair.id() + "|" + ends, CLOSE_WAIT, pair,
+                Map.of("pair", pair.id(), "endsAt", ends.toString()), ends.plus(DECISION_WAIT));
     }
 
     List<DueHandler> handlers() {
-        return List.of(DueHandler.of(MIDPOINT, this::midpoint), DueHandler.of(CLOSING, this::closing));
+        return List.of(DueHandler.of(MIDPOINT, this::midpoint), DueHandler.of(CLOSING, this::closing),
+                DueHandler.of(CLOSE_WAIT, this::closeWithoutDecision));
     }
 
     private void midpoint(DueItem item) {
         rhythm.pairs.find(item.payloadString("pair")).filter(p -> p.status() == PairStatus.ACTIVE)
-                .ifPresent(p -> reflections.prompt(p, "midpoint", "midpoint"));
+                .ifPresent(p -> toEach(item, p, who -> reflections.prompt(p, "midpoint", "midpoint", who)));
     }
 
     private void closing(DueItem item) {
         Instant ends = Instant.parse(item.payloadString("endsAt"));
-        Optional<Pair> pair = rhythm.pairs.find(item.payloadString("pair"))
-                .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().endsAt().equals(Optional.of(ends)));
-        if (pair.isEmpty()) {
+        rhythm.pairs.find(item.payloadString("pair"))
+                .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().endsAt().equals(Optional.of(ends)))
+                .ifPresent(p -> toEach(item, p, who -> {
+                    reflections.prompt(p, "closing", ends.toString(), who);
+                    Texts t = rhythm.texts(who);
+                    rhythm.send(who, Message.builder()
+                            .text(t.rich("milestone.closing", rhythm.name(p.other(who))))
+                            .buttons(List.of(
+                                    new Block.Button(DECIDE, t.get("milestone.extend"), p.id() + ":extend:" + ends),
+                                    new Block.Button(DECIDE, t.get("milestone.close"), p.id() + ":close:" + ends,
+                                            Block.Style.PRIMARY)))
+                            .build());
+                }));
+    }
+
+    /**
+     * Sends a milestone to the item's person when courtesy allows, else later (a new item per moment). An item
+     * planned before milestones were per person names no role: it stands for both, each planned on their own.
+     */
+    private void toEach(DueItem item, Pair p, Consumer<PersonRef> send) {
+        String role = item.payloadString("role");
+        if (role == null) {
+            for (String r : ROLES) {
+                Map<String, Object> payload = new LinkedHashMap<>(item.payload());
+                payload.put("role", r);
+                rhythm.plan(item.key() + "|" + r, item.kind(), p, payload, rhythm.now());
+            }
             return;
         }
-        Pair p = pair.get();
-        reflections.prompt(p, "closing", ends.toString());
-        for (PersonRef who : List.of(p.mentee(), p.mentor())) {
-            Texts t = rhythm.texts(who);
-            rhythm.send(who, Message.builder()
-                    .text(t.rich("milestone.closing", rhythm.name(p.other(who))))
-                    .buttons(List.of(
-                            new Block.Button(DECIDE, t.get("milestone.extend"), p.id() + ":extend:" + ends),
-                            new Block.Button(DECIDE, t.get("milestone.close"), p.id() + ":close:" + ends,
-                                    Block.Style.PRIMARY)))
-                    .build());
+        PersonRef who = role.equals("mentor") ? p.mentor() : p.mentee();
+        Optional<Instant> later = rhythm.courtesy(p, who);
+        if (later.isPresent()) {
+            rhythm.plan(item.key().split("@", 2)[0] + "@" + later.get(), item.kind(), p, item.payload(),
+                    later.get());
+            return;
         }
+        send.accept(who);
+    }
+
+    /** Nobody decided within two weeks of the close: the pair is complete, and both are thanked. */
+    private void closeWithoutDecision(DueItem item) {
+        Instant ends = Instant.parse(item.payloadString("endsAt"));
+        rhythm.pairs.find(item.payloadString("pair"))
+                .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().endsAt().equals(Optional.of(ends)))
+                .flatMap(p -> rhythm.pairs.move(p.id(), EnumSet.of(PairStatus.ACTIVE), PairStatus.COMPLETED,
+                        rhythm.now()))
+                .ifPresent(this::completed);
     }
 
     @Override
@@ -122,6 +164,8 @@ final class Milestones implements Flow {
             Instant later = Instant.parse(parts[2]).atZone(ZoneOffset.UTC).plus(EXTENSION).toInstant();
             if (rhythm.pairs.extend(p.id(), Instant.parse(parts[2]), later)) {
                 planClose(p, later);
+                // the check-ins had stopped at the close: they go on until the new one
+                checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));
                 for (PersonRef who : List.of(p.mentee(), p.mentor())) {
                     rhythm.tell(who, "milestone.extended", rhythm.name(p.other(who)),
                             rhythm.date(rhythm.texts(who), later, rhythm.zone(who, p.program())));
@@ -132,14 +176,16 @@ final class Milestones implements Flow {
             return;
         }
         rhythm.pairs.move(p.id(), EnumSet.of(PairStatus.ACTIVE), PairStatus.COMPLETED, turn.now())
-                .ifPresentOrElse(done -> {
-                    for (PersonRef who : List.of(done.mentee(), done.mentor())) {
-                        rhythm.tell(who, who.equals(done.mentor()) ? "milestone.completed.mentor"
-                                : "milestone.completed.mentee", rhythm.name(done.other(who)));
-                    }
-                    rhythm.toAdmin(done, "milestone.completed.admin", rhythm.name(done.mentee()),
-                            rhythm.name(done.mentor()), rhythm.program(done).map(x -> x.name()).orElse("?"),
-                            done.rhythm().meetings());
-                }, () -> turn.reply("milestone.gone"));
+                .ifPresentOrElse(this::completed, () -> turn.reply("milestone.gone"));
+    }
+
+    private void completed(Pair done) {
+        for (PersonRef who : List.of(done.mentee(), done.mentor())) {
+            rhythm.tell(who, who.equals(done.mentor()) ? "milestone.completed.mentor"
+                    : "milestone.completed.mentee", rhythm.name(done.other(who)));
+        }
+        rhythm.toAdmin(done, "milestone.completed.admin", rhythm.name(done.mentee()),
+                rhythm.name(done.mentor()), rhythm.program(done).map(x -> x.name()).orElse("?"),
+                done.rhythm().meetings());
     }
 }

@@ -67,14 +67,19 @@ final class ReflectionFlow implements Flow {
     /** Invites both sides to reflect; {@code ref} tells this prompt from others of the same kind. */
     void prompt(Pair pair, String kind, String ref) {
         for (PersonRef who : List.of(pair.mentee(), pair.mentor())) {
-            Texts t = rhythm.texts(who);
-            rhythm.send(who, Message.builder()
-                    .text(t.rich("reflection.invite." + kind, rhythm.name(pair.other(who))))
-                    .buttons(List.of(new Block.Button(WRITE, t.get("reflection.write"),
-                            pair.id() + ":" + kind + ":" + ref, Block.Style.PRIMARY)))
-                    .context(t.rich("reflection.private.note"))
-                    .build());
+            prompt(pair, kind, ref, who);
         }
+    }
+
+    /** Invites one side to reflect. */
+    void prompt(Pair pair, String kind, String ref, PersonRef who) {
+        Texts t = rhythm.texts(who);
+        rhythm.send(who, Message.builder()
+                .text(t.rich("reflection.invite." + kind, rhythm.name(pair.other(who))))
+                .buttons(List.of(new Block.Button(WRITE, t.get("reflection.write"),
+                        pair.id() + ":" + kind + ":" + ref, Block.Style.PRIMARY)))
+                .context(t.rich("reflection.private.note"))
+                .build());
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,10 +41,11 @@ final class Rhythm {
     final Reflections reflections;
     final Pauses pauses;
     final Locale adminLocale;
+    private final int weeklyCap;
 
     Rhythm(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger, Clock clock,
            DueItems due, Courtesy courtesy, Meetings meetings, Reflections reflections, Pauses pauses,
-           Locale adminLocale) {
+           Locale adminLocale, int weeklyCap) {
         this.pairs = pairs;
         this.programs = programs;
         this.enrollments = enrollments;
@@ -58,6 +58,7 @@ final class Rhythm {
         this.reflections = reflections;
         this.pauses = pauses;
         this.adminLocale = adminLocale;
+        this.weeklyCap = weeklyCap;
     }
 
     Instant now() {
@@ -86,10 +87,29 @@ final class Rhythm {
     }
 
     /** The pair's cadence: the one they agreed on, else the programme's. */
-    Period cadence(Pair pair) {
+    Cadence cadence(Pair pair) {
         Optional<Cadence> agreed = pair.agreement().flatMap(a -> Cadence.parse(a.cadence()));
-        return agreed.or(() -> programs.find(pair.program()).map(p -> p.spec().cadence()))
-                .orElse(Cadence.BIWEEKLY).period();
+        return agreed.or(() -> programs.find(pair.program()).map(p -> p.spec().cadence())).orElse(Cadence.BIWEEKLY);
+    }
+
+    /** One cadence after {@code from}, on the mentee's calendar (the mentee drives the rhythm). */
+    Instant cadenceAfter(Pair pair, Instant from) {
+        return cadence(pair).after(from, zone(pair.mentee(), pair.program()));
+    }
+
+    /** At most this many nudges a week to one person in this pair's programme. */
+    int weeklyCap(Pair pair) {
+        return programs.find(pair.program()).flatMap(p -> p.spec().weeklyCap().isPresent()
+                ? Optional.of(p.spec().weeklyCap().getAsInt()) : Optional.empty()).orElse(weeklyCap);
+    }
+
+    /**
+     * Whether a nudge to {@code to} about this pair may go out now (and claims today's slot if so): empty for now,
+     * else when to try again. Every proactive prompt of the rhythm asks here: check-ins, reminders, the midpoint
+     * and the close count against the same daily and weekly caps.
+     */
+    Optional<Instant> courtesy(Pair pair, PersonRef to) {
+        return courtesy.claim(to, zone(to, pair.program()), pauses.personUntil(to), now(), weeklyCap(pair));
     }
 
     Optional<Program> program(Pair pair) {

@@ -35,11 +35,11 @@ public final class RhythmModule {
                         People people, Messenger messenger, Clock clock, DueItems due, Locale adminLocale,
                         int weeklyCap) {
         this.rhythm = new Rhythm(pairs, programs, enrollments, people, messenger, clock, due,
-                new Courtesy(db, weeklyCap), meetings, new Reflections(db), new Pauses(db), adminLocale);
+                new Courtesy(db), meetings, new Reflections(db), new Pauses(db), adminLocale, weeklyCap);
         this.checkIns = new CheckIns(rhythm);
         this.agreement = new AgreementFlow(rhythm, checkIns);
         this.reflections = new ReflectionFlow(rhythm);
-        this.milestones = new Milestones(rhythm, reflections);
+        this.milestones = new Milestones(rhythm, reflections, checkIns);
         this.checkInFlow = new CheckInFlow(rhythm, checkIns, reflections);
         this.pause = new PauseFlow(rhythm);
     }
@@ -56,6 +56,7 @@ public final class RhythmModule {
 
     public List<DueHandler> handlers() {
         List<DueHandler> all = new ArrayList<>(checkIns.handlers());
+        all.add(agreement.finisher());
         all.addAll(milestones.handlers());
         return all;
     }

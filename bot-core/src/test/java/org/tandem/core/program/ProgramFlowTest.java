@@ -28,7 +28,7 @@ class ProgramFlowTest {
         assertThat(form.form().formId()).isEqualTo("program.create");
         assertThat(form.form().inputs()).extracting(Block.FormInput::id)
                 .containsExactly("name", "description", "topics", "cadence", "duration", "matching", "capacity",
-                        "languages");
+                        "weeklyCap", "languages");
 
         Chat.Replies created = carol.submits("program.create", Forms.program("Leadership 2026"));
         assertThat(created.text()).contains("Programme *Leadership 2026* created as a draft", "[Open for enrolment]");

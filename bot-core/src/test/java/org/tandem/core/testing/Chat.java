@@ -41,7 +41,7 @@ public final class Chat {
     /** With settings of a test's own (e.g. a short retention of closed programmes). */
     public Chat(MongoDatabase db, MutableClock clock, Settings settings) {
         this.db = db;
-        this.out = new RecordingMessenger();
+        this.out = new RecordingMessenger(clock);
         this.clock = clock;
         this.settings = settings;
         this.core = new TandemCore(db, out, clock, settings);

@@ -1,7 +1,11 @@
 package org.tandem.core.testing;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tandem.core.conversation.FileAttachment;
@@ -14,8 +18,8 @@ import org.tandem.core.conversation.Place;
 /** A {@link Messenger} that keeps what the core sends, for transcripts. It stands in for a chat platform. */
 public final class RecordingMessenger implements Messenger {
 
-    /** One message as delivered: to whom ({@code person key}, {@code admin:tenant} or {@code group:id}). */
-    public record Sent(String to, Message message, MessageRef ref) {}
+    /** One message as delivered: to whom ({@code person key}, {@code admin:tenant} or {@code group:id}), and when. */
+    public record Sent(String to, Message message, MessageRef ref, Instant at) {}
 
     /** One file as delivered, with the message that came with it (which is also in {@link #all()}). */
     public record SentFile(String to, FileAttachment file, MessageRef ref) {}
@@ -25,6 +29,21 @@ public final class RecordingMessenger implements Messenger {
     private final List<String> forgotten = new CopyOnWriteArrayList<>();
     private final List<Forgotten> forgottenTraces = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public RecordingMessenger(Clock clock) {
+        this.clock = clock;
+    }
+
+    public RecordingMessenger() {
+        this(Clock.systemUTC());
+    }
+
+    /** The next {@code times} sends to a destination fail, as a platform that is down would. */
+    public void failNext(String destination, int times) {
+        failures.put(destination, times);
+    }
 
     @Override
     public MessageRef sendToPerson(PersonRef person, Message message) {
@@ -94,7 +113,7 @@ public final class RecordingMessenger implements Messenger {
     public void update(MessageRef ref, Message message) {
         for (int i = 0; i < sent.size(); i++) {
             if (sent.get(i).ref().equals(ref)) {
-                sent.set(i, new Sent(sent.get(i).to(), message, ref));
+                sent.set(i, new Sent(sent.get(i).to(), message, ref, sent.get(i).at()));
             }
         }
     }
@@ -132,8 +151,13 @@ public final class RecordingMessenger implements Messenger {
     }
 
     private MessageRef record(String to, Message message) {
+        Integer failing = failures.computeIfPresent(to, (k, n) -> n - 1);
+        if (failing != null) {
+            failures.remove(to, 0);
+            throw new IllegalStateException("the platform refused a send to " + to + " (a test's failure)");
+        }
         MessageRef ref = new MessageRef("test", "m" + ids.incrementAndGet());
-        sent.add(new Sent(to, message, ref));
+        sent.add(new Sent(to, message, ref, clock.instant()));
         return ref;
     }
 }
