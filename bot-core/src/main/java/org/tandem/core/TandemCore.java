@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.tandem.core.basics.BasicsFlow;
 import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.Bound;
 import org.tandem.core.conversation.ConversationStates;
 import org.tandem.core.conversation.Dispatcher;
 import org.tandem.core.conversation.Flow;
@@ -168,6 +170,19 @@ public final class TandemCore {
     /** Whether a form id is one of ours. */
     public boolean knowsForm(String formId) {
         return dispatcher.knowsForm(formId);
+    }
+
+    /** Every button and form id the core answers, with who may use each (for adapters' manifests, and tests). */
+    public Bound bound() {
+        return dispatcher.bound();
+    }
+
+    /**
+     * Whether a form id is one of ours and declares every one of these fields: adapters answer 400 to a submission
+     * with any other field (the dispatcher refuses it too, storing nothing).
+     */
+    public boolean formAccepts(String formId, Set<String> fields) {
+        return dispatcher.formAccepts(formId, fields);
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -65,13 +67,9 @@ public final class BroadcastFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(SEND);
-    }
-
-    @Override
-    public Set<String> forms() {
-        return Set.of(FORM);
+    public void bind(Bindings on) {
+        on.submit(FORM, Access.COORDINATORS, Set.of("message"), this::compose)
+                .click(SEND, Access.COORDINATORS, this::send);
     }
 
     @Override
@@ -86,8 +84,7 @@ public final class BroadcastFlow implements Flow {
         });
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void compose(Turn turn, Input.Submit submit) {
         Optional<Program> program = turn.state().filter(s -> s.in(ID, "compose"))
                 .flatMap(s -> programs.find(s.string("program")));
         if (program.isEmpty()) {
@@ -118,8 +115,7 @@ public final class BroadcastFlow implements Flow {
                 .build());
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void send(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 2);
         boolean send = parts.length == 2 && parts[1].equals("yes");
         Optional<Broadcasts.Broadcast> decided = broadcasts.find(parts[0])

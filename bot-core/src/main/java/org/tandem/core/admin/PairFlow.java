@@ -11,6 +11,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -74,8 +76,8 @@ public final class PairFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(END);
+    public void bind(Bindings on) {
+        on.click(END, Access.COORDINATORS, this::end);
     }
 
     @Override
@@ -146,8 +148,7 @@ public final class PairFlow implements Flow {
                 .context(t.rich("admin.end.what-happens")).buttons(buttons).build());
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void end(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 2);
         if (parts[0].equals(KEEP) || parts.length != 2) {
             turn.reply("admin.end.kept");

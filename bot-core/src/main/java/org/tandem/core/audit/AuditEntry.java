@@ -24,6 +24,7 @@ public record AuditEntry(Scope scope, Instant at, Optional<PersonRef> actor, Str
     public static final String SUBMIT = "submit";
     public static final String REFUSED = "refused";
     public static final String REFUSED_COORDINATOR = "refused-coordinator";
+    public static final String REFUSED_INPUT = "refused-input";
     public static final String PAIR_ENDED = "pair-ended";
     public static final String BROADCAST = "broadcast";
     public static final String WORKSHOP = "workshop";

@@ -94,6 +94,12 @@ public final class AuditLog implements AdminTrail {
         record(AuditEntry.by(turn.who(), action, spec.name(), place(turn.place()), turn.now()));
     }
 
+    @Override
+    public void refused(Turn turn, Input input) {
+        String id = input instanceof Input.Click c ? c.actionId() : input instanceof Input.Submit s ? s.formId() : "";
+        record(AuditEntry.by(turn.who(), AuditEntry.REFUSED_INPUT, id, place(turn.place()), turn.now()));
+    }
+
     /** A place as the log keeps it: its kind, never a group's id. */
     static String place(Place place) {
         return place instanceof Place.Group ? "group" : place.key();

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Where the dispatcher reports what happens at the admin door: each coordinator command run in the admin place,
- * each button or form used there, and each coordinator command refused elsewhere. The audit log implements it.
+ * each button or form used there, each coordinator command refused elsewhere, and every button or form refused to
+ * someone it was not meant for. The audit log implements it.
  * Only names and ids are reported, never what people typed: the trail must not become a copy of their answers.
  */
 public interface AdminTrail {
@@ -25,6 +26,10 @@ public interface AdminTrail {
     default void refused(Turn turn, CommandSpec spec) {
     }
 
+    /** A button or a form was refused: its user was not one it was meant for (by its id; the value is not kept). */
+    default void refused(Turn turn, Input input) {
+    }
+
     /** Several trails, each told everything, in order. */
     static AdminTrail all(List<AdminTrail> trails) {
         List<AdminTrail> copy = List.copyOf(trails);
@@ -42,6 +47,11 @@ public interface AdminTrail {
             @Override
             public void refused(Turn turn, CommandSpec spec) {
                 copy.forEach(t -> t.refused(turn, spec));
+            }
+
+            @Override
+            public void refused(Turn turn, Input input) {
+                copy.forEach(t -> t.refused(turn, input));
             }
         };
     }

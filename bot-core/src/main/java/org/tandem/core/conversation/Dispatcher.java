@@ -1,7 +1,9 @@
 package org.tandem.core.conversation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.people.People;
@@ -60,35 +62,93 @@ public final class Dispatcher {
 
     /** Whether an action id belongs to a flow (adapters refuse unknown ones with a 400). */
     public boolean knowsAction(String actionId) {
-        return router.forAction(actionId).isPresent();
+        return router.click(actionId).isPresent();
     }
 
     public boolean knowsForm(String formId) {
-        return router.forForm(formId).isPresent();
+        return router.submit(formId).isPresent();
+    }
+
+    /** What the router knows. */
+    public Bound bound() {
+        return new Bound(List.copyOf(router.clicks()), List.copyOf(router.submits()));
+    }
+
+    /** Whether a form id is bound and declares every one of these fields (adapters refuse others with a 400). */
+    public boolean formAccepts(String formId, Set<String> fields) {
+        return router.submit(formId).map(s -> s.fields().containsAll(fields)).orElse(false);
     }
 
     private void route(Turn turn, Input input) {
-        if (turn.place() instanceof Place.Admin && (input instanceof Input.Click || input instanceof Input.Submit)) {
-            trail.input(turn, input);
-        }
         if (input instanceof Input.Command c) {
             command(turn, c);
         } else if (input instanceof Input.Click c) {
-            Optional<Flow> flow = router.forAction(c.actionId());
-            if (flow.isPresent()) {
-                flow.get().onClick(turn, c);
-            } else {
-                turn.reply("error.stale-action");
-            }
+            click(turn, c);
         } else if (input instanceof Input.Submit s) {
-            Optional<Flow> flow = router.forForm(s.formId());
-            if (flow.isPresent()) {
-                flow.get().onSubmit(turn, s);
-            } else {
-                turn.reply("error.stale-action");
-            }
+            submit(turn, s);
         } else if (input instanceof Input.FreeText t) {
             text(turn, t.text().strip());
+        }
+    }
+
+    private void click(Turn turn, Input.Click click) {
+        Optional<Bindings.Click> bound = router.click(click.actionId());
+        if (bound.isEmpty()) {
+            turn.reply("error.stale-action");
+            return;
+        }
+        Access access = bound.get().access();
+        if (access instanceof Access.Named named) {
+            Set<PersonRef> allowed = named.byValue().apply(click.value());
+            if (allowed.isEmpty()) {
+                turn.refuse("error.stale-action");
+                return;
+            }
+            if (!allowed.contains(turn.who())) {
+                refuse(turn, click);
+                return;
+            }
+        } else if (!allowed(access, turn)) {
+            refuse(turn, click);
+            return;
+        }
+        audit(turn, click);
+        bound.get().handler().handle(turn, click);
+    }
+
+    private void submit(Turn turn, Input.Submit submit) {
+        Optional<Bindings.Submit> bound = router.submit(submit.formId());
+        if (bound.isEmpty()) {
+            turn.reply("error.stale-action");
+            return;
+        }
+        if (!allowed(bound.get().access(), turn)) {
+            refuse(turn, submit);
+            return;
+        }
+        if (!bound.get().fields().containsAll(submit.values().keySet())) {
+            // a field the form never had: a forged or outdated submission, stored nowhere
+            log.warn("form {} submitted by {} with undeclared fields; refused", submit.formId(), turn.who().key());
+            turn.refuse("error.form-changed");
+            return;
+        }
+        audit(turn, submit);
+        bound.get().handler().handle(turn, submit);
+    }
+
+    private static boolean allowed(Access access, Turn turn) {
+        return !(access instanceof Access.Coordinators) || turn.place() instanceof Place.Admin;
+    }
+
+    /** Not theirs: said to them alone, and kept (by id, never by value) in the audit log. */
+    private void refuse(Turn turn, Input input) {
+        trail.refused(turn, input);
+        turn.refuse("error.not-yours");
+    }
+
+    private void audit(Turn turn, Input input) {
+        if (turn.place() instanceof Place.Admin) {
+            trail.input(turn, input);
         }
     }
 

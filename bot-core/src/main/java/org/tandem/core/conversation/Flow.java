@@ -1,11 +1,11 @@
 package org.tandem.core.conversation;
 
 import java.util.List;
-import java.util.Set;
 
 /**
- * One dialogue of the bot (join, profile, program create…). A flow owns its commands, its action and form ids
- * (constants next to it, prefixed by {@link #id()}), and its named steps; the router hands it what is its own.
+ * One dialogue of the bot (join, profile, program create…). A flow owns its commands, binds its button and form
+ * ids (constants next to it, prefixed by {@link #id()}) with who may use each, and names its steps; the router
+ * hands it what is its own.
  */
 public interface Flow {
 
@@ -16,23 +16,11 @@ public interface Flow {
         return List.of();
     }
 
-    /** Every action id (button, choice) this flow sends, so that adapters can refuse unknown ones. */
-    default Set<String> actions() {
-        return Set.of();
-    }
-
-    /** Every form id this flow sends. */
-    default Set<String> forms() {
-        return Set.of();
+    /** Binds every button and form id this flow sends, each with its {@link Access} and its handler. */
+    default void bind(Bindings on) {
     }
 
     default void onCommand(Turn turn, Input.Command command) {
-    }
-
-    default void onClick(Turn turn, Input.Click click) {
-    }
-
-    default void onSubmit(Turn turn, Input.Submit submit) {
     }
 
     /**

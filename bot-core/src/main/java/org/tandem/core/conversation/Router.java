@@ -1,19 +1,20 @@
 package org.tandem.core.conversation;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Finds the flow that owns a command, an action id or a form id. Built once from every flow. */
+/** Finds the flow that owns a command, and the binding of an action id or a form id. Built once from every flow. */
 public final class Router {
 
     private final Map<String, Flow> byId = new LinkedHashMap<>();
     private final Map<String, Flow> byCommand = new HashMap<>();
     private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
-    private final Map<String, Flow> byAction = new HashMap<>();
-    private final Map<String, Flow> byForm = new HashMap<>();
+    private final Map<String, Bindings.Click> clicks = new LinkedHashMap<>();
+    private final Map<String, Bindings.Submit> submits = new LinkedHashMap<>();
 
     public Router(List<Flow> flows) {
         for (Flow flow : flows) {
@@ -22,13 +23,15 @@ public final class Router {
                 put(byCommand, spec.name(), flow, "command");
                 specs.put(spec.name(), spec);
             }
-            for (String action : flow.actions()) {
-                requireOwned(flow, action);
-                put(byAction, action, flow, "action id");
+            Bindings on = new Bindings();
+            flow.bind(on);
+            for (Bindings.Click c : on.clicks()) {
+                requireOwned(flow, c.id());
+                put(clicks, c.id(), c, "action id");
             }
-            for (String form : flow.forms()) {
-                requireOwned(flow, form);
-                put(byForm, form, flow, "form id");
+            for (Bindings.Submit s : on.submits()) {
+                requireOwned(flow, s.id());
+                put(submits, s.id(), s, "form id");
             }
         }
     }
@@ -45,12 +48,22 @@ public final class Router {
         return Optional.ofNullable(specs.get(name));
     }
 
-    public Optional<Flow> forAction(String actionId) {
-        return Optional.ofNullable(byAction.get(actionId));
+    public Optional<Bindings.Click> click(String actionId) {
+        return Optional.ofNullable(clicks.get(actionId));
     }
 
-    public Optional<Flow> forForm(String formId) {
-        return Optional.ofNullable(byForm.get(formId));
+    public Optional<Bindings.Submit> submit(String formId) {
+        return Optional.ofNullable(submits.get(formId));
+    }
+
+    /** Every bound button id, in the order flows were registered. */
+    public Collection<Bindings.Click> clicks() {
+        return clicks.values();
+    }
+
+    /** Every bound form id. */
+    public Collection<Bindings.Submit> submits() {
+        return submits.values();
     }
 
     /** The commands usable in a place, in the order flows were registered (the order of {@code help}). */

@@ -1,6 +1,8 @@
 package org.tandem.core.home;
 
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Turn;
@@ -18,13 +20,13 @@ public final class HomeFlow implements Flow {
         return ID;
     }
 
+    /** A command run as the person: {@link Turn#run} checks where it may be used, as if it were typed. */
     @Override
-    public Set<String> actions() {
-        return Set.of(RUN);
+    public void bind(Bindings on) {
+        on.click(RUN, Access.SELF, this::run);
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void run(Turn turn, Input.Click click) {
         if (!COMMANDS.contains(click.value())) {
             turn.reply("error.stale-action");
             return;

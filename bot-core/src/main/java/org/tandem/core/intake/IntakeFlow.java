@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -64,15 +66,16 @@ public final class IntakeFlow implements Flow {
         return List.of(new CommandSpec("join", Audience.PARTICIPANT, "help.usage.join", "help.about.join"));
     }
 
+    /** Everything here is the person's own enrolment: what they click changes only their own answers. */
     @Override
-    public Set<String> actions() {
-        return Set.of(PROGRAM, ROLE, CONSENT, RESUME, EDIT);
+    public void bind(Bindings on) {
+        for (String id : List.of(PROGRAM, ROLE, CONSENT, RESUME, EDIT)) {
+            on.click(id, Access.SELF, this::click);
+        }
+        on.submit(MENTEE_FORM, Access.SELF, IntakeForms.MENTEE_FIELDS, this::submit)
+                .submit(MENTOR_FORM, Access.SELF, IntakeForms.MENTOR_FIELDS, this::submit);
     }
 
-    @Override
-    public Set<String> forms() {
-        return Set.of(MENTEE_FORM, MENTOR_FORM);
-    }
 
     @Override
     public void onCommand(Turn turn, Input.Command command) {
@@ -129,8 +132,7 @@ public final class IntakeFlow implements Flow {
                 .build());
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void click(Turn turn, Input.Click click) {
         if (click.actionId().equals(EDIT)) {
             new ProfileEditing(programs, enrollments).start(turn, click.value());
             return;
@@ -176,8 +178,7 @@ public final class IntakeFlow implements Flow {
         }
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit) {
         Optional<ConversationState> state = turn.state().filter(s -> s.flow().equals(ID));
         if (state.isEmpty()) {
             turn.reply("intake.expired");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
@@ -27,6 +28,13 @@ final class IntakeForms {
 
     private IntakeForms() {
     }
+
+    /** The fields of the mentee's questionnaire. */
+    static final Set<String> MENTEE_FIELDS = Set.of("topic1", "topic2", "topic3", "other", "hopes", "languages",
+            "timeZone", "department", "seniority", "format", "location", "preference");
+    /** The fields of the mentor's questionnaire. */
+    static final Set<String> MENTOR_FIELDS = Set.of("topics", "other", "seniority", "years", "department",
+            "languages", "timeZone", "format", "location", "capacity", "why");
 
     static Block.Form menteeForm(String formId, Texts t, Program program, Map<String, List<String>> values,
                                  Map<String, String> errors) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -53,8 +55,9 @@ public final class LeaveFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(PROGRAM, CONFIRM);
+    public void bind(Bindings on) {
+        on.click(PROGRAM, Access.SELF, (turn, click) -> confirm(turn, click.value()))
+                .click(CONFIRM, Access.SELF, this::confirmed);
     }
 
     @Override
@@ -72,12 +75,7 @@ public final class LeaveFlow implements Flow {
         }
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
-        if (click.actionId().equals(PROGRAM)) {
-            confirm(turn, click.value());
-            return;
-        }
+    private void confirmed(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 2);
         if (parts.length != 2 || !parts[1].equals("yes")) {
             turn.reply("leave.kept");

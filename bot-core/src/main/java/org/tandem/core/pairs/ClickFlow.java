@@ -2,6 +2,7 @@ package org.tandem.core.pairs;
 
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Turn;
@@ -26,16 +27,14 @@ public final class ClickFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(ANSWER);
+    public void bind(Bindings on) {
+        on.click(ANSWER, PairAccess.members(pairs), this::answer);
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void answer(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":");
         Optional<Pair> pair = parts.length == 3 ? pairs.find(parts[0]) : Optional.empty();
-        if (pair.isEmpty() || !(pair.get().mentee().equals(turn.who()) || pair.get().mentor().equals(turn.who()))
-                || !Set.of("yes", "unsure", "no").contains(parts[2])) {
+        if (pair.isEmpty() || !Set.of("yes", "unsure", "no").contains(parts[2])) {
             turn.reply("click.gone");
             return;
         }

@@ -1,7 +1,11 @@
 package org.tandem.core.pairs;
 
+import com.mongodb.client.model.Updates;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Optional;
-import java.util.Set;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Turn;
@@ -29,27 +33,33 @@ public final class IntroFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(SCHEDULED, MET);
+    public void bind(Bindings on) {
+        on.click(SCHEDULED, PairAccess.members(pairs), this::scheduled)
+                .click(MET, PairAccess.members(pairs), this::met);
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
-        Optional<Pair> pair = pairs.find(click.value())
-                .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who()));
-        if (pair.isEmpty() || pair.get().status() != PairStatus.INTRODUCED) {
+    private Optional<Pair> introduced(Turn turn, Input.Click click) {
+        Optional<Pair> pair = pairs.find(click.value()).filter(p -> p.status() == PairStatus.INTRODUCED);
+        if (pair.isEmpty()) {
             turn.reply("intro.gone");
-            return;
         }
-        if (click.actionId().equals(SCHEDULED)) {
-            pairs.note(pair.get().id(), com.mongodb.client.model.Updates.set("scheduledAt",
-                    java.util.Date.from(turn.now())));
+        return pair;
+    }
+
+    private void scheduled(Turn turn, Input.Click click) {
+        introduced(turn, click).ifPresent(p -> {
+            pairs.note(p.id(), Updates.set("scheduledAt", Date.from(turn.now())));
             turn.reply("intro.scheduled.thanks");
+        });
+    }
+
+    private void met(Turn turn, Input.Click click) {
+        Optional<Pair> pair = introduced(turn, click);
+        if (pair.isEmpty()) {
             return;
         }
         // "introduced" and "met" are different facts: the first meeting is logged like every later one
-        if (meetings.log(pair.get(), java.time.LocalDate.ofInstant(turn.now(), java.time.ZoneOffset.UTC), turn.who(),
-                turn.now())) {
+        if (meetings.log(pair.get(), LocalDate.ofInstant(turn.now(), ZoneOffset.UTC), turn.who(), turn.now())) {
             pairs.met(pair.get().id(), turn.now());
         }
         turn.reply("intro.met.thanks");

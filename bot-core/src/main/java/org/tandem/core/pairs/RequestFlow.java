@@ -6,6 +6,8 @@ import java.util.Set;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
@@ -33,18 +35,14 @@ public final class RequestFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(ACCEPT, DECLINE);
+    public void bind(Bindings on) {
+        on.click(ACCEPT, PairAccess.mentor(pairs), this::answer)
+                .click(DECLINE, PairAccess.mentor(pairs), this::answer)
+                .submit(DECLINE_FORM, Access.SELF, Set.of("reason"), this::declined);
     }
 
-    @Override
-    public Set<String> forms() {
-        return Set.of(DECLINE_FORM);
-    }
-
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
-        Optional<Pair> pair = pairs.find(click.value()).filter(p -> p.mentor().equals(turn.who()));
+    private void answer(Turn turn, Input.Click click) {
+        Optional<Pair> pair = pairs.find(click.value());
         if (pair.isEmpty() || pair.get().status() != PairStatus.REQUESTED) {
             turn.reply("pair.request.gone");
             return;
@@ -63,8 +61,7 @@ public final class RequestFlow implements Flow {
                 .build("pair.decline.submit")));
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void declined(Turn turn, Input.Submit submit) {
         Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, "decline"));
         if (state.isEmpty()) {
             turn.reply("pair.request.gone");

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
@@ -53,9 +55,10 @@ public final class ShortlistFlow implements Flow {
         return ID;
     }
 
+    /** A mentee's own shortlist: the buttons read and change only the shortlist of whoever clicks. */
     @Override
-    public Set<String> actions() {
-        return Set.of(CHOOSE, PROFILES);
+    public void bind(Bindings on) {
+        on.click(CHOOSE, Access.SELF, this::choose).click(PROFILES, Access.SELF, this::profiles);
     }
 
     /** Sends a mentee the mentors they can still ask; with none left, says they stay in the pool. */
@@ -89,12 +92,11 @@ public final class ShortlistFlow implements Flow {
         messenger.sendToPerson(mentee, m.buttons(buttons).context(t.rich("shortlist.footer")).build());
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
-        if (click.actionId().equals(PROFILES)) {
-            offer(click.value(), turn.who(), true, "shortlist.title");
-            return;
-        }
+    private void profiles(Turn turn, Input.Click click) {
+        offer(click.value(), turn.who(), true, "shortlist.title");
+    }
+
+    private void choose(Turn turn, Input.Click click) {
         String[] parts = click.value().split("\\|", 2);
         Optional<Shortlist> list = parts.length == 2 ? shortlists.find(parts[0], turn.who()) : Optional.empty();
         Optional<Shortlist.Candidate> chosen = list.flatMap(l -> l.remaining().stream()

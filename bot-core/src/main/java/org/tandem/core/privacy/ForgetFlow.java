@@ -2,6 +2,8 @@ package org.tandem.core.privacy;
 
 import java.util.List;
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -38,8 +40,8 @@ public final class ForgetFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(CONFIRM);
+    public void bind(Bindings on) {
+        on.click(CONFIRM, Access.SELF, this::confirmed);
     }
 
     @Override
@@ -54,8 +56,7 @@ public final class ForgetFlow implements Flow {
                 .build());
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void confirmed(Turn turn, Input.Click click) {
         if (!click.value().equals("yes")) {
             turn.reply("forget.kept");
             return;

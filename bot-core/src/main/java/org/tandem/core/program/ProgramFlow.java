@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -65,14 +67,14 @@ public final class ProgramFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(TEMPLATE, OPEN, EDIT, CLOSE);
+    public void bind(Bindings on) {
+        for (String id : List.of(TEMPLATE, OPEN, EDIT, CLOSE)) {
+            on.click(id, Access.COORDINATORS, this::click);
+        }
+        on.submit(CREATE_FORM, Access.COORDINATORS, ProgramForm.FIELDS, this::submit)
+                .submit(EDIT_FORM, Access.COORDINATORS, ProgramForm.FIELDS, this::submit);
     }
 
-    @Override
-    public Set<String> forms() {
-        return Set.of(CREATE_FORM, EDIT_FORM);
-    }
 
     @Override
     public void onCommand(Turn turn, Input.Command command) {
@@ -96,8 +98,7 @@ public final class ProgramFlow implements Flow {
         }
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void click(Turn turn, Input.Click click) {
         if (click.actionId().equals(TEMPLATE)) {
             Optional<ProgramTemplate> template = ProgramTemplate.find(click.value(), turn.t());
             turn.reply(Message.of(ProgramForm.form(CREATE_FORM, "program.form.title.create", turn.t(),
@@ -124,8 +125,7 @@ public final class ProgramFlow implements Flow {
         }
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit) {
         FormCheck check = new FormCheck(submit, turn.t());
         Optional<ProgramDraft> draft = ProgramForm.parse(check);
         boolean editing = submit.formId().equals(EDIT_FORM);

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
@@ -28,6 +29,10 @@ final class ProgramForm {
 
     private ProgramForm() {
     }
+
+    /** The fields of the programme's form. */
+    static final Set<String> FIELDS = Set.of("name", "description", "topics", "cadence", "duration", "matching",
+            "capacity", "weeklyCap", "languages");
 
     static Block.Form form(String formId, String titleKey, Texts t, Map<String, List<String>> values,
                            Map<String, String> errors) {

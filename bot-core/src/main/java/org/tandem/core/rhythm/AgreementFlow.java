@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -22,6 +24,7 @@ import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.schedule.DueHandler;
 
@@ -61,15 +64,16 @@ public final class AgreementFlow implements Flow {
         return List.of(new CommandSpec("goals", Audience.PARTICIPANT, "help.usage.goals", "help.about.goals"));
     }
 
+    /** The mentee drafts (the mentee drives); the mentor confirms or suggests. */
     @Override
-    public Set<String> actions() {
-        return Set.of(DRAFT, CONFIRM, SUGGEST);
+    public void bind(Bindings on) {
+        on.click(DRAFT, PairAccess.mentee(rhythm.pairs), this::click)
+                .click(CONFIRM, PairAccess.mentor(rhythm.pairs), this::click)
+                .click(SUGGEST, PairAccess.mentor(rhythm.pairs), this::click)
+                .submit(FORM, Access.SELF, AgreementForm.FIELDS, this::submit)
+                .submit(SUGGEST_FORM, Access.SELF, Set.of("suggestion"), this::submit);
     }
 
-    @Override
-    public Set<String> forms() {
-        return Set.of(FORM, SUGGEST_FORM);
-    }
 
     /** Invites the mentee to draft the agreement, and tells the mentor it is coming. */
     void start(Pair pair) {
@@ -105,8 +109,7 @@ public final class AgreementFlow implements Flow {
         }
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void click(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 2);
         Optional<Pair> pair = rhythm.pairs.find(parts[0]).filter(p -> p.status() == PairStatus.ACTIVE);
         if (pair.isEmpty()) {
@@ -114,7 +117,7 @@ public final class AgreementFlow implements Flow {
             return;
         }
         Pair p = pair.get();
-        if (click.actionId().equals(DRAFT) && p.mentee().equals(turn.who())) {
+        if (click.actionId().equals(DRAFT)) {
             turn.save(ConversationState.start(ID, "draft").with("pair", p.id()));
             turn.reply(Message.of(AgreementForm.form(turn.t(), draftValues(p), Map.of())));
             return;
@@ -122,7 +125,7 @@ public final class AgreementFlow implements Flow {
         int version = parts.length == 2 && parts[1].matches("\\d{1,9}") ? Integer.parseInt(parts[1]) : -1;
         boolean current = p.agreement().map(a -> a.version() == version && a.status() == Agreement.Status.PROPOSED)
                 .orElse(false);
-        if (!p.mentor().equals(turn.who()) || !current) {
+        if (!current) {
             turn.reply("agreement.gone");
         } else if (click.actionId().equals(CONFIRM)) {
             confirm(turn, p, version);
@@ -178,8 +181,7 @@ public final class AgreementFlow implements Flow {
         }
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit) {
         Optional<ConversationState> state = turn.state().filter(s -> s.flow().equals(ID));
         Optional<Pair> pair = state.flatMap(s -> rhythm.pairs.find(s.string("pair")))
                 .filter(p -> p.status() == PairStatus.ACTIVE);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
@@ -21,6 +22,10 @@ final class AgreementForm {
 
     private AgreementForm() {
     }
+
+    /** The fields of the agreement's form. */
+    static final Set<String> FIELDS = Set.of("goal1", "measure1", "goal2", "measure2", "goal3", "measure3",
+            "cadence", "format", "contact", "confidential");
 
     static Block.Form form(Texts t, Map<String, List<String>> values, Map<String, String> errors) {
         FormBuilder b = new FormBuilder(AgreementFlow.FORM, t.get("agreement.form.title"), t, values, errors);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
@@ -20,6 +22,7 @@ import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
 
 /**
@@ -53,21 +56,16 @@ final class CheckInFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(ANSWER, NUDGE, REACH_OUT);
+    public void bind(Bindings on) {
+        on.click(ANSWER, PairAccess.members(rhythm.pairs), this::click)
+                .click(NUDGE, Access.COORDINATORS, this::coordinator)
+                .click(REACH_OUT, Access.COORDINATORS, this::coordinator)
+                .submit(MET_FORM, Access.SELF, Set.of("date", "note"), this::submit)
+                .submit(SCHEDULED_FORM, Access.SELF, Set.of("date"), this::submit);
     }
 
-    @Override
-    public Set<String> forms() {
-        return Set.of(MET_FORM, SCHEDULED_FORM);
-    }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
-        if (click.actionId().equals(NUDGE) || click.actionId().equals(REACH_OUT)) {
-            coordinator(turn, click);
-            return;
-        }
+    private void click(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":");
         Optional<Pair> pair = parts.length == 3 ? mine(turn, parts[0]) : Optional.empty();
         if (pair.isEmpty() || !parts[1].matches("\\d{1,9}")) {
@@ -112,8 +110,7 @@ final class CheckInFlow implements Flow {
                 List.of(LocalDate.ofInstant(turn.now(), zone).toString())), Map.of())));
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit) {
         Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, submit.formId()));
         Optional<Pair> pair = state.flatMap(s -> mine(turn, s.string("pair")));
         if (pair.isEmpty()) {
@@ -188,17 +185,13 @@ final class CheckInFlow implements Flow {
         return b.build("checkin.save");
     }
 
+    /** The pair, while active (the router let only its two people click, and the state is the person's own). */
     private Optional<Pair> mine(Turn turn, String pairId) {
-        return rhythm.pairs.find(pairId).filter(p -> p.status() == PairStatus.ACTIVE)
-                .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who()));
+        return rhythm.pairs.find(pairId).filter(p -> p.status() == PairStatus.ACTIVE);
     }
 
     /** The admin channel's buttons on an at-risk pair. */
     private void coordinator(Turn turn, Input.Click click) {
-        if (!(turn.place() instanceof org.tandem.core.conversation.Place.Admin)) {
-            turn.reply("error.admin-only", "checkin");
-            return;
-        }
         Optional<Pair> pair = rhythm.pairs.find(click.value()).filter(p -> p.scope().equals(turn.who().scope()));
         if (pair.isEmpty() || pair.get().status() != PairStatus.ACTIVE) {
             turn.reply("checkin.gone");

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
@@ -19,6 +21,7 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItem;
@@ -57,8 +60,8 @@ final class Milestones implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(DECIDE);
+    public void bind(Bindings on) {
+        on.click(DECIDE, PairAccess.members(rhythm.pairs), this::click);
     }
 
     /** Plans the midpoint and the close of a pair that just became active. */
@@ -147,11 +150,9 @@ final class Milestones implements Flow {
                 .ifPresent(this::completed);
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void click(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 3);
         Optional<Pair> pair = parts.length == 3 ? rhythm.pairs.find(parts[0])
-                .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who()))
                 .filter(p -> p.status() == PairStatus.ACTIVE)
                 .filter(p -> p.rhythm().endsAt().map(Instant::toString).equals(Optional.of(parts[2])))
                 : Optional.empty();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -21,6 +23,7 @@ import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairAccess;
 
 /**
  * Reflection prompts after a meeting, at the midpoint and at the close; private to their author ({@code journal}
@@ -51,14 +54,12 @@ final class ReflectionFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(WRITE, SHARE);
+    public void bind(Bindings on) {
+        on.click(WRITE, PairAccess.members(rhythm.pairs), this::click)
+                .click(SHARE, PairAccess.mentor(rhythm.pairs), this::click)
+                .submit(FORM, Access.SELF, ReflectionForms.FIELDS, this::submit);
     }
 
-    @Override
-    public Set<String> forms() {
-        return Set.of(FORM);
-    }
 
     void afterMeeting(Pair pair, LocalDate date) {
         prompt(pair, "meeting", date.toString());
@@ -106,11 +107,9 @@ final class ReflectionFlow implements Flow {
         turn.reply(m.context(t.rich("journal.private")).build());
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void click(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 3);
-        Optional<Pair> pair = parts.length == 3 ? rhythm.pairs.find(parts[0])
-                .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who())) : Optional.empty();
+        Optional<Pair> pair = parts.length == 3 ? rhythm.pairs.find(parts[0]) : Optional.empty();
         if (pair.isEmpty()) {
             turn.reply("reflection.gone");
             return;
@@ -130,8 +129,7 @@ final class ReflectionFlow implements Flow {
                 rhythm.name(pair.get().other(turn.who())), Map.of(), Map.of())));
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit) {
         Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, "write"));
         Optional<Pair> pair = state.flatMap(s -> rhythm.pairs.find(s.string("pair")))
                 .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who()));
@@ -174,10 +172,6 @@ final class ReflectionFlow implements Flow {
     }
 
     private void share(Turn turn, Pair pair, boolean yes) {
-        if (!pair.mentor().equals(turn.who())) {
-            turn.reply("reflection.gone");
-            return;
-        }
         if (!yes) {
             turn.reply("reflection.share.kept");
             return;

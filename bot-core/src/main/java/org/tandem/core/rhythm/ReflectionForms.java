@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
@@ -20,6 +21,10 @@ final class ReflectionForms {
 
     private ReflectionForms() {
     }
+
+    /** The fields of every kind of reflection (a form shows those of its kind). */
+    static final Set<String> FIELDS = Set.of("takeaway", "went-well", "try-next", "comment", "final", "progress1",
+            "progress2", "progress3", "satisfaction", "thanks", "share", "survey", "survey-comment");
 
     static Block.Form form(Texts t, Pair pair, String kind, boolean mentee, String partner,
                            Map<String, List<String>> values, Map<String, String> errors) {

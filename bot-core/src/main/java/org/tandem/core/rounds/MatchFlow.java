@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -70,14 +72,14 @@ public final class MatchFlow implements Flow {
     }
 
     @Override
-    public Set<String> actions() {
-        return Set.of(CONFIRM, Approvals.APPROVE, Approvals.REJECT, Approvals.SWAP, Approvals.SWAP_TO);
+    public void bind(Bindings on) {
+        on.click(CONFIRM, Access.COORDINATORS, this::click);
+        for (String id : List.of(Approvals.APPROVE, Approvals.REJECT, Approvals.SWAP, Approvals.SWAP_TO)) {
+            on.click(id, Access.COORDINATORS, approvals::onClick);
+        }
+        on.submit(WEIGHTS_FORM, Access.COORDINATORS, WeightsForm.FIELDS, this::submit);
     }
 
-    @Override
-    public Set<String> forms() {
-        return Set.of(WEIGHTS_FORM);
-    }
 
     @Override
     public void onCommand(Turn turn, Input.Command command) {
@@ -123,27 +125,21 @@ public final class MatchFlow implements Flow {
         confirmation.confirm(turn, program, run.get());
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
-        if (click.actionId().equals(CONFIRM)) {
-            Optional<MatchRuns.Run> run = runs.find(click.value());
-            Optional<Program> program = run.flatMap(r -> programs.find(r.program()))
-                    .filter(p -> p.scope().equals(turn.who().scope()));
-            if (program.isEmpty()) {
-                turn.reply("match.nothing-to-confirm", "?");
-            } else if (!run.get().status().equals("preview")) {
-                turn.reply(run.get().status().equals("confirmed") ? "match.already-confirmed" : "match.superseded",
-                        program.get().name());
-            } else {
-                confirm(turn, program.get(), run);
-            }
-            return;
+    private void click(Turn turn, Input.Click click) {
+        Optional<MatchRuns.Run> run = runs.find(click.value());
+        Optional<Program> program = run.flatMap(r -> programs.find(r.program()))
+                .filter(p -> p.scope().equals(turn.who().scope()));
+        if (program.isEmpty()) {
+            turn.reply("match.nothing-to-confirm", "?");
+        } else if (!run.get().status().equals("preview")) {
+            turn.reply(run.get().status().equals("confirmed") ? "match.already-confirmed" : "match.superseded",
+                    program.get().name());
+        } else {
+            confirm(turn, program.get(), run);
         }
-        approvals.onClick(turn, click);
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit) {
         Optional<Program> program = turn.state().filter(s -> s.in(ID, "weights"))
                 .flatMap(s -> programs.find(s.string("program")));
         if (program.isEmpty()) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
@@ -29,6 +31,10 @@ final class WeightsForm {
     static String field(Criterion c) {
         return c.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** The fields of the weights' form: one per criterion, and the musts. */
+    static final Set<String> FIELDS = Stream.concat(Arrays.stream(Criterion.values()).map(WeightsForm::field),
+            Stream.of("musts")).collect(Collectors.toUnmodifiableSet());
 
     static Block.Form form(Texts t, Program program, Map<String, List<String>> values, Map<String, String> errors) {
         FormBuilder b = new FormBuilder(MatchFlow.WEIGHTS_FORM, t.get("match.weights.title", program.name()), t,

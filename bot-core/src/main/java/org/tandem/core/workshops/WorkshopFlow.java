@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
+import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
@@ -78,14 +81,19 @@ public final class WorkshopFlow implements Flow {
                 new CommandSpec("workshops", Audience.COORDINATOR, "help.usage.workshops", "help.about.workshops"));
     }
 
+    /** The invitation's answer is for the programme's participants, invited one by one; the form for coordinators. */
     @Override
-    public Set<String> actions() {
-        return Set.of(RSVP);
+    public void bind(Bindings on) {
+        on.submit(FORM, Access.COORDINATORS, Set.of("title", "when", "where"), this::plan)
+                .click(RSVP, Access.named(this::invitees), this::rsvp);
     }
 
-    @Override
-    public Set<String> forms() {
-        return Set.of(FORM);
+    private Set<PersonRef> invitees(String value) {
+        int colon = value.indexOf(':');
+        return workshops.find(colon < 0 ? value : value.substring(0, colon))
+                .map(w -> enrollments.inProgram(w.program()).stream().map(Enrollment::person)
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
     }
 
     @Override
@@ -100,8 +108,7 @@ public final class WorkshopFlow implements Flow {
         });
     }
 
-    @Override
-    public void onSubmit(Turn turn, Input.Submit submit) {
+    private void plan(Turn turn, Input.Submit submit) {
         Optional<Program> program = turn.state().filter(s -> s.in(ID, "plan"))
                 .flatMap(s -> programs.find(s.string("program")));
         if (program.isEmpty()) {
@@ -138,8 +145,7 @@ public final class WorkshopFlow implements Flow {
                 .fields(WorkshopMessages.details(turn.t(), w, zone)).build());
     }
 
-    @Override
-    public void onClick(Turn turn, Input.Click click) {
+    private void rsvp(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 2);
         Optional<Workshop> w = workshops.find(parts[0]).filter(x -> x.scope().equals(turn.who().scope()))
                 .filter(x -> enrollments.find(turn.who(), x.program()).isPresent());

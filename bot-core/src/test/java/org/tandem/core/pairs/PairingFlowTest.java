@@ -116,9 +116,11 @@ class PairingFlowTest {
     void strangersCannotAnswerForThePair() {
         Pair pair = request();
         Chat.Person mallory = chat.person("mallory");
-        assertThat(mallory.clicks("request.accept", pair.id()).text()).contains("already answered or has expired");
-        assertThat(mallory.clicks("click.answer", pair.id() + ":0:yes").text()).contains("no longer current");
+        assertThat(mallory.clicks("request.accept", pair.id()).text()).contains("meant for someone else");
+        assertThat(mallory.clicks("click.answer", pair.id() + ":0:yes").text()).contains("meant for someone else");
         assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.REQUESTED);
+        assertThat(chat.coordinator("carol").says("audit").text())
+                .contains("Mallory: used `request.accept` in a direct message, which was not meant for them: refused");
     }
 
     @Test

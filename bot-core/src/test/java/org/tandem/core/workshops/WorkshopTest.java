@@ -79,7 +79,7 @@ class WorkshopTest {
         announce();
         Chat.Person mallory = chat.person("mallory");
         String workshop = chat.db().getCollection("workshops").find().first().getString("_id");
-        assertThat(mallory.clicks("workshop.rsvp", workshop + ":yes").text()).contains("no longer active");
+        assertThat(mallory.clicks("workshop.rsvp", workshop + ":yes").text()).contains("meant for someone else");
         chat.clock().set(Instant.parse("2026-03-11T09:00:00Z"));
         assertThat(alice.clicksButton("I'll be there").text()).contains("has already taken place");
         assertThat(carol.says("workshops").text()).contains("No workshop is coming");
