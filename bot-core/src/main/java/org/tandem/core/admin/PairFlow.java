@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
 import org.tandem.core.conversation.Access;

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.tandem.core.conversation.PersonRef;
@@ -57,6 +59,7 @@ public final class Pairs {
             "activeAt", "closedAt");
 
     private final MongoCollection<Document> collection;
+    private final List<Consumer<Pair>> closedListeners = new CopyOnWriteArrayList<>();
 
     public Pairs(MongoDatabase db) {
         this.collection = db.getCollection("pairs");
@@ -126,7 +129,19 @@ public final class Pairs {
         Document d = collection.findOneAndUpdate(
                 and(eq("_id", id), in("status", from.stream().map(PairStatus::value).toList())),
                 Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(d).map(Pairs::toPair);
+        Optional<Pair> moved = Optional.ofNullable(d).map(Pairs::toPair);
+        if (!to.open()) {
+            moved.ifPresent(p -> closedListeners.forEach(l -> l.accept(p)));
+        }
+        return moved;
+    }
+
+    /**
+     * Runs {@code listener} after each move of a pair to a closed status (completed, ended, declined…), whoever made
+     * it: what was planned for the pair (its rhythm) is cancelled there.
+     */
+    public void whenClosed(Consumer<Pair> listener) {
+        closedListeners.add(listener);
     }
 
     /** Records one side's answer to "did it click?", once per round (guard: no answer yet from that side). */

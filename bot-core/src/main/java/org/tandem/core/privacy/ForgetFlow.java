@@ -1,7 +1,6 @@
 package org.tandem.core.privacy;
 
 import java.util.List;
-import java.util.Set;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;

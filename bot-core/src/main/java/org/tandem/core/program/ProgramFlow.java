@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
@@ -20,6 +19,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
+import org.tandem.core.i18n.Languages;
 import org.tandem.core.i18n.Texts;
 
 /** Coordinators' programme commands, in the admin channel: {@code programs}, {@code program create|edit|open|close}. */
@@ -263,15 +263,16 @@ public final class ProgramFlow implements Flow {
     /** A programme's settings, with what to do next. */
     static Message summary(Texts t, Program p, String headlineKey) {
         ProgramDraft s = p.spec();
-        List<Block.Field> fields = List.of(
+        List<Block.Field> fields = new ArrayList<>(List.of(
                 new Block.Field(t.get("program.form.topics"), String.join(", ", s.topics())),
                 new Block.Field(t.get("program.form.cadence"), t.get(s.cadence().labelKey())),
                 new Block.Field(t.get("program.form.duration"), t.get("program.months", s.durationMonths())),
                 new Block.Field(t.get("program.form.matching"), t.get(s.matchingMode().labelKey())),
-                new Block.Field(t.get("program.form.capacity"), Integer.toString(s.defaultCapacity())),
-                new Block.Field(t.get("program.form.languages"),
-                        org.tandem.core.i18n.Languages.labels(s.languages(), t.locale())),
-                new Block.Field(t.get("program.state"), t.get(p.state().labelKey())));
+                new Block.Field(t.get("program.form.capacity"), Integer.toString(s.defaultCapacity()))));
+        s.weeklyCap().ifPresent(cap -> fields.add(new Block.Field(t.get("program.form.weekly-cap"),
+                Integer.toString(cap))));
+        fields.add(new Block.Field(t.get("program.form.languages"), Languages.labels(s.languages(), t.locale())));
+        fields.add(new Block.Field(t.get("program.state"), t.get(p.state().labelKey())));
         Message.Builder b = Message.builder().text(t.rich(headlineKey, p.name()));
         if (!s.description().isEmpty()) {
             b.context(Rich.literal(s.description()));

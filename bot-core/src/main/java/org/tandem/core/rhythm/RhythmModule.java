@@ -42,7 +42,12 @@ public final class RhythmModule {
         this.milestones = new Milestones(rhythm, reflections, checkIns);
         this.checkInFlow = new CheckInFlow(rhythm, checkIns, reflections);
         this.pause = new PauseFlow(rhythm);
+        // a pair that closed has no rhythm left: what was planned for it goes, rather than waiting to do nothing
+        pairs.whenClosed(pair -> KINDS.forEach(kind -> due.cancelWaiting(kind, "pair", pair.id())));
     }
+
+    private static final List<String> KINDS = List.of(CheckIns.TICK, CheckIns.ASK, CheckIns.REMIND, CheckIns.AT_RISK,
+            AgreementFlow.AGREED, Milestones.MIDPOINT, Milestones.CLOSING, Milestones.CLOSE_WAIT);
 
     /** A pair said it clicked: the agreement starts, and the midpoint and close are planned. */
     public void activated(Pair pair) {

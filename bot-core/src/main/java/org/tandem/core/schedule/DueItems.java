@@ -117,6 +117,17 @@ public final class DueItems {
                 .getDeletedCount();
     }
 
+    /**
+     * Drops every item of a kind whose payload has {@code field = value} that is waiting for its time; one being
+     * performed right now is left to finish (a handler may cancel its siblings without pulling the floor from
+     * under itself).
+     */
+    public long cancelWaiting(String kind, String field, Object value) {
+        DuePayload.requireField(field);
+        return collection.deleteMany(and(eq("status", Status.PENDING.name()), eq("kind", kind),
+                eq("payload." + field, value))).getDeletedCount();
+    }
+
     /** How many items of a kind whose payload has {@code field = value} are still to be performed. */
     public long countOpen(String kind, String field, Object value) {
         DuePayload.requireField(field);

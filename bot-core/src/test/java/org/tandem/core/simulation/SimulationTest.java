@@ -1,0 +1,23 @@
+package org.tandem.core.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.tandem.core.pairs.PairStatus;
+
+/**
+ * A small seeded programme run in every build: 40 mentees over six months and the closes after. Larger runs, and
+ * other seeds: {@link SimulationMain} (docs/simulation.md).
+ */
+class SimulationTest {
+
+    @Test
+    void fortyPairsLiveAWholeProgrammeAndEveryInvariantHoldsAtEveryStep() {
+        Simulation.Report report = new Simulation(Simulation.Settings.small(20261201L)).run();
+        System.out.println("simulation: " + report);
+        assertThat(report.pairs().getOrDefault(PairStatus.COMPLETED, 0)).as("pairs that completed")
+                .isGreaterThan(10);
+        assertThat(report.nudges()).isGreaterThan(100);
+        assertThat(report.staleClicks()).as("old buttons clicked").isGreaterThan(0);
+    }
+}
