@@ -1,6 +1,8 @@
 package org.tandem.core.pairs;
 
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -101,13 +103,14 @@ public final class ClickCheck {
                     });
         } else if (mentee.equals("yes") && mentor.equals("yes")) {
             pairs.move(pair.id(), EnumSet.of(PairStatus.INTRODUCED), PairStatus.ACTIVE, clock.instant(),
-                    com.mongodb.client.model.Updates.set("activeAt", java.util.Date.from(clock.instant())))
+                    Updates.set("activeAt", Date.from(clock.instant())))
                     .ifPresent(p -> {
+                        // what must follow first (it is kept for the sweep if it fails), the news after
+                        listener.active(p);
                         tell(p.mentee(), "click.active", people.name(p.mentor()));
                         tell(p.mentor(), "click.active", people.name(p.mentee()));
                         pairing.toAdmin(p, "click.admin.active", program, people.name(p.mentee()),
                                 people.name(p.mentor()));
-                        listener.active(p);
                     });
         } else {
             pairs.newClickRound(pair.id(), round).ifPresent(p -> {

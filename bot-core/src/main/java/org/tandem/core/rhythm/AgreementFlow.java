@@ -1,13 +1,10 @@
 package org.tandem.core.rhythm;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
@@ -42,9 +39,6 @@ public final class AgreementFlow implements Flow {
     static final String FORM = ID + ".form";
     static final String SUGGEST_FORM = ID + ".suggest-form";
     static final String AGREED = "rhythm.agreed";
-    /** A confirmation not finished within this is finished by the sweep. */
-    static final Duration FINISH_AFTER = Duration.ofMinutes(2);
-    private static final Logger log = LoggerFactory.getLogger(AgreementFlow.class);
 
     private final Rhythm rhythm;
     private final CheckIns checkIns;
@@ -141,20 +135,15 @@ public final class AgreementFlow implements Flow {
      * does it (retried, and FAILED for the coordinators to see after the last try), never left half-done.
      */
     private void confirm(Turn turn, Pair p, int version) {
+        // planned before the guarded update, so that a crash right after it still has its follow-up
         String key = AGREED + "|" + p.id() + "|" + version + "|" + turn.eventId();
-        rhythm.plan(key, AGREED, p, Map.of("pair", p.id(), "v", version), turn.now().plus(FINISH_AFTER));
+        rhythm.plan(key, AGREED, p, Map.of("pair", p.id(), "v", version), turn.now().plus(Rhythm.FOLLOW_UP_AFTER));
         Optional<Pair> agreed = rhythm.pairs.answerAgreement(p.id(), version, Agreement.Status.PROPOSED,
                 Agreement.Status.AGREED, "", turn.now());
         if (agreed.isEmpty()) {
             rhythm.due.cancel(key);
             turn.reply("agreement.gone");
-            return;
-        }
-        try {
-            agreed(agreed.get());
-            rhythm.due.cancel(key);
-        } catch (RuntimeException e) {
-            log.warn("confirming the agreement of pair {} is finished by the sweep: {}", p.id(), e.toString());
+        } else if (!rhythm.performPlanned(key, () -> agreed(agreed.get()))) {
             turn.reply("agreement.agreed.later");
         }
     }

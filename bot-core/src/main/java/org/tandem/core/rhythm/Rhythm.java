@@ -1,6 +1,7 @@
 package org.tandem.core.rhythm;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,8 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
@@ -28,6 +31,10 @@ import org.tandem.core.schedule.DueItems;
 
 /** What the rhythm's flows share: the stores, the port, the clock, and the small questions they all ask. */
 final class Rhythm {
+
+    /** A follow-up not done at once is done by the sweep after this. */
+    static final Duration FOLLOW_UP_AFTER = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(Rhythm.class);
 
     final Pairs pairs;
     final Programs programs;
@@ -141,6 +148,29 @@ final class Rhythm {
 
     Optional<Enrollment> enrollment(PersonRef p, String program) {
         return enrollments.find(p, program);
+    }
+
+    /**
+     * Work that must follow a guarded change of a pair (it became active, its agreement was confirmed): planned as
+     * a due item first, a couple of minutes ahead, then done at once. When the work throws, the item stays and the
+     * sweep does it (retried, FAILED for the coordinators to see after the last try): never silently half-done. The
+     * work must be safe to do twice. Returns whether it was done now.
+     */
+    boolean followUp(String key, String kind, Pair pair, Map<String, ?> payload, Runnable work) {
+        plan(key, kind, pair, payload, now().plus(FOLLOW_UP_AFTER));
+        return performPlanned(key, work);
+    }
+
+    /** Does planned follow-up work at once; leaves it to the sweep when it throws. */
+    boolean performPlanned(String key, Runnable work) {
+        try {
+            work.run();
+            due.cancel(key);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("{} is finished by the sweep: {}", key, e.toString());
+            return false;
+        }
     }
 
     void plan(String key, String kind, Pair pair, Map<String, ?> payload, Instant at) {

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
@@ -46,13 +48,21 @@ public final class RhythmModule {
         pairs.whenClosed(pair -> KINDS.forEach(kind -> due.cancelWaiting(kind, "pair", pair.id())));
     }
 
-    private static final List<String> KINDS = List.of(CheckIns.TICK, CheckIns.ASK, CheckIns.REMIND, CheckIns.AT_RISK,
+    static final String ACTIVATED = "rhythm.activated";
+    private static final List<String> KINDS = List.of(ACTIVATED, CheckIns.TICK, CheckIns.ASK, CheckIns.REMIND, CheckIns.AT_RISK,
             AgreementFlow.AGREED, Milestones.MIDPOINT, Milestones.CLOSING, Milestones.CLOSE_WAIT);
 
-    /** A pair said it clicked: the agreement starts, and the midpoint and close are planned. */
+    /**
+     * A pair said it clicked: the midpoint and the close are planned, and the mentee is invited to draft the
+     * agreement. A follow-up of the guarded move to active: left to the sweep if it fails.
+     */
     public void activated(Pair pair) {
-        agreement.start(pair);
+        rhythm.followUp(ACTIVATED + "|" + pair.id(), ACTIVATED, pair, Map.of("pair", pair.id()), () -> begin(pair));
+    }
+
+    private void begin(Pair pair) {
         milestones.start(pair);
+        agreement.start(pair);
     }
 
     public List<Flow> flows() {
@@ -62,6 +72,8 @@ public final class RhythmModule {
     public List<DueHandler> handlers() {
         List<DueHandler> all = new ArrayList<>(checkIns.handlers());
         all.add(agreement.finisher());
+        all.add(DueHandler.of(ACTIVATED, item -> rhythm.pairs.find(item.payloadString("pair"))
+                .filter(p -> p.status() == PairStatus.ACTIVE).ifPresent(this::begin)));
         all.addAll(milestones.handlers());
         return all;
     }

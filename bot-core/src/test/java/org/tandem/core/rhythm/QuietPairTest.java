@@ -17,6 +17,7 @@ import org.tandem.core.testing.Life;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.RecordingMessenger;
 import org.tandem.core.testing.Render;
+import org.tandem.core.testing.Seed;
 import org.tandem.core.testing.TestMongo;
 
 /**
@@ -142,6 +143,26 @@ class QuietPairTest {
             assertThat(Duration.between(nudges.get(i - 1), nudges.get(i))).as("one a week at most")
                     .isGreaterThanOrEqualTo(Duration.ofDays(7).minusHours(1));
         }
+    }
+
+    @Test
+    void anActivationWhoseInvitationFailsIsFinishedByTheSweep() {
+        carol.submits("program.create", Forms.program("Leadership"));
+        carol.says("program open Leadership");
+        Seed.enrolMentee(alice, Forms.mentee());
+        Seed.enrolMentor(bob, Forms.mentor());
+        chat.core().pairing().request(Life.program(chat, "Leadership"), alice.ref(), bob.ref(), 10, List.of());
+        bob.clicksButton("Accept");
+        Pair pair = pairs.of(alice.ref(), PairStatus.OPEN).get(0);
+        alice.in(org.tandem.core.conversation.Place.group(chat.lastGroup())).clicks("intro.met", pair.id());
+        alice.clicksButton("Yes");
+        chat.outbox().failNext(alice.ref().key(), 1);
+        assertThat(bob.clicksButton("Yes").text()).doesNotContain("something went wrong");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.ACTIVE);
+        int mark = chat.mark();
+        Life.walk(chat, chat.clock().instant().plus(Duration.ofMinutes(3)), Duration.ofMinutes(1));
+        assertThat(alice.dmsSince(mark).text()).containsOnlyOnce("[Draft our agreement]");
+        assertThat(pairs.find(pair.id()).orElseThrow().rhythm().endsAt()).as("the close is planned").isPresent();
     }
 
     @Test
