@@ -63,6 +63,7 @@ class WebchatPrivacyIT {
                 + "\"seniority\":\"senior\",\"years\":\"12\",\"department\":\"Sales\",\"languages\":[\"en\"],"
                 + "\"timeZone\":\"Europe/Paris\",\"format\":\"video\",\"capacity\":\"2\"}}");
         chat.click("quast4", "intake.consent", "yes");
+        chat.say("quast4", "profile");
 
         chat.admin("match");
         chat.admin("match confirm Leadership");
@@ -141,6 +142,8 @@ class WebchatPrivacyIT {
         assertThat(StoredCopies.inFiles(dir, List.of(HOPES, GOAL, EMAIL, REFLECTION)))
                 .as("and what the embedded file holds").hasSize(4);
 
+        long mentorRead = chat.last("quast4");
+        long coordinatorRead = chat.last("coordinator");
         chat.say(USER, "forget-me");
         chat.click(USER, "forget.confirm", "yes");
         app.context().getBean(EmbeddedMongo.class).awaitRewrites(Duration.ofSeconds(20));
@@ -156,9 +159,16 @@ class WebchatPrivacyIT {
         String mentorNow = chat.text("quast4");
         assertThat(mentorNow).as("her mentor's copies").doesNotContain(HOPES, GOAL, EMAIL, "Zimmerbrook",
                 "Looking forward").contains("—");
+        assertThat(chat.messages("quast4", mentorRead).toString()).as("polling on, the page gets them again")
+                .contains("\"text\":\"—, meet Bruno Quast, your mentor. Bruno Quast, meet —.\"",
+                        "\"from\":\"—\",", "\"label\":\"How we reach each other\",\"value\":\"—\"");
+        assertThat(mentorNow).as("his own profile, not about her, keeps his department")
+                .contains("\"label\":\"Department\",\"value\":\"Sales\"");
+        JsonNode export = WebchatClient.lastBlock(chat.messages("coordinator", coordinatorRead), "file");
+        assertThat(export.at("/withdrawn").asBoolean()).as("the export that listed her is withdrawn").isTrue();
+        assertThat(export.has("url")).isFalse();
         assertThat(chat.text("coordinator")).doesNotContain("Zimmerbrook");
-        assertThat(get(exportUrl + "?user=coordinator").body()).as("the export that listed her")
-                .doesNotContain("Zimmerbrook");
+        assertThat(get(exportUrl + "?user=coordinator").statusCode()).as("and its file is gone").isEqualTo(404);
     }
 
     @Test
