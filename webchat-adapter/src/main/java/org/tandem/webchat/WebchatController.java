@@ -97,7 +97,7 @@ class WebchatController {
         return Map.of("coordinators", properties.coordinators(), "texts", texts);
     }
 
-    @PostMapping("/api/webchat/inbound")
+    @PostMapping(value = "/api/webchat/inbound", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> inbound(HttpServletRequest request) throws IOException {
         refuseRemote(request);
         byte[] body = readBounded(request.getInputStream());
