@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ final class EmbeddedMongo implements AutoCloseable {
     private final Rewrites rewrites;
     private final MongoServer server;
     private final String uri;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     EmbeddedMongo(Path file) {
         try {
@@ -77,9 +79,12 @@ final class EmbeddedMongo implements AutoCloseable {
         rewrites.await(timeout);
     }
 
+    /** Stops the server (once: a second call does nothing), after a rewrite that is owed. */
     @Override
     public void close() {
-        rewrites.close();
-        server.shutdown();
+        if (closed.compareAndSet(false, true)) {
+            rewrites.close();
+            server.shutdown();
+        }
     }
 }
