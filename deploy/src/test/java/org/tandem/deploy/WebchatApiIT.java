@@ -134,6 +134,31 @@ class WebchatApiIT {
         assertThat(messages("ann", before)).as(what).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an operator           | $where",
+        "a dotted path         | a.b",
+        "a NUL                 | a\\u0000b",
+        "a space               | a b",
+        "not ASCII             | préférence",
+        "too long              | a123456789b123456789c123456789d123456789e123456789f123456789g1234",
+    })
+    void aFormFieldNoFormDeclaresIsRefusedAndNeverStored(String what, String field) {
+        app.post("/api/webchat/inbound", "{\"user\":\"fiona\",\"text\":\"join\"}");
+        app.post("/api/webchat/inbound", "{\"user\":\"fiona\",\"action\":{\"id\":\"intake.role\","
+                + "\"value\":\"mentee\"}}");
+        long before = lastSeq("fiona");
+        RunningApp.Reply r = app.post("/api/webchat/inbound", "{\"user\":\"fiona\",\"form\":{\"id\":"
+                + "\"intake.mentee\",\"values\":{\"topic1\":\"leadership\",\"hopes\":\"Grow\","
+                + "\"languages\":[\"en\"],\"timeZone\":\"Europe/Paris\",\"department\":\"Ops\","
+                + "\"seniority\":\"junior\",\"format\":\"video\",\"" + field + "\":\"planted-4417\"}}}");
+        assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(400);
+        assertThat(r.json().at("/error").asString()).as(what).contains("field name");
+        assertThat(messages("fiona", before)).as(what).isEmpty();
+        com.mongodb.client.MongoDatabase db = app.context().getBean(com.mongodb.client.MongoDatabase.class);
+        assertThat(StoredCopies.inDatabase(db, java.util.List.of("planted-4417"))).as(what).isEmpty();
+    }
+
     @Test
     void aMegabyteOfTextIsRefused() {
         long before = lastSeq("ann");

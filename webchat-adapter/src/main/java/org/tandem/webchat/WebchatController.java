@@ -121,6 +121,8 @@ class WebchatController {
                 if (!core.knowsForm(r.formId())) {
                     throw new WebchatRequest.Invalid("unknown form id '" + r.formId() + "'");
                 }
+                // WebchatRequest refused names that are no field's; which fields this form declares is the core's
+                // to say (TandemCore.formAccepts, to be called here once it exists)
                 yield new Input.Submit(r.formId(), r.formValues());
             }
         };
