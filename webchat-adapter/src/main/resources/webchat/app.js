@@ -169,6 +169,24 @@ function conversationLabel(key) {
   return 'Group ' + key.slice('group:'.length);
 }
 
+// Each message's drawing, kept until the message changes: redrawing on every poll would empty a form someone is
+// filling in and re-enable buttons already clicked.
+const drawn = new Map();   // "person|seq" -> { version, node }
+
+function messageNode(person, m) {
+  const id = person + '|' + m.seq;
+  const version = (m.rev || m.seq) + '|' + (state.locales[person] || 'en');
+  const known = drawn.get(id);
+  if (known && known.version === version) return known.node;
+  const mine = m.from === person;
+  const who = m.from ? displayName(m.from) : 'Tandem';
+  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') },
+    el('div', { class: 'meta' }, who),
+    el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
+  drawn.set(id, { version, node });
+  return node;
+}
+
 function render() {
   const person = state.active;
   $('who').textContent = displayName(person) + (state.coordinators.includes(person) ? ' (coordinator)' : '');
@@ -188,13 +206,8 @@ function render() {
 
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  box.replaceChildren(...(state.messages[person] || []).filter((m) => m.conversation === current).map((m) => {
-    const mine = m.from === person;
-    const who = m.from ? displayName(m.from) : 'Tandem';
-    return el('div', { class: 'msg' + (mine ? ' mine' : '') },
-      el('div', { class: 'meta' }, who),
-      el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
-  }));
+  box.replaceChildren(...(state.messages[person] || []).filter((m) => m.conversation === current)
+    .map((m) => messageNode(person, m)));
   if (atBottom) box.scrollTop = box.scrollHeight;
   const msgs = state.messages[person] || [];
   if (msgs.length) state.seen[person] = msgs[msgs.length - 1].seq;
@@ -211,6 +224,7 @@ async function poll(person) {
       // they erased their data: the confirmation is all that is left of their conversations
       known = state.messages[person] = [];
       state.conversation[person] = 'dm';
+      for (const id of [...drawn.keys()]) if (id.startsWith(person + '|')) drawn.delete(id);
     }
     // a message sent earlier may come again, changed (buttons used, an erased person's words blanked)
     const i = known.findIndex((k) => k.seq === m.seq);
