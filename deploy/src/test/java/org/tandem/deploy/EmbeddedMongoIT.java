@@ -12,6 +12,7 @@ import com.mongodb.client.model.Indexes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +58,7 @@ class EmbeddedMongoIT {
         try (EmbeddedMongo mongo = new EmbeddedMongo(file); MongoClient client = client(mongo)) {
             MongoCollection<Document> people = client.getDatabase("t").getCollection("people");
             assertThat(people.countDocuments()).as("after a restart").isEqualTo(51);
-            assertThat(people.listIndexes().into(new java.util.ArrayList<>())).hasSize(2);
+            assertThat(people.listIndexes().into(new ArrayList<>())).hasSize(2);
         }
     }
 

@@ -2,6 +2,7 @@ package org.tandem.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,8 +156,8 @@ class WebchatApiIT {
         assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(400);
         assertThat(r.json().at("/error").asString()).as(what).contains("field name");
         assertThat(messages("fiona", before)).as(what).isEmpty();
-        com.mongodb.client.MongoDatabase db = app.context().getBean(com.mongodb.client.MongoDatabase.class);
-        assertThat(StoredCopies.inDatabase(db, java.util.List.of("planted-4417"))).as(what).isEmpty();
+        MongoDatabase db = app.context().getBean(MongoDatabase.class);
+        assertThat(StoredCopies.inDatabase(db, List.of("planted-4417"))).as(what).isEmpty();
     }
 
     @Test

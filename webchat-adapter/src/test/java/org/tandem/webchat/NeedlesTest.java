@@ -2,6 +2,7 @@ package org.tandem.webchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class NeedlesTest {
                 .isEqualTo("— (—) meets Joanna, of Salesforce: —");
         assertThat(ann.blank("Annual review with Ann")).isEqualTo("Annual review with —");
         assertThat(ann.blank("Hopes: Speak with confidence at the board…\nNext line")).isEqualTo("Hopes: —\nNext line");
-        Document block = new Document("type", "fields").append("fields", java.util.List.of(
+        Document block = new Document("type", "fields").append("fields", List.of(
                 new Document("label", "Contact").append("value", "ann.k@example.org")));
         assertThat(ann.blank(block).toJson()).contains("\"value\": \"—\"").doesNotContain("example.org");
     }

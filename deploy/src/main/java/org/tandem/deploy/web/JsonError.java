@@ -3,6 +3,7 @@ package org.tandem.deploy.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /** The one shape of an error answer, {@code {"error":"…"}}, written as it is (whatever the client accepts). */
@@ -28,7 +29,7 @@ final class JsonError {
             case 431 -> "the request's headers are too large";
             case 503 -> "unavailable for a moment: try again later";
             default -> status >= 500 ? "something went wrong on our side"
-                    : HttpStatus.valueOf(status).getReasonPhrase().toLowerCase(java.util.Locale.ROOT);
+                    : HttpStatus.valueOf(status).getReasonPhrase().toLowerCase(Locale.ROOT);
         };
         String d = clean(detail);
         return status >= 500 || d.isEmpty() ? base : base + ": " + d;
