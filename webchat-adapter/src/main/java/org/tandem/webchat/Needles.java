@@ -66,6 +66,21 @@ final class Needles {
         return out;
     }
 
+    /** Whether any string a block holds, at any depth, is about the person. */
+    boolean foundIn(Document block) {
+        return block.values().stream().anyMatch(this::foundInValue);
+    }
+
+    private boolean foundInValue(Object v) {
+        if (v instanceof String s) {
+            return foundIn(s);
+        }
+        if (v instanceof Document d) {
+            return foundIn(d);
+        }
+        return v instanceof List<?> l && l.stream().anyMatch(this::foundInValue);
+    }
+
     /** The same block with every string it holds, at any depth, blanked. */
     Document blank(Document block) {
         Document out = new Document();

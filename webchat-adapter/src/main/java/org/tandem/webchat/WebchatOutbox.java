@@ -124,7 +124,7 @@ final class WebchatOutbox {
         for (Document d : messages.find().into(new ArrayList<>())) {
             List<Document> before = d.getList("blocks", Document.class);
             boolean about = theirGroups.contains(d.getString("conversation"))
-                    || (!needles.isEmpty() && needles.foundIn(new Document("b", before).toJson()));
+                    || before.stream().anyMatch(needles::foundIn);
             List<Document> after = before.stream()
                     .map(b -> withdrawn(about ? needles.blank(b) : b, withdrawnFiles)).toList();
             if (!after.equals(before)) {

@@ -32,6 +32,10 @@ class NeedlesTest {
         Document block = new Document("type", "fields").append("fields", List.of(
                 new Document("label", "Contact").append("value", "ann.k@example.org")));
         assertThat(ann.blank(block).toJson()).contains("\"value\": \"—\"").doesNotContain("example.org");
+        Document quoted = new Document("type", "text").append("text", "Goal: " + WebchatRenderer.escape(
+                "Lead the *Q3* launch"));
+        assertThat(ann.foundIn(quoted)).as("a block quoting her, escaped").isTrue();
+        assertThat(ann.foundIn(new Document("type", "text").append("text", "Department: Sales"))).isFalse();
     }
 
     @Test
