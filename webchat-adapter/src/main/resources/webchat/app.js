@@ -10,6 +10,7 @@ const state = {
   after: {},          // person -> last seq
   seen: {},           // person -> last seq seen while active
   coordinators: [],
+  texts: {},          // language -> key -> the page's own sentences, from the server's bundles
 };
 
 const $ = (id) => document.getElementById(id);
@@ -76,6 +77,12 @@ async function post(body) {
   await poll(person);
 }
 
+// The page's own sentences, in the language of the person shown.
+function t(key) {
+  const texts = state.texts[state.locales[state.active] || 'en'] || state.texts.en || {};
+  return texts[key] || key;
+}
+
 function displayName(user) {
   return user.charAt(0).toUpperCase() + user.slice(1);
 }
@@ -90,7 +97,7 @@ function renderBlock(b, msg) {
       el('button', { class: x.style, onclick: (ev) => { ev.target.disabled = true; post({ action: { id: x.id, value: x.value } }); } }, x.label)));
     case 'choice': return renderChoice(b);
     case 'form': return renderForm(b);
-    case 'file': return el('div', { class: 'block file' },
+    case 'file': return b.withdrawn ? el('div', { class: 'block file withdrawn' }, '\u{1F4CE} ' + b.name + ' — ', t('file.withdrawn')) : el('div', { class: 'block file' },
       el('a', { href: b.url + '?user=' + encodeURIComponent(state.active), download: b.name }, '\u{1F4CE} ' + b.name),
       el('span', { class: 'size' }, ' (' + Math.max(1, Math.round(b.size / 1024)) + ' KiB)'));
     default: return el('div', { class: 'block' }, '[' + b.type + ']');
@@ -162,6 +169,24 @@ function conversationLabel(key) {
   return 'Group ' + key.slice('group:'.length);
 }
 
+// Each message's drawing, kept until the message changes: redrawing on every poll would empty a form someone is
+// filling in and re-enable buttons already clicked.
+const drawn = new Map();   // "person|seq" -> { version, node }
+
+function messageNode(person, m) {
+  const id = person + '|' + m.seq;
+  const version = (m.rev || m.seq) + '|' + (state.locales[person] || 'en');
+  const known = drawn.get(id);
+  if (known && known.version === version) return known.node;
+  const mine = m.from === person;
+  const who = m.from ? displayName(m.from) : 'Tandem';
+  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') },
+    el('div', { class: 'meta' }, who),
+    el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
+  drawn.set(id, { version, node });
+  return node;
+}
+
 function render() {
   const person = state.active;
   $('who').textContent = displayName(person) + (state.coordinators.includes(person) ? ' (coordinator)' : '');
@@ -181,13 +206,8 @@ function render() {
 
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  box.replaceChildren(...(state.messages[person] || []).filter((m) => m.conversation === current).map((m) => {
-    const mine = m.from === person;
-    const who = m.from ? displayName(m.from) : 'Tandem';
-    return el('div', { class: 'msg' + (mine ? ' mine' : '') },
-      el('div', { class: 'meta' }, who),
-      el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
-  }));
+  box.replaceChildren(...(state.messages[person] || []).filter((m) => m.conversation === current)
+    .map((m) => messageNode(person, m)));
   if (atBottom) box.scrollTop = box.scrollHeight;
   const msgs = state.messages[person] || [];
   if (msgs.length) state.seen[person] = msgs[msgs.length - 1].seq;
@@ -198,12 +218,20 @@ async function poll(person) {
   if (!res.ok) return;
   const data = await res.json();
   if (!data.messages.length) return;
-  const known = state.messages[person] || (state.messages[person] = []);
+  let known = state.messages[person] || (state.messages[person] = []);
   for (const m of data.messages) {
+    if (m.farewell) {
+      // they erased their data: the confirmation is all that is left of their conversations
+      known = state.messages[person] = [];
+      state.conversation[person] = 'dm';
+      for (const id of [...drawn.keys()]) if (id.startsWith(person + '|')) drawn.delete(id);
+    }
+    // a message sent earlier may come again, changed (buttons used, an erased person's words blanked)
     const i = known.findIndex((k) => k.seq === m.seq);
     if (i >= 0) known[i] = m; else known.push(m);
-    state.after[person] = Math.max(state.after[person] || 0, m.seq);
+    state.after[person] = Math.max(state.after[person] || 0, m.rev || m.seq);
   }
+  known.sort((a, b) => a.seq - b.seq);
   render();
 }
 
@@ -252,6 +280,7 @@ for (const b of document.querySelectorAll('#clock button')) {
 (async function start() {
   const cfg = await fetch('/api/webchat/config').then((r) => r.json()).catch(() => ({ coordinators: [] }));
   state.coordinators = cfg.coordinators || [];
+  state.texts = cfg.texts || {};
   if (!state.people.includes(state.active)) state.active = state.people[0];
   render();
   await pollAll();

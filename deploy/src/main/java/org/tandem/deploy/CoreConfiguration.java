@@ -3,6 +3,9 @@ package org.tandem.deploy;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -24,18 +27,28 @@ class CoreConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * The core. With the embedded database, each erasure is followed by a rewrite of its file (a real MongoDB is
+     * the operator's to compact: see the README).
+     */
     @Bean
     TandemCore tandemCore(MongoDatabase db, List<PlatformMessenger> messengers, Clock clock,
-                          CoreProperties properties) {
-        return new TandemCore(db, new MessengerRouter(messengers), clock, properties.settings());
+                          CoreProperties properties, ObjectProvider<EmbeddedMongo> embedded) {
+        TandemCore core = new TandemCore(db, new MessengerRouter(messengers), clock, properties.settings());
+        embedded.ifAvailable(m -> core.afterEachErasure(m::rewriteSoon));
+        return core;
     }
 
-    /** {@code /actuator/health} is DOWN when MongoDB does not answer a ping. */
+    /**
+     * {@code /actuator/health} is DOWN when MongoDB does not answer a ping within two seconds (the driver would
+     * otherwise wait its whole server selection timeout, longer than any probe does).
+     */
     @Bean
     HealthIndicator mongoHealth(MongoDatabase db) {
+        MongoDatabase probe = db.withTimeout(2, TimeUnit.SECONDS);
         return () -> {
             try {
-                db.runCommand(new org.bson.Document("ping", 1));
+                probe.runCommand(new Document("ping", 1));
                 return Health.up().withDetail("database", db.getName()).build();
             } catch (RuntimeException e) {
                 return Health.down(e).build();

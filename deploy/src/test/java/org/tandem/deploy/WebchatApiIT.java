@@ -2,6 +2,7 @@ package org.tandem.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,31 @@ class WebchatApiIT {
         assertThat(r.status()).as(what).isEqualTo(status);
         assertThat(r.json().at("/error").asString()).as(what).contains(error);
         assertThat(messages("ann", before)).as(what).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "an operator           | $where",
+        "a dotted path         | a.b",
+        "a NUL                 | a\\u0000b",
+        "a space               | a b",
+        "not ASCII             | préférence",
+        "too long              | a123456789b123456789c123456789d123456789e123456789f123456789g1234",
+    })
+    void aFormFieldNoFormDeclaresIsRefusedAndNeverStored(String what, String field) {
+        app.post("/api/webchat/inbound", "{\"user\":\"fiona\",\"text\":\"join\"}");
+        app.post("/api/webchat/inbound", "{\"user\":\"fiona\",\"action\":{\"id\":\"intake.role\","
+                + "\"value\":\"mentee\"}}");
+        long before = lastSeq("fiona");
+        RunningApp.Reply r = app.post("/api/webchat/inbound", "{\"user\":\"fiona\",\"form\":{\"id\":"
+                + "\"intake.mentee\",\"values\":{\"topic1\":\"leadership\",\"hopes\":\"Grow\","
+                + "\"languages\":[\"en\"],\"timeZone\":\"Europe/Paris\",\"department\":\"Ops\","
+                + "\"seniority\":\"junior\",\"format\":\"video\",\"" + field + "\":\"planted-4417\"}}}");
+        assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(400);
+        assertThat(r.json().at("/error").asString()).as(what).contains("field name");
+        assertThat(messages("fiona", before)).as(what).isEmpty();
+        MongoDatabase db = app.context().getBean(MongoDatabase.class);
+        assertThat(StoredCopies.inDatabase(db, List.of("planted-4417"))).as(what).isEmpty();
     }
 
     @Test

@@ -9,41 +9,88 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Files and erasure through the web chat API: an export reaches the coordinators only, a person's data reaches
- * that person only, and after {@code forget-me} neither the core nor the web chat's own store keeps their name or
- * answers.
+ * that person only, and after {@code forget-me} nothing of what she wrote or of who she is is left: not in any
+ * collection (the web chat's included), not in her mentor's copies, not in a stored file, not in the raw bytes of
+ * the embedded database's file.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebchatPrivacyIT {
 
+    static final String USER = "zimmer7";
+    static final String NAME = "Alice Zimmerbrook";
     static final String HOPES = "Zimmer-secret: run the Berlin office";
+    static final String GOAL = "Zimmer-goal: chair the Hamburg board";
+    static final String EMAIL = "zimmer.private@example.org";
+    static final String REFLECTION = "Zimmer-takeaway: ask for feedback weekly";
+    /** What must be gone after her erasure, wherever Tandem stored it. */
+    static final List<String> HERS = List.of(USER, "Zimmerbrook", HOPES, GOAL, EMAIL, REFLECTION);
 
     @TempDir
     static Path dir;
 
     static RunningApp app;
+    static WebchatClient chat;
+    static String exportUrl;
 
     @BeforeAll
-    static void start() {
+    static void aWholePairUntilAReflection() {
         app = new RunningApp(dir.resolve("tandem.mv"), "tandem.scheduler.enabled=false");
+        chat = new WebchatClient(app).named(USER, NAME).named("quast4", "Bruno Quast");
         WebchatApiIT.openProgramme(app, "Leadership");
-        post("{\"user\":\"zimmer7\",\"name\":\"Alice Zimmerbrook\",\"text\":\"join\"}");
-        post("{\"user\":\"zimmer7\",\"action\":{\"id\":\"intake.role\",\"value\":\"mentee\"}}");
-        post("{\"user\":\"zimmer7\",\"form\":{\"id\":\"intake.mentee\",\"values\":{\"topic1\":\"leadership\","
+        chat.say(USER, "join");
+        chat.click(USER, "intake.role", "mentee");
+        chat.post(USER, "\"form\":{\"id\":\"intake.mentee\",\"values\":{\"topic1\":\"leadership\","
                 + "\"hopes\":\"" + HOPES + "\",\"languages\":[\"en\"],\"timeZone\":\"Europe/Berlin\","
-                + "\"department\":\"Sales\",\"seniority\":\"junior\",\"format\":\"video\","
-                + "\"preference\":\"none\"}}}");
-        post("{\"user\":\"zimmer7\",\"action\":{\"id\":\"intake.consent\",\"value\":\"yes\"}}");
-        assertThat(text(messages("zimmer7", 0))).contains("You are enrolled in *Leadership*");
+                + "\"department\":\"Sales\",\"seniority\":\"junior\",\"format\":\"video\",\"preference\":\"none\"}}");
+        chat.click(USER, "intake.consent", "yes");
+        assertThat(chat.text(USER)).contains("You are enrolled in *Leadership*");
+        chat.say("quast4", "join");
+        chat.click("quast4", "intake.role", "mentor");
+        chat.post("quast4", "\"form\":{\"id\":\"intake.mentor\",\"values\":{\"topics\":[\"leadership\"],"
+                + "\"seniority\":\"senior\",\"years\":\"12\",\"department\":\"Sales\",\"languages\":[\"en\"],"
+                + "\"timeZone\":\"Europe/Paris\",\"format\":\"video\",\"capacity\":\"2\"}}");
+        chat.click("quast4", "intake.consent", "yes");
+        chat.say("quast4", "profile");
+
+        chat.admin("match");
+        chat.admin("match confirm Leadership");
+        chat.click(USER, "shortlist.choose", chat.button(USER, "shortlist.choose"));
+        chat.click("quast4", "request.accept", chat.button("quast4", "request.accept"));
+        String group = chat.lastConversation(USER, "group:");
+        String pair = chat.button(USER, "intro.met");
+        chat.post(USER, "\"conversation\":\"" + group + "\",\"text\":\"Looking forward to it, Bruno\"");
+        chat.post(USER, "\"conversation\":\"" + group + "\",\"action\":{\"id\":\"intro.met\",\"value\":\"" + pair
+                + "\"}");
+        chat.click(USER, "click.answer", pair + ":0:yes");
+        chat.click("quast4", "click.answer", pair + ":0:yes");
+        chat.click(USER, "agreement.draft", pair);
+        chat.post(USER, "\"form\":{\"id\":\"agreement.form\",\"values\":{\"goal1\":\"" + GOAL + "\","
+                + "\"measure1\":\"The board says so\",\"cadence\":\"biweekly\",\"format\":\"video\","
+                + "\"contact\":\"" + EMAIL + "\",\"confidential\":[\"yes\"]}}");
+        chat.click("quast4", "agreement.confirm", chat.button("quast4", "agreement.confirm"));
+
+        String now = chat.advanceUntil("P14D", USER, "Have you met");
+        chat.click(USER, "checkin.answer", chat.button(USER, "checkin.answer").replaceAll(":[a-z-]+$", ":met"));
+        chat.post(USER, "\"form\":{\"id\":\"checkin.met-form\",\"values\":{\"date\":\"" + now.substring(0, 10)
+                + "\"}}");
+        chat.click(USER, "reflection.write", chat.button(USER, "reflection.write"));
+        chat.post(USER, "\"form\":{\"id\":\"reflection.form\",\"values\":{\"takeaway\":\"" + REFLECTION
+                + "\",\"progress1\":\"2\"}}");
+        chat.say(USER, "journal");
+        assertThat(chat.text(USER)).contains(REFLECTION);
     }
 
     @AfterAll
@@ -52,88 +99,84 @@ class WebchatPrivacyIT {
     }
 
     @Test
+    @Order(1)
     void anExportReachesTheCoordinatorsOnly() {
-        long after = last("coordinator");
-        post("{\"user\":\"coordinator\",\"conversation\":\"admin\",\"text\":\"export Leadership\"}");
-        JsonNode file = findBlock(messages("coordinator", after), "file");
+        long after = chat.last("coordinator");
+        chat.admin("export Leadership");
+        JsonNode file = WebchatClient.lastBlock(chat.messages("coordinator", after), "file");
         assertThat(file.at("/name").asString()).startsWith("tandem-leadership-").endsWith(".csv");
-        String url = file.at("/url").asString();
-        HttpResponse<String> csv = get(url + "?user=coordinator");
+        exportUrl = file.at("/url").asString();
+        HttpResponse<String> csv = get(exportUrl + "?user=coordinator");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
-        assertThat(csv.body()).contains("Programme,Person", "Alice Zimmerbrook").doesNotContain(HOPES, "Sales");
-        assertThat(get(url + "?user=zimmer7").statusCode()).isEqualTo(404);
-        assertThat(get(url + "?user=mallory").statusCode()).isEqualTo(404);
-        assertThat(get(url).statusCode()).isEqualTo(400);
+        assertThat(csv.body()).contains("Programme,Person", NAME, "Bruno Quast").doesNotContain(HOPES, "Sales");
+        assertThat(get(exportUrl + "?user=" + USER).statusCode()).isEqualTo(404);
+        assertThat(get(exportUrl + "?user=mallory").statusCode()).isEqualTo(404);
+        assertThat(get(exportUrl).statusCode()).isEqualTo(400);
         assertThat(get("/api/webchat/files/f0123?user=coordinator").statusCode()).isEqualTo(404);
     }
 
     @Test
-    void aPersonsDataReachesThemOnlyAndForgetMeLeavesNothing() {
-        long after = last("zimmer7");
-        post("{\"user\":\"zimmer7\",\"text\":\"my-data\"}");
-        JsonNode file = findBlock(messages("zimmer7", after), "file");
-        String url = file.at("/url").asString();
-        HttpResponse<String> json = get(url + "?user=zimmer7");
+    @Order(2)
+    void aPersonsDataReachesThemOnly() {
+        long after = chat.last(USER);
+        chat.say(USER, "my-data");
+        String url = WebchatClient.lastBlock(chat.messages(USER, after), "file").at("/url").asString();
+        HttpResponse<String> json = get(url + "?user=" + USER);
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        assertThat(json.body()).contains(HOPES, "\"displayName\": \"Alice Zimmerbrook\"");
+        assertThat(json.body()).contains(HOPES, REFLECTION, "\"displayName\": \"" + NAME + "\"");
         assertThat(get(url + "?user=coordinator").statusCode()).isEqualTo(404);
+        assertThat(get(url + "?user=quast4").statusCode()).isEqualTo(404);
+    }
 
-        post("{\"user\":\"zimmer7\",\"text\":\"forget-me\"}");
-        post("{\"user\":\"zimmer7\",\"action\":{\"id\":\"forget.confirm\",\"value\":\"yes\"}}");
-        assertThat(get(url + "?user=zimmer7").statusCode()).isEqualTo(404);
-        List<JsonNode> left = messages("zimmer7", 0);
-        assertThat(left).as("the confirmation, read once").singleElement().satisfies(m ->
-                assertThat(m.toString()).contains("your personal data is erased"));
-        assertThat(messages("zimmer7", 0)).as("and not kept").isEmpty();
-
+    @Test
+    @Order(3)
+    void forgetMeLeavesNothingOfHerAnywhere() {
         MongoDatabase db = app.context().getBean(MongoDatabase.class);
-        List<String> hits = new ArrayList<>();
-        for (String collection : db.listCollectionNames()) {
-            for (Document d : db.getCollection(collection).find()) {
-                String s = d.toJson();
-                if (s.contains("Zimmerbrook") || s.contains("Zimmer-secret") || s.contains("Europe/Berlin")
-                        || s.contains("zimmer7")) {
-                    hits.add(collection + ": " + s);
-                }
-            }
-        }
-        assertThat(hits).isEmpty();
-        assertThat(text(messages("coordinator", 0))).doesNotContain("Zimmerbrook");
+        String mentor = chat.text("quast4");
+        assertThat(mentor).as("her mentor's copies quote her").contains(HOPES, GOAL, EMAIL, "Zimmerbrook");
+        assertThat(StoredCopies.inDatabase(db, List.of(HOPES, GOAL, EMAIL, REFLECTION)))
+                .as("the scan sees what is stored").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(StoredCopies.inFiles(dir, List.of(HOPES, GOAL, EMAIL, REFLECTION)))
+                .as("and what the embedded file holds").hasSize(4);
+
+        long mentorRead = chat.last("quast4");
+        long coordinatorRead = chat.last("coordinator");
+        chat.say(USER, "forget-me");
+        chat.click(USER, "forget.confirm", "yes");
+        app.context().getBean(EmbeddedMongo.class).awaitRewrites(Duration.ofSeconds(20));
+
+        assertThat(chat.messages(USER, 0)).as("the confirmation, read once").singleElement().satisfies(m ->
+                assertThat(m.toString()).contains("your personal data is erased"));
+        assertThat(chat.messages(USER, 0)).as("and not kept").isEmpty();
+        assertThat(StoredCopies.inDatabase(db, HERS)).as("no collection, no stored file").isEmpty();
+        assertThat(StoredCopies.inDatabase(db, List.of("Europe/Berlin"))).as("her profile's choices, in the core")
+                .allSatisfy(hit -> assertThat(hit).startsWith("webchat_outbox"));
+        assertThat(StoredCopies.inFiles(dir, HERS)).as("not in the embedded file's bytes").isEmpty();
+
+        String mentorNow = chat.text("quast4");
+        assertThat(mentorNow).as("her mentor's copies").doesNotContain(HOPES, GOAL, EMAIL, "Zimmerbrook",
+                "Looking forward").contains("—");
+        assertThat(chat.messages("quast4", mentorRead).toString()).as("polling on, the page gets them again")
+                .contains("\"text\":\"—, meet Bruno Quast, your mentor. Bruno Quast, meet —.\"",
+                        "\"from\":\"—\",", "\"label\":\"How we reach each other\",\"value\":\"—\"");
+        assertThat(mentorNow).as("his own profile, not about her, keeps his department")
+                .contains("\"label\":\"Department\",\"value\":\"Sales\"");
+        JsonNode export = WebchatClient.lastBlock(chat.messages("coordinator", coordinatorRead), "file");
+        assertThat(export.at("/withdrawn").asBoolean()).as("the export that listed her is withdrawn").isTrue();
+        assertThat(export.has("url")).isFalse();
+        assertThat(chat.text("coordinator")).doesNotContain("Zimmerbrook");
+        assertThat(get(exportUrl + "?user=coordinator").statusCode()).as("and its file is gone").isEqualTo(404);
     }
 
-    private static List<JsonNode> messages(String user, long after) {
-        RunningApp.Reply r = app.get("/api/webchat/outbox?user=" + user + "&after=" + after);
-        assertThat(r.status()).isEqualTo(200);
-        List<JsonNode> out = new ArrayList<>();
-        r.json().at("/messages").forEach(out::add);
-        return out;
-    }
-
-    private static JsonNode findBlock(List<JsonNode> messages, String type) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            for (JsonNode b : messages.get(i).at("/blocks")) {
-                if (b.at("/type").asString().equals(type)) {
-                    return b;
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " block in " + messages);
-    }
-
-    private static void post(String body) {
-        assertThat(app.post("/api/webchat/inbound", body).status()).as(body).isEqualTo(202);
-    }
-
-    private static long last(String user) {
-        List<JsonNode> all = messages(user, 0);
-        return all.isEmpty() ? 0 : all.get(all.size() - 1).at("/seq").asLong();
-    }
-
-    private static String text(List<JsonNode> messages) {
-        return messages.toString();
+    @Test
+    @Order(4)
+    void theAppWorksOnAfterTheRewrite() {
+        long after = chat.last("quast4");
+        chat.say("quast4", "profile");
+        assertThat(chat.messages("quast4", after).toString()).contains("Mentor", "Sales");
     }
 
     private static HttpResponse<String> get(String path) {

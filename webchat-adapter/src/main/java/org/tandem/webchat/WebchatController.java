@@ -6,9 +6,13 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -25,6 +29,7 @@ import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
+import org.tandem.core.i18n.Texts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +45,8 @@ class WebchatController {
     static final int MAX_BODY = 64 * 1024;
     /** Where files are downloaded: {@code GET /api/webchat/files/<id>?user=<who>}. */
     static final String FILES = "/api/webchat/files/";
+    /** The page's own sentences. */
+    static final String TEXTS = "i18n.webchat";
     private static final java.util.regex.Pattern FILE_ID = java.util.regex.Pattern.compile("f[0-9a-f]{32}");
 
     private final TandemCore core;
@@ -78,14 +85,19 @@ class WebchatController {
                 .body(new ClassPathResource("webchat/app.css"));
     }
 
-    /** What the page needs to know: who the coordinators are. */
+    /** What the page needs to know: who the coordinators are, and its own sentences in each language. */
     @GetMapping("/api/webchat/config")
     Map<String, Object> config(HttpServletRequest request) {
         refuseRemote(request);
-        return Map.of("coordinators", properties.coordinators());
+        Map<String, Object> texts = new LinkedHashMap<>();
+        for (Locale l : Texts.SUPPORTED) {
+            Texts t = Texts.of(TEXTS, l);
+            texts.put(l.getLanguage(), new TreeMap<>(t.keys().stream().collect(Collectors.toMap(k -> k, t::get))));
+        }
+        return Map.of("coordinators", properties.coordinators(), "texts", texts);
     }
 
-    @PostMapping("/api/webchat/inbound")
+    @PostMapping(value = "/api/webchat/inbound", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> inbound(HttpServletRequest request) throws IOException {
         refuseRemote(request);
         byte[] body = readBounded(request.getInputStream());
@@ -109,6 +121,8 @@ class WebchatController {
                 if (!core.knowsForm(r.formId())) {
                     throw new WebchatRequest.Invalid("unknown form id '" + r.formId() + "'");
                 }
+                // WebchatRequest refused names that are no field's; which fields this form declares is the core's
+                // to say (TandemCore.formAccepts, to be called here once it exists)
                 yield new Input.Submit(r.formId(), r.formValues());
             }
         };
@@ -130,16 +144,12 @@ class WebchatController {
         try {
             from = Long.parseLong(after);
         } catch (NumberFormatException e) {
-            throw new WebchatRequest.Invalid("'after' must be a sequence number");
+            throw new WebchatRequest.Invalid("'after' must be a revision number");
         }
         if (from < 0) {
-            throw new WebchatRequest.Invalid("'after' must be a sequence number");
+            throw new WebchatRequest.Invalid("'after' must be a revision number");
         }
-        List<Document> messages = new java.util.ArrayList<>(
-                outbox.readable(u, properties.coordinators().contains(u), from, 500));
-        // someone who just erased their data reads the confirmation once; it is not stored
-        outbox.farewell(u, from).ifPresent(messages::add);
-        return Map.of("messages", messages);
+        return Map.of("messages", outbox.readable(u, properties.coordinators().contains(u), from, 500));
     }
 
     /**

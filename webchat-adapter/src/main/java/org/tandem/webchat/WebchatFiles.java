@@ -1,6 +1,7 @@
 package org.tandem.webchat;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,18 +58,19 @@ final class WebchatFiles {
     /**
      * Deletes a person's own files, and every other file that names them or holds what they wrote (an export in the
      * admin channel): such a file cannot be kept with a hole in it, it goes. Takes them off the readers of the rest.
+     * Returns the ids of the files deleted.
      */
-    void forget(String user, Set<String> needles) {
-        files.deleteMany(new Document("readers", List.of(user)));
-        files.updateMany(eq("readers", user), Updates.pull("readers", user));
-        if (needles.isEmpty()) {
-            return;
-        }
+    Set<String> forget(String user, Needles needles) {
+        Set<String> gone = new LinkedHashSet<>();
         for (Document d : files.find()) {
+            List<String> readers = d.getList("readers", String.class);
             String text = new String(d.get("bytes", Binary.class).getData(), StandardCharsets.UTF_8);
-            if (needles.stream().anyMatch(text::contains)) {
-                files.deleteOne(eq("_id", d.getString("_id")));
+            if (readers.equals(List.of(user)) || !needles.isEmpty() && needles.foundIn(text)) {
+                gone.add(d.getString("_id"));
             }
         }
+        files.deleteMany(in("_id", gone));
+        files.updateMany(eq("readers", user), Updates.pull("readers", user));
+        return gone;
     }
 }

@@ -3,6 +3,7 @@ package org.tandem.webchat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
@@ -74,15 +75,16 @@ final class WebchatMessenger implements PlatformMessenger {
     }
 
     /**
-     * Drops the person's conversations, files and words from the web chat's own store, and their name and texts
-     * wherever a message quoted them.
+     * Drops the person's conversations, files and words from the web chat's own store, their name and texts wherever
+     * a message quoted them, and the files that named them.
      */
     @Override
     public void forget(Forgotten forgotten) {
-        PersonRef person = forgotten.person();
-        outbox.forget(person.userId(), forgotten.needles(), forgotten.farewell()
-                .filter(r -> r.platform().equals(PLATFORM)).map(r -> Long.parseLong(r.id())));
-        files.forget(person.userId(), forgotten.needles());
+        String user = forgotten.person().userId();
+        Needles needles = Needles.of(forgotten.displayName(), forgotten.traces());
+        Set<String> withdrawn = files.forget(user, needles);
+        outbox.forget(user, needles, forgotten.farewell()
+                .filter(r -> r.platform().equals(PLATFORM)).map(r -> Long.parseLong(r.id())), withdrawn);
     }
 
     /** The message's blocks, then a download link that only {@code readers} can follow. */

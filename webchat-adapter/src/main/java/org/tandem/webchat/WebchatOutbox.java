@@ -2,6 +2,7 @@ package org.tandem.webchat;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
@@ -12,44 +13,41 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The web chat's own store: every message in sequence order, with who may read it, so that the page (or a
- * script) polls {@code after=N}. Kept in MongoDB so the history survives a restart.
+ * The web chat's own store: every message with its place in the conversation ({@code seq}), who may read it, and
+ * the revision of its last change ({@code rev}, from the same counter), so that the page (or a script) polls
+ * {@code after=N} and gets what was sent or changed since — a message the core updated in place, or one that lost
+ * an erased person's words. Kept in MongoDB so the history survives a restart.
  */
 final class WebchatOutbox {
 
     static final String ADMIN = "admin";
     static final String DIRECT = "dm";
+    static final String GROUP = "group:";
 
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> groups;
-    private final Map<String, Farewell> farewells = new ConcurrentHashMap<>();
-
-    /** A last answer to a person who erased their data: in memory only, until read or for a minute. */
-    private record Farewell(Document message, long until) {}
-
-    /** How long a farewell waits for its reader. */
-    static final Duration FAREWELL_KEPT = Duration.ofMinutes(1);
-    /** How much of a long text must match for a shortened quote of it to count. */
-    static final int QUOTED_PREFIX = 24;
+    private final Farewells farewells = new Farewells();
 
     WebchatOutbox(MongoDatabase db) {
         this.messages = db.getCollection("webchat_outbox");
         this.counters = db.getCollection("webchat_counters");
         this.groups = db.getCollection("webchat_groups");
+        // messages stored before revisions existed were last changed when they were sent
+        for (Document d : messages.find(exists("rev", false)).into(new ArrayList<>())) {
+            messages.updateOne(eq("_id", d.get("_id")), Updates.set("rev", d.getLong("_id")));
+        }
     }
 
     /**
@@ -58,9 +56,9 @@ final class WebchatOutbox {
      */
     synchronized long append(String conversation, List<String> recipients, String from, List<Document> blocks,
                              Instant at) {
-        long seq = next("seq");
-        Document d = new Document("_id", seq).append("conversation", conversation).append("recipients", recipients)
-                .append("at", Date.from(at));
+        long seq = next();
+        Document d = new Document("_id", seq).append("rev", seq).append("conversation", conversation)
+                .append("recipients", recipients).append("at", Date.from(at));
         if (from != null) {
             d.append("from", from);
         }
@@ -69,9 +67,9 @@ final class WebchatOutbox {
         return seq;
     }
 
-    /** Replaces the blocks of a message (the core updating, e.g. to disable used buttons). */
-    void replace(long seq, List<Document> blocks) {
-        messages.updateOne(eq("_id", seq), Updates.set("blocks", blocks));
+    /** Replaces the blocks of a message (the core updating, e.g. to disable used buttons): readers get it again. */
+    synchronized void replace(long seq, List<Document> blocks) {
+        messages.updateOne(eq("_id", seq), Updates.combine(Updates.set("blocks", blocks), Updates.set("rev", next())));
     }
 
     /** One message as the page reads it, or empty when there is none with that number. */
@@ -79,19 +77,24 @@ final class WebchatOutbox {
         return Optional.ofNullable(messages.find(eq("_id", seq)).first()).map(WebchatOutbox::readable);
     }
 
-    /** What a person may read after a sequence number, oldest first. */
+    /**
+     * What a person may read that was sent or changed after revision {@code after}, oldest change first; a person
+     * who just erased their data reads the confirmation once, and nothing else.
+     */
     List<Document> readable(String user, boolean coordinator, long after, int limit) {
         Bson mine = in("recipients", user);
         Bson visible = coordinator ? or(mine, eq("conversation", ADMIN)) : mine;
         List<Document> out = new ArrayList<>();
-        for (Document d : messages.find(and(gt("_id", after), visible)).sort(Sorts.ascending("_id")).limit(limit)) {
+        for (Document d : messages.find(and(gt("rev", after), visible)).sort(Sorts.ascending("rev")).limit(limit)) {
             out.add(readable(d));
         }
+        farewells.take(user, after).ifPresent(out::add);
         return out;
     }
 
     private static Document readable(Document d) {
-        Document m = new Document("seq", d.getLong("_id")).append("conversation", d.getString("conversation"));
+        Document m = new Document("seq", d.getLong("_id")).append("rev", d.getLong("rev"))
+                .append("conversation", d.getString("conversation"));
         if (d.containsKey("from")) {
             m.append("from", d.getString("from"));
         }
@@ -99,69 +102,48 @@ final class WebchatOutbox {
     }
 
     /**
-     * Forgets a person who erased their data: their direct conversation and what they typed anywhere go; they are
-     * taken off every other message's readers and every group; their name and what they wrote, where the bot quoted
-     * it in a message to others (an introduction, an agreement, a notice in the admin channel), become a dash. Their
-     * {@code farewell} (the answer confirming the erasure) is kept in memory only, for their next read.
+     * Forgets a person who erased their data. Their direct conversation goes; what they typed elsewhere becomes a
+     * dash; they are taken off every other message's readers and every group. In each copy that is about them (in
+     * their pair's group, or holding their name or one of their distinctive texts: an introduction, an agreement, a
+     * notice in the admin channel) their name and texts become a dash. A link to a file that went with them says
+     * the file was withdrawn. Their {@code farewell} (the answer confirming the erasure) is kept in memory only,
+     * for their next read.
      */
-    synchronized void forget(String user, Set<String> needles, Optional<Long> farewell) {
-        farewell.flatMap(this::read).filter(d -> d.getList("blocks", Document.class) != null)
-                .ifPresent(d -> farewells.put(user, new Farewell(d, System.nanoTime() + FAREWELL_KEPT.toNanos())));
+    synchronized void forget(String user, Needles needles, Optional<Long> farewell, Set<String> withdrawnFiles) {
+        farewell.flatMap(this::read).ifPresent(d -> farewells.keep(user, d));
+        Set<String> theirGroups = new HashSet<>();
+        groups.find(eq("members", user)).forEach(g -> theirGroups.add(GROUP + g.getString("_id")));
         messages.deleteMany(and(eq("conversation", DIRECT), eq("recipients", List.of(user))));
-        messages.deleteMany(eq("from", user));
+        for (Document d : messages.find(eq("from", user)).into(new ArrayList<>())) {
+            messages.updateOne(eq("_id", d.getLong("_id")), Updates.combine(Updates.set("from", Needles.DASH),
+                    Updates.set("blocks", List.of(new Document("type", "text").append("text", Needles.DASH))),
+                    Updates.set("rev", next())));
+        }
         messages.updateMany(eq("recipients", user), Updates.pull("recipients", user));
         groups.updateMany(eq("members", user), Updates.pull("members", user));
-        List<String> forms = new ArrayList<>();
-        for (String n : needles) {
-            forms.add(n);
-            forms.add(WebchatRenderer.escape(n));
-        }
-        if (forms.isEmpty()) {
-            return;
-        }
-        for (Document d : messages.find()) {
+        for (Document d : messages.find().into(new ArrayList<>())) {
             List<Document> before = d.getList("blocks", Document.class);
-            List<Document> after = before.stream().map(b -> scrub(b, forms)).toList();
+            boolean about = theirGroups.contains(d.getString("conversation"))
+                    || before.stream().anyMatch(needles::foundIn);
+            List<Document> after = before.stream()
+                    .map(b -> withdrawn(about ? needles.blank(b) : b, withdrawnFiles)).toList();
             if (!after.equals(before)) {
-                messages.updateOne(eq("_id", d.getLong("_id")), Updates.set("blocks", after));
+                messages.updateOne(eq("_id", d.getLong("_id")),
+                        Updates.combine(Updates.set("blocks", after), Updates.set("rev", next())));
             }
         }
     }
 
-    /** The farewell of a person who erased their data, once, if it is still fresh and after {@code after}. */
-    Optional<Document> farewell(String user, long after) {
-        Farewell f = farewells.remove(user);
-        if (f == null || System.nanoTime() - f.until() > 0 || f.message().getLong("seq") <= after) {
-            return Optional.empty();
+    /** A file block whose file was deleted: no link any more, and a flag the page explains. */
+    private static Document withdrawn(Document block, Set<String> files) {
+        String url = block.getString("url");
+        if (!"file".equals(block.getString("type")) || url == null
+                || !files.contains(url.substring(url.lastIndexOf('/') + 1))) {
+            return block;
         }
-        return Optional.of(f.message());
-    }
-
-    /** The same block with each form of a name or a text replaced by a dash in every string it holds. */
-    private static Document scrub(Document block, List<String> forms) {
-        Document out = new Document();
-        block.forEach((k, v) -> out.append(k, scrubValue(v, forms)));
-        return out;
-    }
-
-    private static Object scrubValue(Object v, List<String> forms) {
-        if (v instanceof String s) {
-            for (String f : forms) {
-                s = s.replace(f, "—");
-                if (f.length() > QUOTED_PREFIX) {
-                    // a long text quoted shortened ("Speak with confidence at the…"): its start is enough to know it
-                    s = s.replaceAll(java.util.regex.Pattern.quote(f.substring(0, QUOTED_PREFIX)) + "[^\\n]*", "—");
-                }
-            }
-            return s;
-        }
-        if (v instanceof Document d) {
-            return scrub(d, forms);
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(x -> scrubValue(x, forms)).toList();
-        }
-        return v;
+        Document out = new Document(block);
+        out.remove("url");
+        return out.append("withdrawn", true);
     }
 
     String openGroup(List<String> members) {
@@ -173,6 +155,11 @@ final class WebchatOutbox {
     List<String> members(String groupId) {
         Document g = groups.find(eq("_id", groupId)).first();
         return g == null ? List.of() : g.getList("members", String.class);
+    }
+
+    /** The next sequence number, shared by new messages and changed ones. */
+    private long next() {
+        return next("seq");
     }
 
     private long next(String counter) {

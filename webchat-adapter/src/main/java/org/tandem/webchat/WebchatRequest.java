@@ -26,6 +26,12 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
     static final int MAX_FIELDS = 50;
     static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
     private static final Pattern CONVERSATION = Pattern.compile("dm|admin|group:g[0-9]{1,12}");
+    /**
+     * What a form's field is named: no operator ({@code $where}), no path ({@code a.b}), no NUL, so nothing a store
+     * could read as more than a name. The core will also say which fields each form declares
+     * ({@code TandemCore.formAccepts}); until then, this is the web chat's guard.
+     */
+    static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Set<String> TOP = Set.of("user", "name", "locale", "timeZone", "conversation", "eventId",
             "text", "action", "form");
 
@@ -87,6 +93,10 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
         }
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : values.properties()) {
+            if (!FIELD.matcher(e.getKey()).matches()) {
+                throw new Invalid("'form.values' has a field '" + printable(e.getKey()) + "' that no form declares: "
+                        + "a field name is a letter, then up to 63 letters, digits, '_' or '-'");
+            }
             fields.put(e.getKey(), values(e.getKey(), e.getValue()));
         }
         return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.FORM, null, null, null, id,
@@ -114,6 +124,12 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
             return out;
         }
         throw new Invalid("'form.values." + field + "' must be a string or a list of strings");
+    }
+
+    /** A name to quote in an error: control characters shown as '?', at most 64 characters. */
+    private static String printable(String name) {
+        String p = name.replaceAll("\\p{Cntrl}", "?");
+        return p.length() > 64 ? p.substring(0, 64) + "…" : p;
     }
 
     private static JsonNode object(JsonNode root, String field, Set<String> allowed) {

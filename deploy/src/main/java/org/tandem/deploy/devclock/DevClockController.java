@@ -13,6 +13,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +51,7 @@ class DevClockController {
         return Map.of("now", clock.instant().toString(), "offset", clock.offset().toString());
     }
 
-    @PostMapping("/api/dev/clock")
+    @PostMapping(value = "/api/dev/clock", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> advance(HttpServletRequest request) throws IOException {
         Duration by = parse(request.getInputStream().readNBytes(MAX_BODY + 1), clock.instant());
         Instant now = clock.advance(by);

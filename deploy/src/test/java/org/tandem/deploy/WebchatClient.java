@@ -1,0 +1,123 @@
+package org.tandem.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/** People using the web chat API of a running application, and what each of them was sent. */
+final class WebchatClient {
+
+    private final RunningApp app;
+    private final Map<String, String> names = new HashMap<>();
+
+    WebchatClient(RunningApp app) {
+        this.app = app;
+    }
+
+    /** From now on, what {@code user} posts carries this display name (else their id, capitalised). */
+    WebchatClient named(String user, String name) {
+        names.put(user, name);
+        return this;
+    }
+
+    void say(String user, String text) {
+        post(user, "\"text\":\"" + text + "\"");
+    }
+
+    void admin(String text) {
+        post("coordinator", "\"conversation\":\"admin\",\"text\":\"" + text + "\"");
+    }
+
+    void click(String user, String id, String value) {
+        post(user, "\"action\":{\"id\":\"" + id + "\",\"value\":\"" + value + "\"}");
+    }
+
+    /** Posts {@code {"user":…,"name":…, <rest>}} and expects it accepted. */
+    void post(String user, String rest) {
+        String name = names.getOrDefault(user, Character.toUpperCase(user.charAt(0)) + user.substring(1));
+        RunningApp.Reply r = app.post("/api/webchat/inbound", "{\"user\":\"" + user + "\",\"name\":\"" + name
+                + "\"," + rest + "}");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+    }
+
+    /** Moves the dev clock forward, performing what fell due; the new time. */
+    String advance(String period) {
+        RunningApp.Reply r = app.post("/api/dev/clock", "{\"advance\":\"" + period + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().at("/now").asString();
+    }
+
+    /** Moves the clock on by {@code first}, then by four hours at a time until {@code user} was sent {@code text}. */
+    String advanceUntil(String first, String user, String text) {
+        String now = advance(first);
+        for (int i = 0; i < 24 && !text(user).contains(text); i++) {
+            now = advance("PT4H");
+        }
+        assertThat(text(user)).contains(text);
+        return now;
+    }
+
+    /** The value of the latest button with this action id in what the person received. */
+    String button(String user, String actionId) {
+        List<JsonNode> all = messages(user, 0);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            for (JsonNode b : all.get(i).at("/blocks")) {
+                if (b.at("/type").asString().equals("buttons")) {
+                    for (JsonNode x : b.at("/buttons")) {
+                        if (x.at("/id").asString().equals(actionId)) {
+                            return x.at("/value").asString();
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + actionId + " button for " + user + " in " + all);
+    }
+
+    /** The latest conversation of the person whose key starts with {@code prefix}, e.g. {@code group:}. */
+    String lastConversation(String user, String prefix) {
+        List<JsonNode> all = messages(user, 0);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            String c = all.get(i).at("/conversation").asString();
+            if (c.startsWith(prefix)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no " + prefix + " conversation for " + user);
+    }
+
+    /** The latest block of this type in the messages, newest first. */
+    static JsonNode lastBlock(List<JsonNode> messages, String type) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            for (JsonNode b : messages.get(i).at("/blocks")) {
+                if (b.at("/type").asString().equals(type)) {
+                    return b;
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " block in " + messages);
+    }
+
+    List<JsonNode> messages(String user, long after) {
+        RunningApp.Reply r = app.get("/api/webchat/outbox?user=" + user + "&after=" + after);
+        assertThat(r.status()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        r.json().at("/messages").forEach(out::add);
+        return out;
+    }
+
+    /** The last revision the person has read: what to ask {@code after} to get only what comes next. */
+    long last(String user) {
+        return messages(user, 0).stream().mapToLong(m -> m.at("/rev").asLong(m.at("/seq").asLong())).max()
+                .orElse(0);
+    }
+
+    /** Everything the person may read, as one string to search. */
+    String text(String user) {
+        return messages(user, 0).toString();
+    }
+}

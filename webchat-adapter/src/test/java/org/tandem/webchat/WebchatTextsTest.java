@@ -1,0 +1,17 @@
+package org.tandem.webchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.tandem.core.i18n.Texts;
+
+class WebchatTextsTest {
+
+    @Test
+    void englishAndFrenchHaveTheSameKeys() {
+        assertThat(Texts.of(WebchatController.TEXTS, Locale.FRENCH).keys()).containsExactlyInAnyOrderElementsOf(
+                Texts.of(WebchatController.TEXTS, Locale.ENGLISH).keys());
+        assertThat(Texts.of(WebchatController.TEXTS, Locale.FRENCH).get("file.withdrawn")).startsWith("Ce fichier");
+    }
+}
