@@ -126,7 +126,7 @@ class WebchatPrivacyIT {
         HttpResponse<String> json = get(url + "?user=" + USER);
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        assertThat(json.body()).contains(HOPES, REFLECTION, "\"displayName\": \"" + NAME + "\"");
+        assertThat(json.body()).contains(HOPES, GOAL, EMAIL, REFLECTION, "\"displayName\": \"" + NAME + "\"");
         assertThat(get(url + "?user=coordinator").statusCode()).isEqualTo(404);
         assertThat(get(url + "?user=quast4").statusCode()).isEqualTo(404);
     }

@@ -122,7 +122,10 @@ class WebchatController {
                     throw new WebchatRequest.Invalid("unknown form id '" + r.formId() + "'");
                 }
                 // WebchatRequest refused names that are no field's; which fields this form declares is the core's
-                // to say (TandemCore.formAccepts, to be called here once it exists)
+                if (!core.formAccepts(r.formId(), r.formValues().keySet())) {
+                    throw new WebchatRequest.Invalid("form '" + r.formId() + "' has no such field: "
+                            + r.formValues().keySet());
+                }
                 yield new Input.Submit(r.formId(), r.formValues());
             }
         };

@@ -18,6 +18,7 @@ import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.MenteeAnswers;
 import org.tandem.core.intake.MentorAnswers;
+import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
@@ -95,8 +96,9 @@ public final class CoreData {
     private static Set<String> enrolmentTraces(Stores s, PersonRef person) {
         Set<String> out = new LinkedHashSet<>();
         for (Enrollment e : s.enrollments().of(person)) {
-            e.mentee().ifPresent(a -> out.addAll(Arrays.asList(a.other(), a.hopes(), a.department(), a.location())));
-            e.mentor().ifPresent(a -> out.addAll(Arrays.asList(a.other(), a.why(), a.department(), a.location())));
+            // what they wrote in their own words; a department or a town is no one's own, and would match others'
+            e.mentee().ifPresent(a -> out.addAll(Arrays.asList(a.other(), a.hopes())));
+            e.mentor().ifPresent(a -> out.addAll(Arrays.asList(a.other(), a.why())));
         }
         out.remove(null);
         return out;
@@ -130,12 +132,27 @@ public final class CoreData {
             m.put("stage", p.status().value());
             m.putAll(s.pairs().milestones(p.id()));
             Optional.ofNullable(p.clicks().get(role)).ifPresent(c -> m.put("yourAnswerToDidItClick", c));
+            // the agreement is both people's: each reads it with `goals`, so each has it in their copy
+            p.agreement().ifPresent(a -> m.put("agreement", agreement(a)));
             if (role.equals("mentor")) {
                 s.pairs().declineReason(p.id()).ifPresent(r -> m.put("yourDeclineReason", r));
             }
             out.add(m);
         }
         return out;
+    }
+
+    private static Map<String, Object> agreement(Agreement a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", a.status().value());
+        m.put("objectives", a.objectives().stream().map(o -> Map.of("what", o.what(), "howWeWillKnow",
+                o.measure())).toList());
+        m.put("cadence", a.cadence());
+        m.put("format", a.format());
+        m.put("howWeReachEachOther", a.contact());
+        m.put("confidential", a.confidential());
+        a.agreedAt().ifPresent(at -> m.put("agreedAt", at));
+        return m;
     }
 
     private static List<Object> conversations(Stores s, PersonRef person) {
