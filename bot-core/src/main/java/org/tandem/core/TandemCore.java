@@ -2,9 +2,11 @@ package org.tandem.core;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.basics.BasicsFlow;
 import org.tandem.core.conversation.Actor;
@@ -193,6 +195,14 @@ public final class TandemCore {
         int swept = sweeper.sweep();
         messenger.redeliver(REDELIVER_PER_SWEEP);
         return swept;
+    }
+
+    /**
+     * When the next scheduled work falls due, if any. The dev clock, jumping forward, stops there on its way and
+     * sweeps, so that a jump behaves as the time passing would: what is deferred to 9:30 happens at 9:30.
+     */
+    public Optional<Instant> nextDue() {
+        return dueItems.nextClaimable();
     }
 
     /** The scheduled work, e.g. to look at or count FAILED items. */

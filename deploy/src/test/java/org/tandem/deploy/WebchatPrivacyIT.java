@@ -82,7 +82,7 @@ class WebchatPrivacyIT {
                 + "\"contact\":\"" + EMAIL + "\",\"confidential\":[\"yes\"]}}");
         chat.click("quast4", "agreement.confirm", chat.button("quast4", "agreement.confirm"));
 
-        String now = chat.advanceUntil("P14D", USER, "Have you met");
+        String now = chat.advanceAndExpect("P17D", USER, "Have you met");
         chat.click(USER, "checkin.answer", chat.button(USER, "checkin.answer").replaceAll(":[a-z-]+$", ":met"));
         chat.post(USER, "\"form\":{\"id\":\"checkin.met-form\",\"values\":{\"date\":\"" + now.substring(0, 10)
                 + "\"}}");

@@ -2,6 +2,7 @@ package org.tandem.core.schedule;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 
@@ -11,6 +12,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
@@ -221,6 +223,15 @@ public final class DueItems {
 
     public Optional<DueItem> find(String key) {
         return Optional.ofNullable(collection.find(eq("_id", key)).first()).map(DueItems::toItem);
+    }
+
+    /**
+     * When the next item may be claimed (its due time, or the end of a back-off), or empty when nothing waits: a
+     * clock that jumps forward stops there on the way, as time passing would have.
+     */
+    public Optional<Instant> nextClaimable() {
+        return Optional.ofNullable(collection.find(and(in("status", OPEN), exists("claimableAt")))
+                .sort(Sorts.ascending("claimableAt")).limit(1).first()).map(d -> d.getDate("claimableAt").toInstant());
     }
 
     /** How many items are in a status, e.g. FAILED ones for a health check. */
