@@ -24,6 +24,12 @@ import org.tandem.core.conversation.Scope;
  */
 final class SlackAdapter implements AutoCloseable {
 
+    /**
+     * Slack's own windows (a request signature's five minutes, an OAuth state's ten, a trigger id's three seconds)
+     * run on real time: the application's clock may be the dev clock, moved forward at will.
+     */
+    static final Clock REAL_TIME = Clock.systemUTC();
+
     private final SlackProperties properties;
     private final Installations installations;
     private final OAuthStates states;
@@ -51,7 +57,7 @@ final class SlackAdapter implements AutoCloseable {
                 core.get().workspaceBack(new Scope(SlackMessenger.PLATFORM, team));
             }
         });
-        this.states = new OAuthStates(db, clock);
+        this.states = new OAuthStates(db, REAL_TIME);
         Workspaces workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations);
         WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));
         PendingForms forms = new PendingForms(db, clock);
@@ -62,7 +68,7 @@ final class SlackAdapter implements AutoCloseable {
         this.workers = new Workers(properties.workers());
         this.app = app(properties, slack);
         new SlackInbound(core, new Directory(api, clock, locales), messenger, forms, workers,
-                workspaces, properties.adminChannel(), clock).register(app);
+                workspaces, properties.adminChannel(), REAL_TIME).register(app);
     }
 
     private App app(SlackProperties p, Slack slack) {

@@ -33,11 +33,15 @@ public class SlackAutoConfiguration {
         return adapter.messenger();
     }
 
+    /**
+     * Signatures are checked against the system's clock, never the application's: Slack signs with real time,
+     * and the dev clock (moved weeks ahead) must not make genuine requests stale or old ones fresh.
+     */
     @Bean
-    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(SlackAdapter adapter, SlackProperties p,
-                                                                   Clock clock) {
+    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(SlackAdapter adapter, SlackProperties p) {
         ServletRegistrationBean<SlackEventsServlet> r = new ServletRegistrationBean<>(
-                new SlackEventsServlet(adapter.app(), new SignatureCheck(p.signingSecret(), clock)), "/slack/events");
+                new SlackEventsServlet(adapter.app(), new SignatureCheck(p.signingSecret(), SlackAdapter.REAL_TIME)),
+                "/slack/events");
         r.setName("slackEvents");
         r.setEnabled(p.signingSecret() != null);
         return r;
