@@ -188,11 +188,13 @@ final class SlackApiStub implements AutoCloseable {
             case "conversations.open" -> ok.putObject("channel").put("id", "G" + Math.abs(p.get("users").hashCode()));
             case "views.open", "views.publish" -> ok.putObject("view").put("id", "V" + seq.incrementAndGet());
             case "oauth.v2.access" -> {
+                // a code that names a workspace (T3) installs there; any other, in T2
+                String installed = p.get("code").matches("T[0-9A-Z]+") ? p.get("code") : "T2";
                 ok.put("app_id", "A1").put("access_token", "xoxb-installed-" + p.get("code"))
                         .put("token_type", "bot").put("scope", "chat:write,commands").put("bot_user_id", "UBOT2");
-                ok.putObject("team").put("id", "T2").put("name", "Second workspace");
+                ok.putObject("team").put("id", installed).put("name", "Workspace " + installed);
                 ok.putObject("authed_user").put("id", "UINSTALLER");
-                teamOfToken.put("xoxb-installed-" + p.get("code"), "T2");
+                teamOfToken.put("xoxb-installed-" + p.get("code"), installed);
             }
             case "apps.connections.open" -> ok.put("url", socketUrl);
             default -> { }

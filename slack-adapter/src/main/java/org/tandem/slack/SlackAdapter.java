@@ -46,7 +46,7 @@ final class SlackAdapter implements AutoCloseable {
         config.setStatsEnabled(false); // else the client calls auth.test per token to label its metrics
         config.setHttpClientCallTimeoutMillis(15_000);
         this.slack = Slack.getInstance(config);
-        this.installations = new Installations(db, clock, new Installations.Lifecycle() {
+        this.installations = new Installations(db, clock, properties.tokenCipher(), new Installations.Lifecycle() {
             @Override
             public void gone(String team) {
                 core.get().workspaceGone(new Scope(SlackMessenger.PLATFORM, team));
@@ -57,6 +57,7 @@ final class SlackAdapter implements AutoCloseable {
                 core.get().workspaceBack(new Scope(SlackMessenger.PLATFORM, team));
             }
         });
+        installations.resealAll();
         this.states = new OAuthStates(db, REAL_TIME);
         Workspaces workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations);
         WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));

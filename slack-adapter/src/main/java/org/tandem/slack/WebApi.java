@@ -105,7 +105,13 @@ final class WebApi {
     }
 
     private <T extends SlackApiTextResponse> T call(String tenant, String method, int attempts, Call<T> call) {
-        String token = tokens.botToken(tenant).orElseThrow(() -> new Failed(method, NOT_INSTALLED, null));
+        String token;
+        try {
+            token = tokens.botToken(tenant).orElseThrow(() -> new Failed(method, NOT_INSTALLED, null));
+        } catch (TokenCipher.UnknownKey e) {
+            // installed, but its token is sealed with a key this replica lacks: kept for later, not dropped
+            throw new Failed(method, "token_key_unknown", true, Duration.ZERO, e);
+        }
         MethodsClient client = slack.methods(token);
         for (int attempt = 1; ; attempt++) {
             try {
