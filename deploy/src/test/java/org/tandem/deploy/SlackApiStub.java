@@ -44,6 +44,8 @@ final class SlackApiStub implements AutoCloseable {
     private final Map<String, Integer> refused = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final Map<String, String> teamOfToken = new ConcurrentHashMap<>();
+    private final Map<String, String> revoked = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failing = new ConcurrentHashMap<>();
     private final AtomicInteger seq = new AtomicInteger();
     private volatile String socketUrl;
 
@@ -71,6 +73,16 @@ final class SlackApiStub implements AutoCloseable {
         teamOfToken.put(token, team);
     }
 
+    /** Every call with this token is refused as Slack refuses a revoked one ({@code token_revoked}). */
+    void revoke(String token) {
+        revoked.put(token, "token_revoked");
+    }
+
+    /** Every call of {@code method} is answered with this HTTP status until {@link #heal} of the method. */
+    void failing(String method, int status) {
+        failing.put(method, status);
+    }
+
     /** The next call of {@code method} is answered 429 with this Retry-After. */
     void rateLimitNext(String method, int retryAfterSeconds) {
         rateLimited.put(method, retryAfterSeconds);
@@ -81,8 +93,10 @@ final class SlackApiStub implements AutoCloseable {
         refused.put(channel, status);
     }
 
-    void heal(String channel) {
-        refused.remove(channel);
+    /** Heals a channel (see {@link #refuse}) or a method (see {@link #failing}). */
+    void heal(String channelOrMethod) {
+        refused.remove(channelOrMethod);
+        failing.remove(channelOrMethod);
     }
 
     /** Where {@code apps.connections.open} sends a Socket Mode client. */
@@ -158,6 +172,17 @@ final class SlackApiStub implements AutoCloseable {
             calls.add(new Call(method, token, params, Instant.now(), 429));
             ex.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));
             send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        Integer failure = failing.get(method);
+        if (failure != null) {
+            calls.add(new Call(method, token, params, Instant.now(), failure));
+            send(ex, failure, "{\"ok\":false,\"error\":\"internal_error\"}");
+            return;
+        }
+        if (token != null && revoked.containsKey(token)) {
+            calls.add(new Call(method, token, params, Instant.now(), 200));
+            send(ex, 200, "{\"ok\":false,\"error\":\"" + revoked.get(token) + "\"}");
             return;
         }
         Integer refusal = method.equals("chat.postMessage") ? refused.get(params.getOrDefault("channel", "")) : null;

@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
 
 /**
@@ -37,6 +39,7 @@ final class SlackAdapter implements AutoCloseable {
     private final SlackMessenger messenger;
     private final App app;
     private final Slack slack;
+    private final Workspaces workspaces;
 
     SlackAdapter(SlackProperties properties, MongoDatabase db, Clock clock, Supplier<TandemCore> core) {
         properties.check();
@@ -46,26 +49,18 @@ final class SlackAdapter implements AutoCloseable {
         config.setStatsEnabled(false); // else the client calls auth.test per token to label its metrics
         config.setHttpClientCallTimeoutMillis(15_000);
         this.slack = Slack.getInstance(config);
-        this.installations = new Installations(db, clock, properties.tokenCipher(), new Installations.Lifecycle() {
-            @Override
-            public void gone(String team) {
-                core.get().workspaceGone(new Scope(SlackMessenger.PLATFORM, team));
-            }
-
-            @Override
-            public void back(String team) {
-                core.get().workspaceBack(new Scope(SlackMessenger.PLATFORM, team));
-            }
-        });
+        Liveness liveness = new Liveness(team -> core.get().workspaceGone(new Scope(SlackMessenger.PLATFORM, team)),
+                team -> core.get().workspaceBack(new Scope(SlackMessenger.PLATFORM, team)));
+        this.installations = new Installations(db, clock, properties.tokenCipher(), liveness);
         installations.resealAll();
         this.states = new OAuthStates(db, REAL_TIME);
-        Workspaces workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations);
+        this.workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations, liveness,
+                new TokenCheck(slack), REAL_TIME);
         WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));
         PendingForms forms = new PendingForms(db, clock);
-        java.util.function.Function<org.tandem.core.conversation.PersonRef, Locale> locales =
-                person -> core.get().locale(person);
+        Function<PersonRef, Locale> locales = person -> core.get().locale(person);
         this.messenger = new SlackMessenger(api, properties.adminChannel(), forms, locales,
-                new Undelivered(db, clock));
+                new Undelivered(db, clock), workspaces);
         this.workers = new Workers(properties.workers());
         this.app = app(properties, slack);
         new SlackInbound(core, new Directory(api, clock, locales), messenger, forms, workers,
@@ -113,6 +108,11 @@ final class SlackAdapter implements AutoCloseable {
 
     SlackProperties properties() {
         return properties;
+    }
+
+    /** After start: a configured token that works cancels its workspace's planned erasure (in the background). */
+    void checkConfiguredToken() {
+        workers.submit("start", "checking the configured bot token", workspaces::checkConfiguredToken);
     }
 
     @Override

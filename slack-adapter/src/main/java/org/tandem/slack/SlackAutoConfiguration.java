@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -31,6 +32,12 @@ public class SlackAutoConfiguration {
     @Bean
     PlatformMessenger slackMessenger(SlackAdapter adapter) {
         return adapter.messenger();
+    }
+
+    /** Once everything is built (the core too): a configured token that works is a sign of life. */
+    @Bean
+    SmartInitializingSingleton slackTokenCheck(SlackAdapter adapter) {
+        return adapter::checkConfiguredToken;
     }
 
     /**

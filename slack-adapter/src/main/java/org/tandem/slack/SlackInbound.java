@@ -204,6 +204,7 @@ final class SlackInbound {
         }
         String tenant = Payloads.tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
         Place place = Payloads.placeOf(view.getPrivateMetadata());
+        workers.submit(tenant, "hearing from " + tenant, () -> workspaces.heard(tenant));
         Actor actor = directory.actor(tenant, p.getUser().getId());
         Interaction interaction = Interaction.capturing(actor.person(), place, clock);
         String eventId = "view:" + (p.getTriggerId() != null ? p.getTriggerId() : view.getId() + ":" + view.getHash());
@@ -237,6 +238,7 @@ final class SlackInbound {
     private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
                            Input input, Function<PersonRef, Interaction> interaction, Runnable then) {
         boolean queued = workers.submit(tenant + "|" + user, what, () -> {
+            workspaces.heard(tenant);
             Actor actor = directory.actor(tenant, user);
             interaction.apply(actor.person()).run(() -> core.get().handle(new InboundEvent(actor, place, eventId, input)));
             then.run();

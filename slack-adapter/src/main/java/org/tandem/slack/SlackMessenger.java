@@ -17,6 +17,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 
 /**
@@ -31,16 +32,24 @@ final class SlackMessenger implements PlatformMessenger {
     /** What a send returns when the message goes out later (after an ack) or not at all. */
     static final MessageRef PENDING = new MessageRef(PLATFORM, "pending");
 
+    /** Whether Tandem is still installed in a workspace, as Slack says now. */
+    @FunctionalInterface
+    interface Presences {
+        Presence presence(String tenant);
+    }
+
     private final WebApi api;
     private final String adminChannel;
     private final PendingForms forms;
     private final Function<PersonRef, Locale> locales;
     private final Outbox outbox;
     private final Undelivered undelivered;
+    private final Presences presences;
     private final Gson gson = GsonFactory.createSnakeCase();
 
     SlackMessenger(WebApi api, String adminChannel, PendingForms forms, Function<PersonRef, Locale> locales,
-                   Undelivered undelivered) {
+                   Undelivered undelivered, Presences presences) {
+        this.presences = presences;
         this.api = api;
         this.adminChannel = adminChannel;
         this.forms = forms;
@@ -132,6 +141,14 @@ final class SlackMessenger implements PlatformMessenger {
         PersonRef person = forgotten.person();
         forms.forget(person.tenant(), person.userId());
         undelivered.forget(person.tenant(), person.userId());
+    }
+
+    /** Asked before a workspace that removed Tandem is erased: {@code auth.test} with its token decides. */
+    @Override
+    public Presence presence(Scope scope) {
+        Presence p = presences.presence(scope.tenant());
+        log.info("asked Slack whether workspace {} still has Tandem: {}", scope.tenant(), p);
+        return p;
     }
 
     /** Publishes a person's App Home tab. */

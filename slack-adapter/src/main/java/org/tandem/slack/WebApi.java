@@ -37,6 +37,10 @@ final class WebApi {
     @FunctionalInterface
     interface Tokens {
         Optional<String> botToken(String tenant);
+
+        /** Slack accepted a call for this workspace with this token (a sign of life). */
+        default void worked(String tenant, String token) {
+        }
     }
 
     /**
@@ -120,6 +124,7 @@ final class WebApi {
                     String error = String.valueOf(response.getError());
                     throw new Failed(method, error, TRANSIENT_ERRORS.contains(error), Duration.ZERO, null);
                 }
+                tokens.worked(tenant, token);
                 return response;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
@@ -72,7 +73,7 @@ class RedeliveryTest {
     private SlackMessenger messenger(MongoDatabase database, String adminChannel, Optional<String> token) {
         WebApi api = new WebApi(client, t -> token, waits::add);
         return new SlackMessenger(api, adminChannel, new PendingForms(database, clock), p -> Locale.ENGLISH,
-                new Undelivered(database, clock));
+                new Undelivered(database, clock), t -> Messenger.Presence.UNKNOWN);
     }
 
     private static Message secret() {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
 
@@ -65,7 +66,8 @@ class SlackFilesTest {
         config.setMethodsEndpointUrlPrefix(base + "/api/");
         WebApi api = new WebApi(Slack.getInstance(config), t -> Optional.of("xoxb-test"), d -> { });
         messenger = new SlackMessenger(api, "C0ADMIN", null, p -> Locale.ENGLISH,
-                new Undelivered(org.tandem.core.testing.TestMongo.freshDatabase(), java.time.Clock.systemUTC()));
+                new Undelivered(org.tandem.core.testing.TestMongo.freshDatabase(), java.time.Clock.systemUTC()),
+                t -> Messenger.Presence.UNKNOWN);
     }
 
     @AfterEach

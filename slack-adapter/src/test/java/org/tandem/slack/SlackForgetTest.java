@@ -20,7 +20,7 @@ class SlackForgetTest {
         String mine = forms.keep("T1", "U1", "{\"hopes\":\"secret\"}");
         String theirs = forms.keep("T1", "U2", "{}");
         SlackMessenger messenger = new SlackMessenger(null, "C1", forms, p -> Locale.ENGLISH,
-                new Undelivered(db, MutableClock.at("2026-03-02T09:00:00Z")));
+                new Undelivered(db, MutableClock.at("2026-03-02T09:00:00Z")), t -> Messenger.Presence.UNKNOWN);
         messenger.forget(new Messenger.Forgotten(new PersonRef("slack", "T1", "U1"), "Una", java.util.Set.of()));
         assertThat(forms.find(mine, "T1", "U1")).isEmpty();
         assertThat(forms.find(theirs, "T1", "U2")).isPresent();
