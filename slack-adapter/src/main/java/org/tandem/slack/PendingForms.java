@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
+import org.tandem.core.conversation.Place;
 
 /**
  * Forms that could not open as a modal right away (no trigger: the person typed a command, or a reminder came
@@ -48,6 +51,12 @@ final class PendingForms {
             return Optional.empty();
         }
         return Optional.of(d.getString("view"));
+    }
+
+    /** Whether a kept modal was opened for the admin channel (its {@code private_metadata}, as the messenger set it). */
+    static boolean forAdmin(String viewJson) {
+        JsonElement meta = JsonParser.parseString(viewJson).getAsJsonObject().get("private_metadata");
+        return meta != null && meta.isJsonPrimitive() && Place.ADMIN.key().equals(meta.getAsString());
     }
 
     /** Drops the forms kept for a person who erased their data (they hold what the person had typed). */

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
@@ -25,6 +27,8 @@ import org.tandem.core.conversation.Scope;
  * (the HTTP servlet, Socket Mode) only feed requests into {@link #app()}.
  */
 final class SlackAdapter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
 
     /**
      * Slack's own windows (a request signature's five minutes, an OAuth state's ten, a trigger id's three seconds)
@@ -57,14 +61,26 @@ final class SlackAdapter implements AutoCloseable {
         this.workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations, liveness,
                 new TokenCheck(slack), REAL_TIME);
         WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));
-        PendingForms forms = new PendingForms(db, clock);
         Function<PersonRef, Locale> locales = person -> core.get().locale(person);
-        this.messenger = new SlackMessenger(api, properties.adminChannel(), forms, locales,
-                new Undelivered(db, clock), workspaces);
+        SlackStores stores = new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock),
+                new AdminChannels(db, adminChannel(properties)));
+        this.messenger = new SlackMessenger(api, stores, locales, workspaces,
+                new ResponseUrls(slack, properties.apiUrl()));
         this.workers = new Workers(properties.workers());
         this.app = app(properties, slack);
-        new SlackInbound(core, new Directory(api, clock, locales), messenger, forms, workers,
-                workspaces, properties.adminChannel(), REAL_TIME).register(app);
+        Places places = new Places(stores.admins(), properties.coordinators());
+        new SlackInbound(core, new Directory(api, clock, locales), messenger, stores.forms(), workers, workspaces,
+                places, new AdminHere(api, places, messenger, locales, clock), REAL_TIME).register(app);
+    }
+
+    /** The configured admin channel is one workspace's: with OAuth installs each workspace chooses its own. */
+    private static String adminChannel(SlackProperties p) {
+        if (p.oauth() && p.adminChannel() != null) {
+            log.warn("tandem.slack.admin-channel is ignored with OAuth "
+                    + "installs: each workspace makes its admin channel with /mentor admin here");
+            return null;
+        }
+        return p.adminChannel();
     }
 
     private App app(SlackProperties p, Slack slack) {

@@ -19,8 +19,10 @@ class SlackForgetTest {
         PendingForms forms = new PendingForms(db, MutableClock.at("2026-03-02T09:00:00Z"));
         String mine = forms.keep("T1", "U1", "{\"hopes\":\"secret\"}");
         String theirs = forms.keep("T1", "U2", "{}");
-        SlackMessenger messenger = new SlackMessenger(null, "C1", forms, p -> Locale.ENGLISH,
-                new Undelivered(db, MutableClock.at("2026-03-02T09:00:00Z")), t -> Messenger.Presence.UNKNOWN);
+        SlackStores stores = new SlackStores(forms, new Undelivered(db, MutableClock.at("2026-03-02T09:00:00Z")),
+                new AdminChannels(db, "C1"));
+        SlackMessenger messenger = new SlackMessenger(null, stores, p -> Locale.ENGLISH,
+                t -> Messenger.Presence.UNKNOWN, null);
         messenger.forget(new Messenger.Forgotten(new PersonRef("slack", "T1", "U1"), "Una", java.util.Set.of()));
         assertThat(forms.find(mine, "T1", "U1")).isEmpty();
         assertThat(forms.find(theirs, "T1", "U2")).isPresent();
