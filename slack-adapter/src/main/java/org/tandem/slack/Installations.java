@@ -179,6 +179,11 @@ final class Installations implements InstallationService {
         return d == null ? Optional.empty() : Optional.ofNullable(toBot(d).getBotAccessToken());
     }
 
+    /** A person who erased their data is no longer named as who installed Tandem. */
+    void forgetInstaller(String teamId, String userId) {
+        collection.updateMany(and(eq("teamId", teamId), eq("installerUserId", userId)), Updates.unset("installerUserId"));
+    }
+
     /** Seals a document's tokens with the current key if they are not yet (guard: they are still those read). */
     private boolean reseal(Document d) {
         String id = d.getString("_id");

@@ -59,8 +59,20 @@ final class PendingForms {
         return meta != null && meta.isJsonPrimitive() && Place.ADMIN.key().equals(meta.getAsString());
     }
 
-    /** Drops the forms kept for a person who erased their data (they hold what the person had typed). */
-    void forget(String tenant, String userId) {
-        collection.deleteMany(and(eq("tenant", tenant), eq("user", userId)));
+    /**
+     * Drops the forms kept for a person who erased their data (they hold what the person had typed), and those kept
+     * for others (the coordinators, a partner) that show one of their needles. Returns how many went.
+     */
+    long forget(String tenant, String userId, Needles needles) {
+        long dropped = collection.deleteMany(and(eq("tenant", tenant), eq("user", userId))).getDeletedCount();
+        if (needles.none()) {
+            return dropped;
+        }
+        for (Document d : collection.find(eq("tenant", tenant))) {
+            if (needles.foundIn(d.getString("view"))) {
+                dropped += collection.deleteOne(eq("_id", d.getString("_id"))).getDeletedCount();
+            }
+        }
+        return dropped;
     }
 }

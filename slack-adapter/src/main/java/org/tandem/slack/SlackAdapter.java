@@ -63,7 +63,7 @@ final class SlackAdapter implements AutoCloseable {
         WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));
         Function<PersonRef, Locale> locales = person -> core.get().locale(person);
         SlackStores stores = new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock),
-                new AdminChannels(db, adminChannel(properties)));
+                new AdminChannels(db, adminChannel(properties)), installations);
         this.messenger = new SlackMessenger(api, stores, locales, workspaces,
                 new ResponseUrls(slack, properties.apiUrl()));
         this.workers = new Workers(properties.workers());

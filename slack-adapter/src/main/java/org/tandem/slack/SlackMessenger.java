@@ -173,12 +173,10 @@ final class SlackMessenger implements PlatformMessenger {
                 .title(file.name()).fileData(file.bytes()).requestFileInfo(false)));
     }
 
-    /** Slack keeps the messages; what Tandem kept of a person here is the forms waiting to open. */
+    /** Slack keeps what it delivered; the copies Tandem kept go (see {@link SlackStores#forget}). */
     @Override
     public void forget(Forgotten forgotten) {
-        PersonRef person = forgotten.person();
-        forms.forget(person.tenant(), person.userId());
-        undelivered.forget(person.tenant(), person.userId());
+        stores.forget(forgotten);
     }
 
     /** Asked before a workspace that removed Tandem is erased: {@code auth.test} with its token decides. */

@@ -73,9 +73,26 @@ final class Undelivered {
         collection.createIndex(new Document("status", 1).append("dueAt", 1));
     }
 
-    /** Drops what waits for a person (their data is being erased): it is never sent, and its text is gone. */
-    long forget(String tenant, String userId) {
-        return collection.deleteMany(new Document("tenant", tenant).append("to", "dm:" + userId)).getDeletedCount();
+    /**
+     * Drops what waits for a person who erased their data, and every message kept for someone else (their partner,
+     * the coordinators) that shows one of their needles. Dropped, not scrubbed: a copy is only a retry of what the
+     * core already sent (it told the partner and the coordinators of the erasure since), and taking a name out of
+     * rendered Block Kit could leave it in a form Tandem did not think of. Returns how many went.
+     */
+    long forget(String tenant, String userId, Needles needles) {
+        long dropped = collection.deleteMany(new Document("tenant", tenant).append("to", "dm:" + userId))
+                .getDeletedCount();
+        if (needles.none()) {
+            return dropped;
+        }
+        for (Document d : collection.find(eq("tenant", tenant))) {
+            boolean carries = d.getList("parts", Document.class, List.of()).stream()
+                    .anyMatch(p -> needles.foundIn(p.getString("text"), p.getString("blocks")));
+            if (carries) {
+                dropped += collection.deleteOne(eq("_id", d.getObjectId("_id"))).getDeletedCount();
+            }
+        }
+        return dropped;
     }
 
     /** Keeps what Slack refused, due after {@code wait} (zero: at the next sweep). */

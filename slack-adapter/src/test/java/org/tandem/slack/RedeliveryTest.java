@@ -73,7 +73,7 @@ class RedeliveryTest {
     private SlackMessenger messenger(MongoDatabase database, String adminChannel, Optional<String> token) {
         WebApi api = new WebApi(client, t -> token, waits::add);
         SlackStores stores = new SlackStores(new PendingForms(database, clock), new Undelivered(database, clock),
-                new AdminChannels(database, adminChannel));
+                new AdminChannels(database, adminChannel), new Installations(database, clock, TokenCipher.NONE));
         return new SlackMessenger(api, stores, p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN,
                 new ResponseUrls(client, slack.url()));
     }

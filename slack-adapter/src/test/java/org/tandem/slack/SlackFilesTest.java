@@ -70,7 +70,8 @@ class SlackFilesTest {
         WebApi api = new WebApi(Slack.getInstance(config), t -> Optional.of("xoxb-test"), d -> { });
         MongoDatabase db = TestMongo.freshDatabase();
         SlackStores stores = new SlackStores(new PendingForms(db, Clock.systemUTC()),
-                new Undelivered(db, Clock.systemUTC()), new AdminChannels(db, "C0ADMIN"));
+                new Undelivered(db, Clock.systemUTC()), new AdminChannels(db, "C0ADMIN"),
+                new Installations(db, Clock.systemUTC(), TokenCipher.NONE));
         messenger = new SlackMessenger(api, stores, p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN,
                 new ResponseUrls(Slack.getInstance(config), base + "/api/"));
     }
