@@ -70,7 +70,7 @@ class SlackMalformedIT {
     }
 
     static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        return (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     }
 
     static String payload(String json) {

@@ -41,7 +41,7 @@ final class SlackRequests {
     }
 
     /** An answer: status, body and headers. */
-    record Reply(int status, String body, Map<String, java.util.List<String>> headers) {
+    record Reply(int status, String body, Map<String, List<String>> headers) {
         JsonNode json() {
             return SlackApiStub.JSON.readTree(body);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,13 +50,13 @@ class SlackForgetTest {
                 + "{\"initial_value\":\"SPEAK AT THE <ALL-HANDS> &   be heard\"}}]}");
         String unrelated = forms.keep("T1", "UBOB", "{\"private_metadata\":\"dm\",\"blocks\":[]}");
         undelivered.park("T1", "dm:UUNA", List.of(new Undelivered.Part("for Una", blocks("for Una"))), "HTTP 500",
-                java.time.Duration.ZERO);
+                Duration.ZERO);
         undelivered.dead("T1", "dm:UUNA", "channel_not_found");
         undelivered.park("T1", "dm:UBOB", List.of(new Undelivered.Part("Una would like you as a mentor",
-                blocks("Una Planted hopes: " + HOPE))), "HTTP 500", java.time.Duration.ZERO);
+                blocks("Una Planted hopes: " + HOPE))), "HTTP 500", Duration.ZERO);
         undelivered.hold("T1", "admin", List.of(new Undelivered.Part("new", blocks("New: Una Planted"))));
         undelivered.park("T1", "dm:UBOB", List.of(new Undelivered.Part("your check-in", blocks("Have you met?"))),
-                "HTTP 500", java.time.Duration.ZERO);
+                "HTTP 500", Duration.ZERO);
         admins.set("T1", "CADM", "UUNA", clock.instant());
         DefaultInstaller installer = new DefaultInstaller();
         installer.setTeamId("T1");
