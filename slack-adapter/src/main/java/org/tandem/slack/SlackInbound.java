@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -62,6 +61,7 @@ final class SlackInbound {
     private final PendingForms forms;
     private final Workers workers;
     private final Workspaces workspaces;
+    private final Handoff handoff;
     private final Places places;
     private final AdminHere adminHere;
     private final Clock clock;
@@ -74,6 +74,7 @@ final class SlackInbound {
         this.forms = forms;
         this.workers = workers;
         this.workspaces = workspaces;
+        this.handoff = new Handoff(core, directory, workers, workspaces);
         this.places = places;
         this.adminHere = adminHere;
         this.clock = clock;
@@ -107,7 +108,7 @@ final class SlackInbound {
         Function<PersonRef, Interaction> interaction = who -> Interaction.command(who, place, p.getTriggerId(),
                 received, clock, p.getChannelId(), p.getResponseUrl());
         if (AdminHere.asked(text)) {
-            return adapterWork(ctx.ack(), "admin here", tenant, p.getUserId(), interaction,
+            return handoff.toAdapter(ctx.ack(), "admin here", tenant, p.getUserId(), interaction,
                     who -> adminHere.run(who, p.getChannelId()));
         }
         // typed in some channel, answered in the DM: say so there, to that person only (an ephemeral answer)
@@ -141,7 +142,7 @@ final class SlackInbound {
         String tenant = Payloads.tenant(p.getTeamId(), ctx);
         Place place = places.of(tenant, e.getUser(), e.getChannel(), null);
         if (AdminHere.asked(text)) {
-            return adapterWork(ctx.ack(), "admin here", tenant, e.getUser(), who -> Interaction.plain(who, place, clock),
+            return handoff.toAdapter(ctx.ack(), "admin here", tenant, e.getUser(), who -> Interaction.plain(who, place, clock),
                     who -> adminHere.run(who, e.getChannel()));
         }
         return later(ctx.ack(), "a mention", tenant, e.getUser(), place,
@@ -203,7 +204,7 @@ final class SlackInbound {
         }
         Input.Click click = new Input.Click(actionId, Payloads.value(a), clicked);
         String eventId = "act:" + (p.getTriggerId() != null ? p.getTriggerId() : a.getActionTs());
-        return later(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click,
+        return handoff.toCore(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click,
                 who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock),
                 fromHome ? () -> publishHome(tenant, user) : () -> { });
     }
@@ -249,29 +250,7 @@ final class SlackInbound {
 
     private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
                            Input input, Function<PersonRef, Interaction> interaction) {
-        return later(ack, what, tenant, user, place, eventId, input, interaction, () -> { });
-    }
-
-    /** Acknowledges now and hands the event to the core after; a full queue makes Slack retry (events) later. */
-    private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
-                           Input input, Function<PersonRef, Interaction> interaction, Runnable then) {
-        boolean queued = workers.submit(tenant + "|" + user, what, () -> {
-            workspaces.heard(tenant);
-            Actor actor = directory.actor(tenant, user);
-            interaction.apply(actor.person()).run(() -> core.get().handle(new InboundEvent(actor, place, eventId, input)));
-            then.run();
-        });
-        return queued ? ack : Response.json(503, "{\"error\":\"busy, please retry\"}");
-    }
-
-    /** Work of the adapter itself ({@code admin here}) after the ack, in the person's lane and interaction. */
-    private Response adapterWork(Response ack, String what, String tenant, String user,
-                                 Function<PersonRef, Interaction> interaction, Consumer<PersonRef> work) {
-        boolean queued = workers.submit(tenant + "|" + user, what, () -> {
-            PersonRef who = directory.actor(tenant, user).person();
-            interaction.apply(who).run(() -> work.accept(who));
-        });
-        return queued ? ack : Response.json(503, "{\"error\":\"busy, please retry\"}");
+        return handoff.toCore(ack, what, tenant, user, place, eventId, input, interaction, () -> { });
     }
 
     /**
