@@ -157,6 +157,13 @@ class SlackAdminChannelsIT {
             slack.await("chat.postMessage", mark, c -> "CADMIN".equals(c.params().get("channel"))
                     && c.params().get("blocks").contains("created as a draft"));
 
+            // typed in a DM, it says where to type it
+            mark = slack.size();
+            req.event("T1", "EvDm", "{\"type\":\"message\",\"channel\":\"DOLGA\",\"user\":\"UOLGA\","
+                    + "\"text\":\"admin here\",\"ts\":\"1700000302.000100\",\"channel_type\":\"im\"}");
+            assertThat(slack.await("chat.postMessage", mark, c -> "UOLGA".equals(c.params().get("channel")))
+                    .params().get("blocks")).contains("in the private channel that should become the admin channel");
+
             // Eve cannot move the admin channel; Olga (listed) can, even from a channel she just joined
             mark = slack.size();
             req.command("T1", "UEVE", "CNEW", "new", "admin here", "t-2");

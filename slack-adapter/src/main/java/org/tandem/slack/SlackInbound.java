@@ -127,6 +127,10 @@ final class SlackInbound {
                 || e.getText().isBlank()) {
             return ctx.ack();
         }
+        if (AdminHere.asked(e.getText())) {
+            return handoff.toAdapter(ctx.ack(), "admin here", Payloads.tenant(p.getTeamId(), ctx), e.getUser(),
+                    who -> Interaction.plain(who, Place.DIRECT, clock), who -> adminHere.run(who, e.getChannel()));
+        }
         return later(ctx.ack(), "a DM", Payloads.tenant(p.getTeamId(), ctx), e.getUser(), Place.DIRECT,
                 "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(Payloads.unescape(e.getText())),
                 who -> Interaction.plain(who, Place.DIRECT, clock));
