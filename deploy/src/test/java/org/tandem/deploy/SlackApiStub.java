@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,8 +32,18 @@ final class SlackApiStub implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One call as received. */
-    record Call(String method, String token, Map<String, String> params, Instant at, int status) {
+    /** One call as received, and how it was answered: an HTTP status, and Slack's error when it said {@code ok:false}. */
+    record Call(String method, String token, Map<String, String> params, Instant at, int status, String error) {
+
+        Call(String method, String token, Map<String, String> params, Instant at, int status) {
+            this(method, token, params, at, status, null);
+        }
+
+        /** Slack took it. */
+        boolean ok() {
+            return status == 200 && error == null;
+        }
+
         JsonNode json(String param) {
             return JSON.readTree(params.get(param));
         }
@@ -44,13 +55,25 @@ final class SlackApiStub implements AutoCloseable {
     private final Map<String, Integer> refused = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final Map<String, String> teamOfToken = new ConcurrentHashMap<>();
+    private final Map<String, String> revoked = new ConcurrentHashMap<>();
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> channels = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> members = new ConcurrentHashMap<>();
+    private volatile int hookStatus = 200;
+    private final Map<String, Integer> failing = new ConcurrentHashMap<>();
     private final AtomicInteger seq = new AtomicInteger();
     private volatile String socketUrl;
 
     SlackApiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::handle);
+        server.createContext("/hooks/", this::hook);
         server.start();
+    }
+
+    /** A command's {@code response_url} that comes back here (same origin as the API, which Tandem accepts). */
+    String hooks() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/commands/T1/1/x";
     }
 
     /** The base URL to give as {@code tandem.slack.api-url}. */
@@ -71,6 +94,34 @@ final class SlackApiStub implements AutoCloseable {
         teamOfToken.put(token, team);
     }
 
+    /** A conversation as {@code conversations.info} describes it to Tandem (unknown ones: {@code channel_not_found}). */
+    void channel(String id, boolean isPrivate, boolean tandemIsMember, boolean sharedWithAnotherOrg, String... people) {
+        channels.put(id, JSON.createObjectNode().put("id", id).put("is_channel", true).put("is_private", isPrivate)
+                .put("is_member", tandemIsMember).put("is_ext_shared", sharedWithAnotherOrg).put("is_im", false)
+                .put("is_mpim", false));
+        members.put(id, List.of(people));
+    }
+
+    /** Every {@code method} call about {@code channel} is answered {@code ok:false} with this error (HTTP 200). */
+    void error(String method, String channel, String error) {
+        errors.put(method + "|" + channel, error);
+    }
+
+    /** How the {@code response_url} answers (Slack: 200, or 404 once it expired). */
+    void hookStatus(int status) {
+        this.hookStatus = status;
+    }
+
+    /** Every call with this token is refused as Slack refuses a revoked one ({@code token_revoked}). */
+    void revoke(String token) {
+        revoked.put(token, "token_revoked");
+    }
+
+    /** Every call of {@code method} is answered with this HTTP status until {@link #heal} of the method. */
+    void failing(String method, int status) {
+        failing.put(method, status);
+    }
+
     /** The next call of {@code method} is answered 429 with this Retry-After. */
     void rateLimitNext(String method, int retryAfterSeconds) {
         rateLimited.put(method, retryAfterSeconds);
@@ -81,8 +132,10 @@ final class SlackApiStub implements AutoCloseable {
         refused.put(channel, status);
     }
 
-    void heal(String channel) {
-        refused.remove(channel);
+    /** Heals a channel (see {@link #refuse}) or a method (see {@link #failing}). */
+    void heal(String channelOrMethod) {
+        refused.remove(channelOrMethod);
+        failing.remove(channelOrMethod);
     }
 
     /** Where {@code apps.connections.open} sends a Socket Mode client. */
@@ -102,14 +155,19 @@ final class SlackApiStub implements AutoCloseable {
         return calls.size();
     }
 
-    /** Waits until a call after {@code from} matches (the work happens after Slack's ack). */
+    /** Waits until a call Slack took after {@code from} matches (the work happens after Slack's ack). */
     Call await(String method, int from, Predicate<Call> match) {
+        return awaitAnswered(method, from, c -> c.ok() && match.test(c));
+    }
+
+    /** Waits until a call after {@code from} matches, whatever it was answered. */
+    Call awaitAnswered(String method, int from, Predicate<Call> match) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < until) {
             List<Call> all = calls();
             for (int i = from; i < all.size(); i++) {
                 Call c = all.get(i);
-                if (c.method().equals(method) && c.status() == 200 && match.test(c)) {
+                if (c.method().equals(method) && match.test(c)) {
                     return c;
                 }
             }
@@ -134,7 +192,7 @@ final class SlackApiStub implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (int i = from; i < all.size(); i++) {
             Call c = all.get(i);
-            if (c.method().equals("chat.postMessage") && c.status() == 200 && channel.equals(c.params().get("channel"))) {
+            if (c.method().equals("chat.postMessage") && c.ok() && channel.equals(c.params().get("channel"))) {
                 out.add(c.params().get("blocks"));
             }
         }
@@ -158,6 +216,23 @@ final class SlackApiStub implements AutoCloseable {
             calls.add(new Call(method, token, params, Instant.now(), 429));
             ex.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));
             send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        Integer failure = failing.get(method);
+        if (failure != null) {
+            calls.add(new Call(method, token, params, Instant.now(), failure));
+            send(ex, failure, "{\"ok\":false,\"error\":\"internal_error\"}");
+            return;
+        }
+        if (token != null && revoked.containsKey(token)) {
+            calls.add(new Call(method, token, params, Instant.now(), 200, revoked.get(token)));
+            send(ex, 200, "{\"ok\":false,\"error\":\"" + revoked.get(token) + "\"}");
+            return;
+        }
+        String error = errors.get(method + "|" + params.getOrDefault("channel", ""));
+        if (error != null) {
+            calls.add(new Call(method, token, params, Instant.now(), 200, error));
+            send(ex, 200, "{\"ok\":false,\"error\":\"" + error + "\"}");
             return;
         }
         Integer refusal = method.equals("chat.postMessage") ? refused.get(params.getOrDefault("channel", "")) : null;
@@ -185,19 +260,45 @@ final class SlackApiStub implements AutoCloseable {
                 ok.putObject("message").put("ts", ts).put("text", p.getOrDefault("text", ""));
             }
             case "chat.update" -> ok.put("channel", p.get("channel")).put("ts", p.get("ts"));
+            case "chat.postEphemeral" -> ok.put("message_ts", "1700000000." + String.format("%06d", seq.incrementAndGet()));
+            case "conversations.info" -> {
+                ObjectNode c = channels.get(p.getOrDefault("channel", ""));
+                if (c == null) {
+                    return JSON.createObjectNode().put("ok", false).put("error", "channel_not_found");
+                }
+                ok.set("channel", c);
+            }
+            case "conversations.members" -> {
+                ArrayNode list = ok.putArray("members");
+                members.getOrDefault(p.getOrDefault("channel", ""), List.of()).forEach(list::add);
+                ok.putObject("response_metadata").put("next_cursor", "");
+            }
             case "conversations.open" -> ok.putObject("channel").put("id", "G" + Math.abs(p.get("users").hashCode()));
             case "views.open", "views.publish" -> ok.putObject("view").put("id", "V" + seq.incrementAndGet());
             case "oauth.v2.access" -> {
+                // a code that names a workspace (T3) installs there; any other, in T2
+                String installed = p.get("code").matches("T[0-9A-Z]+") ? p.get("code") : "T2";
                 ok.put("app_id", "A1").put("access_token", "xoxb-installed-" + p.get("code"))
                         .put("token_type", "bot").put("scope", "chat:write,commands").put("bot_user_id", "UBOT2");
-                ok.putObject("team").put("id", "T2").put("name", "Second workspace");
+                ok.putObject("team").put("id", installed).put("name", "Workspace " + installed);
                 ok.putObject("authed_user").put("id", "UINSTALLER");
-                teamOfToken.put("xoxb-installed-" + p.get("code"), "T2");
+                teamOfToken.put("xoxb-installed-" + p.get("code"), installed);
             }
             case "apps.connections.open" -> ok.put("url", socketUrl);
             default -> { }
         }
         return ok;
+    }
+
+    /** A POST to a response_url: recorded as method {@code response_url}, its JSON's members as parameters. */
+    private void hook(HttpExchange ex) throws IOException {
+        JsonNode body = JSON.readTree(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("path", ex.getRequestURI().getPath());
+        body.properties().forEach(e -> params.put(e.getKey(), e.getValue().isString() ? e.getValue().asString()
+                : e.getValue().toString()));
+        calls.add(new Call("response_url", null, params, Instant.now(), hookStatus));
+        send(ex, hookStatus, hookStatus == 200 ? "ok" : "expired_url");
     }
 
     private static Map<String, String> form(String body) {

@@ -32,8 +32,6 @@ import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.testing.Forms;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Slack adapter end to end: the real application with real Bolt behind {@code /slack/events}, signed
@@ -497,87 +495,16 @@ class SlackIT {
     /** Clicks the button with this label in posted blocks, as a {@code block_actions} payload. */
     static SlackRequests.Reply click(String user, String channel, String channelName, JsonNode blocks, String label,
                                      String trigger) {
-        JsonNode b = button(blocks, label);
-        ObjectNode p = SlackApiStub.JSON.createObjectNode().put("type", "block_actions");
-        p.putObject("user").put("id", user).put("username", user.toLowerCase()).put("name", user.toLowerCase())
-                .put("team_id", TEAM);
-        p.put("api_app_id", "A1").put("token", "legacy").put("trigger_id", trigger);
-        p.putObject("container").put("type", "message").put("message_ts", "1700000000.000001")
-                .put("channel_id", channel).put("is_ephemeral", false);
-        p.putObject("team").put("id", TEAM).put("domain", "tandem-test");
-        p.putObject("channel").put("id", channel).put("name", channelName);
-        p.putObject("message").put("type", "message").put("ts", "1700000000.000001").set("blocks", blocks);
-        p.put("response_url", "https://hooks.slack.com/actions/T1/1/x");
-        ObjectNode action = p.putArray("actions").addObject();
-        action.put("action_id", b.at("/action_id").asString()).put("block_id", "b")
-                .put("value", b.at("/value").asString()).put("type", "button").put("action_ts", "1700000001.000001");
-        action.putObject("text").put("type", "plain_text").put("text", label);
-        return req.interaction(p.toString());
+        return req.click(TEAM, user, channel, channelName, blocks, label, trigger);
     }
 
     static JsonNode button(JsonNode blocks, String label) {
-        for (JsonNode block : blocks) {
-            for (JsonNode e : block.path("elements")) {
-                if ("button".equals(e.at("/type").asString()) && label.equals(e.at("/text/text").asString())) {
-                    return e;
-                }
-            }
-        }
-        throw new AssertionError("no button '" + label + "' in " + blocks);
+        return SlackRequests.button(blocks, label);
     }
 
     /** Submits the modal that {@code views.open} received, filled in as a person would, as Slack sends it. */
     static SlackRequests.Reply submit(SlackApiStub.Call opened, String user, Map<String, Object> answers) {
-        JsonNode view = opened.json("view");
-        ObjectNode values = SlackApiStub.JSON.createObjectNode();
-        for (JsonNode block : view.at("/blocks")) {
-            if (!"input".equals(block.at("/type").asString())) {
-                continue;
-            }
-            String id = block.at("/block_id").asString();
-            JsonNode element = block.at("/element");
-            String type = element.at("/type").asString();
-            Object answer = answers.get(id);
-            List<String> given = answer == null ? List.of() : answer instanceof List<?> l
-                    ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(answer));
-            ObjectNode v = values.putObject(id).putObject(element.at("/action_id").asString()).put("type", type);
-            switch (type) {
-                case "static_select" -> {
-                    if (given.isEmpty() || given.get(0).isEmpty()) {
-                        v.putNull("selected_option");
-                    } else {
-                        v.putObject("selected_option").put("value", given.get(0)).putObject("text")
-                                .put("type", "plain_text").put("text", given.get(0));
-                    }
-                }
-                case "multi_static_select" -> {
-                    ArrayNode selected = v.putArray("selected_options");
-                    given.forEach(g -> selected.addObject().put("value", g).putObject("text")
-                            .put("type", "plain_text").put("text", g));
-                }
-                default -> {
-                    if (given.isEmpty() || given.get(0).isEmpty()) {
-                        v.putNull("value");
-                    } else {
-                        v.put("value", given.get(0));
-                    }
-                }
-            }
-        }
-        ObjectNode p = SlackApiStub.JSON.createObjectNode().put("type", "view_submission");
-        p.putObject("team").put("id", TEAM).put("domain", "tandem-test");
-        p.putObject("user").put("id", user).put("username", user.toLowerCase()).put("name", user.toLowerCase())
-                .put("team_id", TEAM);
-        p.put("api_app_id", "A1").put("token", "legacy").put("trigger_id", trigger());
-        ObjectNode v = p.putObject("view");
-        v.put("id", "V" + triggers.get()).put("team_id", TEAM).put("type", "modal")
-                .put("callback_id", view.at("/callback_id").asString())
-                .put("private_metadata", view.at("/private_metadata").asString()).put("hash", "h" + triggers.get());
-        v.set("title", view.at("/title"));
-        v.set("blocks", view.at("/blocks"));
-        v.putObject("state").set("values", values);
-        p.putArray("response_urls");
-        return req.interaction(p.toString());
+        return req.submit(TEAM, opened, user, answers, trigger());
     }
 
     /** Block Kit's rules Slack would refuse a message for: known types, unique action ids, lengths. */

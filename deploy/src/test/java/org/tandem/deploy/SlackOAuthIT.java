@@ -1,9 +1,11 @@
 package org.tandem.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,16 +25,84 @@ import org.tandem.core.conversation.Rich;
 class SlackOAuthIT {
 
     static final String SECRET = "oauth-signing-secret";
+    static final String KEY_A = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+    static final String KEY_B = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
     @TempDir
     Path dir;
+
+    /** The app's OAuth settings with its token keys (the first one current). */
+    static String[] oauth(SlackApiStub slack, String... keys) {
+        List<String> p = new ArrayList<>(List.of("tandem.slack.client-id=111.222",
+                "tandem.slack.client-secret=client-secret", "tandem.slack.signing-secret=" + SECRET,
+                "tandem.slack.api-url=" + slack.url(), "tandem.scheduler.enabled=false"));
+        if (keys.length > 0) {
+            p.add("tandem.slack.token-key=" + keys[0]);
+            p.add("tandem.slack.token-keys-old=" + String.join(",", List.of(keys).subList(1, keys.length)));
+        }
+        return p.toArray(String[]::new);
+    }
+
+    /** Installs Tandem as a person would: {@code /slack/install}, then Slack's redirect with the code and state. */
+    static void install(SlackRequests req, SlackApiStub slack, String code) {
+        SlackRequests.Reply start = req.get("/slack/install", null);
+        Matcher url = Pattern.compile("state=([0-9a-f-]+)").matcher(start.body());
+        assertThat(url.find()).as(start.body()).isTrue();
+        String cookie = start.headers().get("set-cookie").get(0).split(";")[0];
+        int mark = slack.size();
+        assertThat(req.get("/slack/oauth_redirect?code=" + code + "&state=" + url.group(1), cookie).status())
+                .isEqualTo(200);
+        slack.await("oauth.v2.access", mark);
+    }
+
+    @Test
+    void tokensAreReadAfterAKeyRotationAndAStartWithoutTheirKeyIsRefused() throws Exception {
+        String kidA;
+        try (SlackApiStub slack = new SlackApiStub();
+             RunningApp app = new RunningApp(dir.resolve("tandem.mv"), oauth(slack, KEY_A))) {
+            install(new SlackRequests(app.base(), SECRET), slack, "abc");
+            kidA = installation(app).get("botAccessToken", Document.class).getString("kid");
+        }
+        try (SlackApiStub slack = new SlackApiStub();
+             RunningApp app = new RunningApp(dir.resolve("tandem.mv"), oauth(slack, KEY_B, KEY_A))) {
+            Document resealed = installation(app);
+            assertThat(resealed.toJson()).doesNotContain("xoxb");
+            assertThat(resealed.get("botAccessToken", Document.class).getString("kid")).as("sealed again at start")
+                    .isNotEqualTo(kidA);
+            int mark = slack.size();
+            new SlackRequests(app.base(), SECRET).command("T2", "UNED", "DNED", "directmessage", "help", "t1");
+            assertThat(slack.await("chat.postMessage", mark, c -> "UNED".equals(c.params().get("channel"))).token())
+                    .isEqualTo("xoxb-installed-abc");
+        }
+        try (SlackApiStub slack = new SlackApiStub();
+             RunningApp app = new RunningApp(dir.resolve("tandem.mv"), oauth(slack, KEY_B))) {
+            int mark = slack.size();
+            new SlackRequests(app.base(), SECRET).command("T2", "UNED", "DNED", "directmessage", "help", "t2");
+            assertThat(slack.await("chat.postMessage", mark, c -> "UNED".equals(c.params().get("channel"))).token())
+                    .as("the old key is no longer needed").isEqualTo("xoxb-installed-abc");
+        }
+        try (SlackApiStub slack = new SlackApiStub()) {
+            assertThatThrownBy(() -> new RunningApp(dir.resolve("tandem.mv"), oauth(slack, KEY_A)).close())
+                    .as("the tokens are B's now").hasStackTraceContaining("tandem.slack.token-keys-old")
+                    .hasStackTraceContaining("1 Slack workspace(s)");
+            assertThatThrownBy(() -> new RunningApp(dir.resolve("tandem.mv"), oauth(slack)).close())
+                    .hasStackTraceContaining("set tandem.slack.token-key to 32 random bytes in base64");
+            assertThatThrownBy(() -> new RunningApp(dir.resolve("tandem.mv"), oauth(slack, "c2hvcnQ=")).close())
+                    .hasStackTraceContaining("tandem.slack.token-key must be 32 bytes");
+        }
+    }
+
+    static Document installation(RunningApp app) {
+        return app.context().getBean(MongoDatabase.class).getCollection("slack_installations")
+                .find(new Document("_id", "T:T2")).first();
+    }
 
     @Test
     void installUseAndUninstall() throws Exception {
         try (SlackApiStub slack = new SlackApiStub();
              RunningApp app = new RunningApp(dir.resolve("tandem.mv"), "tandem.slack.client-id=111.222",
                      "tandem.slack.client-secret=client-secret", "tandem.slack.signing-secret=" + SECRET,
-                     "tandem.slack.api-url=" + slack.url())) {
+                     "tandem.slack.api-url=" + slack.url(), "tandem.slack.token-key=" + KEY_A)) {
             SlackRequests req = new SlackRequests(app.base(), SECRET);
             MongoDatabase db = app.context().getBean(MongoDatabase.class);
 
@@ -57,7 +127,8 @@ class SlackOAuthIT {
             assertThat(access.params()).containsEntry("code", "abc");
             Document installed = db.getCollection("slack_installations").find(new Document("_id", "T:T2")).first();
             assertThat(installed).isNotNull();
-            assertThat(installed.getString("botAccessToken")).isEqualTo("xoxb-installed-abc");
+            assertThat(installed.toJson()).as("the token is encrypted at rest").doesNotContain("xoxb");
+            assertThat(installed.get("botAccessToken", Document.class)).containsKeys("kid", "iv", "ct");
             assertThat(db.getCollection("slack_oauth_states").countDocuments(new Document("_id", state))).isZero();
 
             int mark = slack.size();

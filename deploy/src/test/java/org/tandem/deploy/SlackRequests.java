@@ -11,11 +11,14 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Requests as Slack sends them to {@code /slack/events}: form-encoded or JSON, signed with the signing secret. */
 final class SlackRequests {
@@ -23,14 +26,22 @@ final class SlackRequests {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private final String secret;
+    private final String hooks;
 
     SlackRequests(String base, String secret) {
+        // not Slack's: Tandem does not post to it (it answers with chat.postEphemeral or in the DM instead)
+        this(base, secret, "https://hooks.example.invalid/commands/T1/1/x");
+    }
+
+    /** Commands whose {@code response_url} is {@code hooks} (a stub's, see {@link SlackApiStub#hooks}). */
+    SlackRequests(String base, String secret, String hooks) {
         this.base = base;
         this.secret = secret;
+        this.hooks = hooks;
     }
 
     /** An answer: status, body and headers. */
-    record Reply(int status, String body, Map<String, java.util.List<String>> headers) {
+    record Reply(int status, String body, Map<String, List<String>> headers) {
         JsonNode json() {
             return SlackApiStub.JSON.readTree(body);
         }
@@ -49,7 +60,7 @@ final class SlackRequests {
         f.put("command", "/mentor");
         f.put("text", text);
         f.put("api_app_id", "A1");
-        f.put("response_url", "https://hooks.slack.com/commands/T1/1/x");
+        f.put("response_url", hooks);
         f.put("trigger_id", triggerId);
         return post(form(f), "application/x-www-form-urlencoded", Instant.now());
     }
@@ -66,6 +77,92 @@ final class SlackRequests {
     Reply interaction(String payloadJson) {
         return post("payload=" + URLEncoder.encode(payloadJson, StandardCharsets.UTF_8),
                 "application/x-www-form-urlencoded", Instant.now());
+    }
+
+    /** Clicks the button with this label in posted blocks, as a {@code block_actions} payload. */
+    Reply click(String team, String user, String channel, String channelName, JsonNode blocks, String label,
+               String trigger) {
+        JsonNode b = button(blocks, label);
+        ObjectNode p = SlackApiStub.JSON.createObjectNode().put("type", "block_actions");
+        p.putObject("user").put("id", user).put("username", user.toLowerCase()).put("name", user.toLowerCase())
+                .put("team_id", team);
+        p.put("api_app_id", "A1").put("token", "legacy").put("trigger_id", trigger);
+        p.putObject("container").put("type", "message").put("message_ts", "1700000000.000001")
+                .put("channel_id", channel).put("is_ephemeral", false);
+        p.putObject("team").put("id", team).put("domain", "tandem-test");
+        p.putObject("channel").put("id", channel).put("name", channelName);
+        p.putObject("message").put("type", "message").put("ts", "1700000000.000001").set("blocks", blocks);
+        p.put("response_url", hooks.replace("/commands/", "/actions/"));
+        ObjectNode action = p.putArray("actions").addObject();
+        action.put("action_id", b.at("/action_id").asString()).put("block_id", "b")
+                .put("value", b.at("/value").asString()).put("type", "button").put("action_ts", "1700000001.000001");
+        action.putObject("text").put("type", "plain_text").put("text", label);
+        return interaction(p.toString());
+    }
+
+    static JsonNode button(JsonNode blocks, String label) {
+        for (JsonNode block : blocks) {
+            for (JsonNode e : block.path("elements")) {
+                if ("button".equals(e.at("/type").asString()) && label.equals(e.at("/text/text").asString())) {
+                    return e;
+                }
+            }
+        }
+        throw new AssertionError("no button '" + label + "' in " + blocks);
+    }
+
+    /** Submits the modal that {@code views.open} received, filled in as a person would, as Slack sends it. */
+    Reply submit(String team, SlackApiStub.Call opened, String user, Map<String, Object> answers, String trigger) {
+        JsonNode view = opened.json("view");
+        ObjectNode values = SlackApiStub.JSON.createObjectNode();
+        for (JsonNode block : view.at("/blocks")) {
+            if (!"input".equals(block.at("/type").asString())) {
+                continue;
+            }
+            String id = block.at("/block_id").asString();
+            JsonNode element = block.at("/element");
+            String type = element.at("/type").asString();
+            Object answer = answers.get(id);
+            List<String> given = answer == null ? List.of() : answer instanceof List<?> l
+                    ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(answer));
+            ObjectNode v = values.putObject(id).putObject(element.at("/action_id").asString()).put("type", type);
+            switch (type) {
+                case "static_select" -> {
+                    if (given.isEmpty() || given.get(0).isEmpty()) {
+                        v.putNull("selected_option");
+                    } else {
+                        v.putObject("selected_option").put("value", given.get(0)).putObject("text")
+                                .put("type", "plain_text").put("text", given.get(0));
+                    }
+                }
+                case "multi_static_select" -> {
+                    ArrayNode selected = v.putArray("selected_options");
+                    given.forEach(g -> selected.addObject().put("value", g).putObject("text")
+                            .put("type", "plain_text").put("text", g));
+                }
+                default -> {
+                    if (given.isEmpty() || given.get(0).isEmpty()) {
+                        v.putNull("value");
+                    } else {
+                        v.put("value", given.get(0));
+                    }
+                }
+            }
+        }
+        ObjectNode p = SlackApiStub.JSON.createObjectNode().put("type", "view_submission");
+        p.putObject("team").put("id", team).put("domain", "tandem-test");
+        p.putObject("user").put("id", user).put("username", user.toLowerCase()).put("name", user.toLowerCase())
+                .put("team_id", team);
+        p.put("api_app_id", "A1").put("token", "legacy").put("trigger_id", trigger);
+        ObjectNode v = p.putObject("view");
+        v.put("id", "V" + trigger.hashCode()).put("team_id", team).put("type", "modal")
+                .put("callback_id", view.at("/callback_id").asString())
+                .put("private_metadata", view.at("/private_metadata").asString()).put("hash", "h" + trigger.hashCode());
+        v.set("title", view.at("/title"));
+        v.set("blocks", view.at("/blocks"));
+        v.putObject("state").set("values", values);
+        p.putArray("response_urls");
+        return interaction(p.toString());
     }
 
     /** A signed POST, with the timestamp of {@code at}. */

@@ -18,7 +18,9 @@ import org.tandem.core.conversation.Place;
  * <ul>
  *   <li>after a command or a click, the first form for the person who acted opens as a modal with the trigger;</li>
  *   <li>while a modal submission is handled, the first form for the submitter is captured to become the
- *       response (errors or the next form), and every other send is deferred until Slack has its answer.</li>
+ *       response (errors or the next form), and every other send is deferred until Slack has its answer;</li>
+ *   <li>after a slash command, its {@code response_url} answers the person privately where they typed it, even
+ *       where Tandem is not a member.</li>
  * </ul>
  */
 final class Interaction {
@@ -33,12 +35,16 @@ final class Interaction {
     private final Instant triggerExpires;
     private final boolean capturing;
     private final Clock clock;
+    private final String channel;
+    private final String responseUrl;
     private boolean triggerUsed;
     private Message captured;
     private final List<Runnable> deferred = new ArrayList<>();
 
     private Interaction(PersonRef actor, Place place, String triggerId, Instant receivedAt, boolean capturing,
-                        Clock clock) {
+                        Clock clock, String channel, String responseUrl) {
+        this.channel = channel;
+        this.responseUrl = responseUrl;
         this.actor = actor;
         this.place = place;
         this.triggerId = triggerId;
@@ -49,17 +55,29 @@ final class Interaction {
 
     /** A command or a click: its trigger may open one modal. */
     static Interaction triggered(PersonRef actor, Place place, String triggerId, Instant receivedAt, Clock clock) {
-        return new Interaction(actor, place, triggerId, receivedAt, false, clock);
+        return new Interaction(actor, place, triggerId, receivedAt, false, clock, null, null);
+    }
+
+    /** A slash command typed in {@code channel}: its trigger, and its response URL for private answers there. */
+    static Interaction command(PersonRef actor, Place place, String triggerId, Instant receivedAt, Clock clock,
+                               String channel, String responseUrl) {
+        return new Interaction(actor, place, triggerId, receivedAt, false, clock, channel, responseUrl);
     }
 
     /** A modal submission: answers are captured for the response, other sends wait for the ack. */
     static Interaction capturing(PersonRef actor, Place place, Clock clock) {
-        return new Interaction(actor, place, null, null, true, clock);
+        return new Interaction(actor, place, null, null, true, clock, null, null);
     }
 
     /** A message or another event with nothing to open a modal with. */
     static Interaction plain(PersonRef actor, Place place, Clock clock) {
-        return new Interaction(actor, place, null, null, false, clock);
+        return new Interaction(actor, place, null, null, false, clock, null, null);
+    }
+
+    /** The command's response URL, for a private answer to {@code person} in {@code channel} (where it was typed). */
+    Optional<String> responseUrl(PersonRef person, String inChannel) {
+        return responseUrl != null && actor.equals(person) && inChannel != null && inChannel.equals(channel)
+                ? Optional.of(responseUrl) : Optional.empty();
     }
 
     /** Runs the core's handling of the event with this interaction bound to the thread. */

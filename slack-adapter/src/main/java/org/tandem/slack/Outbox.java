@@ -23,13 +23,23 @@ final class Outbox {
     private static final String GROUP = "group:";
     private static final String ADMIN = "admin";
 
+    /** Slack's errors for a conversation Tandem is not a member of (or cannot see). */
+    static final Set<String> NOT_HERE = Set.of("channel_not_found", "not_in_channel");
+    private static final String NO_ADMIN_CHANNEL = "no_admin_channel";
+
+    /** Where the parts go instead when Slack says Tandem is not in the conversation; null when it did not work. */
+    @FunctionalInterface
+    interface Elsewhere {
+        MessageRef send(List<Undelivered.Part> rest);
+    }
+
     private final WebApi api;
-    private final String adminChannel;
+    private final AdminChannels admins;
     private final Undelivered undelivered;
 
-    Outbox(WebApi api, String adminChannel, Undelivered undelivered) {
+    Outbox(WebApi api, AdminChannels admins, Undelivered undelivered) {
         this.api = api;
-        this.adminChannel = adminChannel;
+        this.admins = admins;
         this.undelivered = undelivered;
     }
 
@@ -46,6 +56,11 @@ final class Outbox {
 
     /** Posts the parts in order; what Slack does not take is kept for the sweep, or recorded as dead. */
     MessageRef send(String tenant, String to, List<Undelivered.Part> parts) {
+        return send(tenant, to, parts, null);
+    }
+
+    /** The same, with somewhere else to go when Slack says Tandem is not in the conversation. */
+    MessageRef send(String tenant, String to, List<Undelivered.Part> parts, Elsewhere elsewhere) {
         MessageRef first = null;
         int sent = 0;
         try {
@@ -57,13 +72,21 @@ final class Outbox {
                 sent++;
             }
         } catch (WebApi.Failed e) {
-            keep(tenant, to, parts.subList(sent, parts.size()), e);
+            List<Undelivered.Part> rest = parts.subList(sent, parts.size());
+            MessageRef there = elsewhere != null && NOT_HERE.contains(e.error) ? elsewhere.send(rest) : null;
+            if (there == null) {
+                keep(tenant, to, rest, e);
+            }
         }
         return first == null ? SlackMessenger.PENDING : first;
     }
 
     private void keep(String tenant, String to, List<Undelivered.Part> rest, WebApi.Failed e) {
-        if (e.notInstalled()) {
+        if (NO_ADMIN_CHANNEL.equals(e.error)) {
+            undelivered.hold(tenant, to, rest);
+            log.warn("Slack workspace {} has no admin channel yet: a message for its coordinators is kept until one "
+                    + "of them types /mentor admin here in a private channel", tenant);
+        } else if (e.notInstalled()) {
             log.info("a message to {} was not sent: workspace {} is not installed (any more)", to, tenant);
         } else if (e.retryable) {
             undelivered.park(tenant, to, rest, e.error, e.retryAfter);
@@ -81,6 +104,11 @@ final class Outbox {
      * workspace that refused it is left alone until the next sweep.
      */
     int redeliver(int limit) {
+        long expired = undelivered.expireHeld();
+        if (expired > 0) {
+            log.error("{} message(s) for an admin channel were given up: no admin channel was chosen in {}", expired,
+                    Undelivered.KEEP_HELD);
+        }
         int delivered = 0;
         Set<String> refusing = new HashSet<>();
         for (int i = 0; i < limit; i++) {
@@ -102,7 +130,9 @@ final class Outbox {
                 if (sent > 0) {
                     undelivered.sent(p, sent);
                 }
-                if (e.notInstalled()) {
+                if (NO_ADMIN_CHANNEL.equals(e.error)) {
+                    undelivered.holdAgain(p);
+                } else if (e.notInstalled()) {
                     undelivered.dropped(p);
                     log.info("a kept message to {} was dropped: workspace {} is not installed (any more)", p.to(),
                             p.tenant());
@@ -126,24 +156,21 @@ final class Outbox {
 
     /** One chat.postMessage; {@code once} for redeliveries (no inline retries). */
     private ChatPostMessageResponse postPart(String tenant, String to, Undelivered.Part part, boolean once) {
-        String channel = channel(to);
+        String channel = channel(tenant, to);
         WebApi.Call<ChatPostMessageResponse> call = c -> c.chatPostMessage(m -> m.channel(channel)
                 .text(part.text()).blocksAsString(part.blocks()));
         return once ? api.callOnce(tenant, "chat.postMessage", call) : api.call(tenant, "chat.postMessage", call);
     }
 
     /** The channel to post to (a user id opens the DM); the admin channel is read now, it may be set since. */
-    private String channel(String to) {
+    private String channel(String tenant, String to) {
         if (to.startsWith(DM)) {
             return to.substring(DM.length());
         }
         if (to.startsWith(GROUP)) {
             return to.substring(GROUP.length());
         }
-        if (adminChannel == null) {
-            throw new WebApi.Failed("chat.postMessage", "no admin channel (tandem.slack.admin-channel)", true,
-                    Duration.ZERO, null);
-        }
-        return adminChannel;
+        return admins.of(tenant).orElseThrow(() -> new WebApi.Failed("chat.postMessage", NO_ADMIN_CHANNEL, true,
+                Duration.ZERO, null));
     }
 }

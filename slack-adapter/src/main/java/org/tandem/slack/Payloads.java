@@ -15,17 +15,6 @@ final class Payloads {
     private Payloads() {
     }
 
-    /** The admin channel, a group DM the bot is in (an introduction), or else the person's DM with the bot. */
-    static Place place(String channelId, String channelName, String adminChannel) {
-        if (channelId != null && channelId.equals(adminChannel)) {
-            return Place.ADMIN;
-        }
-        if (channelId != null && channelName != null && channelName.startsWith("mpdm-")) {
-            return Place.group(channelId);
-        }
-        return Place.DIRECT;
-    }
-
     /** The place a modal was opened for, as the messenger wrote it in its {@code private_metadata}. */
     static Place placeOf(String key) {
         if ("admin".equals(key)) {

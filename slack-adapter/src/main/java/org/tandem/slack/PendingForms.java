@@ -5,6 +5,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
+import org.tandem.core.conversation.Place;
 
 /**
  * Forms that could not open as a modal right away (no trigger: the person typed a command, or a reminder came
@@ -50,8 +53,26 @@ final class PendingForms {
         return Optional.of(d.getString("view"));
     }
 
-    /** Drops the forms kept for a person who erased their data (they hold what the person had typed). */
-    void forget(String tenant, String userId) {
-        collection.deleteMany(and(eq("tenant", tenant), eq("user", userId)));
+    /** Whether a kept modal was opened for the admin channel (its {@code private_metadata}, as the messenger set it). */
+    static boolean forAdmin(String viewJson) {
+        JsonElement meta = JsonParser.parseString(viewJson).getAsJsonObject().get("private_metadata");
+        return meta != null && meta.isJsonPrimitive() && Place.ADMIN.key().equals(meta.getAsString());
+    }
+
+    /**
+     * Drops the forms kept for a person who erased their data (they hold what the person had typed), and those kept
+     * for others (the coordinators, a partner) that show one of their needles. Returns how many went.
+     */
+    long forget(String tenant, String userId, Needles needles) {
+        long dropped = collection.deleteMany(and(eq("tenant", tenant), eq("user", userId))).getDeletedCount();
+        if (needles.none()) {
+            return dropped;
+        }
+        for (Document d : collection.find(eq("tenant", tenant))) {
+            if (needles.foundIn(d.getString("view"))) {
+                dropped += collection.deleteOne(eq("_id", d.getString("_id"))).getDeletedCount();
+            }
+        }
+        return dropped;
     }
 }

@@ -13,8 +13,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
 
 /**
@@ -24,6 +28,14 @@ import org.tandem.core.conversation.Scope;
  */
 final class SlackAdapter implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+
+    /**
+     * Slack's own windows (a request signature's five minutes, an OAuth state's ten, a trigger id's three seconds)
+     * run on real time: the application's clock may be the dev clock, moved forward at will.
+     */
+    static final Clock REAL_TIME = Clock.systemUTC();
+
     private final SlackProperties properties;
     private final Installations installations;
     private final OAuthStates states;
@@ -31,6 +43,7 @@ final class SlackAdapter implements AutoCloseable {
     private final SlackMessenger messenger;
     private final App app;
     private final Slack slack;
+    private final Workspaces workspaces;
 
     SlackAdapter(SlackProperties properties, MongoDatabase db, Clock clock, Supplier<TandemCore> core) {
         properties.check();
@@ -40,29 +53,34 @@ final class SlackAdapter implements AutoCloseable {
         config.setStatsEnabled(false); // else the client calls auth.test per token to label its metrics
         config.setHttpClientCallTimeoutMillis(15_000);
         this.slack = Slack.getInstance(config);
-        this.installations = new Installations(db, clock, new Installations.Lifecycle() {
-            @Override
-            public void gone(String team) {
-                core.get().workspaceGone(new Scope(SlackMessenger.PLATFORM, team));
-            }
-
-            @Override
-            public void back(String team) {
-                core.get().workspaceBack(new Scope(SlackMessenger.PLATFORM, team));
-            }
-        });
-        this.states = new OAuthStates(db, clock);
-        Workspaces workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations);
+        Liveness liveness = new Liveness(team -> core.get().workspaceGone(new Scope(SlackMessenger.PLATFORM, team)),
+                team -> core.get().workspaceBack(new Scope(SlackMessenger.PLATFORM, team)));
+        this.installations = new Installations(db, clock, properties.tokenCipher(), liveness);
+        installations.resealAll();
+        this.states = new OAuthStates(db, REAL_TIME);
+        this.workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations, liveness,
+                new TokenCheck(slack), REAL_TIME);
         WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));
-        PendingForms forms = new PendingForms(db, clock);
-        java.util.function.Function<org.tandem.core.conversation.PersonRef, Locale> locales =
-                person -> core.get().locale(person);
-        this.messenger = new SlackMessenger(api, properties.adminChannel(), forms, locales,
-                new Undelivered(db, clock));
+        Function<PersonRef, Locale> locales = person -> core.get().locale(person);
+        SlackStores stores = new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock),
+                new AdminChannels(db, adminChannel(properties)), installations);
+        this.messenger = new SlackMessenger(api, stores, locales, workspaces,
+                new ResponseUrls(slack, properties.apiUrl()));
         this.workers = new Workers(properties.workers());
         this.app = app(properties, slack);
-        new SlackInbound(core, new Directory(api, clock, locales), messenger, forms, workers,
-                workspaces, properties.adminChannel(), clock).register(app);
+        Places places = new Places(stores.admins(), properties.coordinators());
+        new SlackInbound(core, new Directory(api, clock, locales), messenger, stores.forms(), workers, workspaces,
+                places, new AdminHere(api, places, messenger, locales, clock), REAL_TIME).register(app);
+    }
+
+    /** The configured admin channel is one workspace's: with OAuth installs each workspace chooses its own. */
+    private static String adminChannel(SlackProperties p) {
+        if (p.oauth() && p.adminChannel() != null) {
+            log.warn("tandem.slack.admin-channel is ignored with OAuth "
+                    + "installs: each workspace makes its admin channel with /mentor admin here");
+            return null;
+        }
+        return p.adminChannel();
     }
 
     private App app(SlackProperties p, Slack slack) {
@@ -106,6 +124,11 @@ final class SlackAdapter implements AutoCloseable {
 
     SlackProperties properties() {
         return properties;
+    }
+
+    /** After start: a configured token that works cancels its workspace's planned erasure (in the background). */
+    void checkConfiguredToken() {
+        workers.submit("start", "checking the configured bot token", workspaces::checkConfiguredToken);
     }
 
     @Override

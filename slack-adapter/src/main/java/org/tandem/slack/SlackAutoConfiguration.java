@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.slack.api.bolt.jakarta_servlet.SlackOAuthAppServlet;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -33,11 +34,21 @@ public class SlackAutoConfiguration {
         return adapter.messenger();
     }
 
+    /** Once everything is built (the core too): a configured token that works is a sign of life. */
     @Bean
-    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(SlackAdapter adapter, SlackProperties p,
-                                                                   Clock clock) {
+    SmartInitializingSingleton slackTokenCheck(SlackAdapter adapter) {
+        return adapter::checkConfiguredToken;
+    }
+
+    /**
+     * Signatures are checked against the system's clock, never the application's: Slack signs with real time,
+     * and the dev clock (moved weeks ahead) must not make genuine requests stale or old ones fresh.
+     */
+    @Bean
+    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(SlackAdapter adapter, SlackProperties p) {
         ServletRegistrationBean<SlackEventsServlet> r = new ServletRegistrationBean<>(
-                new SlackEventsServlet(adapter.app(), new SignatureCheck(p.signingSecret(), clock)), "/slack/events");
+                new SlackEventsServlet(adapter.app(), new SignatureCheck(p.signingSecret(), SlackAdapter.REAL_TIME)),
+                "/slack/events");
         r.setName("slackEvents");
         r.setEnabled(p.signingSecret() != null);
         return r;

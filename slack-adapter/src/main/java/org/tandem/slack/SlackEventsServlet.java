@@ -1,5 +1,7 @@
 package org.tandem.slack;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
@@ -14,13 +16,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /slack/events}: Bolt's jakarta servlet with the body read once and bounded, and the signature
- * checked before Bolt parses it (Bolt's parser would log an unknown body). Then Bolt runs the app and writes
- * its answer: commands, events and interactivity all arrive here.
+ * {@code POST /slack/events}: Bolt's jakarta servlet with the body read once and bounded, the signature checked
+ * and the body's shape checked ({@link RequestShape}) before Bolt parses it (Bolt's parser would log an unknown
+ * body, and throws on a malformed one). Then Bolt runs the app and writes its answer: commands, events and
+ * interactivity all arrive here. Bad input is a 400 with a JSON reason, never a 500.
  */
 final class SlackEventsServlet extends SlackAppServlet {
 
@@ -50,23 +54,48 @@ final class SlackEventsServlet extends SlackAppServlet {
             write(resp, Response.json(401, "{\"error\":\"invalid request\"}"));
             return;
         }
-        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(req.getRequestURI())
-                .queryString(QueryStringParser.toMap(req.getQueryString()))
-                .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
-                .requestBody(new String(body, StandardCharsets.UTF_8))
-                .remoteAddress(req.getRemoteAddr())
-                .build());
-        if (slackRequest == null) {
-            write(resp, Response.json(400, "{\"error\":\"not a Slack request\"}"));
+        String text = new String(body, StandardCharsets.UTF_8);
+        Optional<String> problem = RequestShape.problem(text);
+        Optional<Request<?>> slackRequest = problem.isPresent() ? Optional.empty() : parse(req, text);
+        if (slackRequest.isEmpty()) {
+            refuse(req, resp, problem.orElse("not a Slack request"));
             return;
         }
         try {
-            write(resp, getApp().run(slackRequest));
+            write(resp, getApp().run(slackRequest.get()));
+        } catch (JsonParseException e) {
+            // an event is read into its type when it is dispatched, before any handler runs
+            refuse(req, resp, "unreadable payload");
         } catch (Exception e) {
             log.error("handling a Slack request failed: {}", e.toString());
             write(resp, Response.json(500, "{\"error\":\"something went wrong\"}"));
         }
+    }
+
+    /**
+     * Bolt's request, or empty when Bolt sees none. {@link RequestShape} keeps Slack's rules; whatever else Bolt's
+     * parser cannot read is still the sender's fault.
+     */
+    private Optional<Request<?>> parse(HttpServletRequest req, String text) {
+        try {
+            return Optional.ofNullable(parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(req.getRequestURI())
+                    .queryString(QueryStringParser.toMap(req.getQueryString()))
+                    .headers(new RequestHeaders(ServletAdapterOps.toHeaderMap(req)))
+                    .requestBody(text)
+                    .remoteAddress(req.getRemoteAddr())
+                    .build()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A 400 with the reason (one of RequestShape's, never a piece of the body) and one line in the log. */
+    private static void refuse(HttpServletRequest req, HttpServletResponse resp, String reason) throws IOException {
+        log.info("refused a malformed request to {}: {}", req.getRequestURI(), reason);
+        JsonObject error = new JsonObject();
+        error.addProperty("error", reason);
+        write(resp, Response.json(400, error.toString()));
     }
 
     private static void write(HttpServletResponse resp, Response r) throws IOException {

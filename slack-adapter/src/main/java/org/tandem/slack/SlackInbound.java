@@ -43,7 +43,8 @@ import org.tandem.core.i18n.Texts;
 
 /**
  * Slack's side of the conversation, registered on the Bolt {@link App}: the slash command, DMs, mentions in the
- * admin channel, button clicks, modal submissions and the App Home. Each handler translates the payload into
+ * admin channel, button clicks, modal submissions and the App Home. Where a person acted is the {@link Places}'
+ * call (the admin channel only for coordinators). Each handler translates the payload into
  * the neutral model, acknowledges at once and lets {@link Workers} hand it to the core; only a modal submission
  * is handled before the answer, because Slack takes its validation errors (or the next form) in that answer.
  */
@@ -60,18 +61,22 @@ final class SlackInbound {
     private final PendingForms forms;
     private final Workers workers;
     private final Workspaces workspaces;
-    private final String adminChannel;
+    private final Handoff handoff;
+    private final Places places;
+    private final AdminHere adminHere;
     private final Clock clock;
 
     SlackInbound(Supplier<TandemCore> core, Directory directory, SlackMessenger messenger, PendingForms forms,
-                 Workers workers, Workspaces workspaces, String adminChannel, Clock clock) {
+                 Workers workers, Workspaces workspaces, Places places, AdminHere adminHere, Clock clock) {
         this.core = core;
         this.directory = directory;
         this.messenger = messenger;
         this.forms = forms;
         this.workers = workers;
         this.workspaces = workspaces;
-        this.adminChannel = adminChannel;
+        this.handoff = new Handoff(core, directory, workers, workspaces);
+        this.places = places;
+        this.adminHere = adminHere;
         this.clock = clock;
     }
 
@@ -89,21 +94,30 @@ final class SlackInbound {
         app.viewSubmission(ANY, this::submission);
     }
 
-    /** {@code /mentor join}: the rest of the line is a command; nothing after the slash means {@code help}. */
+    /**
+     * {@code /mentor join}: the rest of the line is a command; nothing after the slash means {@code help}. The
+     * command's {@code response_url} answers privately where it was typed (a refusal, or a group DM Tandem is not
+     * in); {@code admin here} is the adapter's own.
+     */
     private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
         String text = p.getText() == null || p.getText().isBlank() ? "help" : p.getText();
-        Place place = Payloads.place(p.getChannelId(), p.getChannelName(), adminChannel);
-        Instant received = clock.instant();
         String tenant = Payloads.tenant(p.getTeamId(), ctx);
+        Place place = places.of(tenant, p.getUserId(), p.getChannelId(), p.getChannelName());
+        Instant received = clock.instant();
+        Function<PersonRef, Interaction> interaction = who -> Interaction.command(who, place, p.getTriggerId(),
+                received, clock, p.getChannelId(), p.getResponseUrl());
+        if (AdminHere.asked(text)) {
+            return handoff.toAdapter(ctx.ack(), "admin here", tenant, p.getUserId(), interaction,
+                    who -> adminHere.run(who, p.getChannelId()));
+        }
         // typed in some channel, answered in the DM: say so there, to that person only (an ephemeral answer)
         boolean elsewhere = place instanceof Place.Direct && p.getChannelId() != null
                 && !p.getChannelId().startsWith("D");
         Response ack = elsewhere ? ctx.ack(Texts.of(core.get().locale(new PersonRef(SlackMessenger.PLATFORM, tenant,
                 p.getUserId()))).get("slack.answered-in-dm")) : ctx.ack();
         return later(ack, "the command of " + p.getUserId(), tenant, p.getUserId(), place,
-                "cmd:" + p.getTriggerId(), Input.Command.parse(text),
-                who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock));
+                "cmd:" + p.getTriggerId(), Input.Command.parse(text), interaction);
     }
 
     /** A DM to the bot: free text or a command without the slash. The bot's own messages are not for it. */
@@ -112,6 +126,10 @@ final class SlackInbound {
         if (!"im".equals(e.getChannelType()) || e.getBotId() != null || e.getUser() == null || e.getText() == null
                 || e.getText().isBlank()) {
             return ctx.ack();
+        }
+        if (AdminHere.asked(e.getText())) {
+            return handoff.toAdapter(ctx.ack(), "admin here", Payloads.tenant(p.getTeamId(), ctx), e.getUser(),
+                    who -> Interaction.plain(who, Place.DIRECT, clock), who -> adminHere.run(who, e.getChannel()));
         }
         return later(ctx.ack(), "a DM", Payloads.tenant(p.getTeamId(), ctx), e.getUser(), Place.DIRECT,
                 "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(Payloads.unescape(e.getText())),
@@ -125,8 +143,13 @@ final class SlackInbound {
         if (e.getUser() == null || e.getBotId() != null) {
             return ctx.ack();
         }
-        Place place = Payloads.place(e.getChannel(), null, adminChannel);
-        return later(ctx.ack(), "a mention", Payloads.tenant(p.getTeamId(), ctx), e.getUser(), place,
+        String tenant = Payloads.tenant(p.getTeamId(), ctx);
+        Place place = places.of(tenant, e.getUser(), e.getChannel(), null);
+        if (AdminHere.asked(text)) {
+            return handoff.toAdapter(ctx.ack(), "admin here", tenant, e.getUser(), who -> Interaction.plain(who, place, clock),
+                    who -> adminHere.run(who, e.getChannel()));
+        }
+        return later(ctx.ack(), "a mention", tenant, e.getUser(), place,
                 "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(text.isBlank() ? "help" : Payloads.unescape(text)),
                 who -> Interaction.plain(who, place, clock));
     }
@@ -160,32 +183,32 @@ final class SlackInbound {
         String user = p.getUser().getId();
         String actionId = BlockKit.coreActionId(a.getActionId());
         Instant received = clock.instant();
+        View view = p.getView();
+        boolean fromHome = view != null && "home".equals(view.getType());
+        Place place;
+        Optional<MessageRef> clicked = Optional.empty();
+        if (view != null) {
+            place = fromHome ? Place.DIRECT : places.ofModal(tenant, user, view.getPrivateMetadata());
+        } else {
+            String channel = p.getChannel() == null ? null : p.getChannel().getId();
+            place = places.of(tenant, user, channel, p.getChannel() == null ? null : p.getChannel().getName());
+            if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
+                clicked = Optional.of(new MessageRef(SlackMessenger.PLATFORM,
+                        tenant + "/" + p.getContainer().getChannelId() + "/" + p.getContainer().getMessageTs()));
+            }
+        }
         if (actionId.equals(BlockKit.OPEN_FORM)) {
-            workers.submit(tenant + "|" + user, "opening a kept form", () -> forms.find(a.getValue(), tenant, user)
-                    .ifPresent(view -> messenger.openKept(tenant, p.getTriggerId(), view)));
+            workers.submit(tenant + "|" + user, "opening a kept form", () -> openKept(tenant, user, place, a.getValue(),
+                    p.getTriggerId()));
             return ctx.ack();
         }
         if (!core.get().knowsAction(actionId)) {
             log.debug("ignored an action that is not Tandem's: {}", actionId);
             return ctx.ack();
         }
-        View view = p.getView();
-        boolean fromHome = view != null && "home".equals(view.getType());
-        Place place;
-        Optional<MessageRef> clicked = Optional.empty();
-        if (view != null) {
-            place = fromHome ? Place.DIRECT : Payloads.placeOf(view.getPrivateMetadata());
-        } else {
-            String channel = p.getChannel() == null ? null : p.getChannel().getId();
-            place = Payloads.place(channel, p.getChannel() == null ? null : p.getChannel().getName(), adminChannel);
-            if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
-                clicked = Optional.of(new MessageRef(SlackMessenger.PLATFORM,
-                        tenant + "/" + p.getContainer().getChannelId() + "/" + p.getContainer().getMessageTs()));
-            }
-        }
         Input.Click click = new Input.Click(actionId, Payloads.value(a), clicked);
         String eventId = "act:" + (p.getTriggerId() != null ? p.getTriggerId() : a.getActionTs());
-        return later(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click,
+        return handoff.toCore(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click,
                 who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock),
                 fromHome ? () -> publishHome(tenant, user) : () -> { });
     }
@@ -203,7 +226,8 @@ final class SlackInbound {
             return ctx.ack();
         }
         String tenant = Payloads.tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
-        Place place = Payloads.placeOf(view.getPrivateMetadata());
+        Place place = places.ofModal(tenant, p.getUser().getId(), view.getPrivateMetadata());
+        workers.submit(tenant, "hearing from " + tenant, () -> workspaces.heard(tenant));
         Actor actor = directory.actor(tenant, p.getUser().getId());
         Interaction interaction = Interaction.capturing(actor.person(), place, clock);
         String eventId = "view:" + (p.getTriggerId() != null ? p.getTriggerId() : view.getId() + ":" + view.getHash());
@@ -230,18 +254,25 @@ final class SlackInbound {
 
     private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
                            Input input, Function<PersonRef, Interaction> interaction) {
-        return later(ack, what, tenant, user, place, eventId, input, interaction, () -> { });
+        return handoff.toCore(ack, what, tenant, user, place, eventId, input, interaction, () -> { });
     }
 
-    /** Acknowledges now and hands the event to the core after; a full queue makes Slack retry (events) later. */
-    private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
-                           Input input, Function<PersonRef, Interaction> interaction, Runnable then) {
-        boolean queued = workers.submit(tenant + "|" + user, what, () -> {
-            Actor actor = directory.actor(tenant, user);
-            interaction.apply(actor.person()).run(() -> core.get().handle(new InboundEvent(actor, place, eventId, input)));
-            then.run();
-        });
-        return queued ? ack : Response.json(503, "{\"error\":\"busy, please retry\"}");
+    /**
+     * The "open the form" button of a kept form: a form kept for the admin channel opens only for a coordinator
+     * there (the button is in a channel others may read), so nobody else fills in a coordinator's form.
+     */
+    private void openKept(String tenant, String user, Place place, String id, String triggerId) {
+        Optional<String> view = forms.find(id, tenant, user);
+        if (view.isEmpty()) {
+            return;
+        }
+        PersonRef who = new PersonRef(SlackMessenger.PLATFORM, tenant, user);
+        if (PendingForms.forAdmin(view.get()) && !(place instanceof Place.Admin)) {
+            log.info("{} clicked a coordinators' form in {} and is not a coordinator: not opened", user, tenant);
+            messenger.whisper(who, place, SlackTexts.of(core.get().locale(who)).message("form.coordinators-only"));
+            return;
+        }
+        messenger.openKept(tenant, triggerId, view.get());
     }
 
     private void publishHome(String tenant, String user) {

@@ -16,13 +16,16 @@ import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Place;
 import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 
 /**
  * The core's port to Slack: DMs ({@code chat.postMessage} to the user), group DMs ({@code conversations.open}
- * with the members), the admin channel, updates, and forms as modals when the {@link Interaction} allows. Messages
- * are rendered here and posted by the {@link Outbox}, which keeps what Slack does not take for the core's sweep.
+ * with the members), each workspace's admin channel, updates, private answers in shared places ({@link Whispers}),
+ * and forms as modals when the {@link Interaction} allows. Messages are rendered here and posted by the
+ * {@link Outbox}, which keeps what Slack does not take for the core's sweep.
  */
 final class SlackMessenger implements PlatformMessenger {
 
@@ -31,22 +34,34 @@ final class SlackMessenger implements PlatformMessenger {
     /** What a send returns when the message goes out later (after an ack) or not at all. */
     static final MessageRef PENDING = new MessageRef(PLATFORM, "pending");
 
+    /** Whether Tandem is still installed in a workspace, as Slack says now. */
+    @FunctionalInterface
+    interface Presences {
+        Presence presence(String tenant);
+    }
+
     private final WebApi api;
-    private final String adminChannel;
+    private final SlackStores stores;
     private final PendingForms forms;
     private final Function<PersonRef, Locale> locales;
     private final Outbox outbox;
     private final Undelivered undelivered;
+    private final Presences presences;
+    private final ResponseUrls responses;
+    private final Whispers whispers;
     private final Gson gson = GsonFactory.createSnakeCase();
 
-    SlackMessenger(WebApi api, String adminChannel, PendingForms forms, Function<PersonRef, Locale> locales,
-                   Undelivered undelivered) {
+    SlackMessenger(WebApi api, SlackStores stores, Function<PersonRef, Locale> locales, Presences presences,
+                   ResponseUrls responses) {
         this.api = api;
-        this.adminChannel = adminChannel;
-        this.forms = forms;
+        this.stores = stores;
+        this.forms = stores.forms();
+        this.undelivered = stores.undelivered();
         this.locales = locales;
-        this.outbox = new Outbox(api, adminChannel, undelivered);
-        this.undelivered = undelivered;
+        this.presences = presences;
+        this.responses = responses;
+        this.outbox = new Outbox(api, stores.admins(), undelivered);
+        this.whispers = new Whispers(api, stores.admins(), responses);
     }
 
     @Override
@@ -111,13 +126,45 @@ final class SlackMessenger implements PlatformMessenger {
         return ref;
     }
 
+    /** The message, then the file into the workspace's admin channel; with none yet, the message waits alone. */
     @Override
     public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
         MessageRef ref = sendToAdmin(platform, tenant, message);
-        if (adminChannel != null) {
-            upload(tenant, adminChannel, file);
-        }
+        stores.admins().of(tenant).ifPresentOrElse(channel -> upload(tenant, channel, file),
+                () -> log.warn("a file for the coordinators of Slack workspace {} was not sent: no admin channel yet",
+                        tenant));
         return ref;
+    }
+
+    /**
+     * Private to the person where they are (see {@link Whispers}), or in their DM when Slack shows it nowhere
+     * else; a form always goes to the DM, where it opens.
+     */
+    @Override
+    public MessageRef whisper(PersonRef person, Place place, Message message) {
+        if (place instanceof Place.Direct || BlockKit.formOf(message).isPresent()) {
+            return sendToPerson(person, message);
+        }
+        Optional<Interaction> interaction = Interaction.current();
+        if (interaction.isPresent() && interaction.get().capturing()) {
+            interaction.get().defer(() -> whisperNow(person, place, message));
+            return PENDING;
+        }
+        return whisperNow(person, place, message);
+    }
+
+    private MessageRef whisperNow(PersonRef person, Place place, Message message) {
+        return whispers.inPlace(person, place, parts(BlockKit.blocks(message), message))
+                .orElseGet(() -> sendToPerson(person, message));
+    }
+
+    /** The workspace has an admin channel now: what waited for it goes out. */
+    void flushAdmin(String tenant) {
+        long released = undelivered.release(tenant, Outbox.address(new Destination.Admin(tenant)));
+        if (released > 0) {
+            log.info("{} message(s) kept for the admin channel of {} go out now", released, tenant);
+            outbox.redeliver((int) Math.min(released + 10, 200));
+        }
     }
 
     /** A failed upload is thrown: the person sees that it went wrong and may ask again (a file is not parked). */
@@ -126,12 +173,18 @@ final class SlackMessenger implements PlatformMessenger {
                 .title(file.name()).fileData(file.bytes()).requestFileInfo(false)));
     }
 
-    /** Slack keeps the messages; what Tandem kept of a person here is the forms waiting to open. */
+    /** Slack keeps what it delivered; the copies Tandem kept go (see {@link SlackStores#forget}). */
     @Override
     public void forget(Forgotten forgotten) {
-        PersonRef person = forgotten.person();
-        forms.forget(person.tenant(), person.userId());
-        undelivered.forget(person.tenant(), person.userId());
+        stores.forget(forgotten);
+    }
+
+    /** Asked before a workspace that removed Tandem is erased: {@code auth.test} with its token decides. */
+    @Override
+    public Presence presence(Scope scope) {
+        Presence p = presences.presence(scope.tenant());
+        log.info("asked Slack whether workspace {} still has Tandem: {}", scope.tenant(), p);
+        return p;
     }
 
     /** Publishes a person's App Home tab. */
@@ -202,10 +255,21 @@ final class SlackMessenger implements PlatformMessenger {
             blocks.addAll(BlockKit.openFormPrompt(t.rich("form.open.prompt", form.get().title()),
                     t.get("form.open"), kept));
         }
-        String text = BlockKit.fallback(message);
-        List<Undelivered.Part> parts = BlockKit.perMessage(blocks).stream()
-                .map(chunk -> new Undelivered.Part(text, gson.toJson(chunk))).toList();
+        List<Undelivered.Part> parts = parts(blocks, message);
+        Optional<String> url = to instanceof Destination.Group g ? Interaction.current()
+                .flatMap(i -> i.responseUrl(i.actor(), g.channel())) : Optional.empty();
+        if (url.isPresent()) {
+            // a slash command typed in a group DM Tandem is not in: the answer is for the one who typed it
+            return outbox.send(to.tenant(), Outbox.address(to), parts,
+                    rest -> responses.send(url.get(), rest) ? PENDING : null);
+        }
         return outbox.send(to.tenant(), Outbox.address(to), parts);
+    }
+
+    private List<Undelivered.Part> parts(List<LayoutBlock> blocks, Message message) {
+        String text = BlockKit.fallback(message);
+        return BlockKit.perMessage(blocks).stream().map(chunk -> new Undelivered.Part(text, gson.toJson(chunk)))
+                .toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.tandem.slack;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,19 +9,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code app-token} Bolt connects out over Socket Mode instead (no public URL needed).
  *
  * @param apiUrl       the Web API base URL, e.g. a local stub in tests or a proxy ({@code https://slack.com/api/})
- * @param adminChannel id of the coordinators' channel (e.g. {@code C0123ABCD}); whoever can post there is a coordinator
- * @param scopes       bot scopes asked for in OAuth installs (comma-separated)
- * @param redirectUri  the OAuth redirect URI, when the app has several
- * @param workers      threads that do the work after Slack was acknowledged
+ * @param adminChannel  with one workspace, the id of the coordinators' channel (e.g. {@code C0123ABCD}) until
+ *                      {@code admin here} sets another; with OAuth installs each workspace sets its own
+ * @param scopes        bot scopes asked for in OAuth installs (comma-separated)
+ * @param redirectUri   the OAuth redirect URI, when the app has several
+ * @param workers       threads that do the work after Slack was acknowledged
+ * @param coordinators  Slack user ids of the coordinators: when set, only they act as coordinators in an admin
+ *                      channel and may run {@code admin here}; when empty, whoever can post in it
+ * @param tokenKey      base64 of 32 random bytes: the key that encrypts the workspaces' tokens kept in MongoDB
+ *                      (needed with OAuth installs)
+ * @param tokenKeysOld  earlier token keys, still read during a rotation (tokens are encrypted again at start)
  */
 @ConfigurationProperties("tandem.slack")
 public record SlackProperties(String botToken, String signingSecret, String appToken, String clientId,
                               String clientSecret, String scopes, String redirectUri, String apiUrl,
-                              String adminChannel, Integer workers) {
+                              String adminChannel, Integer workers, List<String> coordinators, String tokenKey,
+                              List<String> tokenKeysOld) {
 
     /** What {@code deploy/slack/manifest.yml} asks for. */
     static final String DEFAULT_SCOPES =
-            "app_mentions:read,chat:write,commands,files:write,im:history,im:write,mpim:write,users:read";
+            "app_mentions:read,chat:write,commands,files:write,groups:read,im:history,im:write,mpim:write,users:read";
     static final String DEFAULT_API_URL = "https://slack.com/api/";
 
     public SlackProperties {
@@ -35,6 +43,10 @@ public record SlackProperties(String botToken, String signingSecret, String appT
                 : apiUrl.strip().endsWith("/") ? apiUrl.strip() : apiUrl.strip() + "/";
         adminChannel = blankToNull(adminChannel);
         workers = workers == null || workers < 1 ? 4 : workers;
+        coordinators = coordinators == null ? List.of()
+                : coordinators.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        tokenKey = blankToNull(tokenKey);
+        tokenKeysOld = tokenKeysOld == null ? List.of() : List.copyOf(tokenKeysOld);
     }
 
     /** Several workspaces, installed through OAuth. */
@@ -62,6 +74,16 @@ public record SlackProperties(String botToken, String signingSecret, String appT
         if (oauth() && signingSecret == null) {
             throw new IllegalStateException("OAuth installs arrive over HTTP: set tandem.slack.signing-secret");
         }
+        if (oauth() && tokenKey == null) {
+            throw new IllegalStateException("OAuth installs keep each workspace's bot token in MongoDB, encrypted: set "
+                    + TokenCipher.CURRENT + " to 32 random bytes in base64 (openssl rand -base64 32)");
+        }
+        tokenCipher();
+    }
+
+    /** The cipher of the configured token keys; a malformed key is refused with the property to fix. */
+    TokenCipher tokenCipher() {
+        return TokenCipher.of(tokenKey, tokenKeysOld);
     }
 
     private static String blankToNull(String s) {

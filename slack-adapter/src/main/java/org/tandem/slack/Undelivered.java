@@ -30,7 +30,8 @@ import org.bson.types.ObjectId;
  * parts: fallback text and Block Kit JSON) and where it goes. {@link #claimDue} leases one message atomically, so
  * replicas sweeping at the same moment never send it twice. Each failed try waits longer (one minute, doubling, at
  * most an hour); after {@value #MAX_ATTEMPTS} tries or {@link #MAX_AGE} the message is marked dead: its content
- * is dropped, and what remains says where it did not go and why.
+ * is dropped, and what remains says where it did not go and why. A message for a workspace's admin channel
+ * before it has one is held (not tried) until {@code admin here} releases it, {@link #KEEP_HELD} at most.
  */
 final class Undelivered {
 
@@ -42,7 +43,11 @@ final class Undelivered {
     /** How long the record of a dead message (no content) is kept for whoever looks into it. */
     static final Duration KEEP_DEAD = Duration.ofDays(30);
 
+    /** How long a message waits for its workspace to choose an admin channel. */
+    static final Duration KEEP_HELD = Duration.ofDays(30);
+
     static final String WAITING = "waiting";
+    static final String HELD = "held";
     static final String DEAD = "dead";
 
     /** One chat.postMessage of a message: its notification text and its blocks as JSON. */
@@ -68,12 +73,29 @@ final class Undelivered {
         collection.createIndex(new Document("status", 1).append("dueAt", 1));
     }
 
-    /** Keeps what Slack refused, due after {@code wait} (zero: at the next sweep). */
-    /** Drops what waits for a person (their data is being erased): it is never sent, and its text is gone. */
-    long forget(String tenant, String userId) {
-        return collection.deleteMany(new Document("tenant", tenant).append("to", "dm:" + userId)).getDeletedCount();
+    /**
+     * Drops what waits for a person who erased their data, and every message kept for someone else (their partner,
+     * the coordinators) that shows one of their needles. Dropped, not scrubbed: a copy is only a retry of what the
+     * core already sent (it told the partner and the coordinators of the erasure since), and taking a name out of
+     * rendered Block Kit could leave it in a form Tandem did not think of. Returns how many went.
+     */
+    long forget(String tenant, String userId, Needles needles) {
+        long dropped = collection.deleteMany(new Document("tenant", tenant).append("to", "dm:" + userId))
+                .getDeletedCount();
+        if (needles.none()) {
+            return dropped;
+        }
+        for (Document d : collection.find(eq("tenant", tenant))) {
+            boolean carries = d.getList("parts", Document.class, List.of()).stream()
+                    .anyMatch(p -> needles.foundIn(p.getString("text"), p.getString("blocks")));
+            if (carries) {
+                dropped += collection.deleteOne(eq("_id", d.getObjectId("_id"))).getDeletedCount();
+            }
+        }
+        return dropped;
     }
 
+    /** Keeps what Slack refused, due after {@code wait} (zero: at the next sweep). */
     void park(String tenant, String to, List<Part> parts, String reason, Duration wait) {
         Instant now = clock.instant();
         collection.deleteMany(and(eq("status", DEAD), lt("deadAt", Date.from(now.minus(KEEP_DEAD)))));
@@ -82,6 +104,38 @@ final class Undelivered {
         collection.insertOne(new Document("tenant", tenant).append("to", to).append("status", WAITING)
                 .append("parts", kept).append("reason", reason).append("attempts", 0)
                 .append("at", Date.from(now)).append("dueAt", Date.from(now.plus(wait))));
+    }
+
+    /** Keeps a message until its destination exists (a workspace's admin channel), untried until released. */
+    void hold(String tenant, String to, List<Part> parts) {
+        List<Document> kept = parts.stream()
+                .map(p -> new Document("text", p.text()).append("blocks", p.blocks())).toList();
+        collection.insertOne(new Document("tenant", tenant).append("to", to).append("status", HELD)
+                .append("parts", kept).append("reason", "no admin channel yet").append("attempts", 0)
+                .append("at", Date.from(clock.instant())));
+    }
+
+    /** A claimed message whose destination is gone again: held, as if never tried (guard: this sweep's lease). */
+    void holdAgain(Parked p) {
+        collection.updateOne(leased(p), Updates.combine(Updates.set("status", HELD), Updates.unset("lease"),
+                Updates.unset("dueAt"), Updates.set("reason", "no admin channel yet")));
+    }
+
+    /** Its destination exists now: what was held is due at once, and its day of tries starts now. */
+    long release(String tenant, String to) {
+        Date now = Date.from(clock.instant());
+        return collection.updateMany(and(eq("status", HELD), eq("tenant", tenant), eq("to", to)),
+                Updates.combine(Updates.set("status", WAITING), Updates.set("dueAt", now), Updates.set("at", now)))
+                .getModifiedCount();
+    }
+
+    /** Held messages older than {@link #KEEP_HELD} are dead (their content dropped); returns how many. */
+    long expireHeld() {
+        Instant now = clock.instant();
+        return collection.updateMany(and(eq("status", HELD), lt("at", Date.from(now.minus(KEEP_HELD)))),
+                Updates.combine(Updates.set("status", DEAD), Updates.set("deadAt", Date.from(now)),
+                        Updates.unset("parts"), Updates.set("reason", "no admin channel was chosen")))
+                .getModifiedCount();
     }
 
     /** Records a message Slack refused for good (no content is kept). */

@@ -37,6 +37,10 @@ final class WebApi {
     @FunctionalInterface
     interface Tokens {
         Optional<String> botToken(String tenant);
+
+        /** Slack accepted a call for this workspace with this token (a sign of life). */
+        default void worked(String tenant, String token) {
+        }
     }
 
     /**
@@ -105,7 +109,13 @@ final class WebApi {
     }
 
     private <T extends SlackApiTextResponse> T call(String tenant, String method, int attempts, Call<T> call) {
-        String token = tokens.botToken(tenant).orElseThrow(() -> new Failed(method, NOT_INSTALLED, null));
+        String token;
+        try {
+            token = tokens.botToken(tenant).orElseThrow(() -> new Failed(method, NOT_INSTALLED, null));
+        } catch (TokenCipher.UnknownKey e) {
+            // installed, but its token is sealed with a key this replica lacks: kept for later, not dropped
+            throw new Failed(method, "token_key_unknown", true, Duration.ZERO, e);
+        }
         MethodsClient client = slack.methods(token);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -114,6 +124,7 @@ final class WebApi {
                     String error = String.valueOf(response.getError());
                     throw new Failed(method, error, TRANSIENT_ERRORS.contains(error), Duration.ZERO, null);
                 }
+                tokens.worked(tenant, token);
                 return response;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
@@ -71,8 +72,10 @@ class RedeliveryTest {
 
     private SlackMessenger messenger(MongoDatabase database, String adminChannel, Optional<String> token) {
         WebApi api = new WebApi(client, t -> token, waits::add);
-        return new SlackMessenger(api, adminChannel, new PendingForms(database, clock), p -> Locale.ENGLISH,
-                new Undelivered(database, clock));
+        SlackStores stores = new SlackStores(new PendingForms(database, clock), new Undelivered(database, clock),
+                new AdminChannels(database, adminChannel), new Installations(database, clock, TokenCipher.NONE));
+        return new SlackMessenger(api, stores, p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN,
+                new ResponseUrls(client, slack.url()));
     }
 
     private static Message secret() {
@@ -114,6 +117,36 @@ class RedeliveryTest {
         assertThat(db.getCollection("slack_undelivered").countDocuments()).isZero();
         assertThat(waits).as("only the first send's inline retries waited").hasSize(WebApi.ATTEMPTS - 1);
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains(SECRET));
+    }
+
+    @Test
+    void aMessageForAWorkspaceWithNoAdminChannelIsHeldUntilOneIsChosenThenSentOnce() {
+        SlackMessenger noAdmin = messenger(db, null, Optional.of("xoxb-1"));
+        noAdmin.sendToAdmin("slack", "T1", secret());
+        assertThat(slack.calls()).as("nothing to try").isEmpty();
+        assertThat(parked()).containsEntry("to", "admin").containsEntry("status", "held");
+        clock.advance(Duration.ofDays(2));
+        assertThat(noAdmin.redeliver(100)).as("held, not swept").isZero();
+        assertThat(slack.calls()).isEmpty();
+
+        new AdminChannels(db, null).set("T1", "CNEW", "UCAROL", clock.instant());
+        noAdmin.flushAdmin("T1");
+        assertThat(slack.delivered()).singleElement().satisfies(c -> {
+            assertThat(c.channel()).isEqualTo("CNEW");
+            assertThat(c.blocks()).contains(SECRET);
+        });
+        assertThat(noAdmin.redeliver(100)).isZero();
+        assertThat(db.getCollection("slack_undelivered").countDocuments()).isZero();
+    }
+
+    @Test
+    void aHeldMessageIsGivenUpAfterAMonthWithoutItsContent() {
+        SlackMessenger noAdmin = messenger(db, null, Optional.of("xoxb-1"));
+        noAdmin.sendToAdmin("slack", "T1", secret());
+        clock.advance(Undelivered.KEEP_HELD.plusMinutes(1));
+        noAdmin.redeliver(100);
+        assertThat(parked()).containsEntry("status", "dead").doesNotContainKey("parts");
+        assertThat(parked().toJson()).doesNotContain(SECRET);
     }
 
     @Test

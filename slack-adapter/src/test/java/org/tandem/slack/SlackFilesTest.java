@@ -2,6 +2,7 @@ package org.tandem.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.sun.net.httpserver.HttpServer;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,8 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
+import org.tandem.core.testing.TestMongo;
 
 /**
  * Files go to Slack with the real SDK's {@code files.uploadV2} (get an upload URL, upload, complete in the
@@ -64,8 +68,12 @@ class SlackFilesTest {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(base + "/api/");
         WebApi api = new WebApi(Slack.getInstance(config), t -> Optional.of("xoxb-test"), d -> { });
-        messenger = new SlackMessenger(api, "C0ADMIN", null, p -> Locale.ENGLISH,
-                new Undelivered(org.tandem.core.testing.TestMongo.freshDatabase(), java.time.Clock.systemUTC()));
+        MongoDatabase db = TestMongo.freshDatabase();
+        SlackStores stores = new SlackStores(new PendingForms(db, Clock.systemUTC()),
+                new Undelivered(db, Clock.systemUTC()), new AdminChannels(db, "C0ADMIN"),
+                new Installations(db, Clock.systemUTC(), TokenCipher.NONE));
+        messenger = new SlackMessenger(api, stores, p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN,
+                new ResponseUrls(Slack.getInstance(config), base + "/api/"));
     }
 
     @AfterEach

@@ -17,8 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Slack's {@code chat.postMessage} on 127.0.0.1, for the messenger's tests: answers as Slack does, or with a
- * scripted failure (an HTTP status, or an error in an HTTP 200 answer), and records every call.
+ * Slack's {@code chat.postMessage} (and {@code auth.test}) on 127.0.0.1, for the messenger's tests: answers as Slack
+ * does, or with a scripted failure (an HTTP status, or an error in an HTTP 200 answer), and records every call.
+ * An {@code ok} answer is of workspace T1; {@code ok@T2} is of another.
  */
 final class WebApiStub implements AutoCloseable {
 
@@ -97,10 +98,13 @@ final class WebApiStub implements AutoCloseable {
             send(ex, Integer.parseInt(status[0]), "{\"ok\":false,\"error\":\"stubbed\"}");
             return;
         }
-        calls.add(new Call(p.get("channel"), p.get("text"), p.get("blocks"), 200, answer.equals("ok")));
+        boolean ok = answer.equals("ok") || answer.startsWith("ok@");
+        calls.add(new Call(p.get("channel"), p.get("text"), p.get("blocks"), 200, ok));
         String channel = p.get("channel");
-        send(ex, 200, answer.equals("ok")
-                ? "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000." + seq.incrementAndGet() + "\"}"
+        String team = answer.startsWith("ok@") ? answer.substring(3) : "T1";
+        send(ex, 200, ok
+                ? "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000." + seq.incrementAndGet()
+                        + "\",\"team_id\":\"" + team + "\",\"user_id\":\"UBOT\"}"
                 : "{\"ok\":false,\"error\":\"" + answer + "\"}");
     }
 

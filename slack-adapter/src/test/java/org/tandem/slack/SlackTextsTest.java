@@ -1,0 +1,19 @@
+package org.tandem.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class SlackTextsTest {
+
+    @Test
+    void englishAndFrenchHaveTheSameKeys() {
+        assertThat(SlackTexts.of(Locale.FRENCH).keys()).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+                SlackTexts.of(Locale.ENGLISH).keys());
+        assertThat(BlockKit.fallback(SlackTexts.of(Locale.forLanguageTag("fr-CA")).message("admin.here.already")))
+                .contains("canal d'administration");
+        assertThat(BlockKit.fallback(SlackTexts.of(Locale.GERMAN).message("admin.here.already")))
+                .contains("admin channel");
+    }
+}
