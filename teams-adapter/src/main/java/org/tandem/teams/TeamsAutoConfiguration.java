@@ -1,10 +1,9 @@
 package org.tandem.teams;
 
 import com.mongodb.client.MongoDatabase;
-import com.microsoft.bot.connector.authentication.CredentialProvider;
-import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -21,7 +20,7 @@ import org.tandem.core.conversation.PlatformMessenger;
 /** Switches the Teams adapter on (see {@link TeamsEnabledCondition}) and wires it; every SDK type stays here. */
 @AutoConfiguration
 @Conditional(TeamsEnabledCondition.class)
-@EnableConfigurationProperties({TeamsProperties.class, TeamsFilesProperties.class})
+@EnableConfigurationProperties({TeamsProperties.class, TeamsFilesProperties.class, TeamsKeysProperties.class})
 public class TeamsAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsAutoConfiguration.class);
@@ -53,10 +52,26 @@ public class TeamsAutoConfiguration {
         return TeamsBotAdapter.create(clients, properties);
     }
 
+    /**
+     * The token check, with signing keys read in the background on a thread of their own (never on a request's):
+     * with the real clock, as every security check, not the dev clock.
+     */
     @Bean
-    CredentialProvider teamsCredentialProvider(TeamsProperties properties) {
-        return properties.authenticationDisabled() ? new SimpleCredentialProvider()
-                : new SimpleCredentialProvider(properties.appId(), properties.appPassword());
+    BotTokens teamsBotTokens(TeamsKeysProperties keys, TeamsProperties properties) {
+        // one fetch at a time; the thread goes when idle
+        ThreadPoolExecutor fetcher = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "teams-signing-keys");
+                    t.setDaemon(true);
+                    return t;
+                });
+        fetcher.allowCoreThreadTimeOut(true);
+        SigningKeys signing = new SigningKeys(new KeyFetch(keys.metadataUrl(), keys.timeout()), keys,
+                Clock.systemUTC(), fetcher);
+        if (!properties.authenticationDisabled()) {
+            signing.prefetch();
+        }
+        return new BotTokens(signing, keys, properties);
     }
 
     @Bean
@@ -110,8 +125,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    TeamsController teamsController(TeamsBotAdapter adapter, TeamsBot bot, CredentialProvider teamsCredentialProvider,
+    TeamsController teamsController(TeamsBotAdapter adapter, TeamsBot bot, BotTokens teamsBotTokens,
                                     TeamsProperties properties, ThreadPoolExecutor teamsTurns) {
-        return new TeamsController(adapter, bot, teamsCredentialProvider, properties, teamsTurns);
+        return new TeamsController(adapter, bot, teamsBotTokens, properties, teamsTurns);
     }
 }
