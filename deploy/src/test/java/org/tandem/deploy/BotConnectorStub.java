@@ -71,7 +71,7 @@ final class BotConnectorStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
-    private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -89,9 +89,21 @@ final class BotConnectorStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    /** The next sends to a conversation answer these statuses, in order. */
+    /** A stubbed failure: its status, and the Retry-After header it carries (null for none). */
+    private record Failure(int status, String retryAfter) {}
+
+    /** The next sends to a conversation answer these statuses, in order (a 429 says Retry-After: 0). */
     void failNext(String conversation, Integer... statuses) {
-        failures.computeIfAbsent(conversation, c -> new ArrayDeque<>()).addAll(List.of(statuses));
+        Deque<Failure> next = failures.computeIfAbsent(conversation, c -> new ArrayDeque<>());
+        for (int status : statuses) {
+            next.add(new Failure(status, status == 429 ? "0" : null));
+        }
+    }
+
+    /** The next send to a conversation is throttled (429) with Teams asking to wait this many seconds. */
+    void throttleNext(String conversation, int retryAfterSeconds) {
+        failures.computeIfAbsent(conversation, c -> new ArrayDeque<>())
+                .add(new Failure(429, String.valueOf(retryAfterSeconds)));
     }
 
     /** What the member lookup answers for a user, by their Teams id or their Entra object id. */
@@ -213,15 +225,17 @@ final class BotConnectorStub implements AutoCloseable {
         Matcher activities = ACTIVITIES.matcher(path);
         Matcher member = MEMBER.matcher(path);
         int status = 200;
+        String retryAfter = null;
         String answer;
         String conversation = null;
         if (activities.matches()) {
             conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
-            Deque<Integer> next = failures.get(conversation);
-            Integer failure = next == null ? null : next.poll();
+            Deque<Failure> next = failures.get(conversation);
+            Failure failure = next == null ? null : next.poll();
             if (failure != null) {
-                status = failure;
-                answer = "{\"error\":{\"code\":\"Failure\",\"message\":\"stubbed " + failure + "\"}}";
+                status = failure.status();
+                retryAfter = failure.retryAfter();
+                answer = "{\"error\":{\"code\":\"Failure\",\"message\":\"stubbed " + status + "\"}}";
             } else {
                 answer = "{\"id\":\"" + (activities.group(2) != null ? activities.group(2) : "act-" + ids.incrementAndGet())
                         + "\"}";
@@ -241,8 +255,8 @@ final class BotConnectorStub implements AutoCloseable {
         }
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "application/json");
-        if (status == 429) {
-            x.getResponseHeaders().add("Retry-After", "0");
+        if (retryAfter != null) {
+            x.getResponseHeaders().add("Retry-After", retryAfter);
         }
         x.sendResponseHeaders(status, out.length);
         x.getResponseBody().write(out);

@@ -80,7 +80,7 @@ public class TeamsAutoConfiguration {
                                      Clock clock) {
         Delivery delivery = new Delivery(clients, new Pacer(),
                 new Backoff(properties.retryDelay(), properties.retryMaxDelay(), RandomGenerator.getDefault()),
-                properties.retryAttempts());
+                properties.retryAttempts(), clock);
         return new TeamsMessenger(conversations, delivery, new Undelivered(db),
                 new MemberLookup(adapter, conversations, properties), properties, clock);
     }

@@ -219,8 +219,11 @@ final class TeamsMessenger implements PlatformMessenger {
                 if (o instanceof Delivery.Outcome.Gone) {
                     to.ifPresent(s -> conversations.markStale(s.key(), clock.instant()));
                 }
-                undelivered.retryLater(p.id(), p.leasedUntil(), clock.instant().plus(PARKED_RETRY.multipliedBy(
-                        Math.min(p.attempts(), 60))), String.valueOf(o));
+                Duration later = PARKED_RETRY.multipliedBy(Math.min(p.attempts(), 60));
+                if (o instanceof Delivery.Outcome.Failed f && f.retryIn().compareTo(later) > 0) {
+                    later = f.retryIn();
+                }
+                undelivered.retryLater(p.id(), p.leasedUntil(), clock.instant().plus(later), String.valueOf(o));
             }
         }
         return delivered;
@@ -268,12 +271,18 @@ final class TeamsMessenger implements PlatformMessenger {
             return new MessageRef(PLATFORM, "undelivered:gone");
         }
         Delivery.Outcome.Failed failed = (Delivery.Outcome.Failed) outcome;
-        return failed.retryable() ? park(to.tenant(), parkAs, activity, failed.reason())
+        return failed.retryable() ? park(to.tenant(), parkAs, activity, failed.reason(), failed.retryIn())
                 : new MessageRef(PLATFORM, "undelivered:refused");
     }
 
     private MessageRef park(String tenant, String to, Activity activity, String reason) {
-        undelivered.park(tenant, to, activity, reason, clock.instant(), PARKED_RETRY);
+        return park(tenant, to, activity, reason, Duration.ZERO);
+    }
+
+    /** Parks a message, due again in a minute, or when Teams said (never sooner). */
+    private MessageRef park(String tenant, String to, Activity activity, String reason, Duration wait) {
+        undelivered.park(tenant, to, activity, reason, clock.instant(), wait.compareTo(PARKED_RETRY) > 0 ? wait
+                : PARKED_RETRY);
         return new MessageRef(PLATFORM, "undelivered:parked");
     }
 

@@ -33,10 +33,10 @@ final class Undelivered {
 
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    /** A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), and what. */
     /** How long a message may wait for its conversation before it is given up (and logged, without its text). */
     static final Duration MAX_AGE = Duration.ofDays(7);
 
+    /** A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), and what. */
     record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Instant leasedUntil,
                   Instant at) {}
 
@@ -64,11 +64,15 @@ final class Undelivered {
         }
     }
 
-    /** Leases the oldest due message (guard: {@code dueAt <= now}, and moving {@code dueAt} past the lease). */
+    /**
+     * Leases the oldest due message, by when it was first parked, so that messages to one conversation go out in
+     * the order they were written (guard: {@code dueAt <= now}, and moving {@code dueAt} past the lease).
+     */
     Optional<Parked> claimDue(Instant now) {
         Document d = collection.findOneAndUpdate(and(lte("dueAt", Date.from(now)), ne("dead", true)),
                 Updates.combine(Updates.set("dueAt", Date.from(now.plus(LEASE))), Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions().sort(new Document("dueAt", 1)).returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().sort(new Document("at", 1).append("_id", 1))
+                        .returnDocument(ReturnDocument.AFTER));
         if (d == null) {
             return Optional.empty();
         }
