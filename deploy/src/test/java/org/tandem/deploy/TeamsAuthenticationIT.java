@@ -123,6 +123,24 @@ class TeamsAuthenticationIT {
 
     @Test
     @Order(3)
+    void theTokenIsCheckedBeforeTheShapeSoAStrangerLearnsNothingOfWhatWeAccept() {
+        ObjectNode malformed = channelAdded("19:shape@thread.tacv2");
+        malformed.putObject("text").put("a", 1);
+        malformed.putArray("membersRemoved").addObject();
+        Timed stranger = post(malformed, "Bearer not-a-token");
+        assertThat(stranger.response().statusCode()).isEqualTo(401);
+        assertThat(stranger.response().body()).doesNotContain("text", "membersRemoved");
+        Timed unsigned = post(malformed, keys.bearer(TeamsKeyServerStub.KEY_ID, TeamsKeyServerStub.ISSUER, APP_ID,
+                teams.url(), Instant.now().plusSeconds(3600), false));
+        assertThat(unsigned.response().statusCode()).isEqualTo(401);
+
+        Timed genuine = post(malformed, keys.bearer(APP_ID, teams.url()));
+        assertThat(genuine.response().statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(genuine.response().body()).at("/error").asString()).contains("'text'");
+    }
+
+    @Test
+    @Order(4)
     void whenTheKeyServerHangsAgainTheKeysReadBeforeKeepWorking() throws InterruptedException {
         keys.hang();
         int before = keys.requests();
@@ -145,7 +163,7 @@ class TeamsAuthenticationIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRequestWithoutAValidTokenIsRefusedAndChangesNothing() throws Exception {
         int mark = teams.mark();
         String help = teams.text("ann", "Ann", "help").toString();
@@ -169,7 +187,7 @@ class TeamsAuthenticationIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theWebChatIsOffWhenTeamsIsConfigured() {
         assertThat(app.get("/api/webchat/config").status()).isEqualTo(404);
     }

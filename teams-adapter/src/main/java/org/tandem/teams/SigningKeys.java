@@ -171,6 +171,6 @@ final class SigningKeys implements OpenIdMetadata, OpenIdMetadataResolver {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return String.valueOf(t.getMessage());
+        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 }

@@ -53,14 +53,15 @@ class TeamsController {
         JsonNode tree = read(request.getInputStream());
         ClaimsIdentity identity = tokens.authenticate(request.getHeader("Authorization"), string(tree, "channelId"),
                 string(tree, "serviceUrl"));
-        Activity activity = activity(tree);
+        Activity activity = ActivityShape.check(tree);
         InboundActivity.check(activity);
         if (properties.tenantId() != null && !properties.tenantId().equals(InboundActivity.tenant(activity))) {
             throw new Refused(HttpStatus.FORBIDDEN, "this bot serves one tenant only");
         }
         if (activity.isType(ActivityTypes.INVOKE)) {
             // we use Action.Submit (message activities), never invokes that wait for an answer
-            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).build();
+            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED)
+                    .body(Map.of("error", "this bot answers no invoke activities"));
         }
         try {
             turns.execute(() -> {
@@ -93,26 +94,6 @@ class TeamsController {
     private static String string(JsonNode tree, String field) {
         JsonNode n = tree == null ? null : tree.get(field);
         return n != null && n.isTextual() ? n.asText() : null;
-    }
-
-    private static Activity activity(JsonNode tree) {
-        if (tree == null) {
-            throw new InboundActivity.Invalid("malformed JSON");
-        }
-        if (!tree.isObject()) {
-            throw new InboundActivity.Invalid("the body must be a JSON object (an Activity)");
-        }
-        Activity activity;
-        try {
-            // the SDK's mapper answers null, not an exception, for what it cannot map
-            activity = Serialization.treeToValue(tree, Activity.class);
-        } catch (RuntimeException e) {
-            activity = null;
-        }
-        if (activity == null) {
-            throw new InboundActivity.Invalid("not an Activity");
-        }
-        return activity;
     }
 
     @ExceptionHandler(InboundActivity.Invalid.class)
