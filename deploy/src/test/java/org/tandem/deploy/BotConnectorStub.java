@@ -30,6 +30,7 @@ final class BotConnectorStub implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ACTIVITIES = Pattern.compile("/v3/conversations/([^/]+)/activities(?:/([^/]+))?");
     private static final Pattern MEMBER = Pattern.compile("/v3/conversations/([^/]+)/members/([^/]+)");
+    private static final Pattern PAGED_MEMBERS = Pattern.compile("/v3/conversations/([^/]+)/pagedmembers");
 
     /** One call: method, conversation, the status we answered, and the body. */
     record Call(String method, String path, String conversation, int status, JsonNode body) {
@@ -74,6 +75,8 @@ final class BotConnectorStub implements AutoCloseable {
     private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Conversations the bot was removed from: Teams answers 403 to anything about them. */
+    private final java.util.Set<String> removed = ConcurrentHashMap.newKeySet();
 
     BotConnectorStub() {
         try {
@@ -104,6 +107,11 @@ final class BotConnectorStub implements AutoCloseable {
     void throttleNext(String conversation, int retryAfterSeconds) {
         failures.computeIfAbsent(conversation, c -> new ArrayDeque<>())
                 .add(new Failure(429, String.valueOf(retryAfterSeconds)));
+    }
+
+    /** The bot is no longer in a conversation (removed, uninstalled): from now on Teams answers it 403. */
+    void removeBot(String conversation) {
+        removed.add(conversation);
     }
 
     /** What the member lookup answers for a user, by their Teams id or their Entra object id. */
@@ -224,18 +232,26 @@ final class BotConnectorStub implements AutoCloseable {
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
         Matcher activities = ACTIVITIES.matcher(path);
         Matcher member = MEMBER.matcher(path);
+        Matcher paged = PAGED_MEMBERS.matcher(path);
         int status = 200;
         String retryAfter = null;
         String answer;
         String conversation = null;
-        if (activities.matches()) {
-            conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
+        if (activities.matches() || paged.matches()) {
+            conversation = URLDecoder.decode((activities.matches() ? activities : paged).group(1),
+                    StandardCharsets.UTF_8);
             Deque<Failure> next = failures.get(conversation);
-            Failure failure = next == null ? null : next.poll();
-            if (failure != null) {
+            Failure failure = next == null || removed.contains(conversation) ? null : next.poll();
+            if (removed.contains(conversation)) {
+                status = 403;
+                answer = "{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is not part "
+                        + "of the conversation roster.\"}}";
+            } else if (failure != null) {
                 status = failure.status();
                 retryAfter = failure.retryAfter();
                 answer = "{\"error\":{\"code\":\"Failure\",\"message\":\"stubbed " + status + "\"}}";
+            } else if (paged.matches()) {
+                answer = "{\"members\":[{\"id\":\"29:someone\",\"name\":\"Someone\"}]}";
             } else {
                 answer = "{\"id\":\"" + (activities.group(2) != null ? activities.group(2) : "act-" + ids.incrementAndGet())
                         + "\"}";

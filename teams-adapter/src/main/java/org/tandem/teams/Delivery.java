@@ -83,6 +83,15 @@ final class Delivery {
                 .thenApply(r -> activityId));
     }
 
+    /**
+     * Asks the Bot Connector whether the bot is still in a conversation (its first page of members), tried twice:
+     * {@code Sent} yes, {@code Gone} no (403/404), {@code Failed} Teams could not say.
+     */
+    Outcome probe(Target target) {
+        return call(target, "presence check", 2, c -> c.getConversations()
+                .getConversationPagedMembers(target.conversationId()).thenApply(r -> ""));
+    }
+
     /** Calls the Bot Connector with the same pacing and retries (e.g. a member lookup). */
     <T> Optional<T> fetch(Target target, String what, Function<ConnectorClient, CompletableFuture<T>> call) {
         AtomicReference<T> result = new AtomicReference<>();
@@ -94,6 +103,11 @@ final class Delivery {
     }
 
     private Outcome call(Target target, String what,
+                         Function<ConnectorClient, CompletableFuture<String>> request) {
+        return call(target, what, attempts, request);
+    }
+
+    private Outcome call(Target target, String what, int attempts,
                          Function<ConnectorClient, CompletableFuture<String>> request) {
         Optional<Duration> hold = heldFor(target.conversationId());
         if (hold.isPresent()) {

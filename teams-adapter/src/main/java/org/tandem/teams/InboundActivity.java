@@ -78,6 +78,28 @@ final class InboundActivity {
         return blank(t) ? NO_TENANT : t;
     }
 
+    /** The team of a channel's activity ({@code channelData.team.id}), or null outside a team. */
+    static String teamId(Activity a) {
+        if (a.getChannelData() == null) {
+            return null;
+        }
+        String team = Serialization.objectToTree(a.getChannelData()).path("team").path("id").asText(null);
+        return blank(team) ? null : team;
+    }
+
+    /**
+     * Whether the activity says the bot was removed from where it came: the app uninstalled (personal chat, team or
+     * group chat), or the bot among the members removed.
+     */
+    static boolean removesBot(Activity a) {
+        if (a.isType(ActivityTypes.INSTALLATION_UPDATE)) {
+            return "remove".equals(a.getAction()) || "remove-upgrade".equals(a.getAction());
+        }
+        String bot = a.getRecipient() == null ? null : a.getRecipient().getId();
+        return a.isType(ActivityTypes.CONVERSATION_UPDATE) && bot != null && a.getMembersRemoved() != null
+                && a.getMembersRemoved().stream().anyMatch(m -> bot.equals(m.getId()));
+    }
+
     /** A person's stable id: their Microsoft Entra object id, or the channel id where there is none (Emulator). */
     static String userId(ChannelAccount account) {
         return blank(account.getAadObjectId()) ? account.getId() : account.getAadObjectId();

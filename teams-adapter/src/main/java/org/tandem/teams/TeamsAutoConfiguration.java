@@ -90,7 +90,8 @@ public class TeamsAutoConfiguration {
                       @Qualifier("teamsMessenger") PlatformMessenger messenger, TeamsBotAdapter adapter,
                       TeamsProperties properties, Clock clock) {
         return new TeamsBot(core, conversations, (TeamsMessenger) messenger,
-                new MemberLookup(adapter, conversations, properties), properties, clock);
+                new MemberLookup(adapter, conversations, properties),
+                new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock), properties, clock);
     }
 
     /** Files as download links on cards; the messenger learns where they wait once both exist. */

@@ -2,12 +2,15 @@ package org.tandem.teams;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.microsoft.bot.schema.ConversationReference;
@@ -27,7 +30,9 @@ import org.bson.conversions.Bson;
 /**
  * The adapter's own MongoDB collection {@code teams_conversations}: the conversation reference of each person's
  * personal chat and of each channel or group chat the bot is in (a proactive message needs one), the admin channel
- * of each tenant, and the members of each introduction. References are kept as the SDK's own JSON.
+ * of each tenant, the members of each introduction, and when a tenant removed the bot. References are kept as the
+ * SDK's own JSON. A personal chat Tandem opened itself ({@code opened}) is no sign that the bot is installed: it
+ * rode on an installation elsewhere.
  */
 final class TeamsConversations {
 
@@ -38,6 +43,9 @@ final class TeamsConversations {
             return reference.getConversation().getId();
         }
     }
+
+    /** The kinds of document that hold a conversation reference. */
+    private static final List<String> REFERENCES = List.of("person", "conversation");
 
     private final MongoCollection<Document> collection;
 
@@ -54,21 +62,28 @@ final class TeamsConversations {
         return "conversation|" + tenant + "|" + conversationId;
     }
 
-    /** Keeps the latest reference of a person's personal chat (it may move to another service URL). */
+    /**
+     * Keeps the latest reference of a person's personal chat (it may move to another service URL); {@code opened}
+     * when Tandem opened it, rather than heard from the person in it.
+     */
     void rememberPerson(String tenant, String userId, ConversationReference ref, String name, Locale locale,
-                        Instant now) {
+                        Instant now, boolean opened) {
         List<Bson> more = new ArrayList<>(List.of(Updates.set("userId", userId),
-                Updates.set("locale", locale.toLanguageTag())));
+                Updates.set("locale", locale.toLanguageTag()), Updates.set("opened", opened)));
         if (name != null) {
             more.add(Updates.set("name", name));
         }
         upsert(personKey(tenant, userId), "person", tenant, ref, now, more.toArray(Bson[]::new));
     }
 
-    /** Keeps the reference of a channel or group chat. */
-    void rememberConversation(String tenant, String conversationId, ConversationReference ref, Instant now) {
-        upsert(conversationKey(tenant, conversationId), "conversation", tenant, ref, now,
-                Updates.set("conversationId", conversationId));
+    /** Keeps the reference of a channel or group chat, and the team of a channel (removed with the team). */
+    void rememberConversation(String tenant, String conversationId, String teamId, ConversationReference ref,
+                              Instant now) {
+        List<Bson> more = new ArrayList<>(List.of(Updates.set("conversationId", conversationId)));
+        if (teamId != null) {
+            more.add(Updates.set("teamId", teamId));
+        }
+        upsert(conversationKey(tenant, conversationId), "conversation", tenant, ref, now, more.toArray(Bson[]::new));
     }
 
     Optional<Stored> person(String tenant, String userId) {
@@ -81,15 +96,58 @@ final class TeamsConversations {
 
     /** Any live reference of the tenant: its service URL and the bot's account, to open a new personal chat. */
     Optional<Stored> anyOf(String tenant) {
-        Document d = collection.find(and(eq("tenant", tenant), ne("stale", true), ne("kind", "admin"),
-                ne("kind", "group"))).first();
+        Document d = collection.find(and(eq("tenant", tenant), in("kind", REFERENCES), ne("stale", true))).first();
         return d == null ? Optional.empty() : Optional.of(stored(d));
+    }
+
+    /**
+     * Whether the bot is still in a conversation of the tenant that it heard from, last updated after
+     * {@code since}: a personal chat someone wrote in, a channel or group chat it was added to.
+     */
+    boolean heardSince(String tenant, Instant since) {
+        return collection.find(and(eq("tenant", tenant), in("kind", REFERENCES), ne("stale", true),
+                ne("opened", true), gt("updatedAt", Date.from(since)))).first() != null;
+    }
+
+    /** The tenant's references, stale ones too, the most recently updated first. */
+    List<Stored> recent(String tenant, int limit) {
+        return collection.find(and(eq("tenant", tenant), in("kind", REFERENCES)))
+                .sort(Sorts.descending("updatedAt")).limit(limit).map(TeamsConversations::stored)
+                .into(new ArrayList<>());
     }
 
     /** Teams answered 403/404 (bot removed, user gone): stop sending there until the next activity from it. */
     void markStale(String key, Instant now) {
         collection.updateOne(eq("_id", key), Updates.combine(Updates.set("stale", true),
                 Updates.set("staleAt", Date.from(now))));
+    }
+
+    /** The bot was removed from a team: from every channel of it. */
+    void markTeamStale(String tenant, String teamId, Instant now) {
+        collection.updateMany(and(eq("tenant", tenant), eq("kind", "conversation"), eq("teamId", teamId)),
+                Updates.combine(Updates.set("stale", true), Updates.set("staleAt", Date.from(now))));
+    }
+
+    /** The bot was removed from the last conversation of a tenant: when, for {@link #removedAt}. */
+    void tenantRemoved(String tenant, Instant now) {
+        collection.updateOne(eq("_id", tenantKey(tenant)), Updates.combine(Updates.set("kind", "tenant"),
+                Updates.set("tenant", tenant), Updates.set("removedAt", Date.from(now))),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** The tenant shows a sign of life again. */
+    void tenantBack(String tenant) {
+        collection.deleteOne(eq("_id", tenantKey(tenant)));
+    }
+
+    Optional<Instant> removedAt(String tenant) {
+        Document d = collection.find(eq("_id", tenantKey(tenant))).first();
+        return d == null || d.getDate("removedAt") == null ? Optional.empty()
+                : Optional.of(d.getDate("removedAt").toInstant());
+    }
+
+    private static String tenantKey(String tenant) {
+        return "tenant|" + tenant;
     }
 
     /** The person's UPN and e-mail, from the Teams member lookup (needed for group-chat deep links). */

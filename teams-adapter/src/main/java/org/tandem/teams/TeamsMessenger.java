@@ -26,6 +26,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.Scope;
 
 /**
  * The core's outbound port for Teams. Every message is an Adaptive Card sent proactively through a stored
@@ -47,6 +48,7 @@ final class TeamsMessenger implements PlatformMessenger {
     private final Delivery delivery;
     private final Undelivered undelivered;
     private final MemberLookup members;
+    private final TenantPresence presence;
     private final TeamsProperties properties;
     private final Clock clock;
     // set once at start by the configuration (kept out of the constructor while the adapter changes in parallel)
@@ -58,6 +60,7 @@ final class TeamsMessenger implements PlatformMessenger {
         this.delivery = delivery;
         this.undelivered = undelivered;
         this.members = members;
+        this.presence = new TenantPresence(conversations, delivery);
         this.properties = properties;
         this.clock = clock;
     }
@@ -122,6 +125,12 @@ final class TeamsMessenger implements PlatformMessenger {
         PersonRef person = forgotten.person();
         conversations.forgetPerson(person.tenant(), person.userId());
         undelivered.forget(person.tenant(), "person:" + person.userId());
+    }
+
+    /** Whether a tenant that removed the bot has it again: see {@link TenantPresence}. */
+    @Override
+    public Presence presence(Scope scope) {
+        return presence.of(scope.tenant());
     }
 
     /** Where files wait for their download link (set once at start; without it files are not supported). */
@@ -340,7 +349,7 @@ final class TeamsMessenger implements PlatformMessenger {
                     c.setTenantId(tenant);
                     c.setConversationType("personal");
                     ref.setConversation(c);
-                    conversations.rememberPerson(tenant, userId, ref, null, Locale.ENGLISH, clock.instant());
+                    conversations.rememberPerson(tenant, userId, ref, null, Locale.ENGLISH, clock.instant(), true);
                     return conversations.person(tenant, userId).orElseThrow();
                 });
     }

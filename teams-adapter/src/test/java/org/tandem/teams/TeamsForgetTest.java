@@ -30,9 +30,9 @@ class TeamsForgetTest {
         ref.setServiceUrl("https://smba.example.com/");
         ref.setConversation(new ConversationAccount("a:una"));
         ref.setUser(new ChannelAccount("29:una"));
-        conversations.rememberPerson("T1", "aad-una", ref, "Una Ferreira", Locale.ENGLISH, now);
+        conversations.rememberPerson("T1", "aad-una", ref, "Una Ferreira", Locale.ENGLISH, now, false);
         conversations.saveContact("T1", "aad-una", "una@example.org", "una@example.org");
-        conversations.rememberPerson("T1", "aad-bo", ref, "Bo", Locale.ENGLISH, now);
+        conversations.rememberPerson("T1", "aad-bo", ref, "Bo", Locale.ENGLISH, now, false);
         String group = conversations.openGroup("T1", List.of("aad-una", "aad-bo"), now);
         undelivered.park("T1", "person:aad-una", Activity.createMessageActivity(), "no conversation", now,
                 Duration.ofMinutes(1));
