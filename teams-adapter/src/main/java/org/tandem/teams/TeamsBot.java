@@ -4,6 +4,7 @@ import com.microsoft.bot.builder.ActivityHandler;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import java.time.Clock;
 import java.util.List;
@@ -140,11 +141,15 @@ final class TeamsBot extends ActivityHandler {
         lifecycle.removed(tenant);
     }
 
-    /** A channel's reference points at the channel, not at the thread the activity came from. */
-    private static com.microsoft.bot.schema.ConversationReference channelReference(Activity a) {
-        com.microsoft.bot.schema.ConversationReference ref = a.getConversationReference();
+    /**
+     * A channel's reference points at the channel, not at the thread the activity came from, and keeps no one's
+     * account: whoever spoke last is not needed to post there, and is not ours to keep.
+     */
+    private static ConversationReference channelReference(Activity a) {
+        ConversationReference ref = a.getConversationReference();
         ref.getConversation().setId(InboundActivity.conversationId(a));
         ref.setActivityId(null);
+        ref.setUser(null);
         return ref;
     }
 

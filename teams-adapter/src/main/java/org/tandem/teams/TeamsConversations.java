@@ -13,6 +13,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import java.io.IOException;
@@ -167,12 +168,37 @@ final class TeamsConversations {
         return d == null ? Optional.empty() : Optional.ofNullable(d.getString("conversationId"));
     }
 
-    /** Forgets a person who erased their data: their chat's reference and contact, their place in introductions. */
-    void forgetPerson(String tenant, String userId) {
+    /**
+     * Forgets a person who erased their data: their chat's reference and contact, their place in introductions, and
+     * their account in the reference of a channel or group chat where they spoke last. Returns the ids Teams knew
+     * them by (their Teams id, UPN and e-mail), read before they go, for the copies still to be searched.
+     */
+    List<String> forgetPerson(String tenant, String userId) {
+        List<String> ids = new ArrayList<>(List.of(userId));
+        find(personKey(tenant, userId)).ifPresent(s -> {
+            if (s.reference().getUser() != null && s.reference().getUser().getId() != null) {
+                ids.add(s.reference().getUser().getId());
+            }
+            if (s.upn() != null) {
+                ids.add(s.upn());
+            }
+            if (s.email() != null) {
+                ids.add(s.email());
+            }
+        });
         collection.deleteOne(eq("_id", personKey(tenant, userId)));
+        for (Document d : collection.find(and(eq("tenant", tenant), eq("kind", "conversation")))) {
+            ConversationReference ref = reference(d.getString("reference"));
+            ChannelAccount user = ref.getUser();
+            if (user != null && (ids.contains(user.getId()) || userId.equals(user.getAadObjectId()))) {
+                ref.setUser(null);
+                collection.updateOne(eq("_id", d.getString("_id")), Updates.set("reference", json(ref)));
+            }
+        }
         collection.updateMany(and(eq("tenant", tenant), eq("members", userId)),
                 Updates.pull("members", userId));
         collection.updateMany(and(eq("_id", "admin|" + tenant), eq("setBy", userId)), Updates.unset("setBy"));
+        return ids;
     }
 
     /** Records an introduction's members; Teams bots cannot create group chats, so the group is ours. */

@@ -119,12 +119,20 @@ final class TeamsMessenger implements PlatformMessenger {
         return toConversation(tenant, admin.get(), "admin", message);
     }
 
-    /** Teams keeps the messages; Tandem forgets the person's chat reference and what waits for them. */
+    /**
+     * Teams keeps what it delivered; Tandem drops every copy of its own: the person's chat reference, contact and
+     * place in introductions, what waits for them (the farewell too, if Teams had not taken it yet), what waits for
+     * others but names them or quotes them, and the stored files that do (their my-data, an export listing them).
+     */
     @Override
     public void forget(Forgotten forgotten) {
         PersonRef person = forgotten.person();
-        conversations.forgetPerson(person.tenant(), person.userId());
-        undelivered.forget(person.tenant(), "person:" + person.userId());
+        List<String> ids = conversations.forgetPerson(person.tenant(), person.userId());
+        Needles needles = Needles.of(forgotten, ids);
+        long messages = undelivered.forget(person.tenant(), "person:" + person.userId(), needles);
+        long stored = files == null ? 0 : files.forget(person.tenant(), needles);
+        log.info("forgot a Teams person of tenant {}: {} parked message(s) and {} file(s) went with them",
+                person.tenant(), messages, stored);
     }
 
     /** Whether a tenant that removed the bot has it again: see {@link TenantPresence}. */
@@ -141,13 +149,13 @@ final class TeamsMessenger implements PlatformMessenger {
     /** The message with a link to download the file: a bot uploads nothing into a chat without Graph. */
     @Override
     public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
-        String link = link(file);
+        String link = link(person.tenant(), file);
         return toPerson(person.tenant(), person.userId(), message, card -> download(card, person, file, link));
     }
 
     @Override
     public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
-        String link = link(file);
+        String link = link(tenant, file);
         Optional<String> admin = conversations.admin(tenant).or(() -> Optional.ofNullable(properties.adminChannel()));
         if (admin.isEmpty()) {
             return sendToAdmin(platform, tenant, message);
@@ -157,11 +165,11 @@ final class TeamsMessenger implements PlatformMessenger {
                         link));
     }
 
-    private String link(FileAttachment file) {
+    private String link(String tenant, FileAttachment file) {
         if (files == null) {
             throw new UnsupportedOperationException("files are not configured for Teams");
         }
-        return files.link(file);
+        return files.link(tenant, file);
     }
 
     private void download(ObjectNode card, PersonRef person, FileAttachment file, String link) {

@@ -2,6 +2,7 @@ package org.tandem.teams;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -110,8 +111,26 @@ final class Undelivered {
         return collection.countDocuments();
     }
 
-    /** Drops what waits for a person who erased their data: it would be about them. */
-    void forget(String tenant, String to) {
-        collection.deleteMany(and(eq("tenant", tenant), eq("to", to)));
+    /**
+     * Drops, for a person who erased their data, what waits for them and what waits for anyone else of the tenant
+     * but carries their name or words (a request quoting their hopes, an introduction naming them). Returns how
+     * many messages went.
+     */
+    long forget(String tenant, String to, Needles needles) {
+        long dropped = collection.deleteMany(and(eq("tenant", tenant), eq("to", to))).getDeletedCount();
+        for (Document d : collection.find(and(eq("tenant", tenant), exists("activity")))) {
+            if (carries(d.getString("activity"), needles)) {
+                dropped += collection.deleteOne(eq("_id", d.getObjectId("_id"))).getDeletedCount();
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean carries(String activity, Needles needles) {
+        try {
+            return needles.in(Serialization.jsonToTree(activity));
+        } catch (IOException e) {
+            return needles.in(activity); // unreadable: read as text, and dropped if in doubt
+        }
     }
 }
