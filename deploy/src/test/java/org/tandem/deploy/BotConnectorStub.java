@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -76,7 +77,7 @@ final class BotConnectorStub implements AutoCloseable {
     private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     /** Conversations the bot was removed from: Teams answers 403 to anything about them. */
-    private final java.util.Set<String> removed = ConcurrentHashMap.newKeySet();
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
 
     BotConnectorStub() {
         try {

@@ -3,6 +3,7 @@ package org.tandem.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -131,7 +132,7 @@ class SigningKeysTest {
         }
     }
 
-    private void answer(com.sun.net.httpserver.HttpExchange x, String body) throws IOException {
+    private void answer(HttpExchange x, String body) throws IOException {
         CountDownLatch latch = hang.get();
         if (latch != null) {
             try {
