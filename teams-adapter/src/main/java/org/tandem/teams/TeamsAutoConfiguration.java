@@ -94,14 +94,17 @@ public class TeamsAutoConfiguration {
                 new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock), properties, clock);
     }
 
-    /** Files as download links on cards; the messenger learns where they wait once both exist. */
+    /**
+     * Files as download links on cards; the messenger learns where they wait once both exist. Without a public
+     * address no file can be linked, but the messenger still knows the store: files kept while there was one are
+     * still forgotten with their person.
+     */
     @Bean
     TeamsFiles teamsFiles(MongoDatabase db, TeamsFilesProperties properties, Clock clock,
                           @Qualifier("teamsMessenger") PlatformMessenger messenger) {
         TeamsFiles files = new TeamsFiles(db, properties, clock);
-        if (properties.baseUrl() != null) {
-            ((TeamsMessenger) messenger).files(files);
-        } else {
+        ((TeamsMessenger) messenger).files(files);
+        if (properties.baseUrl() == null) {
             log.info("tandem.teams.files.base-url is not set: exports and people's data cannot be sent as files");
         }
         return files;

@@ -169,9 +169,9 @@ final class TeamsConversations {
     }
 
     /**
-     * Forgets a person who erased their data: their chat's reference and contact, their place in introductions, and
-     * their account in the reference of a channel or group chat where they spoke last. Returns the ids Teams knew
-     * them by (their Teams id, UPN and e-mail), read before they go, for the copies still to be searched.
+     * Forgets a person who erased their data: their chat's reference and contact, their place in introductions.
+     * Returns the ids Teams knew them by (their Teams id, UPN and e-mail), read before they go, for the copies still
+     * to be searched (see {@link #forgetSpeaker}).
      */
     List<String> forgetPerson(String tenant, String userId) {
         List<String> ids = new ArrayList<>(List.of(userId));
@@ -187,18 +187,25 @@ final class TeamsConversations {
             }
         });
         collection.deleteOne(eq("_id", personKey(tenant, userId)));
-        for (Document d : collection.find(and(eq("tenant", tenant), eq("kind", "conversation")))) {
-            ConversationReference ref = reference(d.getString("reference"));
-            ChannelAccount user = ref.getUser();
-            if (user != null && (ids.contains(user.getId()) || userId.equals(user.getAadObjectId()))) {
-                ref.setUser(null);
-                collection.updateOne(eq("_id", d.getString("_id")), Updates.set("reference", json(ref)));
-            }
-        }
         collection.updateMany(and(eq("tenant", tenant), eq("members", userId)),
                 Updates.pull("members", userId));
         collection.updateMany(and(eq("_id", "admin|" + tenant), eq("setBy", userId)), Updates.unset("setBy"));
         return ids;
+    }
+
+    /**
+     * Takes a person's account out of the reference of each channel or group chat where they spoke last (references
+     * kept before channels stopped keeping any speaker); the channel stays reachable.
+     */
+    void forgetSpeaker(String tenant, Needles needles) {
+        for (Document d : collection.find(and(eq("tenant", tenant), eq("kind", "conversation")))) {
+            ConversationReference ref = reference(d.getString("reference"));
+            ChannelAccount user = ref.getUser();
+            if (user != null && needles.in(Serialization.objectToTree(user))) {
+                ref.setUser(null);
+                collection.updateOne(eq("_id", d.getString("_id")), Updates.set("reference", json(ref)));
+            }
+        }
     }
 
     /** Records an introduction's members; Teams bots cannot create group chats, so the group is ours. */

@@ -129,6 +129,7 @@ final class TeamsMessenger implements PlatformMessenger {
         PersonRef person = forgotten.person();
         List<String> ids = conversations.forgetPerson(person.tenant(), person.userId());
         Needles needles = Needles.of(forgotten, ids);
+        conversations.forgetSpeaker(person.tenant(), needles);
         long messages = undelivered.forget(person.tenant(), "person:" + person.userId(), needles);
         long stored = files == null ? 0 : files.forget(person.tenant(), needles);
         log.info("forgot a Teams person of tenant {}: {} parked message(s) and {} file(s) went with them",
@@ -165,6 +166,7 @@ final class TeamsMessenger implements PlatformMessenger {
                         link));
     }
 
+    /** Throws {@link UnsupportedOperationException} without a public address: the core then says so in words. */
     private String link(String tenant, FileAttachment file) {
         if (files == null) {
             throw new UnsupportedOperationException("files are not configured for Teams");
