@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -30,6 +31,7 @@ final class BotConnectorStub implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ACTIVITIES = Pattern.compile("/v3/conversations/([^/]+)/activities(?:/([^/]+))?");
     private static final Pattern MEMBER = Pattern.compile("/v3/conversations/([^/]+)/members/([^/]+)");
+    private static final Pattern PAGED_MEMBERS = Pattern.compile("/v3/conversations/([^/]+)/pagedmembers");
 
     /** One call: method, conversation, the status we answered, and the body. */
     record Call(String method, String path, String conversation, int status, JsonNode body) {
@@ -71,9 +73,11 @@ final class BotConnectorStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
-    private final Map<String, Deque<Integer>> failures = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Failure>> failures = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    /** Conversations the bot was removed from: Teams answers 403 to anything about them. */
+    private final Set<String> removed = ConcurrentHashMap.newKeySet();
 
     BotConnectorStub() {
         try {
@@ -89,9 +93,26 @@ final class BotConnectorStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    /** The next sends to a conversation answer these statuses, in order. */
+    /** A stubbed failure: its status, and the Retry-After header it carries (null for none). */
+    private record Failure(int status, String retryAfter) {}
+
+    /** The next sends to a conversation answer these statuses, in order (a 429 says Retry-After: 0). */
     void failNext(String conversation, Integer... statuses) {
-        failures.computeIfAbsent(conversation, c -> new ArrayDeque<>()).addAll(List.of(statuses));
+        Deque<Failure> next = failures.computeIfAbsent(conversation, c -> new ArrayDeque<>());
+        for (int status : statuses) {
+            next.add(new Failure(status, status == 429 ? "0" : null));
+        }
+    }
+
+    /** The next send to a conversation is throttled (429) with Teams asking to wait this many seconds. */
+    void throttleNext(String conversation, int retryAfterSeconds) {
+        failures.computeIfAbsent(conversation, c -> new ArrayDeque<>())
+                .add(new Failure(429, String.valueOf(retryAfterSeconds)));
+    }
+
+    /** The bot is no longer in a conversation (removed, uninstalled): from now on Teams answers it 403. */
+    void removeBot(String conversation) {
+        removed.add(conversation);
     }
 
     /** What the member lookup answers for a user, by their Teams id or their Entra object id. */
@@ -212,16 +233,26 @@ final class BotConnectorStub implements AutoCloseable {
         JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
         Matcher activities = ACTIVITIES.matcher(path);
         Matcher member = MEMBER.matcher(path);
+        Matcher paged = PAGED_MEMBERS.matcher(path);
         int status = 200;
+        String retryAfter = null;
         String answer;
         String conversation = null;
-        if (activities.matches()) {
-            conversation = URLDecoder.decode(activities.group(1), StandardCharsets.UTF_8);
-            Deque<Integer> next = failures.get(conversation);
-            Integer failure = next == null ? null : next.poll();
-            if (failure != null) {
-                status = failure;
-                answer = "{\"error\":{\"code\":\"Failure\",\"message\":\"stubbed " + failure + "\"}}";
+        if (activities.matches() || paged.matches()) {
+            conversation = URLDecoder.decode((activities.matches() ? activities : paged).group(1),
+                    StandardCharsets.UTF_8);
+            Deque<Failure> next = failures.get(conversation);
+            Failure failure = next == null || removed.contains(conversation) ? null : next.poll();
+            if (removed.contains(conversation)) {
+                status = 403;
+                answer = "{\"error\":{\"code\":\"BotNotInConversationRoster\",\"message\":\"The bot is not part "
+                        + "of the conversation roster.\"}}";
+            } else if (failure != null) {
+                status = failure.status();
+                retryAfter = failure.retryAfter();
+                answer = "{\"error\":{\"code\":\"Failure\",\"message\":\"stubbed " + status + "\"}}";
+            } else if (paged.matches()) {
+                answer = "{\"members\":[{\"id\":\"29:someone\",\"name\":\"Someone\"}]}";
             } else {
                 answer = "{\"id\":\"" + (activities.group(2) != null ? activities.group(2) : "act-" + ids.incrementAndGet())
                         + "\"}";
@@ -241,8 +272,8 @@ final class BotConnectorStub implements AutoCloseable {
         }
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "application/json");
-        if (status == 429) {
-            x.getResponseHeaders().add("Retry-After", "0");
+        if (retryAfter != null) {
+            x.getResponseHeaders().add("Retry-After", retryAfter);
         }
         x.sendResponseHeaders(status, out.length);
         x.getResponseBody().write(out);

@@ -4,9 +4,13 @@ import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -17,14 +21,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends to a Teams conversation through the Bot Connector: paced within Teams' limits, retried with back-off and
- * jitter when throttled (429) or when Teams is briefly unwell (412, 502, 503, 504, network), and told apart when
- * the conversation is gone for good (403, 404). What is still failing after the last try is reported, not lost:
- * the caller parks it.
+ * jitter when throttled (429) or when Teams is briefly unwell (412, 500, 502, 503, 504, network), and told apart
+ * when the conversation is gone for good (403, 404). What is still failing after the last try is reported, not
+ * lost: the caller parks it. A {@code Retry-After} longer than the back-off allows is obeyed, not shortened: the
+ * send stops at once, and the conversation is held until then (later sends to it wait too, so that none overtakes
+ * the parked one).
  */
 final class Delivery {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
-    private static final Set<Integer> TRANSIENT = Set.of(412, 429, 502, 503, 504);
+    private static final Set<Integer> TRANSIENT = Set.of(412, 429, 500, 502, 503, 504);
     private static final Set<Integer> GONE = Set.of(403, 404);
 
     /** Where to send: the stored conversation ({@code key}), its tenant, service URL and id. */
@@ -38,20 +44,32 @@ final class Delivery {
         /** The conversation is gone (403/404): it should be marked stale. */
         record Gone(int status) implements Outcome {}
 
-        /** Still failing after every try (throttled, Teams down, or refused with another 4xx). */
-        record Failed(String reason, boolean retryable) implements Outcome {}
+        /**
+         * Still failing after every try (throttled, Teams down, or refused with another 4xx); {@code retryIn} is how
+         * long Teams asked us to wait before the next try (zero when it did not say).
+         */
+        record Failed(String reason, boolean retryable, Duration retryIn) implements Outcome {
+            Failed(String reason, boolean retryable) {
+                this(reason, retryable, Duration.ZERO);
+            }
+        }
     }
 
     private final ConnectorClients clients;
     private final Pacer pacer;
     private final Backoff backoff;
     private final int attempts;
+    // the dev clock when it is on: a hold is planned work, like the parked message it protects
+    private final Clock clock;
+    /** Conversations Teams asked us to leave alone, until when. */
+    private final Map<String, Instant> held = new ConcurrentHashMap<>();
 
-    Delivery(ConnectorClients clients, Pacer pacer, Backoff backoff, int attempts) {
+    Delivery(ConnectorClients clients, Pacer pacer, Backoff backoff, int attempts, Clock clock) {
         this.clients = clients;
         this.pacer = pacer;
         this.backoff = backoff;
         this.attempts = attempts;
+        this.clock = clock;
     }
 
     Outcome send(Target target, Activity activity) {
@@ -63,6 +81,15 @@ final class Delivery {
         return call(target, "update", c -> c.getConversations()
                 .updateActivity(target.conversationId(), activityId, activity)
                 .thenApply(r -> activityId));
+    }
+
+    /**
+     * Asks the Bot Connector whether the bot is still in a conversation (its first page of members), tried twice:
+     * {@code Sent} yes, {@code Gone} no (403/404), {@code Failed} Teams could not say.
+     */
+    Outcome probe(Target target) {
+        return call(target, "presence check", 2, c -> c.getConversations()
+                .getConversationPagedMembers(target.conversationId()).thenApply(r -> ""));
     }
 
     /** Calls the Bot Connector with the same pacing and retries (e.g. a member lookup). */
@@ -77,6 +104,15 @@ final class Delivery {
 
     private Outcome call(Target target, String what,
                          Function<ConnectorClient, CompletableFuture<String>> request) {
+        return call(target, what, attempts, request);
+    }
+
+    private Outcome call(Target target, String what, int attempts,
+                         Function<ConnectorClient, CompletableFuture<String>> request) {
+        Optional<Duration> hold = heldFor(target.conversationId());
+        if (hold.isPresent()) {
+            return new Outcome.Failed("Teams asked to wait", true, hold.get());
+        }
         ConnectorClient client = clients.forServiceUrl(target.serviceUrl());
         String last = "not tried";
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -103,6 +139,13 @@ final class Delivery {
                     }
                     last = "HTTP " + status;
                     retryAfter = retryAfter(rest.response().headers().get("Retry-After"));
+                    if (retryAfter.isPresent() && retryAfter.get().compareTo(backoff.max()) > 0) {
+                        held.put(target.conversationId(), clock.instant().plus(retryAfter.get()));
+                        log.warn("Teams answered {} to a {} to {} and asked to wait {} s: it waits, parked", status,
+                                what, target.key(), retryAfter.get().toSeconds());
+                        return new Outcome.Failed(last + ", Retry-After " + retryAfter.get().toSeconds() + " s", true,
+                                retryAfter.get());
+                    }
                 } else if (cause instanceof IOException) {
                     last = cause.toString();
                 } else {
@@ -124,6 +167,19 @@ final class Delivery {
         }
         log.warn("a {} to {} still fails after {} tries ({})", what, target.key(), attempts, last);
         return new Outcome.Failed(last, true);
+    }
+
+    private Optional<Duration> heldFor(String conversationId) {
+        Instant until = held.get(conversationId);
+        if (until == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(until)) {
+            held.remove(conversationId, until);
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, until));
     }
 
     private static Throwable unwrap(Throwable e) {

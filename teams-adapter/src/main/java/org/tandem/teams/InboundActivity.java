@@ -19,17 +19,21 @@ import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.PersonRef;
 
 /**
  * Reads what the core needs from an Activity: who (tenant, user, name, locale, time zone), where (personal chat,
- * channel, group chat) and what (text, or the data of an {@code Action.Submit}). Everything is checked here, so a
- * malformed activity is refused with a 400 before it is acknowledged.
+ * channel, group chat) and what (text, or the data of an {@code Action.Submit}). What it reads is checked before
+ * the activity is acknowledged (its shape by {@link ActivityShape}, its input by {@link #check}), so a malformed one
+ * is refused with a 400.
  */
 final class InboundActivity {
 
     static final int MAX_TEXT = 4000;
     static final int MAX_FIELDS = 50;
     static final int MAX_ID = 200;
+    /** The names our cards give their inputs. */
+    static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9_-]{0,63}";
     /** The tenant of activities that name none (the Bot Framework Emulator). */
     static final String NO_TENANT = "local";
 
@@ -43,19 +47,16 @@ final class InboundActivity {
         }
     }
 
-    /** The checks done before acknowledging: the fields every activity we handle must have. */
+    /**
+     * The checks done before acknowledging, on an activity whose JSON shape {@link ActivityShape} checked: who sent
+     * it must be someone the core can name, and what a message asks (its text, or the data of a card's submit)
+     * something it can take.
+     */
     static void check(Activity a) {
-        if (a.getType() == null || a.getType().isBlank()) {
-            throw new Invalid("the activity has no type");
-        }
-        if (a.getServiceUrl() == null || !a.getServiceUrl().matches("https?://\\S+")) {
-            throw new Invalid("the activity has no valid serviceUrl");
-        }
-        if (a.getConversation() == null || blank(a.getConversation().getId())) {
-            throw new Invalid("the activity has no conversation id");
-        }
-        if (a.getFrom() == null || blank(a.getFrom().getId())) {
-            throw new Invalid("the activity has no sender");
+        try {
+            new PersonRef(TeamsMessenger.PLATFORM, tenant(a), userId(a.getFrom()));
+        } catch (IllegalArgumentException e) {
+            throw new Invalid("the sender's or the tenant's id is not one Teams gives");
         }
         if (a.isType(ActivityTypes.MESSAGE)) {
             input(a, text(a));
@@ -75,6 +76,28 @@ final class InboundActivity {
             t = data.path("tenant").path("id").asText(null);
         }
         return blank(t) ? NO_TENANT : t;
+    }
+
+    /** The team of a channel's activity ({@code channelData.team.id}), or null outside a team. */
+    static String teamId(Activity a) {
+        if (a.getChannelData() == null) {
+            return null;
+        }
+        String team = Serialization.objectToTree(a.getChannelData()).path("team").path("id").asText(null);
+        return blank(team) ? null : team;
+    }
+
+    /**
+     * Whether the activity says the bot was removed from where it came: the app uninstalled (personal chat, team or
+     * group chat), or the bot among the members removed.
+     */
+    static boolean removesBot(Activity a) {
+        if (a.isType(ActivityTypes.INSTALLATION_UPDATE)) {
+            return "remove".equals(a.getAction()) || "remove-upgrade".equals(a.getAction());
+        }
+        String bot = a.getRecipient() == null ? null : a.getRecipient().getId();
+        return a.isType(ActivityTypes.CONVERSATION_UPDATE) && bot != null && a.getMembersRemoved() != null
+                && a.getMembersRemoved().stream().anyMatch(m -> bot.equals(m.getId()));
     }
 
     /** A person's stable id: their Microsoft Entra object id, or the channel id where there is none (Emulator). */
@@ -155,6 +178,11 @@ final class InboundActivity {
             Map<String, List<String>> fields = new LinkedHashMap<>();
             value.fields().forEachRemaining(e -> {
                 if (!e.getKey().equals(AdaptiveCards.DATA) && !e.getKey().equals("msteams")) {
+                    // our cards name their inputs plainly: "$where" or "a.b" never came from one
+                    if (!e.getKey().matches(FIELD_NAME)) {
+                        throw new Invalid("a form field is named '" + e.getKey().replaceAll("[^\\w.$-]", "?")
+                                + "', which no card of ours has");
+                    }
                     fields.put(e.getKey(), values(e.getKey(), e.getValue(), multi.contains(e.getKey())));
                 }
             });

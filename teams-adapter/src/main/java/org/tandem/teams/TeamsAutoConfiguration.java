@@ -1,10 +1,9 @@
 package org.tandem.teams;
 
 import com.mongodb.client.MongoDatabase;
-import com.microsoft.bot.connector.authentication.CredentialProvider;
-import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -21,7 +20,7 @@ import org.tandem.core.conversation.PlatformMessenger;
 /** Switches the Teams adapter on (see {@link TeamsEnabledCondition}) and wires it; every SDK type stays here. */
 @AutoConfiguration
 @Conditional(TeamsEnabledCondition.class)
-@EnableConfigurationProperties({TeamsProperties.class, TeamsFilesProperties.class})
+@EnableConfigurationProperties({TeamsProperties.class, TeamsFilesProperties.class, TeamsKeysProperties.class})
 public class TeamsAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsAutoConfiguration.class);
@@ -53,10 +52,26 @@ public class TeamsAutoConfiguration {
         return TeamsBotAdapter.create(clients, properties);
     }
 
+    /**
+     * The token check, with signing keys read in the background on a thread of their own (never on a request's):
+     * with the real clock, as every security check, not the dev clock.
+     */
     @Bean
-    CredentialProvider teamsCredentialProvider(TeamsProperties properties) {
-        return properties.authenticationDisabled() ? new SimpleCredentialProvider()
-                : new SimpleCredentialProvider(properties.appId(), properties.appPassword());
+    BotTokens teamsBotTokens(TeamsKeysProperties keys, TeamsProperties properties) {
+        // one fetch at a time; the thread goes when idle
+        ThreadPoolExecutor fetcher = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "teams-signing-keys");
+                    t.setDaemon(true);
+                    return t;
+                });
+        fetcher.allowCoreThreadTimeOut(true);
+        SigningKeys signing = new SigningKeys(new KeyFetch(keys.metadataUrl(), keys.timeout()), keys,
+                Clock.systemUTC(), fetcher);
+        if (!properties.authenticationDisabled()) {
+            signing.prefetch();
+        }
+        return new BotTokens(signing, keys, properties);
     }
 
     @Bean
@@ -65,7 +80,7 @@ public class TeamsAutoConfiguration {
                                      Clock clock) {
         Delivery delivery = new Delivery(clients, new Pacer(),
                 new Backoff(properties.retryDelay(), properties.retryMaxDelay(), RandomGenerator.getDefault()),
-                properties.retryAttempts());
+                properties.retryAttempts(), clock);
         return new TeamsMessenger(conversations, delivery, new Undelivered(db),
                 new MemberLookup(adapter, conversations, properties), properties, clock);
     }
@@ -75,17 +90,21 @@ public class TeamsAutoConfiguration {
                       @Qualifier("teamsMessenger") PlatformMessenger messenger, TeamsBotAdapter adapter,
                       TeamsProperties properties, Clock clock) {
         return new TeamsBot(core, conversations, (TeamsMessenger) messenger,
-                new MemberLookup(adapter, conversations, properties), properties, clock);
+                new MemberLookup(adapter, conversations, properties),
+                new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock), properties, clock);
     }
 
-    /** Files as download links on cards; the messenger learns where they wait once both exist. */
+    /**
+     * Files as download links on cards; the messenger learns where they wait once both exist. Without a public
+     * address no file can be linked, but the messenger still knows the store: files kept while there was one are
+     * still forgotten with their person.
+     */
     @Bean
     TeamsFiles teamsFiles(MongoDatabase db, TeamsFilesProperties properties, Clock clock,
                           @Qualifier("teamsMessenger") PlatformMessenger messenger) {
         TeamsFiles files = new TeamsFiles(db, properties, clock);
-        if (properties.baseUrl() != null) {
-            ((TeamsMessenger) messenger).files(files);
-        } else {
+        ((TeamsMessenger) messenger).files(files);
+        if (properties.baseUrl() == null) {
             log.info("tandem.teams.files.base-url is not set: exports and people's data cannot be sent as files");
         }
         return files;
@@ -110,8 +129,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    TeamsController teamsController(TeamsBotAdapter adapter, TeamsBot bot, CredentialProvider teamsCredentialProvider,
+    TeamsController teamsController(TeamsBotAdapter adapter, TeamsBot bot, BotTokens teamsBotTokens,
                                     TeamsProperties properties, ThreadPoolExecutor teamsTurns) {
-        return new TeamsController(adapter, bot, teamsCredentialProvider, properties, teamsTurns);
+        return new TeamsController(adapter, bot, teamsBotTokens, properties, teamsTurns);
     }
 }

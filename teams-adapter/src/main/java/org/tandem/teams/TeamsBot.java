@@ -4,6 +4,7 @@ import com.microsoft.bot.builder.ActivityHandler;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import java.time.Clock;
 import java.util.List;
@@ -25,7 +26,8 @@ import org.tandem.core.conversation.Place;
 /**
  * The bot's turn handler: remembers the conversation reference of whatever it hears from (proactive messages need
  * it), answers {@code admin here}, and hands messages to the core as neutral events — the Activity id is the
- * event id, so a redelivered activity is handled once.
+ * event id, so a redelivered activity is handled once. It tells {@link TenantLifecycle} when the bot is removed
+ * from a conversation, and that the tenant is alive on anything else.
  */
 final class TeamsBot extends ActivityHandler {
 
@@ -36,17 +38,28 @@ final class TeamsBot extends ActivityHandler {
     private final TeamsConversations conversations;
     private final TeamsMessenger messenger;
     private final MemberLookup members;
+    private final TenantLifecycle lifecycle;
     private final TeamsProperties properties;
     private final Clock clock;
 
     TeamsBot(TandemCore core, TeamsConversations conversations, TeamsMessenger messenger, MemberLookup members,
-             TeamsProperties properties, Clock clock) {
+             TenantLifecycle lifecycle, TeamsProperties properties, Clock clock) {
         this.core = core;
         this.conversations = conversations;
         this.messenger = messenger;
         this.members = members;
+        this.lifecycle = lifecycle;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext turn) {
+        Activity a = turn.getActivity();
+        if (!InboundActivity.removesBot(a)) {
+            lifecycle.alive(InboundActivity.tenant(a));
+        }
+        return super.onTurn(turn);
     }
 
     @Override
@@ -75,8 +88,7 @@ final class TeamsBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turn) {
         Activity a = turn.getActivity();
-        String bot = a.getRecipient() == null ? null : a.getRecipient().getId();
-        if (a.getMembersRemoved() != null && a.getMembersRemoved().stream().anyMatch(m -> m.getId().equals(bot))) {
+        if (InboundActivity.removesBot(a)) {
             forget(a);
         } else {
             remember(a);
@@ -105,28 +117,39 @@ final class TeamsBot extends ActivityHandler {
                 return;
             }
             conversations.rememberPerson(tenant, InboundActivity.userId(from), a.getConversationReference(),
-                    a.getFrom().getName(), InboundActivity.locale(a), clock.instant());
+                    a.getFrom().getName(), InboundActivity.locale(a), clock.instant(), false);
             messenger.flush(tenant, "person:" + InboundActivity.userId(from));
         } else {
-            conversations.rememberConversation(tenant, InboundActivity.conversationId(a),
+            conversations.rememberConversation(tenant, InboundActivity.conversationId(a), InboundActivity.teamId(a),
                     channelReference(a), clock.instant());
         }
     }
 
+    /** The bot was removed from a personal chat, a group chat, or a team (then from each of its channels). */
     private void forget(Activity a) {
         String tenant = InboundActivity.tenant(a);
-        String key = InboundActivity.personal(a)
+        boolean personal = InboundActivity.personal(a);
+        String key = personal
                 ? TeamsConversations.personKey(tenant, InboundActivity.userId(a.getFrom()))
                 : TeamsConversations.conversationKey(tenant, InboundActivity.conversationId(a));
         log.info("the bot was removed from {}", key);
         conversations.markStale(key, clock.instant());
+        String team = personal ? null : InboundActivity.teamId(a);
+        if (team != null) {
+            conversations.markTeamStale(tenant, team, clock.instant());
+        }
+        lifecycle.removed(tenant);
     }
 
-    /** A channel's reference points at the channel, not at the thread the activity came from. */
-    private static com.microsoft.bot.schema.ConversationReference channelReference(Activity a) {
-        com.microsoft.bot.schema.ConversationReference ref = a.getConversationReference();
+    /**
+     * A channel's reference points at the channel, not at the thread the activity came from, and keeps no one's
+     * account: whoever spoke last is not needed to post there, and is not ours to keep.
+     */
+    private static ConversationReference channelReference(Activity a) {
+        ConversationReference ref = a.getConversationReference();
         ref.getConversation().setId(InboundActivity.conversationId(a));
         ref.setActivityId(null);
+        ref.setUser(null);
         return ref;
     }
 

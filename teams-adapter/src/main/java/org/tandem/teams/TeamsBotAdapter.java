@@ -1,10 +1,13 @@
 package org.tandem.teams;
 
+import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.microsoft.bot.schema.Activity;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,25 @@ final class TeamsBotAdapter extends BotFrameworkAdapter {
 
     static TeamsBotAdapter create(ConnectorClients clients, TeamsProperties properties) {
         return new TeamsBotAdapter(clients, properties.authenticationDisabled());
+    }
+
+    /**
+     * The SDK sets the JVM's default locale to each activity's ({@code Locale.setDefault}), for every thread and
+     * every person at once, and fails the turn on a tag it cannot build: it sees no locale here, and the turn reads
+     * the activity's own (see {@link InboundActivity#locale}).
+     */
+    @Override
+    protected CompletableFuture<Void> runPipeline(TurnContext context, BotCallbackHandler callback) {
+        Activity a = context.getActivity();
+        if (a == null || a.getLocale() == null) {
+            return super.runPipeline(context, callback);
+        }
+        String locale = a.getLocale();
+        a.setLocale(null);
+        return super.runPipeline(context, turn -> {
+            turn.getActivity().setLocale(locale);
+            return callback.invoke(turn);
+        });
     }
 
     @Override

@@ -1,22 +1,17 @@
 package org.tandem.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
-import com.microsoft.bot.connector.authentication.CredentialProvider;
-import com.microsoft.bot.connector.authentication.JwtTokenValidation;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Serialization;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -26,9 +21,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/messages}, the Bot Framework's messaging endpoint. Thin: read the Activity with the SDK's own
+ * {@code POST /api/messages}, the Bot Framework's messaging endpoint. Thin: read the body with the SDK's own
  * (Jackson 2) mapper, validate the caller's JWT, check the activity, acknowledge at once, and run the turn after
- * the acknowledgement. Bad token: 401; malformed activity: 400; another tenant: 403; overloaded: 503.
+ * the acknowledgement. The token comes first, so that a caller who is not the Bot Framework learns nothing about
+ * what we would accept. Bad token: 401; malformed activity: 400; another tenant: 403; overloaded, or no keys to
+ * check tokens with: 503 (with {@code Retry-After}).
  */
 @RestController
 class TeamsController {
@@ -38,30 +35,33 @@ class TeamsController {
 
     private final TeamsBotAdapter adapter;
     private final TeamsBot bot;
-    private final CredentialProvider credentials;
+    private final BotTokens tokens;
     private final TeamsProperties properties;
     private final Executor turns;
 
-    TeamsController(TeamsBotAdapter adapter, TeamsBot bot, CredentialProvider credentials,
-                    TeamsProperties properties, Executor turns) {
+    TeamsController(TeamsBotAdapter adapter, TeamsBot bot, BotTokens tokens, TeamsProperties properties,
+                    Executor turns) {
         this.adapter = adapter;
         this.bot = bot;
-        this.credentials = credentials;
+        this.tokens = tokens;
         this.properties = properties;
         this.turns = turns;
     }
 
     @PostMapping("/api/messages")
     ResponseEntity<Object> messages(HttpServletRequest request) throws IOException {
-        Activity activity = read(request.getInputStream());
-        ClaimsIdentity identity = authenticate(activity, request.getHeader("Authorization"));
+        JsonNode tree = read(request.getInputStream());
+        ClaimsIdentity identity = tokens.authenticate(request.getHeader("Authorization"), string(tree, "channelId"),
+                string(tree, "serviceUrl"));
+        Activity activity = ActivityShape.check(tree);
         InboundActivity.check(activity);
         if (properties.tenantId() != null && !properties.tenantId().equals(InboundActivity.tenant(activity))) {
             throw new Refused(HttpStatus.FORBIDDEN, "this bot serves one tenant only");
         }
         if (activity.isType(ActivityTypes.INVOKE)) {
             // we use Action.Submit (message activities), never invokes that wait for an answer
-            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).build();
+            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED)
+                    .body(Map.of("error", "this bot answers no invoke activities"));
         }
         try {
             turns.execute(() -> {
@@ -77,58 +77,59 @@ class TeamsController {
         return ResponseEntity.ok().build();
     }
 
-    private ClaimsIdentity authenticate(Activity activity, String header) {
-        try {
-            return JwtTokenValidation.authenticateRequest(activity, header, credentials, null,
-                    new AuthenticationConfiguration()).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "interrupted");
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // a malformed token fails while being decoded, a forged one while being verified: both are a 401
-            log.warn("refused a request to /api/messages: {}", String.valueOf(e.getCause() != null ? e.getCause() : e));
-            throw new Refused(HttpStatus.UNAUTHORIZED, "missing or invalid Bot Framework token");
-        }
-    }
-
-    private static Activity read(InputStream in) throws IOException {
+    /** The body as JSON, or null when it is not JSON (said only once the caller is authenticated). */
+    private static JsonNode read(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             throw new Refused(HttpStatus.PAYLOAD_TOO_LARGE, "the body is larger than " + MAX_BODY / 1024 + " KiB");
         }
-        JsonNode tree;
         try {
-            tree = Serialization.jsonToTree(new String(body, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new InboundActivity.Invalid("malformed JSON");
+            return Serialization.jsonToTree(new String(body, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        if (tree == null || !tree.isObject()) {
-            throw new InboundActivity.Invalid("the body must be a JSON object (an Activity)");
-        }
-        try {
-            return Serialization.treeToValue(tree, Activity.class);
-        } catch (RuntimeException e) {
-            throw new InboundActivity.Invalid("not an Activity");
-        }
+    }
+
+    /** A top-level string field, for the token check; null when absent or of another type. */
+    private static String string(JsonNode tree, String field) {
+        JsonNode n = tree == null ? null : tree.get(field);
+        return n != null && n.isTextual() ? n.asText() : null;
     }
 
     @ExceptionHandler(InboundActivity.Invalid.class)
     ResponseEntity<Map<String, Object>> invalid(InboundActivity.Invalid e) {
+        log.warn("refused an activity on /api/messages: {}", e.getMessage());
         return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(Refused.class)
     ResponseEntity<Map<String, Object>> refused(Refused e) {
+        log.warn("refused a request to /api/messages ({}): {}", e.status.value(), e.reason);
         return ResponseEntity.status(e.status).body(Map.of("error", e.getMessage()));
     }
 
-    /** A request refused with a status other than 400. */
+    /** Teams retries a 503 after Retry-After: the keys may be back by then, and nothing was lost. */
+    @ExceptionHandler(SigningKeys.Unavailable.class)
+    ResponseEntity<Map<String, Object>> unavailable(SigningKeys.Unavailable e) {
+        log.warn("answered 503 to a request to /api/messages: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter.toSeconds())))
+                .body(Map.of("error", "cannot check Bot Framework tokens right now, try again later"));
+    }
+
+    /** A request refused with a status other than 400; {@code reason} is for the log, never for the caller. */
     static final class Refused extends RuntimeException {
         final HttpStatus status;
+        final String reason;
 
         Refused(HttpStatus status, String message) {
+            this(status, message, message);
+        }
+
+        Refused(HttpStatus status, String message, String reason) {
             super(message);
             this.status = status;
+            this.reason = reason;
         }
     }
 }

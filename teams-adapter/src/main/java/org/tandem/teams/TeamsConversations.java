@@ -2,14 +2,18 @@ package org.tandem.teams;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import java.io.IOException;
@@ -27,7 +31,9 @@ import org.bson.conversions.Bson;
 /**
  * The adapter's own MongoDB collection {@code teams_conversations}: the conversation reference of each person's
  * personal chat and of each channel or group chat the bot is in (a proactive message needs one), the admin channel
- * of each tenant, and the members of each introduction. References are kept as the SDK's own JSON.
+ * of each tenant, the members of each introduction, and when a tenant removed the bot. References are kept as the
+ * SDK's own JSON. A personal chat Tandem opened itself ({@code opened}) is no sign that the bot is installed: it
+ * rode on an installation elsewhere.
  */
 final class TeamsConversations {
 
@@ -38,6 +44,9 @@ final class TeamsConversations {
             return reference.getConversation().getId();
         }
     }
+
+    /** The kinds of document that hold a conversation reference. */
+    private static final List<String> REFERENCES = List.of("person", "conversation");
 
     private final MongoCollection<Document> collection;
 
@@ -54,21 +63,28 @@ final class TeamsConversations {
         return "conversation|" + tenant + "|" + conversationId;
     }
 
-    /** Keeps the latest reference of a person's personal chat (it may move to another service URL). */
+    /**
+     * Keeps the latest reference of a person's personal chat (it may move to another service URL); {@code opened}
+     * when Tandem opened it, rather than heard from the person in it.
+     */
     void rememberPerson(String tenant, String userId, ConversationReference ref, String name, Locale locale,
-                        Instant now) {
+                        Instant now, boolean opened) {
         List<Bson> more = new ArrayList<>(List.of(Updates.set("userId", userId),
-                Updates.set("locale", locale.toLanguageTag())));
+                Updates.set("locale", locale.toLanguageTag()), Updates.set("opened", opened)));
         if (name != null) {
             more.add(Updates.set("name", name));
         }
         upsert(personKey(tenant, userId), "person", tenant, ref, now, more.toArray(Bson[]::new));
     }
 
-    /** Keeps the reference of a channel or group chat. */
-    void rememberConversation(String tenant, String conversationId, ConversationReference ref, Instant now) {
-        upsert(conversationKey(tenant, conversationId), "conversation", tenant, ref, now,
-                Updates.set("conversationId", conversationId));
+    /** Keeps the reference of a channel or group chat, and the team of a channel (removed with the team). */
+    void rememberConversation(String tenant, String conversationId, String teamId, ConversationReference ref,
+                              Instant now) {
+        List<Bson> more = new ArrayList<>(List.of(Updates.set("conversationId", conversationId)));
+        if (teamId != null) {
+            more.add(Updates.set("teamId", teamId));
+        }
+        upsert(conversationKey(tenant, conversationId), "conversation", tenant, ref, now, more.toArray(Bson[]::new));
     }
 
     Optional<Stored> person(String tenant, String userId) {
@@ -81,15 +97,58 @@ final class TeamsConversations {
 
     /** Any live reference of the tenant: its service URL and the bot's account, to open a new personal chat. */
     Optional<Stored> anyOf(String tenant) {
-        Document d = collection.find(and(eq("tenant", tenant), ne("stale", true), ne("kind", "admin"),
-                ne("kind", "group"))).first();
+        Document d = collection.find(and(eq("tenant", tenant), in("kind", REFERENCES), ne("stale", true))).first();
         return d == null ? Optional.empty() : Optional.of(stored(d));
+    }
+
+    /**
+     * Whether the bot is still in a conversation of the tenant that it heard from, last updated after
+     * {@code since}: a personal chat someone wrote in, a channel or group chat it was added to.
+     */
+    boolean heardSince(String tenant, Instant since) {
+        return collection.find(and(eq("tenant", tenant), in("kind", REFERENCES), ne("stale", true),
+                ne("opened", true), gt("updatedAt", Date.from(since)))).first() != null;
+    }
+
+    /** The tenant's references, stale ones too, the most recently updated first. */
+    List<Stored> recent(String tenant, int limit) {
+        return collection.find(and(eq("tenant", tenant), in("kind", REFERENCES)))
+                .sort(Sorts.descending("updatedAt")).limit(limit).map(TeamsConversations::stored)
+                .into(new ArrayList<>());
     }
 
     /** Teams answered 403/404 (bot removed, user gone): stop sending there until the next activity from it. */
     void markStale(String key, Instant now) {
         collection.updateOne(eq("_id", key), Updates.combine(Updates.set("stale", true),
                 Updates.set("staleAt", Date.from(now))));
+    }
+
+    /** The bot was removed from a team: from every channel of it. */
+    void markTeamStale(String tenant, String teamId, Instant now) {
+        collection.updateMany(and(eq("tenant", tenant), eq("kind", "conversation"), eq("teamId", teamId)),
+                Updates.combine(Updates.set("stale", true), Updates.set("staleAt", Date.from(now))));
+    }
+
+    /** The bot was removed from the last conversation of a tenant: when, for {@link #removedAt}. */
+    void tenantRemoved(String tenant, Instant now) {
+        collection.updateOne(eq("_id", tenantKey(tenant)), Updates.combine(Updates.set("kind", "tenant"),
+                Updates.set("tenant", tenant), Updates.set("removedAt", Date.from(now))),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** The tenant shows a sign of life again. */
+    void tenantBack(String tenant) {
+        collection.deleteOne(eq("_id", tenantKey(tenant)));
+    }
+
+    Optional<Instant> removedAt(String tenant) {
+        Document d = collection.find(eq("_id", tenantKey(tenant))).first();
+        return d == null || d.getDate("removedAt") == null ? Optional.empty()
+                : Optional.of(d.getDate("removedAt").toInstant());
+    }
+
+    private static String tenantKey(String tenant) {
+        return "tenant|" + tenant;
     }
 
     /** The person's UPN and e-mail, from the Teams member lookup (needed for group-chat deep links). */
@@ -109,12 +168,44 @@ final class TeamsConversations {
         return d == null ? Optional.empty() : Optional.ofNullable(d.getString("conversationId"));
     }
 
-    /** Forgets a person who erased their data: their chat's reference and contact, their place in introductions. */
-    void forgetPerson(String tenant, String userId) {
+    /**
+     * Forgets a person who erased their data: their chat's reference and contact, their place in introductions.
+     * Returns the ids Teams knew them by (their Teams id, UPN and e-mail), read before they go, for the copies still
+     * to be searched (see {@link #forgetSpeaker}).
+     */
+    List<String> forgetPerson(String tenant, String userId) {
+        List<String> ids = new ArrayList<>(List.of(userId));
+        find(personKey(tenant, userId)).ifPresent(s -> {
+            if (s.reference().getUser() != null && s.reference().getUser().getId() != null) {
+                ids.add(s.reference().getUser().getId());
+            }
+            if (s.upn() != null) {
+                ids.add(s.upn());
+            }
+            if (s.email() != null) {
+                ids.add(s.email());
+            }
+        });
         collection.deleteOne(eq("_id", personKey(tenant, userId)));
         collection.updateMany(and(eq("tenant", tenant), eq("members", userId)),
                 Updates.pull("members", userId));
         collection.updateMany(and(eq("_id", "admin|" + tenant), eq("setBy", userId)), Updates.unset("setBy"));
+        return ids;
+    }
+
+    /**
+     * Takes a person's account out of the reference of each channel or group chat where they spoke last (references
+     * kept before channels stopped keeping any speaker); the channel stays reachable.
+     */
+    void forgetSpeaker(String tenant, Needles needles) {
+        for (Document d : collection.find(and(eq("tenant", tenant), eq("kind", "conversation")))) {
+            ConversationReference ref = reference(d.getString("reference"));
+            ChannelAccount user = ref.getUser();
+            if (user != null && needles.in(Serialization.objectToTree(user))) {
+                ref.setUser(null);
+                collection.updateOne(eq("_id", d.getString("_id")), Updates.set("reference", json(ref)));
+            }
+        }
     }
 
     /** Records an introduction's members; Teams bots cannot create group chats, so the group is ours. */

@@ -26,6 +26,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.Scope;
 
 /**
  * The core's outbound port for Teams. Every message is an Adaptive Card sent proactively through a stored
@@ -47,6 +48,7 @@ final class TeamsMessenger implements PlatformMessenger {
     private final Delivery delivery;
     private final Undelivered undelivered;
     private final MemberLookup members;
+    private final TenantPresence presence;
     private final TeamsProperties properties;
     private final Clock clock;
     // set once at start by the configuration (kept out of the constructor while the adapter changes in parallel)
@@ -58,6 +60,7 @@ final class TeamsMessenger implements PlatformMessenger {
         this.delivery = delivery;
         this.undelivered = undelivered;
         this.members = members;
+        this.presence = new TenantPresence(conversations, delivery);
         this.properties = properties;
         this.clock = clock;
     }
@@ -116,12 +119,27 @@ final class TeamsMessenger implements PlatformMessenger {
         return toConversation(tenant, admin.get(), "admin", message);
     }
 
-    /** Teams keeps the messages; Tandem forgets the person's chat reference and what waits for them. */
+    /**
+     * Teams keeps what it delivered; Tandem drops every copy of its own: the person's chat reference, contact and
+     * place in introductions, what waits for them (the farewell too, if Teams had not taken it yet), what waits for
+     * others but names them or quotes them, and the stored files that do (their my-data, an export listing them).
+     */
     @Override
     public void forget(Forgotten forgotten) {
         PersonRef person = forgotten.person();
-        conversations.forgetPerson(person.tenant(), person.userId());
-        undelivered.forget(person.tenant(), "person:" + person.userId());
+        List<String> ids = conversations.forgetPerson(person.tenant(), person.userId());
+        Needles needles = Needles.of(forgotten, ids);
+        conversations.forgetSpeaker(person.tenant(), needles);
+        long messages = undelivered.forget(person.tenant(), "person:" + person.userId(), needles);
+        long stored = files == null ? 0 : files.forget(person.tenant(), needles);
+        log.info("forgot a Teams person of tenant {}: {} parked message(s) and {} file(s) went with them",
+                person.tenant(), messages, stored);
+    }
+
+    /** Whether a tenant that removed the bot has it again: see {@link TenantPresence}. */
+    @Override
+    public Presence presence(Scope scope) {
+        return presence.of(scope.tenant());
     }
 
     /** Where files wait for their download link (set once at start; without it files are not supported). */
@@ -132,13 +150,13 @@ final class TeamsMessenger implements PlatformMessenger {
     /** The message with a link to download the file: a bot uploads nothing into a chat without Graph. */
     @Override
     public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
-        String link = link(file);
+        String link = link(person.tenant(), file);
         return toPerson(person.tenant(), person.userId(), message, card -> download(card, person, file, link));
     }
 
     @Override
     public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
-        String link = link(file);
+        String link = link(tenant, file);
         Optional<String> admin = conversations.admin(tenant).or(() -> Optional.ofNullable(properties.adminChannel()));
         if (admin.isEmpty()) {
             return sendToAdmin(platform, tenant, message);
@@ -148,11 +166,12 @@ final class TeamsMessenger implements PlatformMessenger {
                         link));
     }
 
-    private String link(FileAttachment file) {
+    /** Throws {@link UnsupportedOperationException} without a public address: the core then says so in words. */
+    private String link(String tenant, FileAttachment file) {
         if (files == null) {
             throw new UnsupportedOperationException("files are not configured for Teams");
         }
-        return files.link(file);
+        return files.link(tenant, file);
     }
 
     private void download(ObjectNode card, PersonRef person, FileAttachment file, String link) {
@@ -219,8 +238,11 @@ final class TeamsMessenger implements PlatformMessenger {
                 if (o instanceof Delivery.Outcome.Gone) {
                     to.ifPresent(s -> conversations.markStale(s.key(), clock.instant()));
                 }
-                undelivered.retryLater(p.id(), p.leasedUntil(), clock.instant().plus(PARKED_RETRY.multipliedBy(
-                        Math.min(p.attempts(), 60))), String.valueOf(o));
+                Duration later = PARKED_RETRY.multipliedBy(Math.min(p.attempts(), 60));
+                if (o instanceof Delivery.Outcome.Failed f && f.retryIn().compareTo(later) > 0) {
+                    later = f.retryIn();
+                }
+                undelivered.retryLater(p.id(), p.leasedUntil(), clock.instant().plus(later), String.valueOf(o));
             }
         }
         return delivered;
@@ -268,12 +290,18 @@ final class TeamsMessenger implements PlatformMessenger {
             return new MessageRef(PLATFORM, "undelivered:gone");
         }
         Delivery.Outcome.Failed failed = (Delivery.Outcome.Failed) outcome;
-        return failed.retryable() ? park(to.tenant(), parkAs, activity, failed.reason())
+        return failed.retryable() ? park(to.tenant(), parkAs, activity, failed.reason(), failed.retryIn())
                 : new MessageRef(PLATFORM, "undelivered:refused");
     }
 
     private MessageRef park(String tenant, String to, Activity activity, String reason) {
-        undelivered.park(tenant, to, activity, reason, clock.instant(), PARKED_RETRY);
+        return park(tenant, to, activity, reason, Duration.ZERO);
+    }
+
+    /** Parks a message, due again in a minute, or when Teams said (never sooner). */
+    private MessageRef park(String tenant, String to, Activity activity, String reason, Duration wait) {
+        undelivered.park(tenant, to, activity, reason, clock.instant(), wait.compareTo(PARKED_RETRY) > 0 ? wait
+                : PARKED_RETRY);
         return new MessageRef(PLATFORM, "undelivered:parked");
     }
 
@@ -331,7 +359,7 @@ final class TeamsMessenger implements PlatformMessenger {
                     c.setTenantId(tenant);
                     c.setConversationType("personal");
                     ref.setConversation(c);
-                    conversations.rememberPerson(tenant, userId, ref, null, Locale.ENGLISH, clock.instant());
+                    conversations.rememberPerson(tenant, userId, ref, null, Locale.ENGLISH, clock.instant(), true);
                     return conversations.person(tenant, userId).orElseThrow();
                 });
     }

@@ -2,6 +2,7 @@ package org.tandem.teams;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -33,10 +34,10 @@ final class Undelivered {
 
     static final Duration LEASE = Duration.ofMinutes(2);
 
-    /** A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), and what. */
     /** How long a message may wait for its conversation before it is given up (and logged, without its text). */
     static final Duration MAX_AGE = Duration.ofDays(7);
 
+    /** A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), and what. */
     record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Instant leasedUntil,
                   Instant at) {}
 
@@ -64,11 +65,15 @@ final class Undelivered {
         }
     }
 
-    /** Leases the oldest due message (guard: {@code dueAt <= now}, and moving {@code dueAt} past the lease). */
+    /**
+     * Leases the oldest due message, by when it was first parked, so that messages to one conversation go out in
+     * the order they were written (guard: {@code dueAt <= now}, and moving {@code dueAt} past the lease).
+     */
     Optional<Parked> claimDue(Instant now) {
         Document d = collection.findOneAndUpdate(and(lte("dueAt", Date.from(now)), ne("dead", true)),
                 Updates.combine(Updates.set("dueAt", Date.from(now.plus(LEASE))), Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions().sort(new Document("dueAt", 1)).returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().sort(new Document("at", 1).append("_id", 1))
+                        .returnDocument(ReturnDocument.AFTER));
         if (d == null) {
             return Optional.empty();
         }
@@ -106,8 +111,26 @@ final class Undelivered {
         return collection.countDocuments();
     }
 
-    /** Drops what waits for a person who erased their data: it would be about them. */
-    void forget(String tenant, String to) {
-        collection.deleteMany(and(eq("tenant", tenant), eq("to", to)));
+    /**
+     * Drops, for a person who erased their data, what waits for them and what waits for anyone else of the tenant
+     * but carries their name or words (a request quoting their hopes, an introduction naming them). Returns how
+     * many messages went.
+     */
+    long forget(String tenant, String to, Needles needles) {
+        long dropped = collection.deleteMany(and(eq("tenant", tenant), eq("to", to))).getDeletedCount();
+        for (Document d : collection.find(and(eq("tenant", tenant), exists("activity")))) {
+            if (carries(d.getString("activity"), needles)) {
+                dropped += collection.deleteOne(eq("_id", d.getObjectId("_id"))).getDeletedCount();
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean carries(String activity, Needles needles) {
+        try {
+            return needles.in(Serialization.jsonToTree(activity));
+        } catch (IOException e) {
+            return needles.in(activity); // unreadable: read as text, and dropped if in doubt
+        }
     }
 }

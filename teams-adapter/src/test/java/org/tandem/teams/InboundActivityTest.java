@@ -83,8 +83,10 @@ class InboundActivityTest {
 
     @Test
     void malformedActivitiesAreRefused() throws Exception {
-        assertThatThrownBy(() -> InboundActivity.check(activity("{\"type\":\"message\"}")))
-                .hasMessageContaining("serviceUrl");
+        // (an activity's JSON shape is ActivityShape's: see ActivityShapeTest)
+        assertThatThrownBy(() -> InboundActivity.check(activity("{" + BASE
+                + ",\"value\":{\"tandem\":{\"form\":\"f\"},\"$where\":\"1\"}}")))
+                .hasMessageContaining("no card of ours");
         assertThatThrownBy(() -> InboundActivity.check(activity("{" + BASE + ",\"value\":{\"tandem\":{\"form\":5}}}")))
                 .hasMessageContaining("tandem.form");
         assertThatThrownBy(() -> InboundActivity.check(activity("{" + BASE

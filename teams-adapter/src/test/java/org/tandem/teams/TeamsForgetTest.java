@@ -7,17 +7,26 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import com.mongodb.client.MongoDatabase;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.FileAttachment;
+import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Rich;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.TestMongo;
 
-/** A person who erased their data leaves no chat reference, contact or parked message in the Teams adapter. */
+/**
+ * A person who erased their data leaves no chat reference, contact, parked message or stored file in the Teams
+ * adapter, nor in what it keeps for others; what concerns only others stays.
+ */
 class TeamsForgetTest {
 
     @Test
@@ -30,16 +39,16 @@ class TeamsForgetTest {
         ref.setServiceUrl("https://smba.example.com/");
         ref.setConversation(new ConversationAccount("a:una"));
         ref.setUser(new ChannelAccount("29:una"));
-        conversations.rememberPerson("T1", "aad-una", ref, "Una Ferreira", Locale.ENGLISH, now);
+        conversations.rememberPerson("T1", "aad-una", ref, "Una Ferreira", Locale.ENGLISH, now, false);
         conversations.saveContact("T1", "aad-una", "una@example.org", "una@example.org");
-        conversations.rememberPerson("T1", "aad-bo", ref, "Bo", Locale.ENGLISH, now);
+        conversations.rememberPerson("T1", "aad-bo", ref, "Bo", Locale.ENGLISH, now, false);
         String group = conversations.openGroup("T1", List.of("aad-una", "aad-bo"), now);
         undelivered.park("T1", "person:aad-una", Activity.createMessageActivity(), "no conversation", now,
                 Duration.ofMinutes(1));
 
         TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, null, null,
                 MutableClock.at("2026-03-02T09:00:00Z"));
-        messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira", java.util.Set.of()));
+        messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira", Set.of()));
 
         assertThat(conversations.person("T1", "aad-una")).isEmpty();
         assertThat(conversations.person("T1", "aad-bo")).isPresent();
@@ -48,5 +57,39 @@ class TeamsForgetTest {
             assertThat(d.toJson()).doesNotContain("aad-una", "Una Ferreira", "una@example.org");
         }
         assertThat(db.getCollection("teams_undelivered").countDocuments()).isZero();
+    }
+
+    @Test
+    void copiesKeptForOthersThatNameOrQuoteHerGoAndTheirOwnStay() {
+        MongoDatabase db = TestMongo.freshDatabase();
+        MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+        Instant now = clock.instant();
+        TeamsConversations conversations = new TeamsConversations(db);
+        Undelivered undelivered = new Undelivered(db);
+        ConversationReference channel = new ConversationReference();
+        channel.setServiceUrl("https://smba.example.com/");
+        channel.setConversation(new ConversationAccount("19:lounge"));
+        channel.setUser(new ChannelAccount("29:una", "Una Ferreira"));
+        conversations.rememberConversation("T1", "19:lounge", null, channel, now);
+        undelivered.park("T1", "person:aad-bo", TeamsMessenger.activity(Message.text(Rich.markup("*Una Ferreira* "
+                + "shared: ").append(Rich.literal("I want to sail the Azores"))), Locale.ENGLISH, c -> { }),
+                "HTTP 503", now, Duration.ofMinutes(1));
+        undelivered.park("T1", "person:aad-bo", TeamsMessenger.activity(Message.text(Rich.markup("Your profile")),
+                Locale.ENGLISH, c -> { }), "HTTP 503", now, Duration.ofMinutes(1));
+        // a file kept while files had a public address: it is forgotten even once they have none
+        new TeamsFiles(db, new TeamsFilesProperties("https://tandem.example.com", null), clock).link("T1",
+                new FileAttachment("export.csv", "text/csv", "Programme,Person\nLeadership,Una Ferreira\n"
+                        .getBytes(StandardCharsets.UTF_8)));
+        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, null, null, clock);
+        messenger.files(new TeamsFiles(db, new TeamsFilesProperties(null, null), clock));
+
+        messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira",
+                Set.of("I want to sail the Azores")));
+
+        assertThat(db.getCollection("teams_undelivered").find().into(new ArrayList<>())).singleElement()
+                .satisfies(d -> assertThat(d.getString("activity")).contains("Your profile"));
+        assertThat(db.getCollection("teams_files").countDocuments()).isZero();
+        assertThat(conversations.conversation("T1", "19:lounge")).hasValueSatisfying(s -> assertThat(
+                s.reference().getUser()).isNull());
     }
 }
