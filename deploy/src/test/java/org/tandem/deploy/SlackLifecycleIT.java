@@ -80,7 +80,8 @@ class SlackLifecycleIT {
 
             slack.failing("auth.test", 500);
             int mark = slack.size();
-            assertThat(app.post("/api/dev/clock", "{\"advance\":\"P2D\"}").status()).isEqualTo(200);
+            // a day and a half: the erasure is due after one, the ask again a day after that
+            assertThat(app.post("/api/dev/clock", "{\"advance\":\"P1DT12H\"}").status()).isEqualTo(200);
             assertThat(slack.calls().subList(mark, slack.size())).as("asked once, no retries on the sweep's thread")
                     .extracting(SlackApiStub.Call::method, SlackApiStub.Call::status)
                     .containsExactly(tuple("auth.test", 500));
