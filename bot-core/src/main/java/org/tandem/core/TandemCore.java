@@ -88,7 +88,7 @@ public final class TandemCore {
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
         Meetings meetings = new Meetings(db);
         RhythmModule rhythm = new RhythmModule(db, pairs, meetings, programs, enrollments, people, messenger, clock,
-                dueItems, settings.adminLocale(), settings.weeklyCap());
+                dueItems, settings);
         Shortlists shortlists = new Shortlists(db);
         ShortlistFlow shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
         pairing.listen(new Pairing.Listener() {

@@ -311,6 +311,11 @@ public final class Pairs {
                 Updates.set("atRiskToldAt", Date.from(now))).getModifiedCount() == 1;
     }
 
+    /** The coordinators were told of a pair at risk now (the first notice, or one with a stronger reason). */
+    public void toldAtRisk(String id, Instant now) {
+        collection.updateOne(eq("_id", id), Updates.set("atRiskToldAt", Date.from(now)));
+    }
+
     /** When the coordinators were last told (or acted on) a pair at risk. */
     public Optional<Instant> atRiskToldAt(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first())

@@ -194,14 +194,21 @@ final class CheckIns {
         }
     }
 
-    /** Flags the pair at risk once and tells the coordinators, with their buttons; reminds them weekly after. */
+    /**
+     * Flags the pair at risk once (or with a stronger reason) and has the coordinators told at their next slot, with
+     * their buttons; they are reminded weekly after that while it lasts.
+     */
     private void flag(Pair p, String reason) {
         if (rhythm.pairs.flagAtRisk(p.id(), reason, rhythm.now())) {
-            tellCoordinators(p, "checkin.at-risk." + reason);
-            planReminder(p, rhythm.now().plus(AT_RISK_EVERY));
+            // one notice planned per pair at a time: this one takes the place of a weekly reminder
+            rhythm.due.cancelWaiting(AT_RISK, "pair", p.id());
+            Instant at = rhythm.coordinatorsSlot(rhythm.now());
+            rhythm.plan(AT_RISK + "|" + p.id() + "|" + reason + "|" + rhythm.now(), AT_RISK, p,
+                    Map.of("pair", p.id(), "reason", reason), at);
         }
     }
 
+    /** The first notice of a pair at risk (its reason said), or a weekly reminder while it stays so. */
     private void stillAtRisk(DueItem item) {
         Optional<Pair> pair = rhythm.pairs.find(item.payloadString("pair"))
                 .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().atRisk());
@@ -209,7 +216,12 @@ final class CheckIns {
             return;
         }
         Pair p = pair.get();
-        if (rhythm.pairs.claimAtRiskReminder(p.id(), rhythm.now(), AT_RISK_EVERY)) {
+        String reason = (String) item.payload().get("reason");
+        if (reason != null) {
+            rhythm.pairs.toldAtRisk(p.id(), rhythm.now());
+            tellCoordinators(p, "checkin.at-risk." + reason);
+            planReminder(p, rhythm.now().plus(AT_RISK_EVERY));
+        } else if (rhythm.pairs.claimAtRiskReminder(p.id(), rhythm.now(), AT_RISK_EVERY)) {
             tellCoordinators(p, "checkin.at-risk.still");
             planReminder(p, rhythm.now().plus(AT_RISK_EVERY));
         } else {
@@ -219,7 +231,8 @@ final class CheckIns {
         }
     }
 
-    private void planReminder(Pair p, Instant at) {
+    private void planReminder(Pair p, Instant after) {
+        Instant at = rhythm.coordinatorsSlot(after);
         rhythm.plan(AT_RISK + "|" + p.id() + "|" + at, AT_RISK, p, Map.of("pair", p.id()), at);
     }
 

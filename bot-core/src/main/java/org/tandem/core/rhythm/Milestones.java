@@ -83,8 +83,10 @@ final class Milestones implements Flow {
             rhythm.plan(CLOSING + "|" + pair.id() + "|" + ends + "|" + role, CLOSING, pair,
                     Map.of("pair", pair.id(), "endsAt", ends.toString(), "role", role), ends);
         }
+        // the pair is told it is complete in the mentee's working hours, like every other news of the rhythm
         rhythm.plan(CLOSE_WAIT + "|" + pair.id() + "|" + ends, CLOSE_WAIT, pair,
-                Map.of("pair", pair.id(), "endsAt", ends.toString()), ends.plus(DECISION_WAIT));
+                Map.of("pair", pair.id(), "endsAt", ends.toString()),
+                Courtesy.nextSlot(rhythm.zone(pair.mentee(), pair.program()), ends.plus(DECISION_WAIT)));
     }
 
     List<DueHandler> handlers() {
@@ -92,8 +94,10 @@ final class Milestones implements Flow {
                 DueHandler.of(CLOSE_WAIT, this::closeWithoutDecision));
     }
 
+    /** Not to a pair the rhythm stopped nudging (nobody answers): one more unanswered prompt helps nobody. */
     private void midpoint(DueItem item) {
         rhythm.pairs.find(item.payloadString("pair")).filter(p -> p.status() == PairStatus.ACTIVE)
+                .filter(p -> !p.rhythm().silenced())
                 .ifPresent(p -> toEach(item, p, who -> reflections.prompt(p, "midpoint", "midpoint", who)));
     }
 

@@ -1,12 +1,14 @@
 package org.tandem.core.rhythm;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.Settings;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
@@ -48,11 +51,11 @@ final class Rhythm {
     final Reflections reflections;
     final Pauses pauses;
     final Locale adminLocale;
-    private final int weeklyCap;
+    private final Settings settings;
 
     Rhythm(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger, Clock clock,
            DueItems due, Courtesy courtesy, Meetings meetings, Reflections reflections, Pauses pauses,
-           Locale adminLocale, int weeklyCap) {
+           Settings settings) {
         this.pairs = pairs;
         this.programs = programs;
         this.enrollments = enrollments;
@@ -64,8 +67,24 @@ final class Rhythm {
         this.meetings = meetings;
         this.reflections = reflections;
         this.pauses = pauses;
-        this.adminLocale = adminLocale;
-        this.weeklyCap = weeklyCap;
+        this.adminLocale = settings.adminLocale();
+        this.settings = settings;
+    }
+
+    /**
+     * When the coordinators hear of the rhythm (a pair at risk): at their digest time on the next working day, not
+     * at whatever hour a check-in fell due.
+     */
+    Instant coordinatorsSlot(Instant after) {
+        ZonedDateTime t = after.atZone(settings.digestZone());
+        ZonedDateTime slot = t.toLocalDate().atTime(settings.digestTime()).atZone(settings.digestZone());
+        if (slot.isBefore(t)) {
+            slot = slot.plusDays(1);
+        }
+        while (slot.getDayOfWeek() == DayOfWeek.SATURDAY || slot.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            slot = slot.plusDays(1);
+        }
+        return slot.toInstant();
     }
 
     Instant now() {
@@ -107,7 +126,7 @@ final class Rhythm {
     /** At most this many nudges a week to one person in this pair's programme. */
     int weeklyCap(Pair pair) {
         return programs.find(pair.program()).flatMap(p -> p.spec().weeklyCap().isPresent()
-                ? Optional.of(p.spec().weeklyCap().getAsInt()) : Optional.empty()).orElse(weeklyCap);
+                ? Optional.of(p.spec().weeklyCap().getAsInt()) : Optional.empty()).orElse(settings.weeklyCap());
     }
 
     /**

@@ -4,8 +4,8 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.tandem.core.Settings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.intake.Enrollments;
@@ -34,10 +34,9 @@ public final class RhythmModule {
     private final PauseFlow pause;
 
     public RhythmModule(MongoDatabase db, Pairs pairs, Meetings meetings, Programs programs, Enrollments enrollments,
-                        People people, Messenger messenger, Clock clock, DueItems due, Locale adminLocale,
-                        int weeklyCap) {
+                        People people, Messenger messenger, Clock clock, DueItems due, Settings settings) {
         this.rhythm = new Rhythm(pairs, programs, enrollments, people, messenger, clock, due,
-                new Courtesy(db), meetings, new Reflections(db), new Pauses(db), adminLocale, weeklyCap);
+                new Courtesy(db), meetings, new Reflections(db), new Pauses(db), settings);
         this.checkIns = new CheckIns(rhythm);
         this.agreement = new AgreementFlow(rhythm, checkIns);
         this.reflections = new ReflectionFlow(rhythm);

@@ -70,6 +70,11 @@ class QuietPairTest {
             assertThat(Duration.between(admin.get(i - 1).at(), admin.get(i).at()))
                     .as("at most weekly").isGreaterThanOrEqualTo(Duration.ofDays(7));
         }
+        assertThat(admin).as("at the coordinators' digest time, on working days").allSatisfy(s -> {
+            java.time.ZonedDateTime t = s.at().atZone(java.time.ZoneOffset.UTC);
+            assertThat(t.getHour()).isEqualTo(9);
+            assertThat(t.getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        });
         Pair after = pairs.find(pair.id()).orElseThrow();
         assertThat(after.status()).as("a close nobody decides on completes the pair").isEqualTo(PairStatus.COMPLETED);
         Instant closed = admin.get(admin.size() - 1).at();
