@@ -284,4 +284,21 @@ final class BotConnectorStub implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
+    /** Enrols a person from their personal chat as a new user would: join, a role, the questionnaire, consent. */
+    void enrol(RunningApp app, String user, String name, String role, String formTitle, Map<String, Object> answers) {
+        String chat = "a:" + user;
+        int mark = mark();
+        app.activity(text(user, name, "join"));
+        Call roles = awaitTo(chat, mark, "Would you like to be mentored");
+        mark = mark();
+        app.activity(click(user, name, roles, roles.action(role)));
+        Call form = awaitTo(chat, mark, formTitle);
+        mark = mark();
+        app.activity(submit(user, name, chat, "personal", form.action("Next"), answers));
+        Call consent = awaitTo(chat, mark, "Do you agree?");
+        mark = mark();
+        app.activity(click(user, name, consent, consent.action("I agree")));
+        awaitTo(chat, mark, "You are enrolled");
+    }
 }

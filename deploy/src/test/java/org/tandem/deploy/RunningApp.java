@@ -1,6 +1,10 @@
 package org.tandem.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +16,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The real application on a random port, started and stopped by a test, talked to over real HTTP. */
@@ -47,6 +52,26 @@ final class RunningApp implements AutoCloseable {
         return context;
     }
 
+    /** The application's database, to look at what it stored. */
+    MongoDatabase db() {
+        return context.getBean(MongoDatabase.class);
+    }
+
+    /** Posts a Teams activity to {@code /api/messages}, which must take it (200). */
+    void activity(ObjectNode activity) {
+        Reply r = post("/api/messages", activity.toString());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    /** Waits a moment (for what the application does after it answered). */
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A response: status and body. */
     record Reply(int status, String body) {
         JsonNode json() {
@@ -78,7 +103,7 @@ final class RunningApp implements AutoCloseable {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

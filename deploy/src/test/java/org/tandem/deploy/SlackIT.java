@@ -289,7 +289,7 @@ class SlackIT {
             if (d != null) {
                 return d;
             }
-            sleep(50);
+            RunningApp.pause(50);
         }
         throw new AssertionError("nothing was kept for " + to);
     }
@@ -344,7 +344,7 @@ class SlackIT {
         SlackRequests.Reply r = req.send(body, "application/x-www-form-urlencoded", headers);
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.body()).doesNotContain("join");
-        sleep(100);
+        RunningApp.pause(100);
         assertThat(slack.calls().subList(mark, slack.size())).isEmpty();
         assertThat(db().getCollection("people").countDocuments()).isEqualTo(people);
         assertThat(db().getCollection("people").countDocuments(new Document("userId", "UMALLORY"))).isZero();
@@ -534,18 +534,11 @@ class SlackIT {
     }
 
     static MongoDatabase db() {
-        return app.context().getBean(MongoDatabase.class);
+        return app.db();
     }
 
     static String trigger() {
         return "1337." + triggers.incrementAndGet() + ".abcdef";
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -52,7 +52,7 @@ class SlackPrivateAnswersIT {
         assertThat(answer.params().get("text")).contains("Here is what you can do");
         assertThat(answer.params().get("blocks")).startsWith("[");
         assertThat(slack.posted("GOTHER", mark)).isEmpty();
-        SlackIT.sleep(200);
+        RunningApp.pause(200);
         assertThat(db().countDocuments(new Document("to", "group:GOTHER"))).as("not kept, not dead: answered").isZero();
     }
 
@@ -62,7 +62,7 @@ class SlackPrivateAnswersIT {
         req.command("T1", "UALMA", "GPAIR", "mpdm-alma--ben-1", "journal", "t-2");
         SlackApiStub.Call refusal = slack.await("response_url", mark);
         assertThat(refusal.params().get("text")).contains("journal").contains("direct message");
-        SlackIT.sleep(200);
+        RunningApp.pause(200);
         assertThat(slack.posted("GPAIR", mark)).as("never posted to the group").isEmpty();
         assertThat(slack.posted("UALMA", mark)).as("nor in the DM: it was shown where it was typed").isEmpty();
     }

@@ -27,6 +27,7 @@ class SlackSocketModeIT {
     /** Slack's end of the WebSocket: sends envelopes, keeps the acknowledgements. */
     static final class SlackSocket extends WebSocketServer {
         final CountDownLatch connected = new CountDownLatch(1);
+        final CountDownLatch listening = new CountDownLatch(1);
         final List<String> received = new CopyOnWriteArrayList<>();
         volatile WebSocket client;
 
@@ -57,6 +58,7 @@ class SlackSocketModeIT {
 
         @Override
         public void onStart() {
+            listening.countDown();
         }
     }
 
@@ -65,9 +67,8 @@ class SlackSocketModeIT {
         SlackSocket socket = new SlackSocket();
         socket.start();
         try (SlackApiStub slack = new SlackApiStub()) {
-            while (socket.getPort() == 0) {
-                Thread.sleep(10);
-            }
+            // Tandem connects as soon as it starts: the server must be listening by then, not only bound
+            assertThat(socket.listening.await(10, TimeUnit.SECONDS)).as("the socket server listens").isTrue();
             slack.socketModeUrl("ws://127.0.0.1:" + socket.getPort() + "/link");
             try (RunningApp app = new RunningApp(dir.resolve("tandem.mv"), "tandem.slack.app-token=xapp-1-test",
                     "tandem.slack.bot-token=xoxb-test", "tandem.slack.api-url=" + slack.url())) {

@@ -338,22 +338,15 @@ class TeamsAdapterIT {
             if (d != null) {
                 return d;
             }
-            sleep(20);
+            RunningApp.pause(20);
         }
         throw new AssertionError("nothing was parked for " + to);
     }
 
     static MongoDatabase db() {
-        return app.context().getBean(MongoDatabase.class);
+        return app.db();
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** What Teams would refuse a card for: version 1.5, known element types, submits that carry our data. */
     static void assertWellFormed(JsonNode card) {
@@ -398,7 +391,6 @@ class TeamsAdapterIT {
     }
 
     static void post(ObjectNode activity) {
-        RunningApp.Reply r = app.post("/api/messages", activity.toString());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        app.activity(activity);
     }
 }

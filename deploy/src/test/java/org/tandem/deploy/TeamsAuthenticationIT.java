@@ -205,7 +205,7 @@ class TeamsAuthenticationIT {
                     > 0) {
                 return;
             }
-            sleep(20);
+            RunningApp.pause(20);
         }
         throw new AssertionError("the turn of " + id + " never ran");
     }
@@ -219,7 +219,7 @@ class TeamsAuthenticationIT {
             if (r.statusCode() != 503) {
                 return r;
             }
-            sleep(200);
+            RunningApp.pause(200);
         } while (System.nanoTime() < end);
         return r;
     }
@@ -245,18 +245,11 @@ class TeamsAuthenticationIT {
     }
 
     static MongoDatabase db() {
-        return app.context().getBean(MongoDatabase.class);
+        return app.db();
     }
 
     private static String base64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

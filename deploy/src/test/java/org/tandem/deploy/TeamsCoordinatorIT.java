@@ -6,7 +6,6 @@ import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +70,7 @@ class TeamsCoordinatorIT {
         String formId = save.at("/data/tandem/form").asString();
 
         post(teams.submit("mallory", "Mallory", ADMIN, "channel", save, Forms.program("Mallory's own")));
-        sleep(1000);
+        RunningApp.pause(1000);
         assertThat(db().getCollection("programs").countDocuments(new Document("name", "Mallory's own")))
                 .as("no programme for a non-coordinator").isZero();
         awaitRefusal("aad-mallory", formId);
@@ -83,8 +82,8 @@ class TeamsCoordinatorIT {
     @Test
     @Order(2)
     void theMatchingRoundConfirmedByANonCoordinatorSendsNoShortlistAndIsAudited() {
-        enrol("alice", "Alice", "Mentee", "About you as a mentee", Forms.mentee());
-        enrol("bob", "Bob", "Mentor", "About you as a mentor", Forms.mentor());
+        teams.enrol(app, "alice", "Alice", "Mentee", "About you as a mentee", Forms.mentee());
+        teams.enrol(app, "bob", "Bob", "Mentor", "About you as a mentor", Forms.mentor());
 
         int mark = teams.mark();
         ObjectNode match = teams.activity("carol", "Carol", ADMIN, "channel");
@@ -96,7 +95,7 @@ class TeamsCoordinatorIT {
 
         post(teams.click("mallory", "Mallory", preview, confirm));
         awaitRefusal("aad-mallory", actionId);
-        sleep(300);
+        RunningApp.pause(300);
         assertThat(db().getCollection("shortlists").countDocuments()).as("no shortlist went out").isZero();
         assertThat(teams.callsTo("a:alice", mark, "shortlist")).isEmpty();
 
@@ -124,7 +123,7 @@ class TeamsCoordinatorIT {
                     && String.valueOf(e.getString("subject")).contains(id))) {
                 break;
             }
-            sleep(20);
+            RunningApp.pause(20);
         }
         assertThat(entries).as("the audit log of %s", actor)
                 .anySatisfy(e -> {
@@ -135,36 +134,13 @@ class TeamsCoordinatorIT {
                 .noneSatisfy(e -> assertThat(e.getString("action")).isIn("click", "submit"));
     }
 
-    private static void enrol(String user, String name, String role, String formTitle, Map<String, Object> answers) {
-        String chat = "a:" + user;
-        int mark = teams.mark();
-        post(teams.text(user, name, "join"));
-        BotConnectorStub.Call roles = teams.awaitTo(chat, mark, "Would you like to be mentored");
-        mark = teams.mark();
-        post(teams.click(user, name, roles, roles.action(role)));
-        BotConnectorStub.Call form = teams.awaitTo(chat, mark, formTitle);
-        mark = teams.mark();
-        post(teams.submit(user, name, chat, "personal", form.action("Next"), answers));
-        BotConnectorStub.Call consent = teams.awaitTo(chat, mark, "Do you agree?");
-        mark = teams.mark();
-        post(teams.click(user, name, consent, consent.action("I agree")));
-        teams.awaitTo(chat, mark, "You are enrolled");
-    }
 
     static MongoDatabase db() {
-        return app.context().getBean(MongoDatabase.class);
+        return app.db();
     }
 
     static void post(ObjectNode activity) {
-        RunningApp.Reply r = app.post("/api/messages", activity.toString());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        app.activity(activity);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -109,7 +109,7 @@ class TeamsDeliveryIT {
             if (d.size() >= count) {
                 return d;
             }
-            sleep(20);
+            RunningApp.pause(20);
         }
         throw new AssertionError(count + " message(s) were not parked for " + to);
     }
@@ -124,19 +124,11 @@ class TeamsDeliveryIT {
     }
 
     static MongoDatabase db() {
-        return app.context().getBean(MongoDatabase.class);
+        return app.db();
     }
 
     static void post(ObjectNode activity) {
-        RunningApp.Reply r = app.post("/api/messages", activity.toString());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        app.activity(activity);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

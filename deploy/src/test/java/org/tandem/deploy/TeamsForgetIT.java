@@ -60,8 +60,8 @@ class TeamsForgetIT {
         adminChannelWithAProgramme();
         Map<String, Object> hopes = Forms.with(Forms.with(Forms.mentee(), "hopes",
                 "Sail the Hebrides with my crew *at dawn*"), "department", "Vorlauf Logistics");
-        enrol("zelda", ZELDA, "Mentee", "About you as a mentee", hopes);
-        enrol("bob", "Bob", "Mentor", "About you as a mentor", Forms.mentor());
+        teams.enrol(app, "zelda", ZELDA, "Mentee", "About you as a mentee", hopes);
+        teams.enrol(app, "bob", "Bob", "Mentor", "About you as a mentor", Forms.mentor());
         // she speaks in a channel too: its reference must not keep her account
         int mark = teams.mark();
         ObjectNode inChannel = teams.activity("zelda", ZELDA, "19:lounge@thread.tacv2", "channel");
@@ -155,28 +155,13 @@ class TeamsForgetIT {
         teams.awaitTo(ADMIN, mark, "is open for enrolment");
     }
 
-    private static void enrol(String user, String name, String role, String formTitle, Map<String, Object> answers) {
-        String chat = "a:" + user;
-        int mark = teams.mark();
-        post(teams.text(user, name, "join"));
-        BotConnectorStub.Call roles = teams.awaitTo(chat, mark, "Would you like to be mentored");
-        mark = teams.mark();
-        post(teams.click(user, name, roles, roles.action(role)));
-        BotConnectorStub.Call form = teams.awaitTo(chat, mark, formTitle);
-        mark = teams.mark();
-        post(teams.submit(user, name, chat, "personal", form.action("Next"), answers));
-        BotConnectorStub.Call consent = teams.awaitTo(chat, mark, "Do you agree?");
-        mark = teams.mark();
-        post(teams.click(user, name, consent, consent.action("I agree")));
-        teams.awaitTo(chat, mark, "You are enrolled");
-    }
 
     private static void awaitParked(String to, int count) {
         for (int i = 0; i < 500; i++) {
             if (db().getCollection("teams_undelivered").countDocuments(new Document("to", to)) >= count) {
                 return;
             }
-            sleep(20);
+            RunningApp.pause(20);
         }
         throw new AssertionError(count + " message(s) were not parked for " + to);
     }
@@ -189,25 +174,17 @@ class TeamsForgetIT {
                     && db().getCollection("teams_files").countDocuments() == 0) {
                 break;
             }
-            sleep(20);
+            RunningApp.pause(20);
         }
-        sleep(300);
+        RunningApp.pause(300);
     }
 
     static MongoDatabase db() {
-        return app.context().getBean(MongoDatabase.class);
+        return app.db();
     }
 
     static void post(ObjectNode activity) {
-        RunningApp.Reply r = app.post("/api/messages", activity.toString());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        app.activity(activity);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -90,7 +90,7 @@ class TeamsLifecycleIT {
         someoneElse.put("type", "conversationUpdate");
         someoneElse.putArray("membersRemoved").addObject().put("id", "29:gil");
         post(someoneElse);
-        sleep(300);
+        RunningApp.pause(300);
         assertThat(core().workspacePurgePlanned(scope(tenant))).as("another member left, not the bot").isFalse();
 
         ObjectNode removed = in(tenant, teams.activity("fay", "Fay", "19:chat@unq.gbl.spaces", "groupChat"));
@@ -162,7 +162,7 @@ class TeamsLifecycleIT {
                     .append("kind", new Document("$in", List.of("person", "conversation")))) >= references) {
                 return;
             }
-            sleep(20);
+            RunningApp.pause(20);
         }
         throw new AssertionError("the references of " + tenant + " were not stored");
     }
@@ -173,14 +173,14 @@ class TeamsLifecycleIT {
             if (d != null && Boolean.TRUE.equals(d.getBoolean("stale"))) {
                 return;
             }
-            sleep(20);
+            RunningApp.pause(20);
         }
         throw new AssertionError(key + " was not marked stale");
     }
 
     private static void awaitPlanned(String tenant, boolean planned) {
         for (int i = 0; i < 500 && core().workspacePurgePlanned(scope(tenant)) != planned; i++) {
-            sleep(20);
+            RunningApp.pause(20);
         }
         assertThat(core().workspacePurgePlanned(scope(tenant))).as("erasure of %s planned", tenant)
                 .isEqualTo(planned);
@@ -195,19 +195,11 @@ class TeamsLifecycleIT {
     }
 
     static MongoDatabase db() {
-        return app.context().getBean(MongoDatabase.class);
+        return app.db();
     }
 
     static void post(ObjectNode activity) {
-        RunningApp.Reply r = app.post("/api/messages", activity.toString());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        app.activity(activity);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -122,7 +122,7 @@ class TeamsMalformedIT {
             assertThat(e.getThrowableProxy()).isNull();
             assertThat(e.getFormattedMessage()).contains(error).doesNotContain("\n");
         });
-        sleep(200);
+        RunningApp.pause(200);
         assertThat(teams.calls().subList(mark, teams.calls().size())).as("nothing was sent").isEmpty();
         assertThat(stored()).as("nothing was stored").isEqualTo(before);
     }
@@ -245,9 +245,9 @@ class TeamsMalformedIT {
     private static void quiesce() {
         ThreadPoolExecutor turns = app.context().getBean("teamsTurns", ThreadPoolExecutor.class);
         for (int i = 0; i < 1500 && (turns.getActiveCount() > 0 || !turns.getQueue().isEmpty()); i++) {
-            sleep(20);
+            RunningApp.pause(20);
         }
-        sleep(300);
+        RunningApp.pause(300);
     }
 
     private static long stored() {
@@ -259,11 +259,4 @@ class TeamsMalformedIT {
         return n;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -61,6 +61,21 @@ final class WebchatClient {
         return now;
     }
 
+    /** How many buttons with this action id the person received so far. */
+    int count(String user, String actionId) {
+        int n = 0;
+        for (JsonNode m : messages(user, 0)) {
+            for (JsonNode b : m.at("/blocks")) {
+                if (b.at("/type").asString().equals("buttons")) {
+                    for (JsonNode x : b.at("/buttons")) {
+                        n += x.at("/id").asString().equals(actionId) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     /** The value of the latest button with this action id in what the person received. */
     String button(String user, String actionId) {
         List<JsonNode> all = messages(user, 0);
