@@ -23,6 +23,7 @@ import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.intake.ConsentRefusals;
@@ -62,8 +63,8 @@ final class Governance {
     private final Programs programs;
     private final Clock clock;
 
-    Governance(MongoDatabase db, Messenger messenger, Clock clock, Settings settings, People people,
-               Programs programs, Enrollments enrollments, Pairs pairs, Shortlists shortlists, DueItems due,
+    Governance(MongoDatabase db, Messenger messenger, Questions questions, Clock clock, Settings settings,
+               People people, Programs programs, Enrollments enrollments, Pairs pairs, Shortlists shortlists, DueItems due,
                RhythmFigures rhythm, List<PersonalData> rhythmData) {
         this.programs = programs;
         this.clock = clock;
@@ -90,7 +91,7 @@ final class Governance {
         data.addAll(CoreData.parts(new CoreData.Stores(people, programs, enrollments, pairs, shortlists,
                 new ConversationStates(db), ledger, new ConsentRefusals(db), new RoundRecords(db), workshops, audit,
                 broadcasts, due)));
-        this.erasure = new Erasure(data, pairs, programs, enrollments, people, messenger, audit,
+        this.erasure = new Erasure(data, pairs, programs, enrollments, people, messenger, questions, audit,
                 settings.adminLocale());
         this.retention = new Retention(programs, erasure, ledger, due, settings.retainClosedProgrammes(), clock);
         flows.addAll(List.of(new MyDataFlow(data, audit), new ForgetFlow(erasure)));

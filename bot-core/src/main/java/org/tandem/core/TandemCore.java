@@ -2,6 +2,7 @@ package org.tandem.core;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.basics.BasicsFlow;
+import org.tandem.core.basics.FormCancel;
 import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.AskingMessenger;
 import org.tandem.core.conversation.Bound;
 import org.tandem.core.conversation.ConversationStates;
 import org.tandem.core.conversation.Dispatcher;
@@ -20,8 +23,10 @@ import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Router;
 import org.tandem.core.conversation.Scope;
+import org.tandem.core.conversation.TurnClock;
 import org.tandem.core.demo.DemoSeed;
 import org.tandem.core.home.HomeFlow;
 import org.tandem.core.home.HomeView;
@@ -72,9 +77,17 @@ public final class TandemCore {
     private final Sweeper sweeper;
     private final Messenger messenger;
     private final Governance governance;
+    private final Questions questions;
+    private Instant lastPurge;
 
-    public TandemCore(MongoDatabase db, Messenger messenger, Clock clock, Settings settings) {
+    public TandemCore(MongoDatabase db, Messenger adapters, Clock time, Settings settings) {
+        // one instant per turn and per due item, whatever the clock underneath does meanwhile
+        TurnClock clock = new TurnClock(time);
         this.clock = clock;
+        // every copy of a question the features send is recorded, to be updated once it is answered
+        AskingMessenger messenger = new AskingMessenger(adapters);
+        this.questions = new Questions(db, messenger, clock);
+        messenger.recordIn(questions);
         this.messenger = messenger;
         this.people = new People(db);
         this.programs = new Programs(db);
@@ -127,10 +140,11 @@ public final class TandemCore {
         EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
         IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
         // the rhythm's part in the admin channel (numbers only) and in people's data (my-data, forget-me)
-        this.governance = new Governance(db, messenger, clock, settings, people, programs, enrollments, pairs,
+        this.governance = new Governance(db, messenger, questions, clock, settings, people, programs, enrollments, pairs,
                 shortlists, dueItems, rhythm.figures(), rhythm.personalData());
         List<Flow> flows = new ArrayList<>(List.of(
                 new BasicsFlow(people),
+                new FormCancel(),
                 new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
                 new ProfileFlow(programs, enrollments),
                 new LeaveFlow(programs, enrollments, settings.adminLocale(), pairing::left),
@@ -146,7 +160,7 @@ public final class TandemCore {
         Router router = new Router(flows);
         this.home = new HomeView(people, programs, enrollments, pairs);
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
-                messenger, clock, governance.trail());
+                messenger, questions, clock, governance.trail());
         List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
         handlers.add(digest);
         handlers.addAll(rhythm.handlers());
@@ -194,6 +208,11 @@ public final class TandemCore {
     public int sweep() {
         int swept = sweeper.sweep();
         messenger.redeliver(REDELIVER_PER_SWEEP);
+        Instant now = clock.instant();
+        if (lastPurge == null || now.isAfter(lastPurge.plus(Duration.ofHours(1)))) {
+            lastPurge = now;
+            questions.purge();
+        }
         return swept;
     }
 

@@ -1,6 +1,7 @@
 package org.tandem.core.admin;
 
 import java.util.Optional;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
@@ -51,7 +52,7 @@ public final class BroadcastDelivery implements DueHandler {
             return;
         }
         Texts t = people.texts(to);
-        messenger.sendToPerson(to, Message.builder()
+        messenger.send(Address.person(to), Message.builder()
                 .text(t.rich("broadcast.heading", program.get().name()))
                 .text(Rich.literal(b.get().text()))
                 .context(t.rich("broadcast.footer"))

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
 import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
@@ -180,7 +181,7 @@ public final class PairFlow implements Flow {
     }
 
     private void tell(Turn turn, PersonRef who, String key, Object... args) {
-        turn.messenger().sendToPerson(who, Message.text(people.texts(who).rich(key, args)));
+        turn.messenger().send(Address.person(who), Message.text(people.texts(who).rich(key, args)));
     }
 
     private String programName(String id) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.core.Settings;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Rich;
@@ -91,11 +92,11 @@ public final class WeeklyDigest implements DueHandler {
 
     @Override
     public void perform(DueItem item) {
-        Scope scope = new Scope(item.platform(), item.tenant());
+        Scope scope = item.scope();
         Instant until = Instant.parse(item.payloadString("at"));
         List<Program> live = programs.all(scope).stream().filter(p -> p.state() != ProgramState.CLOSED).toList();
         if (!live.isEmpty()) {
-            messenger.sendToAdmin(scope.platform(), scope.tenant(), message(scope, live, until));
+            messenger.send(Address.admin(scope), message(scope, live, until));
         }
         plan(scope, until);
     }

@@ -8,6 +8,8 @@ import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Place;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
@@ -51,7 +53,7 @@ public final class BasicsFlow implements Flow {
                 .map(spec -> t.rich("help.line", t.get(spec.usageKey()), t.get(spec.helpKey())))
                 .toList();
         turn.reply(Message.builder()
-                .text(t.rich(turn.place() instanceof org.tandem.core.conversation.Place.Admin
+                .text(t.rich(turn.place() instanceof Place.Admin
                         ? "help.intro.admin" : "help.intro"))
                 .text(Rich.join("\n", lines))
                 .context(t.rich("help.footer"))
@@ -69,8 +71,10 @@ public final class BasicsFlow implements Flow {
         turn.reply("language.set");
     }
 
+    /** Ends the dialogue in progress here; every form the person still has open turns into "Cancelled". */
     private void cancel(Turn turn) {
-        if (turn.state().isPresent()) {
+        int forms = turn.answeredAll(Turn.formQuestionsOf(turn.who()), Questions.Outcome.of("form.cancelled"));
+        if (turn.state().isPresent() || forms > 0) {
             turn.clearState();
             turn.reply("cancel.done");
         } else {

@@ -72,14 +72,22 @@ public sealed interface Block {
         }
     }
 
-    /** A form: inputs submitted together. Slack shows it as a modal, Teams as an Adaptive Card, the web chat inline. */
-    record Form(String formId, String title, List<FormInput> inputs, String submitLabel, String error)
-            implements Block {
+    /**
+     * A form: inputs submitted together, or cancelled. Slack shows it as a modal, Teams as an Adaptive Card, the web
+     * chat inline. Cancelling is a click of {@link #CANCEL} with the form's id as its value.
+     */
+    record Form(String formId, String title, List<FormInput> inputs, String submitLabel, String error,
+                String cancelLabel) implements Block {
+
+        /** The action id every renderer gives a form's cancel button (or a modal's close). */
+        public static final String CANCEL = "form.cancel";
+
         public Form {
             Objects.requireNonNull(formId, "formId");
             Objects.requireNonNull(title, "title");
             inputs = List.copyOf(inputs);
             Objects.requireNonNull(submitLabel, "submitLabel");
+            Objects.requireNonNull(cancelLabel, "cancelLabel");
         }
     }
 

@@ -1,6 +1,6 @@
 package org.tandem.core.conversation;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,41 +22,42 @@ public final class Dispatcher {
     private final ConversationStates states;
     private final EventLedger ledger;
     private final Messenger messenger;
-    private final Clock clock;
+    private final Questions questions;
+    private final TurnClock clock;
     private final AdminTrail trail;
 
+    /** With a trail that is told of every coordinator action and of every refusal. */
     public Dispatcher(Router router, People people, ConversationStates states, EventLedger ledger,
-                      Messenger messenger, Clock clock) {
-        this(router, people, states, ledger, messenger, clock, AdminTrail.NONE);
-    }
-
-    /** With a trail that is told of every coordinator action and of every admin command refused. */
-    public Dispatcher(Router router, People people, ConversationStates states, EventLedger ledger,
-                      Messenger messenger, Clock clock, AdminTrail trail) {
+                      Messenger messenger, Questions questions, TurnClock clock, AdminTrail trail) {
         this.trail = trail;
         this.router = router;
         this.people = people;
         this.states = states;
         this.ledger = ledger;
         this.messenger = messenger;
+        this.questions = questions;
         this.clock = clock;
     }
 
-    /** Handles one event; a repeat of an event already handled is ignored. */
+    /** Handles one event, at one instant; a repeat of an event already handled is ignored. */
     public void handle(InboundEvent event) {
-        PersonRef who = event.actor().person();
-        if (!ledger.claim(who, event.eventId(), clock.instant())) {
-            log.debug("event {} of {} already handled", event.eventId(), who.key());
-            return;
-        }
-        Person person = people.touch(event.actor(), clock.instant());
-        Turn turn = new Turn(event, person, messenger, states, clock, router, trail);
-        try {
-            route(turn, event.input());
-        } catch (RuntimeException e) {
-            ledger.release(who, event.eventId());
-            log.error("handling event {} of {} failed", event.eventId(), who.key(), e);
-            turn.whisper(Message.text(turn.t().rich("error.unexpected")));
+        try (TurnClock.Frozen at = clock.freeze()) {
+            PersonRef who = event.actor().person();
+            Instant now = clock.instant();
+            if (!ledger.claim(who, event.eventId(), now)) {
+                log.debug("event {} of {} already handled", event.eventId(), who.key());
+                return;
+            }
+            Person person = people.touch(event.actor(), now);
+            ReplyChannel replies = event.replies().orElseGet(() -> ReplyChannel.of(messenger, who, event.place()));
+            Turn turn = new Turn(event, person, replies, messenger, questions, states, now, router, trail);
+            try {
+                route(turn, event.input());
+            } catch (RuntimeException e) {
+                ledger.release(who, event.eventId());
+                log.error("handling event {} of {} failed", event.eventId(), who.key(), e);
+                turn.whisper(Message.text(turn.t().rich("error.unexpected")));
+            }
         }
     }
 
@@ -113,7 +114,20 @@ public final class Dispatcher {
             return;
         }
         audit(turn, click);
+        if (showsHowItEnded(turn, click.message())) {
+            return;
+        }
         bound.get().handler().handle(turn, click);
+    }
+
+    /**
+     * A click (or a submission) on a copy of a question that is closed: it changes nothing, and the copy shows how
+     * it ended again (its update may have been refused, or two clicks crossed).
+     */
+    private boolean showsHowItEnded(Turn turn, Optional<MessageRef> on) {
+        Optional<Message> ended = on.flatMap(questions::closedView);
+        ended.ifPresent(m -> turn.replies().update(on.get(), m));
+        return ended.isPresent();
     }
 
     private void submit(Turn turn, Input.Submit submit) {
@@ -133,7 +147,14 @@ public final class Dispatcher {
             return;
         }
         audit(turn, submit);
+        if (showsHowItEnded(turn, submit.message())) {
+            return;
+        }
         bound.get().handler().handle(turn, submit);
+        if (submit.message().isPresent() && !turn.formShownAgain()) {
+            // taken: the form it came from shows that it was sent, with nothing left to submit
+            questions.closeCopy(submit.message().get(), Questions.Outcome.of("form.sent"), turn.replies()::update);
+        }
     }
 
     private static boolean allowed(Access access, Turn turn) {

@@ -59,7 +59,7 @@ public final class FormBuilder {
     /** The form; with errors, a summary line on top says how many answers need a look. */
     public Block.Form build(String submitLabelKey) {
         String summary = errors.isEmpty() ? null : t.get("form.fix-errors", errors.size());
-        return new Block.Form(formId, title, inputs, t.get(submitLabelKey), summary);
+        return new Block.Form(formId, title, inputs, t.get(submitLabelKey), summary, t.get("form.cancel"));
     }
 
     private FormBuilder add(String id, String labelKey, Block.InputKind kind, boolean required,

@@ -50,11 +50,20 @@ public sealed interface Input {
         }
     }
 
-    /** A form submitted: the core-owned form id and, per field, the values (one for text, several for a multi-choice). */
-    record Submit(String formId, Map<String, List<String>> values) implements Input {
+    /**
+     * A form submitted: the core-owned form id and, per field, the values (one for text, several for a
+     * multi-choice); and the message the form was on, when the platform says so (a card, the web chat's message),
+     * so that the answer can replace it.
+     */
+    record Submit(String formId, Map<String, List<String>> values, Optional<MessageRef> message) implements Input {
         public Submit {
             Objects.requireNonNull(formId, "formId");
             values = Map.copyOf(values);
+            message = message == null ? Optional.empty() : message;
+        }
+
+        public Submit(String formId, Map<String, List<String>> values) {
+            this(formId, values, Optional.empty());
         }
 
         /** The first value of a field, stripped, or empty when absent or blank. */

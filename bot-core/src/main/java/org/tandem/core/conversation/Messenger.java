@@ -11,8 +11,8 @@ import java.util.Set;
  */
 public interface Messenger {
 
-    /** Sends to a person in a direct conversation with the bot. */
-    MessageRef sendToPerson(PersonRef person, Message message);
+    /** Sends a message where the core wants it (a nudge, an introduction, a notice): proactively. */
+    MessageRef send(Address to, Message message);
 
     /**
      * Opens a group conversation with people of the same platform and tenant (e.g. a pair's introduction) and
@@ -20,25 +20,18 @@ public interface Messenger {
      */
     GroupRef openGroup(List<PersonRef> members, Message message);
 
-    /** Sends to a group opened earlier. */
-    MessageRef sendToGroup(GroupRef group, Message message);
-
-    /** Sends to the coordinators' admin channel of a tenant. */
-    MessageRef sendToAdmin(String platform, String tenant, Message message);
-
-    /** Replaces a message sent earlier, e.g. to disable buttons once used. Best effort. */
-    void update(MessageRef ref, Message message);
+    /**
+     * Replaces a message sent earlier, e.g. to show a question's outcome instead of its buttons. False when the
+     * platform refused (the message is too old, or was deleted): nothing else changes.
+     */
+    boolean update(MessageRef ref, Message message);
 
     /**
-     * Sends a file to a person in their direct conversation with the bot, with a message saying what it is. Only
-     * that person may get at it. An adapter that cannot deliver files throws {@link UnsupportedOperationException}.
+     * Sends a file to a person (in their direct conversation) or to the admin channel, with a message saying what
+     * it is; only they may get at it. An adapter that cannot deliver files throws
+     * {@link UnsupportedOperationException}.
      */
-    default MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
-        throw new UnsupportedOperationException("this platform's adapter does not deliver files yet");
-    }
-
-    /** Sends a file to the coordinators' admin channel of a tenant, with a message; only they may get at it. */
-    default MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
+    default MessageRef sendFile(Address to, FileAttachment file, Message message) {
         throw new UnsupportedOperationException("this platform's adapter does not deliver files yet");
     }
 
@@ -50,15 +43,6 @@ public interface Messenger {
      * adapter keeps nothing of its own.
      */
     default void forget(Forgotten forgotten) {
-    }
-
-    /**
-     * Answers a person privately where they are: in a shared place (a group, the admin channel) an adapter that can
-     * show a message to one person only does so (Slack's ephemeral messages); otherwise it goes to their direct
-     * conversation with the bot.
-     */
-    default MessageRef whisper(PersonRef person, Place place, Message message) {
-        return sendToPerson(person, message);
     }
 
     /**
@@ -77,9 +61,6 @@ public interface Messenger {
     default int redeliver(int limit) {
         return 0;
     }
-
-    /** A group conversation on a platform. */
-    record GroupRef(String platform, String tenant, String id) {}
 
     /** Whether a workspace still has Tandem, as its platform says now. */
     enum Presence {

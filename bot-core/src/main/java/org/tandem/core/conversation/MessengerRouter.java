@@ -19,42 +19,29 @@ public final class MessengerRouter implements Messenger {
     }
 
     @Override
-    public MessageRef sendToPerson(PersonRef person, Message message) {
-        return of(person.platform()).sendToPerson(person, message);
+    public MessageRef send(Address to, Message message) {
+        return of(to.scope().platform()).send(to, message);
     }
 
     @Override
     public GroupRef openGroup(List<PersonRef> members, Message message) {
         String platform = members.get(0).platform();
-        if (members.stream().anyMatch(p -> !p.platform().equals(platform) || !p.tenant().equals(members.get(0).tenant()))) {
+        if (members.stream().anyMatch(p -> !p.platform().equals(platform)
+                || !p.tenant().equals(members.get(0).tenant()))) {
             throw new IllegalArgumentException("a group's members must share a platform and a tenant");
         }
         return of(platform).openGroup(members, message);
     }
 
     @Override
-    public MessageRef sendToGroup(GroupRef group, Message message) {
-        return of(group.platform()).sendToGroup(group, message);
+    public boolean update(MessageRef ref, Message message) {
+        PlatformMessenger m = byPlatform.get(ref.platform());
+        return m != null && m.update(ref, message);
     }
 
     @Override
-    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
-        return of(platform).sendToAdmin(platform, tenant, message);
-    }
-
-    @Override
-    public void update(MessageRef ref, Message message) {
-        of(ref.platform()).update(ref, message);
-    }
-
-    @Override
-    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
-        return of(person.platform()).sendFileToPerson(person, file, message);
-    }
-
-    @Override
-    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
-        return of(platform).sendFileToAdmin(platform, tenant, file, message);
+    public MessageRef sendFile(Address to, FileAttachment file, Message message) {
+        return of(to.scope().platform()).sendFile(to, file, message);
     }
 
     @Override
@@ -63,11 +50,6 @@ public final class MessengerRouter implements Messenger {
         if (m != null) {
             m.forget(forgotten);
         }
-    }
-
-    @Override
-    public MessageRef whisper(PersonRef person, Place place, Message message) {
-        return of(person.platform()).whisper(person, place, message);
     }
 
     @Override

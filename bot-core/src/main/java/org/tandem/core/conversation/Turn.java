@@ -2,6 +2,7 @@ package org.tandem.core.conversation;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,29 +10,35 @@ import org.tandem.core.i18n.Texts;
 import org.tandem.core.people.Person;
 
 /**
- * One inbound event being handled: who, where, in which language, and the means to answer and to keep the
- * dialogue's state. A flow receives it; it is not shared between events.
+ * One inbound event being handled: who, where, in which language, when (read once: every step of the turn sees the
+ * same instant), and the means to answer through the event's own reply channel and to keep the dialogue's state. A
+ * flow receives it; it is not shared between events.
  */
 public final class Turn {
 
     private final InboundEvent event;
     private final Person person;
+    private final ReplyChannel replies;
     private final Messenger messenger;
+    private final Questions questions;
     private final ConversationStates states;
-    private final Clock clock;
+    private final Instant now;
     private final Router router;
     private final AdminTrail trail;
     private Texts texts;
+    private boolean formShownAgain;
 
-    Turn(InboundEvent event, Person person, Messenger messenger, ConversationStates states, Clock clock,
-         Router router, AdminTrail trail) {
+    Turn(InboundEvent event, Person person, ReplyChannel replies, Messenger messenger, Questions questions,
+         ConversationStates states, Instant now, Router router, AdminTrail trail) {
         this.event = event;
+        this.person = person;
+        this.replies = replies;
+        this.messenger = messenger;
+        this.questions = questions;
+        this.states = states;
+        this.now = now;
         this.router = router;
         this.trail = trail;
-        this.person = person;
-        this.messenger = messenger;
-        this.states = states;
-        this.clock = clock;
         this.texts = Texts.of(person.locale());
     }
 
@@ -99,29 +106,40 @@ public final class Turn {
         router.forCommand(command.name()).orElseThrow().onCommand(this, command);
     }
 
+    /** When this turn happens: the same instant for all of it. */
     public Instant now() {
-        return clock.instant();
+        return now;
     }
 
+    /** A clock that tells this turn's instant. */
     public Clock clock() {
-        return clock;
+        return Clock.fixed(now, ZoneOffset.UTC);
     }
 
+    /** For what a flow sends on its own to other people (a notice to the partner, to the coordinators). */
     public Messenger messenger() {
         return messenger;
     }
 
-    /** Answers in the place the event came from. */
+    /**
+     * Answers in the place the event came from, through the event's reply channel. A form shown again for the
+     * submission it answers (its errors, answers kept) replaces the form it was submitted from; a form is a question
+     * of its own, closed once submitted or cancelled.
+     */
     public MessageRef reply(Message message) {
-        Place place = event.place();
-        if (place instanceof Place.Admin) {
-            return messenger.sendToAdmin(who().platform(), who().tenant(), message);
+        Optional<Block.Form> form = message.blocks().stream().filter(Block.Form.class::isInstance)
+                .map(Block.Form.class::cast).findFirst();
+        if (form.isPresent() && event.input() instanceof Input.Submit s && s.formId().equals(form.get().formId())
+                && s.message().isPresent() && replies.update(s.message().get(), message)) {
+            questions.replaced(s.message().get(), message);
+            formShownAgain = true;
+            return s.message().get();
         }
-        if (place instanceof Place.Group g) {
-            return messenger.sendToGroup(new Messenger.GroupRef(who().platform(), who().tenant(), g.groupId()),
-                    message);
-        }
-        return messenger.sendToPerson(who(), message);
+        Message sent = form.isPresent() && message.question().isEmpty()
+                ? message.asking(formQuestion(form.get().formId()), locale()) : message;
+        MessageRef ref = replies.reply(sent);
+        questions.asked(sent, Address.of(who(), place()), ref);
+        return ref;
     }
 
     /** Answers with one sentence from the bundle. */
@@ -134,10 +152,7 @@ public final class Turn {
      * (never a group: a file is for the one who asked, or for the coordinators).
      */
     public MessageRef replyWithFile(FileAttachment file, Message message) {
-        if (event.place() instanceof Place.Admin) {
-            return messenger.sendFileToAdmin(who().platform(), who().tenant(), file, message);
-        }
-        return messenger.sendFileToPerson(who(), file, message);
+        return replies.replyWithFile(file, message);
     }
 
     /**
@@ -145,13 +160,45 @@ public final class Turn {
      * this person only where they are when the platform can, else in their direct conversation.
      */
     public MessageRef whisper(Message message) {
-        return messenger.whisper(who(), place(), message);
+        return replies.whisper(message);
     }
 
     /** A refusal (a command not for here, an unknown word) is nobody else's business: privately, where they are. */
     public MessageRef refuse(String key, Object... args) {
         Message m = Message.text(texts.rich(key, args));
         return place() instanceof Place.Direct ? reply(m) : whisper(m);
+    }
+
+    /**
+     * The question is answered (by this turn's person, or because of what they did): every copy shows the outcome
+     * instead of its buttons, the one they clicked on within the turn where the platform allows.
+     */
+    public int answered(String question, Questions.Outcome outcome) {
+        return questions.close(question, outcome, replies::update);
+    }
+
+    /** Every question whose key starts with {@code prefix} is closed (e.g. all forms this person has open). */
+    public int answeredAll(String prefix, Questions.Outcome outcome) {
+        return questions.closeAll(prefix, outcome, replies::update);
+    }
+
+    /** The key of a form's question for this person: {@code form|<person>|<form id>}. */
+    public String formQuestion(String formId) {
+        return formQuestionsOf(who()) + formId;
+    }
+
+    /** The prefix of every form question of a person. */
+    public static String formQuestionsOf(PersonRef person) {
+        return "form|" + person.key() + "|";
+    }
+
+    /** Whether this turn showed the submitted form again in its place (its errors). */
+    boolean formShownAgain() {
+        return formShownAgain;
+    }
+
+    ReplyChannel replies() {
+        return replies;
     }
 
     public Optional<ConversationState> state() {

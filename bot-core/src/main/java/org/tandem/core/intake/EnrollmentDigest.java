@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tandem.core.Settings;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Rich;
@@ -69,7 +70,7 @@ public final class EnrollmentDigest implements DueHandler {
 
     @Override
     public void perform(DueItem item) {
-        Scope scope = new Scope(item.platform(), item.tenant());
+        Scope scope = item.scope();
         Instant until = Instant.parse(item.payloadString("until"));
         List<Enrollment> made = enrollments.enrolledBetween(scope, until.minus(Duration.ofDays(1)), until);
         if (made.isEmpty()) {
@@ -88,7 +89,7 @@ public final class EnrollmentDigest implements DueHandler {
             }
             lines.add(t.rich("digest.line", name, list.size(), String.join(", ", who)));
         });
-        messenger.sendToAdmin(scope.platform(), scope.tenant(), Message.builder()
+        messenger.send(Address.admin(scope), Message.builder()
                 .text(t.rich("digest.title", made.size()))
                 .text(Rich.join("\n", lines))
                 .context(t.rich("digest.footer"))

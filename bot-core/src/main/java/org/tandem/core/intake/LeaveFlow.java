@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
@@ -11,6 +12,7 @@ import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.program.Program;
@@ -88,7 +90,7 @@ public final class LeaveFlow implements Flow {
         turn.reply("leave.done", name(parts[0]));
         listener.left(turn.who(), parts[0]);
         Texts admin = Texts.of(adminLocale);
-        turn.messenger().sendToAdmin(turn.who().platform(), turn.who().tenant(), Message.text(admin.rich(
+        turn.messenger().send(Address.admin(turn.who().scope()), Message.text(admin.rich(
                 "leave.admin-notice", turn.person().displayName(), name(parts[0]), admin.get(e.get().role().labelKey()))));
     }
 

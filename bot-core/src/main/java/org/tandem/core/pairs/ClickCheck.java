@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
@@ -66,7 +67,7 @@ public final class ClickCheck {
         for (PersonRef who : List.of(pair.mentee(), pair.mentor())) {
             Texts t = people.texts(who);
             String v = pair.id() + ":" + round + ":";
-            messenger.sendToPerson(who, Message.builder()
+            messenger.send(Address.person(who), Message.builder()
                     .text(t.rich(round == 0 ? "click.ask" : "click.ask-again", people.name(pair.other(who))))
                     .buttons(List.of(
                             new Block.Button(ClickFlow.ANSWER, t.get("click.yes"), v + "yes", Block.Style.PRIMARY),
@@ -122,6 +123,6 @@ public final class ClickCheck {
     }
 
     private void tell(PersonRef who, String key, Object... args) {
-        messenger.sendToPerson(who, Message.text(people.texts(who).rich(key, args)));
+        messenger.send(Address.person(who), Message.text(people.texts(who).rich(key, args)));
     }
 }

@@ -8,11 +8,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.AnswerFields;
 import org.tandem.core.intake.Enrollment;
@@ -91,14 +94,14 @@ public final class Pairing {
         enrollments.find(pair.mentee(), program.id()).flatMap(Enrollment::mentee)
                 .ifPresent(a -> m.fields(AnswerFields.mentee(t, a)));
         drivers(t, pair.reasons()).ifPresent(m::context);
-        messenger.sendToPerson(pair.mentor(), m
+        messenger.send(Address.person(pair.mentor()), m
                 .buttons(List.of(
                         new Block.Button(RequestFlow.ACCEPT, t.get("pair.accept"), pair.id(), Block.Style.PRIMARY),
                         new Block.Button(RequestFlow.DECLINE, t.get("pair.decline"), pair.id())))
                 .context(t.rich("pair.request.within", ANSWER_WITHIN.toDays()))
                 .build());
         Texts mt = people.texts(pair.mentee());
-        messenger.sendToPerson(pair.mentee(), Message.text(mt.rich("pair.requested", people.name(pair.mentor()),
+        messenger.send(Address.person(pair.mentee()), Message.text(mt.rich("pair.requested", people.name(pair.mentor()),
                 ANSWER_WITHIN.toDays())));
     }
 
@@ -122,7 +125,7 @@ public final class Pairing {
             return;
         }
         Message intro = Introduction.message(people.texts(pair.mentee()), pair, program.get(), people, enrollments);
-        Messenger.GroupRef group = messenger.openGroup(List.of(pair.mentee(), pair.mentor()), intro);
+        GroupRef group = messenger.openGroup(List.of(pair.mentee(), pair.mentor()), intro);
         pairs.move(pair.id(), EnumSet.of(PairStatus.ACCEPTED), PairStatus.INTRODUCED, clock.instant(),
                 Updates.set("group", group.id()), Updates.set("introducedAt", java.util.Date.from(clock.instant())))
                 .ifPresent(p -> timers.askClickLater(p, 0, clock.instant().plus(PairTimers.CLICK_AFTER_INTRODUCTION)));
@@ -137,7 +140,7 @@ public final class Pairing {
                         clock.instant(), Updates.set("declineReason", reason)));
         declined.ifPresent(p -> {
             Texts t = people.texts(p.mentee());
-            messenger.sendToPerson(p.mentee(), Message.text(t.rich("pair.declined", people.name(p.mentor()))));
+            messenger.send(Address.person(p.mentee()), Message.text(t.rich("pair.declined", people.name(p.mentor()))));
             String program = programs.find(p.program()).map(Program::name).orElse("?");
             toAdmin(p, reason.isEmpty() ? "pair.admin.declined" : "pair.admin.declined-because",
                     people.name(p.mentor()), people.name(p.mentee()), program, reason);
@@ -151,9 +154,9 @@ public final class Pairing {
         Optional<Pair> expired = pairs.move(pairId, EnumSet.of(PairStatus.REQUESTED), PairStatus.EXPIRED,
                 clock.instant());
         expired.ifPresent(p -> {
-            messenger.sendToPerson(p.mentor(), Message.text(people.texts(p.mentor()).rich("pair.expired.mentor",
+            messenger.send(Address.person(p.mentor()), Message.text(people.texts(p.mentor()).rich("pair.expired.mentor",
                     people.name(p.mentee()))));
-            messenger.sendToPerson(p.mentee(), Message.text(people.texts(p.mentee()).rich("pair.expired.mentee",
+            messenger.send(Address.person(p.mentee()), Message.text(people.texts(p.mentee()).rich("pair.expired.mentee",
                     people.name(p.mentor()))));
             listener.expired(p);
         });
@@ -171,7 +174,7 @@ public final class Pairing {
             }
             pairs.move(p.id(), PairStatus.OPEN, PairStatus.WITHDRAWN, clock.instant()).ifPresent(ended -> {
                 PersonRef partner = ended.other(person);
-                messenger.sendToPerson(partner, Message.text(people.texts(partner).rich(
+                messenger.send(Address.person(partner), Message.text(people.texts(partner).rich(
                         partner.equals(ended.mentee()) ? "pair.partner-left.mentee" : "pair.partner-left.mentor",
                         people.name(person))));
             });
@@ -179,8 +182,7 @@ public final class Pairing {
     }
 
     void toAdmin(Pair pair, String key, Object... args) {
-        messenger.sendToAdmin(pair.scope().platform(), pair.scope().tenant(),
-                Message.text(Texts.of(adminLocale).rich(key, args)));
+        messenger.send(Address.admin(pair.scope()), Message.text(Texts.of(adminLocale).rich(key, args)));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Flow;
@@ -66,7 +67,7 @@ public final class ShortlistFlow implements Flow {
         Optional<Program> program = programs.find(programId);
         Texts t = people.texts(mentee);
         if (list.isEmpty() || program.isEmpty() || list.get().remaining().isEmpty()) {
-            messenger.sendToPerson(mentee, Message.text(t.rich("shortlist.empty")));
+            messenger.send(Address.person(mentee), Message.text(t.rich("shortlist.empty")));
             return;
         }
         Message.Builder m = Message.builder().text(t.rich(headlineKey, program.get().name(),
@@ -88,7 +89,7 @@ public final class ShortlistFlow implements Flow {
         if (!profiles) {
             buttons.add(new Block.Button(PROFILES, t.get("shortlist.profiles"), programId));
         }
-        messenger.sendToPerson(mentee, m.buttons(buttons).context(t.rich("shortlist.footer")).build());
+        messenger.send(Address.person(mentee), m.buttons(buttons).context(t.rich("shortlist.footer")).build());
     }
 
     private void profiles(Turn turn, Input.Click click) {
@@ -131,6 +132,6 @@ public final class ShortlistFlow implements Flow {
                 return;
             }
         }
-        messenger.sendToPerson(mentee, Message.text(people.texts(mentee).rich("shortlist.empty")));
+        messenger.send(Address.person(mentee), Message.text(people.texts(mentee).rich("shortlist.empty")));
     }
 }

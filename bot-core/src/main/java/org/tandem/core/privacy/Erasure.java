@@ -15,10 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Questions;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
@@ -45,12 +48,14 @@ public final class Erasure {
     private final Enrollments enrollments;
     private final People people;
     private final Messenger messenger;
+    private final Questions questions;
     private final AuditLog audit;
     private final Locale adminLocale;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public Erasure(List<PersonalData> parts, Pairs pairs, Programs programs, Enrollments enrollments, People people,
-                   Messenger messenger, AuditLog audit, Locale adminLocale) {
+                   Messenger messenger, Questions questions, AuditLog audit, Locale adminLocale) {
+        this.questions = questions;
         this.parts = List.copyOf(parts);
         this.pairs = pairs;
         this.programs = programs;
@@ -71,7 +76,7 @@ public final class Erasure {
     public Erased forget(PersonRef person, Instant now) {
         Messenger.Forgotten forgotten = forgotten(person);
         int ended = endPairs(person, now);
-        eraseStores(person);
+        eraseStores(person, forgotten);
         audit.record(new AuditEntry(person.scope(), now, Optional.empty(), AuditEntry.FORGOTTEN, "", "dm",
                 Optional.empty(), Optional.empty(), OptionalInt.of(ended)));
         return new Erased(forgotten, ended);
@@ -134,7 +139,7 @@ public final class Erasure {
 
     private void eraseEverywhere(PersonRef person) {
         Messenger.Forgotten forgotten = forgotten(person);
-        eraseStores(person);
+        eraseStores(person, forgotten);
         messenger.forget(forgotten);
     }
 
@@ -145,9 +150,11 @@ public final class Erasure {
         return new Messenger.Forgotten(person, people.find(person).map(p -> p.displayName()).orElse(null), traces);
     }
 
-    private void eraseStores(PersonRef person) {
+    private void eraseStores(PersonRef person, Messenger.Forgotten forgotten) {
         PersonRef standIn = People.standIn(person.scope());
         parts.forEach(part -> part.erase(person, standIn));
+        // the copies of questions sent to them, and those that named them or quoted them
+        questions.forget(person, forgotten.needles());
     }
 
     private void erasedListeners() {
@@ -188,10 +195,9 @@ public final class Erasure {
         PersonRef partner = pair.other(leaving);
         String program = programs.find(pair.program()).map(Program::name).orElse("?");
         Texts t = people.texts(partner);
-        messenger.sendToPerson(partner, Message.text(t.rich(pair.roleOf(partner).equals("mentee")
+        messenger.send(Address.person(partner), Message.text(t.rich(pair.roleOf(partner).equals("mentee")
                 ? "privacy.partner.mentee" : "privacy.partner.mentor", program)));
         Texts admin = Texts.of(adminLocale);
-        messenger.sendToAdmin(pair.scope().platform(), pair.scope().tenant(),
-                Message.text(admin.rich("privacy.admin.pair-ended", program, people.name(partner))));
+        messenger.send(Address.admin(pair.scope()), Message.text(admin.rich("privacy.admin.pair-ended", program, people.name(partner))));
     }
 }

@@ -65,7 +65,7 @@ public final class Retention implements DueHandler {
 
     @Override
     public void perform(DueItem item) {
-        Scope scope = new Scope(item.platform(), item.tenant());
+        Scope scope = item.scope();
         // the clock, not the planned day: after a long outage one run catches up, then the next is tomorrow
         Instant now = clock.instant();
         Instant cutoff = now.atZone(ZoneOffset.UTC).minus(period).toInstant();

@@ -74,7 +74,7 @@ public final class WorkspacePurge implements DueHandler {
 
     @Override
     public void perform(DueItem item) {
-        Scope scope = new Scope(item.platform(), item.tenant());
+        Scope scope = item.scope();
         switch (messenger.presence(scope)) {
             case INSTALLED -> log.info("workspace {} has Tandem again: its planned erasure is cancelled",
                     scope.key());

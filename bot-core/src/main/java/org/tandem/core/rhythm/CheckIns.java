@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
@@ -239,7 +241,7 @@ final class CheckIns {
     private void tellCoordinators(Pair p, String key) {
         Texts t = Texts.of(rhythm.adminLocale);
         String program = rhythm.program(p).map(x -> x.name()).orElse("?");
-        rhythm.messenger.sendToAdmin(p.scope().platform(), p.scope().tenant(), Message.builder()
+        rhythm.messenger.send(Address.admin(p.scope()), Message.builder()
                 .text(t.rich(key, program, rhythm.name(p.mentee()), rhythm.name(p.mentor())))
                 .buttons(List.of(
                         new Block.Button(CheckInFlow.NUDGE, t.get("checkin.at-risk.nudge"), p.id()),

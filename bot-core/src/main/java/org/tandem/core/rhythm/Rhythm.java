@@ -17,9 +17,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.Settings;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
@@ -100,7 +102,7 @@ final class Rhythm {
     }
 
     void send(PersonRef to, Message m) {
-        messenger.sendToPerson(to, m);
+        messenger.send(Address.person(to), m);
     }
 
     void tell(PersonRef to, String key, Object... args) {
@@ -108,8 +110,7 @@ final class Rhythm {
     }
 
     void toAdmin(Pair pair, String key, Object... args) {
-        messenger.sendToAdmin(pair.scope().platform(), pair.scope().tenant(),
-                Message.text(Texts.of(adminLocale).rich(key, args)));
+        messenger.send(Address.admin(pair.scope()), Message.text(Texts.of(adminLocale).rich(key, args)));
     }
 
     /** The pair's cadence: the one they agreed on, else the programme's. */

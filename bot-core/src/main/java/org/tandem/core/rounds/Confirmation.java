@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Turn;
@@ -83,7 +84,7 @@ final class Confirmation {
         }
         for (Unmatched u : run.unmatched()) {
             PersonRef mentee = PersonRef.fromKey(u.mentee());
-            turn.messenger().sendToPerson(mentee, Message.text(people.texts(mentee).rich("match.pool",
+            turn.messenger().send(Address.person(mentee), Message.text(people.texts(mentee).rich("match.pool",
                     program.name(), u.text(people.texts(mentee)))));
         }
         programs.transition(program.id(), EnumSet.of(ProgramState.OPEN), ProgramState.RUNNING);

@@ -3,6 +3,7 @@ package org.tandem.core.schedule;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.tandem.core.conversation.Scope;
 
 /**
  * One piece of scheduled work, as stored in {@code due_items}.
@@ -29,6 +30,11 @@ public record DueItem(String key, String kind, String platform, String tenant, M
      * every claim: it tells this attempt from any other, even one of the same owner.
      */
     public record Lease(String owner, Instant until, String id) {}
+
+    /** The workspace the item is for. */
+    public Scope scope() {
+        return new Scope(platform, tenant);
+    }
 
     /** A payload field that must be a string, for handlers: fails loudly when it is missing. */
     public String payloadString(String field) {

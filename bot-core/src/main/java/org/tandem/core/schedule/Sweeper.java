@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.TurnClock;
 
 /**
  * Performs what is due: claims due items one at a time, hands each to the {@link DueHandler} of its kind, and
@@ -110,6 +111,13 @@ public final class Sweeper {
     }
 
     private void perform(DueItem item) {
+        // an item is performed at one instant, as a turn is
+        try (TurnClock.Frozen at = clock instanceof TurnClock t ? t.freeze() : () -> { }) {
+            performNow(item);
+        }
+    }
+
+    private void performNow(DueItem item) {
         DueHandler handler = handlers.get(item.kind());
         if (handler == null) {
             items.fail(item, owner, "no handler for due items of kind '" + item.kind() + "'");

@@ -2,6 +2,7 @@ package org.tandem.core.workshops;
 
 import java.util.List;
 import java.util.Optional;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.i18n.Texts;
@@ -36,14 +37,14 @@ public final class WorkshopHandlers {
                     PersonRef to = PersonRef.fromKey(item.payloadString("person"));
                     if (enrollments.find(to, w.workshop.program()).isPresent()) {
                         Texts t = people.texts(to);
-                        messenger.sendToPerson(to, WorkshopMessages.invitation(t, w.workshop, w.program,
+                        messenger.send(Address.person(to), WorkshopMessages.invitation(t, w.workshop, w.program,
                                 WorkshopMessages.zoneOf(people.find(to), w.workshop)));
                     }
                 })),
                 DueHandler.of(REMIND, item -> find(item, workshops, programs, clock).ifPresent(w -> {
                     PersonRef to = PersonRef.fromKey(item.payloadString("person"));
                     if (w.workshop.going().contains(to)) {
-                        messenger.sendToPerson(to, WorkshopMessages.reminder(people.texts(to), w.workshop, w.program,
+                        messenger.send(Address.person(to), WorkshopMessages.reminder(people.texts(to), w.workshop, w.program,
                                 WorkshopMessages.zoneOf(people.find(to), w.workshop)));
                     }
                 })));

@@ -9,12 +9,15 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.ConversationStates;
+import org.tandem.core.conversation.AdminTrail;
 import org.tandem.core.conversation.Dispatcher;
 import org.tandem.core.conversation.EventLedger;
 import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Place;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Router;
+import org.tandem.core.conversation.TurnClock;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.Shortlists;
@@ -105,8 +108,8 @@ class StatusAndPendingTest {
                 new StatusFlow(chat.core().programs(), new Figures(enrollments, pairs, rhythm)),
                 new PendingFlow(chat.core().programs(), pairs, new Shortlists(db), new Waiting(db, enrollments, pairs),
                         people, rhythm, java.time.ZoneOffset.UTC)));
-        new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db), out, chat.clock())
-                .handle(new InboundEvent(new org.tandem.core.conversation.Actor(seeded.carol.ref(), "carol",
+        new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db), out,
+                new Questions(db, out, chat.clock()), new TurnClock(chat.clock()), AdminTrail.NONE).handle(new InboundEvent(new org.tandem.core.conversation.Actor(seeded.carol.ref(), "carol",
                         java.util.Locale.ENGLISH), Place.ADMIN, "x-" + line, Input.Command.parse(line)));
         return String.join("\n", out.all().stream().map(s -> Render.text(s.message())).toList());
     }

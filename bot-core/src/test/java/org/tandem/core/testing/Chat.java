@@ -169,7 +169,7 @@ public final class Chat {
         /** Sends an event with a chosen id (to test de-duplication). */
         public Replies send(Input input, String eventId) {
             int before = out.size();
-            core.handle(new InboundEvent(actor, place, eventId, input));
+            core.handle(new InboundEvent(actor, place, eventId, input).answeredBy(out.channel(actor.person(), place)));
             return new Replies(out.toAny(List.of(destination(), "whisper:" + actor.person().key()), before));
         }
 

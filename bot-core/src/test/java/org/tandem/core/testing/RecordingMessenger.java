@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.FileAttachment;
+import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.ReplyChannel;
 import org.tandem.core.conversation.Place;
 
 /** A {@link Messenger} that keeps what the core sends, for transcripts. It stands in for a chat platform. */
@@ -29,6 +32,7 @@ public final class RecordingMessenger implements Messenger {
     private final List<String> forgotten = new CopyOnWriteArrayList<>();
     private final List<Forgotten> forgottenTraces = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<MessageRef> updates = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -46,8 +50,19 @@ public final class RecordingMessenger implements Messenger {
     }
 
     @Override
-    public MessageRef sendToPerson(PersonRef person, Message message) {
-        return record(person.key(), message);
+    public MessageRef send(Address to, Message message) {
+        return record(destination(to), message);
+    }
+
+    /** Where a message to an address is kept: {@code person key}, {@code group:id} or {@code admin:tenant}. */
+    public static String destination(Address to) {
+        if (to instanceof Address.Person p) {
+            return p.person().key();
+        }
+        if (to instanceof Address.Group g) {
+            return "group:" + g.group().id();
+        }
+        return "admin:" + to.scope().tenant();
     }
 
     @Override
@@ -59,33 +74,39 @@ public final class RecordingMessenger implements Messenger {
     }
 
     @Override
-    public MessageRef sendToGroup(GroupRef group, Message message) {
-        return record("group:" + group.id(), message);
-    }
-
-    @Override
-    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
-        return record("admin:" + tenant, message);
-    }
-
-    /** A private answer in a shared place: kept apart ({@code whisper:<person key>}) so tests see where it went. */
-    @Override
-    public MessageRef whisper(PersonRef person, Place place, Message message) {
-        return record(place instanceof Place.Direct ? person.key() : "whisper:" + person.key(), message);
-    }
-
-    @Override
-    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
-        MessageRef ref = record(person.key(), message);
-        files.add(new SentFile(person.key(), file, ref));
+    public MessageRef sendFile(Address to, FileAttachment file, Message message) {
+        MessageRef ref = record(destination(to), message);
+        files.add(new SentFile(destination(to), file, ref));
         return ref;
     }
 
-    @Override
-    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
-        MessageRef ref = record("admin:" + tenant, message);
-        files.add(new SentFile("admin:" + tenant, file, ref));
-        return ref;
+    /**
+     * The reply channel an adapter would give an event of {@code who} in {@code place}: like the plain one, but a
+     * private answer in a shared place is kept apart ({@code whisper:<person key>}) so tests see where it went.
+     */
+    public ReplyChannel channel(PersonRef who, Place place) {
+        ReplyChannel plain = ReplyChannel.of(this, who, place);
+        return new ReplyChannel() {
+            @Override
+            public MessageRef reply(Message message) {
+                return plain.reply(message);
+            }
+
+            @Override
+            public MessageRef whisper(Message message) {
+                return record(place instanceof Place.Direct ? who.key() : "whisper:" + who.key(), message);
+            }
+
+            @Override
+            public MessageRef replyWithFile(FileAttachment file, Message message) {
+                return plain.replyWithFile(file, message);
+            }
+
+            @Override
+            public boolean update(MessageRef ref, Message message) {
+                return RecordingMessenger.this.update(ref, message);
+            }
+        };
     }
 
     @Override
@@ -109,13 +130,25 @@ public final class RecordingMessenger implements Messenger {
         return new ArrayList<>(forgotten);
     }
 
+    /** Replaces a message in place, as the platforms do; a reference it never gave is refused. */
     @Override
-    public void update(MessageRef ref, Message message) {
+    public boolean update(MessageRef ref, Message message) {
+        boolean found = false;
         for (int i = 0; i < sent.size(); i++) {
             if (sent.get(i).ref().equals(ref)) {
                 sent.set(i, new Sent(sent.get(i).to(), message, ref, sent.get(i).at()));
+                found = true;
             }
         }
+        if (found) {
+            updates.add(ref);
+        }
+        return found;
+    }
+
+    /** How many times messages were updated in place. */
+    public List<MessageRef> updates() {
+        return new ArrayList<>(updates);
     }
 
     public List<Sent> all() {

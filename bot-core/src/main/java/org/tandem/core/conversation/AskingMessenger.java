@@ -1,0 +1,62 @@
+package org.tandem.core.conversation;
+
+import java.util.List;
+
+/**
+ * The messenger the core's features use: the adapters' (through the router), recording each copy of a question it
+ * sends, so that the copy can be updated in place when the question is answered.
+ */
+public final class AskingMessenger implements Messenger {
+
+    private final Messenger adapters;
+    private Questions questions;
+
+    public AskingMessenger(Messenger adapters) {
+        this.adapters = adapters;
+    }
+
+    /** Where the copies are recorded (set once the store exists: it updates through this messenger). */
+    public void recordIn(Questions store) {
+        this.questions = store;
+    }
+
+    @Override
+    public MessageRef send(Address to, Message message) {
+        MessageRef ref = adapters.send(to, message);
+        if (questions != null) {
+            questions.asked(message, to, ref);
+        }
+        return ref;
+    }
+
+    @Override
+    public GroupRef openGroup(List<PersonRef> members, Message message) {
+        // a group's first message is sent by the adapter as it opens the group; its reference is the adapter's
+        return adapters.openGroup(members, message);
+    }
+
+    @Override
+    public boolean update(MessageRef ref, Message message) {
+        return adapters.update(ref, message);
+    }
+
+    @Override
+    public MessageRef sendFile(Address to, FileAttachment file, Message message) {
+        return adapters.sendFile(to, file, message);
+    }
+
+    @Override
+    public void forget(Forgotten forgotten) {
+        adapters.forget(forgotten);
+    }
+
+    @Override
+    public Presence presence(Scope scope) {
+        return adapters.presence(scope);
+    }
+
+    @Override
+    public int redeliver(int limit) {
+        return adapters.redeliver(limit);
+    }
+}

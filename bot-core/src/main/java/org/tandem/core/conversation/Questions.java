@@ -1,0 +1,178 @@
+package org.tandem.core.conversation;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.regex;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tandem.core.i18n.Texts;
+
+/**
+ * The interactive messages Tandem sent (collection {@code questions}): each copy of a question with its platform
+ * reference, to whom, in which language, and what it showed. When its question is answered, expires or is
+ * superseded, every copy is updated in place to show the outcome without anything to click; a closed copy keeps
+ * only how it ends, so that a later click on it (an update the platform refused, two clicks at once) is answered by
+ * showing that again. A refused update changes nothing else.
+ */
+public final class Questions {
+
+    /** How an update is made: through a turn's reply channel (in the turn), or the messenger (on its own). */
+    @FunctionalInterface
+    public interface Updater {
+        boolean update(MessageRef ref, Message message);
+    }
+
+    /** What a question came to, said in the language of each copy. */
+    @FunctionalInterface
+    public interface Outcome {
+        Rich line(Texts t);
+
+        /** A sentence from the bundles. */
+        static Outcome of(String key, Object... args) {
+            return t -> t.rich(key, args);
+        }
+    }
+
+    /** Closed copies are kept this long, to answer a late click; then they go. */
+    static final Duration KEPT = Duration.ofDays(60);
+    private static final Logger log = LoggerFactory.getLogger(Questions.class);
+
+    private final MongoCollection<Document> copies;
+    private final Messenger messenger;
+    private final Clock clock;
+
+    public Questions(MongoDatabase db, Messenger messenger, Clock clock) {
+        this.copies = db.getCollection("questions");
+        this.copies.createIndex(Indexes.ascending("key"), new IndexOptions().name("key"));
+        this.copies.createIndex(Indexes.ascending("ref"), new IndexOptions().name("ref"));
+        this.messenger = messenger;
+        this.clock = clock;
+    }
+
+    /** Records a copy of a question that was sent (a message without a question is not recorded). */
+    void asked(Message m, Address to, MessageRef ref) {
+        m.question().ifPresent(q -> copies.insertOne(new Document("_id", UUID.randomUUID().toString())
+                .append("key", q.key()).append("locale", q.locale().toLanguageTag())
+                .append("platform", to.scope().platform()).append("tenant", to.scope().tenant())
+                .append("to", key(to)).append("ref", ref(ref)).append("status", "open")
+                .append("shows", MessageCodec.write(m)).append("at", Date.from(clock.instant()))));
+    }
+
+    /** A copy now shows something else (a form shown again with its errors): it asks the same question. */
+    void replaced(MessageRef ref, Message m) {
+        copies.updateOne(and(eq("ref", ref(ref)), eq("status", "open")), Updates.set("shows", MessageCodec.write(m)));
+    }
+
+    /** Closes a question on Tandem's own (it expired, was superseded): every copy is updated by the messenger. */
+    public int close(String key, Outcome outcome) {
+        return close(key, outcome, messenger::update);
+    }
+
+    /** Closes a question: every open copy is updated to show the outcome. Returns how many copies it closed. */
+    public int close(String key, Outcome outcome, Updater updater) {
+        int closed = 0;
+        for (Document d : copies.find(and(eq("key", key), eq("status", "open")))) {
+            closed += closeCopy(d, outcome, updater) ? 1 : 0;
+        }
+        return closed;
+    }
+
+    /** Closes every open question whose key starts with {@code prefix} (e.g. every form a person has open). */
+    public int closeAll(String prefix, Outcome outcome, Updater updater) {
+        int closed = 0;
+        for (Document d : copies.find(and(regex("key", "^" + Pattern.quote(prefix)), eq("status", "open")))) {
+            closed += closeCopy(d, outcome, updater) ? 1 : 0;
+        }
+        return closed;
+    }
+
+    /** Closes the one copy a platform reference points at (a form answered on that message). */
+    public boolean closeCopy(MessageRef ref, Outcome outcome, Updater updater) {
+        Document d = copies.find(and(eq("ref", ref(ref)), eq("status", "open"))).first();
+        return d != null && closeCopy(d, outcome, updater);
+    }
+
+    /** How a closed copy ends, to show again on a late click; empty when the copy is open or unknown. */
+    public Optional<Message> closedView(MessageRef ref) {
+        return Optional.ofNullable(copies.find(and(eq("ref", ref(ref)), eq("status", "closed"))).first())
+                .map(d -> MessageCodec.read(d.get("shows", Document.class)));
+    }
+
+    /** Whether a question has an open copy. */
+    public boolean isOpen(String key) {
+        return copies.countDocuments(and(eq("key", key), eq("status", "open"))) > 0;
+    }
+
+    /** Forgets a person who erased their data: every copy sent to them, and every copy that names them. */
+    public void forget(PersonRef person, Set<String> needles) {
+        copies.deleteMany(eq("to", key(Address.person(person))));
+        List<String> hits = new ArrayList<>();
+        for (Document d : copies.find()) {
+            String json = d.toJson().toLowerCase(Locale.ROOT);
+            if (needles.stream().anyMatch(n -> json.contains(n.toLowerCase(Locale.ROOT)))) {
+                hits.add(d.getString("_id"));
+            }
+        }
+        hits.forEach(id -> copies.deleteOne(eq("_id", id)));
+    }
+
+    /** Drops closed copies older than {@link #KEPT}: a click that late is answered as a stale one. */
+    public long purge() {
+        return copies.deleteMany(and(eq("status", "closed"), lt("at", Date.from(clock.instant().minus(KEPT)))))
+                .getDeletedCount();
+    }
+
+    private boolean closeCopy(Document d, Outcome outcome, Updater updater) {
+        Message shown = MessageCodec.read(d.get("shows", Document.class));
+        Message answered = shown.answered(outcome.line(Texts.of(Locale.forLanguageTag(d.getString("locale")))));
+        // guard: open, so that two closings update a copy once
+        if (copies.updateOne(and(eq("_id", d.getString("_id")), eq("status", "open")), Updates.combine(
+                Updates.set("status", "closed"), Updates.set("shows", MessageCodec.write(answered)),
+                Updates.set("at", Date.from(clock.instant())))).getModifiedCount() != 1) {
+            return false;
+        }
+        Document r = d.get("ref", Document.class);
+        MessageRef ref = new MessageRef(r.getString("platform"), r.getString("id"));
+        try {
+            if (!updater.update(ref, answered)) {
+                log.info("the platform kept the copy {} of question {} as it was", ref.id(), d.getString("key"));
+            }
+        } catch (RuntimeException e) {
+            // the question is closed all the same: a later click on the copy shows how it ended
+            log.warn("updating the copy {} of question {} failed: {}", ref.id(), d.getString("key"), e.toString());
+        }
+        return true;
+    }
+
+    private static Document ref(MessageRef ref) {
+        return new Document("platform", ref.platform()).append("id", ref.id());
+    }
+
+    private static String key(Address to) {
+        if (to instanceof Address.Person p) {
+            return "person|" + p.person().key();
+        }
+        if (to instanceof Address.Group g) {
+            return "group|" + g.group().platform() + "|" + g.group().tenant() + "|" + g.group().id();
+        }
+        return "admin|" + to.scope().key();
+    }
+}
