@@ -9,9 +9,11 @@ import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.testing.Forms;
 import tools.jackson.databind.JsonNode;
 
@@ -40,7 +42,7 @@ class SlackAdminChannelsIT {
 
             // before any admin here, what is for T2's coordinators is kept, not sent nor lost
             int mark = slack.size();
-            messenger(app).sendToAdmin("slack", "T2", Message.text(Rich.markup("a notice kept for T2")));
+            messenger(app).send(Address.admin(new Scope("slack", "T2")), Message.text(Rich.markup("a notice kept for T2")));
             assertThat(slack.calls().subList(mark, slack.size())).isEmpty();
             assertThat(db(app).getCollection("slack_undelivered").find(new Document("tenant", "T2")).first())
                     .containsEntry("to", "admin").containsEntry("status", "held");
@@ -85,8 +87,8 @@ class SlackAdminChannelsIT {
             assertThat(programs.token()).isEqualTo("xoxb-installed-T3");
             assertThat(slack.posted("CADM2", mark)).isEmpty();
             mark = slack.size();
-            messenger(app).sendToAdmin("slack", "T3", Message.text(Rich.markup("for T3")));
-            messenger(app).sendToAdmin("slack", "T2", Message.text(Rich.markup("for T2")));
+            messenger(app).send(Address.admin(new Scope("slack", "T3")), Message.text(Rich.markup("for T3")));
+            messenger(app).send(Address.admin(new Scope("slack", "T2")), Message.text(Rich.markup("for T2")));
             assertThat(slack.posted("CADM3", mark)).singleElement().asString().contains("for T3");
             assertThat(slack.posted("CADM2", mark)).singleElement().asString().contains("for T2");
 
@@ -173,7 +175,7 @@ class SlackAdminChannelsIT {
             slack.await("chat.postMessage", mark, c -> "CNEW".equals(c.params().get("channel")));
             assertThat(adminChannels(app)).containsExactly("T1=CNEW");
             mark = slack.size();
-            messenger(app).sendToAdmin("slack", "T1", Message.text(Rich.markup("moved")));
+            messenger(app).send(Address.admin(new Scope("slack", "T1")), Message.text(Rich.markup("moved")));
             assertThat(slack.posted("CNEW", mark)).singleElement().asString().contains("moved");
             assertThat(slack.posted("CADMIN", mark)).as("the configured channel was the default only").isEmpty();
         }

@@ -10,11 +10,13 @@ import java.util.Locale;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.testing.Forms;
 import tools.jackson.databind.JsonNode;
 
@@ -58,13 +60,13 @@ class SlackForgetIT {
             slack.refuse("UBOB", 500);
             slack.refuse("COTTO", 503);
             slack.refuse("UOTTO", 500);
-            messenger.sendToPerson(BOB, text(NAME + " would like you as a mentor. Her hopes: " + HOPE));
-            messenger.sendToPerson(BOB, text("Have you met this week?"));
-            messenger.sendToAdmin("slack", "T1", text("New enrolment: " + NAME));
-            messenger.sendToAdmin("slack", "T1", form("Check " + NAME + "'s answers", HOPE));
-            messenger.sendToPerson(OTTO, text("A reminder of what you hope for: " + HOPE));
+            messenger.send(Address.person(BOB), text(NAME + " would like you as a mentor. Her hopes: " + HOPE));
+            messenger.send(Address.person(BOB), text("Have you met this week?"));
+            messenger.send(Address.admin(new Scope("slack", "T1")), text("New enrolment: " + NAME));
+            messenger.send(Address.admin(new Scope("slack", "T1")), form("Check " + NAME + "'s answers", HOPE));
+            messenger.send(Address.person(OTTO), text("A reminder of what you hope for: " + HOPE));
             slack.heal("UOTTO");
-            messenger.sendToPerson(OTTO, form("Edit your hopes", HOPE));
+            messenger.send(Address.person(OTTO), form("Edit your hopes", HOPE));
             assertThat(everything(app)).as("planted").contains(NAME.toLowerCase(Locale.ROOT), "planted-hope", "uotto");
 
             // she erases her data
@@ -126,7 +128,7 @@ class SlackForgetIT {
     static Message form(String title, String value) {
         return Message.of(new Block.Form("profile.edit", title.substring(0, Math.min(title.length(), 24)),
                 List.of(new Block.FormInput("hopes", "Your hopes", Block.InputKind.TEXTAREA, false, List.of(),
-                        List.of(value), null, null, 3000)), "Save", null));
+                        List.of(value), null, null, 3000)), "Save", null, "Cancel"));
     }
 
     static MongoDatabase db(RunningApp app) {

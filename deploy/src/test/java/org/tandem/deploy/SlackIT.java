@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
@@ -445,8 +446,8 @@ class SlackIT {
         PlatformMessenger messenger = app.context().getBeansOfType(PlatformMessenger.class).values().stream()
                 .filter(m -> m.platform().equals("slack")).findFirst().orElseThrow();
         int mark = slack.size();
-        messenger.sendToPerson(new PersonRef("slack", "T9", "UKIM"), Message.text(Rich.markup("hello?")));
-        messenger.sendToPerson(new PersonRef("slack", TEAM, "UKIM"), Message.text(Rich.markup("hello")));
+        messenger.send(Address.person(new PersonRef("slack", "T9", "UKIM")), Message.text(Rich.markup("hello?")));
+        messenger.send(Address.person(new PersonRef("slack", TEAM, "UKIM")), Message.text(Rich.markup("hello")));
         assertThat(slack.calls().subList(mark, slack.size())).extracting(c -> c.params().get("blocks"))
                 .singleElement().asString().contains("hello").doesNotContain("hello?");
         assertThat(db().getCollection("slack_installations").find(new Document("_id", "T:T9")).first())
@@ -460,7 +461,7 @@ class SlackIT {
         PlatformMessenger messenger = app.context().getBeansOfType(PlatformMessenger.class).values().stream()
                 .filter(m -> m.platform().equals("slack")).findFirst().orElseThrow();
         int mark = slack.size();
-        MessageRef ref = messenger.sendToPerson(new PersonRef("slack", TEAM, "UJO"), Message.text(Rich.markup("first")));
+        MessageRef ref = messenger.send(Address.person(new PersonRef("slack", TEAM, "UJO")), Message.text(Rich.markup("first")));
         SlackApiStub.Call posted = slack.await("chat.postMessage", mark, c -> "UJO".equals(c.params().get("channel")));
         assertThat(posted.params().get("blocks")).contains("first");
         assertThat(ref.id()).startsWith(TEAM + "/DJO/");

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
@@ -98,7 +99,7 @@ class SlackLifecycleIT {
             assertThat(core(app).workspacePurgePlanned(T1)).isFalse();
 
             // and Tandem talks to it again
-            messenger(app).sendToPerson(new PersonRef("slack", "T1", "UALICE"), Message.text(Rich.markup("hello")));
+            messenger(app).send(Address.person(new PersonRef("slack", "T1", "UALICE")), Message.text(Rich.markup("hello")));
             assertThat(slack.posted("UALICE", mark)).singleElement().asString().contains("hello");
         }
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
@@ -154,7 +155,7 @@ class SlackOAuthIT {
                     app.context().getBeansOfType(PlatformMessenger.class).values());
             PlatformMessenger slackMessenger = messengers.stream().filter(m -> m.platform().equals("slack"))
                     .findFirst().orElseThrow();
-            slackMessenger.sendToPerson(new PersonRef("slack", "T2", "UNED"), Message.text(Rich.markup("still there?")));
+            slackMessenger.send(Address.person(new PersonRef("slack", "T2", "UNED")), Message.text(Rich.markup("still there?")));
             assertThat(slack.calls().subList(mark, slack.size())).as("nothing is sent to an uninstalled workspace")
                     .isEmpty();
         }

@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.testing.Forms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -293,7 +295,7 @@ class TeamsAdapterIT {
     @Order(8)
     void anAdminNoticeWaitsUntilTheTenantHasAnAdminChannel() {
         PlatformMessenger messenger = app.context().getBean("teamsMessenger", PlatformMessenger.class);
-        messenger.sendToAdmin("teams", "tenant-2", Message.text(Rich.markup("A notice that *waited*")));
+        messenger.send(Address.admin(new Scope("teams", "tenant-2")), Message.text(Rich.markup("A notice that *waited*")));
         int mark = teams.mark();
         ObjectNode here = teams.activity("carol", "Carol", "19:other@thread.tacv2", "channel");
         ((ObjectNode) here.get("conversation")).put("tenantId", "tenant-2");

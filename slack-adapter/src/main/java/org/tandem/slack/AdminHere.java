@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 
@@ -86,7 +87,7 @@ final class AdminHere {
         }
         places.admins().set(tenant, channel, who.userId(), clock.instant());
         log.info("{} made Slack channel {} the admin channel of workspace {}", who.userId(), channel, tenant);
-        messenger.sendToGroup(new Messenger.GroupRef(SlackMessenger.PLATFORM, tenant, channel),
+        messenger.send(Address.group(new GroupRef(SlackMessenger.PLATFORM, tenant, channel)),
                 t.message("admin.here.done"));
         messenger.flushAdmin(tenant);
     }

@@ -1,5 +1,6 @@
 package org.tandem.slack;
 
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 
@@ -7,6 +8,17 @@ import org.tandem.core.conversation.Place;
 sealed interface Destination {
 
     String tenant();
+
+    /** Where a send to an address of the core goes. */
+    static Destination of(Address to) {
+        if (to instanceof Address.Person p) {
+            return new Person(p.person());
+        }
+        if (to instanceof Address.Group g) {
+            return new Group(g.group().tenant(), g.group().id());
+        }
+        return new Admin(to.scope().tenant());
+    }
 
     /** Where an answer to a person in a place goes. */
     static Destination of(Place place, PersonRef person) {

@@ -23,8 +23,11 @@ final class Handoff {
     private final Directory directory;
     private final Workers workers;
     private final Workspaces workspaces;
+    private final SlackMessenger messenger;
 
-    Handoff(Supplier<TandemCore> core, Directory directory, Workers workers, Workspaces workspaces) {
+    Handoff(Supplier<TandemCore> core, Directory directory, Workers workers, Workspaces workspaces,
+            SlackMessenger messenger) {
+        this.messenger = messenger;
         this.core = core;
         this.directory = directory;
         this.workers = workers;
@@ -38,7 +41,7 @@ final class Handoff {
             workspaces.heard(tenant);
             Actor actor = directory.actor(tenant, user);
             interaction.apply(actor.person()).run(() -> core.get().handle(new InboundEvent(actor, place, eventId,
-                    input)));
+                    input).answeredBy(messenger.replies(actor.person(), place))));
             then.run();
         });
     }

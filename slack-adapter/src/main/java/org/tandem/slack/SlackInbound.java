@@ -74,7 +74,7 @@ final class SlackInbound {
         this.forms = forms;
         this.workers = workers;
         this.workspaces = workspaces;
-        this.handoff = new Handoff(core, directory, workers, workspaces);
+        this.handoff = new Handoff(core, directory, workers, workspaces, messenger);
         this.places = places;
         this.adminHere = adminHere;
         this.clock = clock;
@@ -232,7 +232,8 @@ final class SlackInbound {
         Interaction interaction = Interaction.capturing(actor.person(), place, clock);
         String eventId = "view:" + (p.getTriggerId() != null ? p.getTriggerId() : view.getId() + ":" + view.getHash());
         interaction.run(() -> core.get().handle(new InboundEvent(actor, place, eventId,
-                new Input.Submit(formId, Payloads.values(view.getState())))));
+                new Input.Submit(formId, Payloads.values(view.getState())))
+                .answeredBy(messenger.replies(actor.person(), place))));
         List<Runnable> after = interaction.deferred();
         if (!after.isEmpty()) {
             workers.submit(tenant + "|" + p.getUser().getId(), "the messages after a form",

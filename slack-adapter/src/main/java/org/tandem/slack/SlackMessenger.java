@@ -12,10 +12,13 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.FileAttachment;
+import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.ReplyChannel;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Scope;
@@ -70,7 +73,11 @@ final class SlackMessenger implements PlatformMessenger {
     }
 
     @Override
-    public MessageRef sendToPerson(PersonRef person, Message message) {
+    public MessageRef send(Address to, Message message) {
+        return deliver(Destination.of(to), message);
+    }
+
+    MessageRef sendToPerson(PersonRef person, Message message) {
         return deliver(new Destination.Person(person), message);
     }
 
@@ -92,33 +99,35 @@ final class SlackMessenger implements PlatformMessenger {
     }
 
     @Override
-    public MessageRef sendToGroup(GroupRef group, Message message) {
-        return deliver(new Destination.Group(group.tenant(), group.id()), message);
-    }
-
-    @Override
-    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
-        return deliver(new Destination.Admin(tenant), message);
-    }
-
-    @Override
-    public void update(MessageRef ref, Message message) {
+    public boolean update(MessageRef ref, Message message) {
         String[] parts = ref.id().split("/", 3);
         if (parts.length != 3) {
-            return;
+            return false;
         }
         try {
             List<LayoutBlock> blocks = BlockKit.perMessage(BlockKit.blocks(message)).get(0);
             api.call(parts[0], "chat.update", c -> c.chatUpdate(r -> r.channel(parts[1]).ts(parts[2])
                     .text(BlockKit.fallback(message)).blocks(blocks)));
+            return true;
         } catch (WebApi.Failed e) {
             log.warn("could not update a message in {}: {}", parts[0], e.error);
+            return false;
         }
     }
 
-    /** The message, then the file uploaded to the person's DM ({@code files.uploadV2} needs the DM's channel id). */
     @Override
-    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
+    public MessageRef sendFile(Address to, FileAttachment file, Message message) {
+        if (to instanceof Address.Person p) {
+            return sendFileToPerson(p.person(), file, message);
+        }
+        if (to instanceof Address.Admin a) {
+            return sendFileToAdmin(a.scope().tenant(), file, message);
+        }
+        throw new IllegalArgumentException("a file goes to a person or to the coordinators, not to a group");
+    }
+
+    /** The message, then the file uploaded to the person's DM ({@code files.uploadV2} needs the DM's channel id). */
+    private MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
         MessageRef ref = deliver(new Destination.Person(person), message);
         String dm = api.call(person.tenant(), "conversations.open",
                 c -> c.conversationsOpen(r -> r.users(List.of(person.userId())))).getChannel().getId();
@@ -127,9 +136,8 @@ final class SlackMessenger implements PlatformMessenger {
     }
 
     /** The message, then the file into the workspace's admin channel; with none yet, the message waits alone. */
-    @Override
-    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
-        MessageRef ref = sendToAdmin(platform, tenant, message);
+    private MessageRef sendFileToAdmin(String tenant, FileAttachment file, Message message) {
+        MessageRef ref = deliver(new Destination.Admin(tenant), message);
         stores.admins().of(tenant).ifPresentOrElse(channel -> upload(tenant, channel, file),
                 () -> log.warn("a file for the coordinators of Slack workspace {} was not sent: no admin channel yet",
                         tenant));
@@ -140,8 +148,7 @@ final class SlackMessenger implements PlatformMessenger {
      * Private to the person where they are (see {@link Whispers}), or in their DM when Slack shows it nowhere
      * else; a form always goes to the DM, where it opens.
      */
-    @Override
-    public MessageRef whisper(PersonRef person, Place place, Message message) {
+    MessageRef whisper(PersonRef person, Place place, Message message) {
         if (place instanceof Place.Direct || BlockKit.formOf(message).isPresent()) {
             return sendToPerson(person, message);
         }
@@ -156,6 +163,32 @@ final class SlackMessenger implements PlatformMessenger {
     private MessageRef whisperNow(PersonRef person, Place place, Message message) {
         return whispers.inPlace(person, place, parts(BlockKit.blocks(message), message))
                 .orElseGet(() -> sendToPerson(person, message));
+    }
+
+    /** How the core's answers to an event of {@code who} in {@code place} go: privately where they are, too. */
+    ReplyChannel replies(PersonRef who, Place place) {
+        ReplyChannel plain = ReplyChannel.of(this, who, place);
+        return new ReplyChannel() {
+            @Override
+            public MessageRef reply(Message message) {
+                return plain.reply(message);
+            }
+
+            @Override
+            public MessageRef whisper(Message message) {
+                return SlackMessenger.this.whisper(who, place, message);
+            }
+
+            @Override
+            public MessageRef replyWithFile(FileAttachment file, Message message) {
+                return plain.replyWithFile(file, message);
+            }
+
+            @Override
+            public boolean update(MessageRef ref, Message message) {
+                return plain.update(ref, message);
+            }
+        };
     }
 
     /** The workspace has an admin channel now: what waited for it goes out. */

@@ -24,12 +24,14 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.TestMongo;
 
@@ -90,7 +92,7 @@ class RedeliveryTest {
     @Test
     void aMessageSlackKeepsRefusingIsKeptThenDeliveredOnceWhenSlackHeals() {
         slack.otherwise("500");
-        MessageRef ref = messenger.sendToPerson(ALICE, secret());
+        MessageRef ref = messenger.send(Address.person(ALICE), secret());
         assertThat(ref).isEqualTo(SlackMessenger.PENDING);
         assertThat(slack.calls()).hasSize(WebApi.ATTEMPTS);
         assertThat(parked()).containsEntry("status", "waiting").containsEntry("to", "dm:UALICE")
@@ -122,7 +124,7 @@ class RedeliveryTest {
     @Test
     void aMessageForAWorkspaceWithNoAdminChannelIsHeldUntilOneIsChosenThenSentOnce() {
         SlackMessenger noAdmin = messenger(db, null, Optional.of("xoxb-1"));
-        noAdmin.sendToAdmin("slack", "T1", secret());
+        noAdmin.send(Address.admin(new Scope("slack", "T1")), secret());
         assertThat(slack.calls()).as("nothing to try").isEmpty();
         assertThat(parked()).containsEntry("to", "admin").containsEntry("status", "held");
         clock.advance(Duration.ofDays(2));
@@ -142,7 +144,7 @@ class RedeliveryTest {
     @Test
     void aHeldMessageIsGivenUpAfterAMonthWithoutItsContent() {
         SlackMessenger noAdmin = messenger(db, null, Optional.of("xoxb-1"));
-        noAdmin.sendToAdmin("slack", "T1", secret());
+        noAdmin.send(Address.admin(new Scope("slack", "T1")), secret());
         clock.advance(Undelivered.KEEP_HELD.plusMinutes(1));
         noAdmin.redeliver(100);
         assertThat(parked()).containsEntry("status", "dead").doesNotContainKey("parts");
@@ -152,7 +154,7 @@ class RedeliveryTest {
     @Test
     void aRateLimitIsWaitedOutAsLongAsSlackAsks() {
         slack.otherwise("429:45");
-        messenger.sendToAdmin("slack", "T1", secret());
+        messenger.send(Address.admin(new Scope("slack", "T1")), secret());
         assertThat(parked()).containsEntry("to", "admin").containsEntry("reason", "HTTP 429");
         slack.otherwise("ok");
         clock.advance(Duration.ofSeconds(44));
@@ -166,7 +168,7 @@ class RedeliveryTest {
     void twoReplicasSweepingAtOnceDeliverEachMessageOnce() throws Exception {
         slack.otherwise("ratelimited");
         for (int i = 0; i < 6; i++) {
-            messenger.sendToPerson(new PersonRef("slack", "T1", "U" + i), secret());
+            messenger.send(Address.person(new PersonRef("slack", "T1", "U" + i)), secret());
         }
         assertThat(db.getCollection("slack_undelivered").countDocuments(new Document("status", "waiting")))
                 .isEqualTo(6);
@@ -199,7 +201,7 @@ class RedeliveryTest {
     @Test
     void aMessageThatNeverGoesOutIsMarkedDeadAndSaidSoWithoutItsContent() {
         slack.otherwise("503");
-        messenger.sendToPerson(ALICE, secret());
+        messenger.send(Address.person(ALICE), secret());
         int sweeps = 0;
         while ("waiting".equals(parked().getString("status")) && sweeps++ < 100) {
             messenger.redeliver(100);
@@ -223,14 +225,14 @@ class RedeliveryTest {
     @Test
     void aRefusalForGoodIsRecordedDeadAtOnceAndAnUninstalledWorkspaceGetsNothing() {
         slack.otherwise("channel_not_found");
-        messenger.sendToPerson(ALICE, secret());
+        messenger.send(Address.person(ALICE), secret());
         assertThat(slack.calls()).as("not retried").hasSize(1);
         assertThat(parked()).containsEntry("status", "dead").containsEntry("reason", "channel_not_found")
                 .doesNotContainKey("parts");
         assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.ERROR).hasSize(1);
 
         SlackMessenger uninstalled = messenger(db, "CADMIN", Optional.empty());
-        uninstalled.sendToPerson(new PersonRef("slack", "T9", "UKIM"), secret());
+        uninstalled.send(Address.person(new PersonRef("slack", "T9", "UKIM")), secret());
         assertThat(slack.calls()).hasSize(1);
         assertThat(db.getCollection("slack_undelivered").countDocuments()).isEqualTo(1);
     }
@@ -243,7 +245,7 @@ class RedeliveryTest {
         }
         slack.next("ok");
         slack.otherwise("500");
-        messenger.sendToPerson(ALICE, long_.build());
+        messenger.send(Address.person(ALICE), long_.build());
         assertThat(slack.delivered()).hasSize(1);
         assertThat(parked().getList("parts", Document.class)).singleElement()
                 .satisfies(p -> assertThat(p.getString("blocks")).contains("line 54").doesNotContain("line 3\""));

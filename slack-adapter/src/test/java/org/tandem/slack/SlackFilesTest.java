@@ -21,11 +21,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.testing.TestMongo;
 
 /**
@@ -86,7 +88,7 @@ class SlackFilesTest {
 
     @Test
     void aPersonsFileLandsInTheirDirectMessageAfterTheMessage() {
-        messenger.sendFileToPerson(new PersonRef("slack", "T1", "U7"), CSV, Message.text(Rich.markup("Your data")));
+        messenger.sendFile(Address.person(new PersonRef("slack", "T1", "U7")), CSV, Message.text(Rich.markup("Your data")));
         assertThat(calls).containsSubsequence("chat.postMessage", "conversations.open", "files.getUploadURLExternal",
                 "upload", "files.completeUploadExternal");
         assertThat(params.get("conversations.open")).containsEntry("users", "U7");
@@ -99,7 +101,7 @@ class SlackFilesTest {
 
     @Test
     void anExportLandsInTheAdminChannel() {
-        messenger.sendFileToAdmin("slack", "T1", CSV, Message.text(Rich.markup("Export")));
+        messenger.sendFile(Address.admin(new Scope("slack", "T1")), CSV, Message.text(Rich.markup("Export")));
         assertThat(params.get("chat.postMessage")).containsEntry("channel", "C0ADMIN");
         assertThat(params.get("files.completeUploadExternal")).containsEntry("channel_id", "C0ADMIN");
         assertThat(calls).doesNotContain("conversations.open");

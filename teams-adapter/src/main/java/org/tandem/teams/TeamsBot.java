@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
-import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 
@@ -167,21 +168,21 @@ final class TeamsBot extends ActivityHandler {
         TeamsTexts t = TeamsTexts.of(InboundActivity.locale(a));
         PersonRef who = new PersonRef(TeamsMessenger.PLATFORM, tenant, InboundActivity.userId(a.getFrom()));
         if (personal) {
-            messenger.sendToPerson(who, Message.text(t.rich("admin.here.personal")));
+            messenger.send(Address.person(who), Message.text(t.rich("admin.here.personal")));
             return;
         }
         String conversation = InboundActivity.conversationId(a);
-        Messenger.GroupRef here = new Messenger.GroupRef(TeamsMessenger.PLATFORM, tenant,
-                TeamsMessenger.CONVERSATION + conversation);
+        Address here = Address.group(new GroupRef(TeamsMessenger.PLATFORM, tenant,
+                TeamsMessenger.CONVERSATION + conversation));
         if (!coordinator(turn, tenant)) {
             log.warn("{} asked to make {} the admin channel but is not a configured coordinator", who.key(),
                     conversation);
-            messenger.sendToGroup(here, Message.text(t.rich("admin.here.refused")));
+            messenger.send(here, Message.text(t.rich("admin.here.refused")));
             return;
         }
         conversations.setAdmin(tenant, conversation, who.userId(), clock.instant());
         log.info("{} made Teams conversation {} the admin channel of tenant {}", who.key(), conversation, tenant);
-        messenger.sendToGroup(here, Message.text(t.rich("admin.here.done")));
+        messenger.send(here, Message.text(t.rich("admin.here.done")));
         messenger.flush(tenant, "admin");
     }
 

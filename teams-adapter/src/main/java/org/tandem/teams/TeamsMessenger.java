@@ -21,7 +21,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.FileAttachment;
+import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
@@ -71,8 +73,14 @@ final class TeamsMessenger implements PlatformMessenger {
     }
 
     @Override
-    public MessageRef sendToPerson(PersonRef person, Message message) {
-        return toPerson(person.tenant(), person.userId(), message, card -> { });
+    public MessageRef send(Address to, Message message) {
+        if (to instanceof Address.Person p) {
+            return toPerson(p.person().tenant(), p.person().userId(), message, card -> { });
+        }
+        if (to instanceof Address.Group g) {
+            return sendToGroup(g.group(), message);
+        }
+        return sendToAdmin(to.scope().tenant(), message);
     }
 
     @Override
@@ -94,8 +102,7 @@ final class TeamsMessenger implements PlatformMessenger {
         return new GroupRef(PLATFORM, tenant, INTRO + id);
     }
 
-    @Override
-    public MessageRef sendToGroup(GroupRef group, Message message) {
+    private MessageRef sendToGroup(GroupRef group, Message message) {
         if (group.id().startsWith(INTRO)) {
             MessageRef last = null;
             for (String user : conversations.members(group.id().substring(INTRO.length()))) {
@@ -108,8 +115,7 @@ final class TeamsMessenger implements PlatformMessenger {
         return toConversation(group.tenant(), conversationId, "conversation:" + conversationId, message);
     }
 
-    @Override
-    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
+    private MessageRef sendToAdmin(String tenant, Message message) {
         Optional<String> admin = conversations.admin(tenant).or(() -> Optional.ofNullable(properties.adminChannel()));
         if (admin.isEmpty()) {
             log.warn("no admin channel for Teams tenant {}: a coordinator should type 'admin here' in one; "
@@ -147,19 +153,28 @@ final class TeamsMessenger implements PlatformMessenger {
         this.files = files;
     }
 
-    /** The message with a link to download the file: a bot uploads nothing into a chat without Graph. */
     @Override
-    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
+    public MessageRef sendFile(Address to, FileAttachment file, Message message) {
+        if (to instanceof Address.Person p) {
+            return sendFileToPerson(p.person(), file, message);
+        }
+        if (to instanceof Address.Admin a) {
+            return sendFileToAdmin(a.scope().tenant(), file, message);
+        }
+        throw new IllegalArgumentException("a file goes to a person or to the coordinators, not to a group");
+    }
+
+    /** The message with a link to download the file: a bot uploads nothing into a chat without Graph. */
+    private MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
         String link = link(person.tenant(), file);
         return toPerson(person.tenant(), person.userId(), message, card -> download(card, person, file, link));
     }
 
-    @Override
-    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
+    private MessageRef sendFileToAdmin(String tenant, FileAttachment file, Message message) {
         String link = link(tenant, file);
         Optional<String> admin = conversations.admin(tenant).or(() -> Optional.ofNullable(properties.adminChannel()));
         if (admin.isEmpty()) {
-            return sendToAdmin(platform, tenant, message);
+            return sendToAdmin(tenant, message);
         }
         return toConversation(tenant, admin.get(), "admin", message,
                 card -> AdaptiveCards.addLink(card, TeamsTexts.of(Locale.ENGLISH).get("file.download", file.name()),
@@ -181,16 +196,16 @@ final class TeamsMessenger implements PlatformMessenger {
     }
 
     @Override
-    public void update(MessageRef ref, Message message) {
+    public boolean update(MessageRef ref, Message message) {
         Optional<String[]> parts = decode(ref.id());
         if (parts.isEmpty()) {
-            return;
+            return false;
         }
         String[] p = parts.get();
         Delivery.Target target = new Delivery.Target("update:" + p[2], p[1], p[0], p[2]);
         Activity a = activity(message, Locale.ENGLISH, card -> { });
         a.setId(p[3]);
-        delivery.update(target, p[3], a);
+        return delivery.update(target, p[3], a) instanceof Delivery.Outcome.Sent;
     }
 
     /** A conversation just appeared (a first message, {@code admin here}): what waited for it is sent now. */

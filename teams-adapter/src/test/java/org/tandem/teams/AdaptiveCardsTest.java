@@ -71,7 +71,7 @@ class AdaptiveCardsTest {
                 new Block.FormInput("languages", "Languages", Block.InputKind.MULTISELECT, true,
                         List.of(new Block.Option("en", "English"), new Block.Option("fr", "French")),
                         List.of("en", "fr"), null, null, 0)),
-                "Next", "Please check the 1 answer(s) marked below");
+                "Next", "Please check the 1 answer(s) marked below", "Cancel");
         ObjectNode card = AdaptiveCards.render(Message.of(form), en);
         JsonNode body = card.get("body");
         assertThat(card.at("/msteams/width").asText()).isEqualTo("Full");
@@ -122,7 +122,7 @@ class AdaptiveCardsTest {
     @Test
     void anInputMayNotTakeOurDataKey() {
         Block.Form form = new Block.Form("f", "T", List.of(new Block.FormInput("tandem", "x", Block.InputKind.TEXT,
-                false, List.of(), List.of(), null, null, 0)), "OK", null);
+                false, List.of(), List.of(), null, null, 0)), "OK", null, "Cancel");
         assertThatThrownBy(() -> AdaptiveCards.render(Message.of(form), en)).hasMessageContaining("tandem");
     }
 }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.FileAttachment;
+import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
@@ -35,9 +37,16 @@ final class WebchatMessenger implements PlatformMessenger {
     }
 
     @Override
-    public MessageRef sendToPerson(PersonRef person, Message message) {
-        return ref(outbox.append(WebchatOutbox.DIRECT, List.of(person.userId()), null,
-                WebchatRenderer.render(message), clock.instant()));
+    public MessageRef send(Address to, Message message) {
+        if (to instanceof Address.Person p) {
+            return ref(outbox.append(WebchatOutbox.DIRECT, List.of(p.person().userId()), null,
+                    WebchatRenderer.render(message), clock.instant()));
+        }
+        if (to instanceof Address.Group g) {
+            return sendToGroup(g.group(), message);
+        }
+        return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, WebchatRenderer.render(message),
+                clock.instant()));
     }
 
     @Override
@@ -49,29 +58,23 @@ final class WebchatMessenger implements PlatformMessenger {
         return group;
     }
 
-    @Override
-    public MessageRef sendToGroup(GroupRef group, Message message) {
+    private MessageRef sendToGroup(GroupRef group, Message message) {
         return ref(outbox.append("group:" + group.id(), outbox.members(group.id()), null,
                 WebchatRenderer.render(message), clock.instant()));
     }
 
     @Override
-    public MessageRef sendToAdmin(String platform, String tenant, Message message) {
-        return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, WebchatRenderer.render(message),
-                clock.instant()));
-    }
-
-    @Override
-    public MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
-        List<String> readers = List.of(person.userId());
-        return ref(outbox.append(WebchatOutbox.DIRECT, readers, null, withFile(message, file, readers),
-                clock.instant()));
-    }
-
-    @Override
-    public MessageRef sendFileToAdmin(String platform, String tenant, FileAttachment file, Message message) {
-        return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, withFile(message, file, coordinators),
-                clock.instant()));
+    public MessageRef sendFile(Address to, FileAttachment file, Message message) {
+        if (to instanceof Address.Person p) {
+            List<String> readers = List.of(p.person().userId());
+            return ref(outbox.append(WebchatOutbox.DIRECT, readers, null, withFile(message, file, readers),
+                    clock.instant()));
+        }
+        if (to instanceof Address.Admin) {
+            return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, withFile(message, file, coordinators),
+                    clock.instant()));
+        }
+        throw new IllegalArgumentException("a file goes to a person or to the coordinators, not to a group");
     }
 
     /**
@@ -97,8 +100,11 @@ final class WebchatMessenger implements PlatformMessenger {
     }
 
     @Override
-    public void update(MessageRef ref, Message message) {
-        outbox.replace(Long.parseLong(ref.id()), WebchatRenderer.render(message));
+    public boolean update(MessageRef ref, Message message) {
+        if (!ref.platform().equals(PLATFORM) || !ref.id().matches("\\d{1,18}")) {
+            return false;
+        }
+        return outbox.replace(Long.parseLong(ref.id()), WebchatRenderer.render(message));
     }
 
     private static MessageRef ref(long seq) {

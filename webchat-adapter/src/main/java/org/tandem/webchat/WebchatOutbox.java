@@ -68,8 +68,9 @@ final class WebchatOutbox {
     }
 
     /** Replaces the blocks of a message (the core updating, e.g. to disable used buttons): readers get it again. */
-    synchronized void replace(long seq, List<Document> blocks) {
-        messages.updateOne(eq("_id", seq), Updates.combine(Updates.set("blocks", blocks), Updates.set("rev", next())));
+    synchronized boolean replace(long seq, List<Document> blocks) {
+        return messages.updateOne(eq("_id", seq), Updates.combine(Updates.set("blocks", blocks),
+                Updates.set("rev", next()))).getMatchedCount() == 1;
     }
 
     /** One message as the page reads it, or empty when there is none with that number. */

@@ -25,7 +25,7 @@ class WebchatRendererTest {
                 new Block.Buttons(List.of(new Block.Button("join.role", "Mentee", "mentee", Block.Style.PRIMARY))),
                 new Block.Choice("x.pick", "Pick", List.of(new Block.Option("a", "A")), true),
                 new Block.Form("x.form", "Title", List.of(new Block.FormInput("name", "Name", Block.InputKind.TEXT,
-                        true, List.of(), List.of("Al"), "hint", "too short", 80)), "Send", null),
+                        true, List.of(), List.of("Al"), "hint", "too short", 80)), "Send", null, "Cancel"),
                 new Block.Context(Rich.markup("small")));
         List<Document> blocks = WebchatRenderer.render(m);
         assertThat(blocks).extracting(d -> d.getString("type"))
