@@ -96,8 +96,11 @@ public final class TandemCore {
         this.dueItems = new DueItems(db);
         Pairs pairs = new Pairs(db);
         PairTimers timers = new PairTimers(dueItems);
-        this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, clock, settings.adminLocale(),
-                timers);
+        this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, questions, clock,
+                settings.adminLocale(), timers);
+        // a pair that closed, however it closed: nothing about it can be answered any more
+        pairs.whenClosed(p -> questions.closeAll(p.id() + "|",
+                Questions.Outcome.of("question.closed." + p.status().value())));
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
         Meetings meetings = new Meetings(db);
         RhythmModule rhythm = new RhythmModule(db, pairs, meetings, programs, enrollments, people, messenger, clock,

@@ -95,6 +95,11 @@ public final class Questions {
         return closed;
     }
 
+    /** Closes, on Tandem's own, every open question whose key starts with {@code prefix} (all of a pair's). */
+    public int closeAll(String prefix, Outcome outcome) {
+        return closeAll(prefix, outcome, messenger::update);
+    }
+
     /** Closes every open question whose key starts with {@code prefix} (e.g. every form a person has open). */
     public int closeAll(String prefix, Outcome outcome, Updater updater) {
         int closed = 0;

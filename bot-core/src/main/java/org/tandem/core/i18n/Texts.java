@@ -1,6 +1,10 @@
 package org.tandem.core.i18n;
 
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,6 +95,11 @@ public final class Texts {
     /** A sentence with markup, arguments kept as literal spans so that renderers escape them. */
     public Rich rich(String key, Object... args) {
         return new Rich(spans(key, args));
+    }
+
+    /** A date as people read it in this language, e.g. "3 March 2026" or "3 mars 2026", on a zone's calendar. */
+    public String date(Instant at, ZoneId zone) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(at.atZone(zone));
     }
 
     public boolean has(String key) {

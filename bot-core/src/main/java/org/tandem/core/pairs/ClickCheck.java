@@ -74,8 +74,13 @@ public final class ClickCheck {
                             new Block.Button(ClickFlow.ANSWER, t.get("click.unsure"), v + "unsure"),
                             new Block.Button(ClickFlow.ANSWER, t.get("click.no"), v + "no")))
                     .context(t.rich("click.private", people.name(pair.other(who))))
-                    .build());
+                    .build().asking(key(pair, round, who), t.locale()));
         }
+    }
+
+    /** The key of one side's "did it click?" question in a round. */
+    static String key(Pair pair, int round, PersonRef who) {
+        return pair.id() + "|click|" + round + "|" + pair.roleOf(who);
     }
 
     /** Records one answer; when both are in, decides. Returns false when this side already answered. */

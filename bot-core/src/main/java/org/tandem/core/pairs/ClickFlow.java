@@ -49,6 +49,12 @@ public final class ClickFlow implements Flow {
             turn.reply("click.gone");
             return;
         }
-        turn.reply(check.answer(pair.get(), turn.who(), round, parts[2]) ? "click.thanks" : "click.already");
+        boolean noted = check.answer(pair.get(), turn.who(), round, parts[2]);
+        if (noted) {
+            String choice = parts[2];
+            turn.answered(ClickCheck.key(pair.get(), round, turn.who()),
+                    t -> t.rich("question.you-chose", t.get("click." + choice)));
+        }
+        turn.reply(noted ? "click.thanks" : "click.already");
     }
 }

@@ -62,6 +62,9 @@ public final class IntroFlow implements Flow {
         if (meetings.log(pair.get(), LocalDate.ofInstant(turn.now(), ZoneOffset.UTC), turn.who(), turn.now())) {
             pairs.met(pair.get().id(), turn.now());
         }
+        String who = turn.person().displayName();
+        turn.answered(Introduction.key(pair.get()), t -> t.rich("intro.outcome.met", who,
+                t.date(turn.now(), ZoneOffset.UTC)));
         turn.reply("intro.met.thanks");
         clickCheck.ask(pair.get(), 0);
     }

@@ -41,10 +41,24 @@ final class Introduction {
                 t.rich("intro.agenda.3"), t.rich("intro.agenda.4")));
         return m.text(t.rich("intro.agenda"))
                 .text(Rich.join("\n", agenda))
-                .context(t.rich("intro.after"))
+                .build();
+    }
+
+    /**
+     * The pair's question after the introduction, a message of its own in their group so that it can turn into its
+     * answer: have you met yet?
+     */
+    static Message question(Texts t, Pair pair) {
+        return Message.builder()
+                .text(t.rich("intro.after"))
                 .buttons(List.of(
                         new Block.Button(IntroFlow.SCHEDULED, t.get("intro.scheduled"), pair.id()),
                         new Block.Button(IntroFlow.MET, t.get("intro.met"), pair.id(), Block.Style.PRIMARY)))
-                .build();
+                .build().asking(key(pair), t.locale());
+    }
+
+    /** The key of a pair's "have you met" question. */
+    static String key(Pair pair) {
+        return pair.id() + "|intro";
     }
 }

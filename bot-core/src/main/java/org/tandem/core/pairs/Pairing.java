@@ -4,6 +4,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
@@ -45,6 +47,7 @@ public final class Pairing {
     private final Enrollments enrollments;
     private final People people;
     private final Messenger messenger;
+    private final Questions questions;
     private final Clock clock;
     private final Locale adminLocale;
     private final PairTimers timers;
@@ -55,7 +58,8 @@ public final class Pairing {
     };
 
     public Pairing(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger,
-                   Clock clock, Locale adminLocale, PairTimers timers) {
+                   Questions questions, Clock clock, Locale adminLocale, PairTimers timers) {
+        this.questions = questions;
         this.timers = timers;
         this.pairs = pairs;
         this.programs = programs;
@@ -99,10 +103,20 @@ public final class Pairing {
                         new Block.Button(RequestFlow.ACCEPT, t.get("pair.accept"), pair.id(), Block.Style.PRIMARY),
                         new Block.Button(RequestFlow.DECLINE, t.get("pair.decline"), pair.id())))
                 .context(t.rich("pair.request.within", ANSWER_WITHIN.toDays()))
-                .build());
+                .build().asking(requestKey(pair.id()), t.locale()));
         Texts mt = people.texts(pair.mentee());
         messenger.send(Address.person(pair.mentee()), Message.text(mt.rich("pair.requested", people.name(pair.mentor()),
                 ANSWER_WITHIN.toDays())));
+    }
+
+    /** Where the copies of the pairs' questions are closed. */
+    Questions questions() {
+        return questions;
+    }
+
+    /** The key of a request's question to its mentor. */
+    static String requestKey(String pairId) {
+        return pairId + "|request";
     }
 
     /** The mentor said yes: the pair is introduced in a group conversation. */
@@ -113,6 +127,8 @@ public final class Pairing {
         accepted.ifPresent(p -> {
             // planned first: if this replica dies before the introduction is out, the sweep sends it
             timers.accepted(p, clock.instant());
+            questions.close(requestKey(p.id()), t -> t.rich("pair.request.outcome.accepted",
+                    t.date(clock.instant(), ZoneOffset.UTC)));
             introduce(p);
         });
         return accepted.isPresent();
@@ -124,8 +140,10 @@ public final class Pairing {
         if (program.isEmpty()) {
             return;
         }
-        Message intro = Introduction.message(people.texts(pair.mentee()), pair, program.get(), people, enrollments);
+        Texts t = people.texts(pair.mentee());
+        Message intro = Introduction.message(t, pair, program.get(), people, enrollments);
         GroupRef group = messenger.openGroup(List.of(pair.mentee(), pair.mentor()), intro);
+        messenger.send(Address.group(group), Introduction.question(t, pair));
         pairs.move(pair.id(), EnumSet.of(PairStatus.ACCEPTED), PairStatus.INTRODUCED, clock.instant(),
                 Updates.set("group", group.id()), Updates.set("introducedAt", java.util.Date.from(clock.instant())))
                 .ifPresent(p -> timers.askClickLater(p, 0, clock.instant().plus(PairTimers.CLICK_AFTER_INTRODUCTION)));

@@ -1,5 +1,6 @@
 package org.tandem.core.pairs;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
@@ -89,7 +91,15 @@ public final class ShortlistFlow implements Flow {
         if (!profiles) {
             buttons.add(new Block.Button(PROFILES, t.get("shortlist.profiles"), programId));
         }
-        messenger.send(Address.person(mentee), m.buttons(buttons).context(t.rich("shortlist.footer")).build());
+        // one list at a time: the one before says it was replaced
+        pairing.questions().close(key(programId, mentee), Questions.Outcome.of("question.closed.superseded"));
+        messenger.send(Address.person(mentee), m.buttons(buttons).context(t.rich("shortlist.footer")).build()
+                .asking(key(programId, mentee), t.locale()));
+    }
+
+    /** The key of a mentee's shortlist in a programme. */
+    static String key(String programId, PersonRef mentee) {
+        return "shortlist|" + programId + "|" + mentee.key();
     }
 
     private void profiles(Turn turn, Input.Click click) {
@@ -110,6 +120,9 @@ public final class ShortlistFlow implements Flow {
                 chosen.get().score(), chosen.get().reasons());
         if (refusal.isEmpty()) {
             shortlists.tried(program.get().id(), turn.who(), chosen.get().mentor());
+            String mentor = people.name(chosen.get().mentor());
+            turn.answered(key(program.get().id(), turn.who()), t -> t.rich("shortlist.outcome.asked", mentor,
+                    t.date(turn.now(), ZoneOffset.UTC)));
         } else if (refusal.get() == Pairs.Refusal.MENTEE_ALREADY_PAIRED) {
             turn.reply("shortlist.already-paired");
         } else {

@@ -49,6 +49,8 @@ class PairingFlowTest {
         String intro = chat.groupSince(group, mark).text();
         assertThat(intro).contains("Meet your mentoring pair", "Alice, meet Bob, your mentor", "You share: public speaking, leadership",
                 "suggested agenda", "Confidentiality", "[We have scheduled it] [We have met]");
+        assertThat(bob.inbox().text()).as("the request shows its outcome, without its buttons")
+                .contains("You accepted on").doesNotContain("[Accept] [Decline]");
         assertThat(chat.adminSince(mark).text()).contains("Alice and Bob have been introduced in *Leadership*");
         assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.INTRODUCED);
 
@@ -60,11 +62,19 @@ class PairingFlowTest {
         alice.clicksButton("Yes");
         assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.INTRODUCED);
         mark = chat.mark();
+        Chat.Pressable no = bob.button("No");
         assertThat(bob.clicksButton("Yes").text()).contains("Your answer stays between us");
         assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.ACTIVE);
         assertThat(alice.dmsSince(mark).text()).contains("it clicked for both of you");
         assertThat(chat.adminSince(mark).text()).contains("A new pair is active in *Leadership*: Alice and Bob");
-        assertThat(bob.clicksButton("No").text()).contains("no longer current");
+        // his answer turned the question into what he chose; the old button changes nothing and shows it again
+        assertThat(bob.inbox().text()).contains("✓ You chose: Yes").doesNotContain("[Yes] [Not sure] [No]");
+        int updates = chat.outbox().updates().size();
+        int before = chat.mark();
+        assertThat(bob.press(no).text()).contains("✓ You chose: Yes");
+        assertThat(chat.mark()).as("no new message").isEqualTo(before);
+        assertThat(chat.outbox().updates()).hasSize(updates + 1).last().isEqualTo(no.on());
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.ACTIVE);
     }
 
     @Test

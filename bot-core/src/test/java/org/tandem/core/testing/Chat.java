@@ -16,6 +16,7 @@ import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 
@@ -152,25 +153,70 @@ public final class Chat {
             return send(new Input.Click(actionId, value));
         }
 
-        /** Clicks the button with this label in the last message that has one. */
+        /** Clicks the button with this label in the last message that has one, as a platform says: on that message. */
         public Replies clicksButton(String label) {
-            Block.Button b = lastButton(label).orElseThrow(
-                    () -> new AssertionError("no button '" + label + "' in " + inbox().text()));
-            return clicks(b.actionId(), b.value());
+            return press(button(label));
         }
 
+        /** The button with this label in the last message that has one, to click now or later (an old button). */
+        public Pressable button(String label) {
+            List<RecordingMessenger.Sent> all = out.all();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                RecordingMessenger.Sent s = all.get(i);
+                if (!s.to().equals(destination()) && !s.to().equals("whisper:" + actor.person().key())) {
+                    continue;
+                }
+                for (Block block : s.message().blocks()) {
+                    if (block instanceof Block.Buttons bs) {
+                        for (Block.Button b : bs.buttons()) {
+                            if (b.label().equals(label)) {
+                                return new Pressable(b.actionId(), b.value(), s.ref());
+                            }
+                        }
+                    }
+                }
+            }
+            throw new AssertionError("no button '" + label + "' in " + inbox().text());
+        }
+
+        /** Clicks a button found earlier, on the message it was on (it may have changed since). */
+        public Replies press(Pressable b) {
+            return send(new Input.Click(b.actionId(), b.value(), Optional.of(b.on())));
+        }
+
+        /** Submits a form, from the last message that shows it when there is one (as platforms say). */
         public Replies submits(String formId, Map<String, ?> values) {
             Map<String, List<String>> v = new LinkedHashMap<>();
             values.forEach((k, x) -> v.put(k, x instanceof List<?> l
                     ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(x))));
-            return send(new Input.Submit(formId, v));
+            return send(new Input.Submit(formId, v, formMessage(formId)));
+        }
+
+        private Optional<MessageRef> formMessage(String formId) {
+            List<RecordingMessenger.Sent> all = out.all();
+            for (int i = all.size() - 1; i >= 0; i--) {
+                RecordingMessenger.Sent s = all.get(i);
+                if (s.to().equals(destination()) && s.message().blocks().stream()
+                        .anyMatch(b -> b instanceof Block.Form f && f.formId().equals(formId))) {
+                    return Optional.of(s.ref());
+                }
+            }
+            return Optional.empty();
         }
 
         /** Sends an event with a chosen id (to test de-duplication). */
+        /**
+         * Sends an event with a chosen id (to test de-duplication); what the person sees change comes back: the new
+         * messages, and the messages updated in place (a form shown again with its errors, an answered card).
+         */
         public Replies send(Input input, String eventId) {
             int before = out.size();
+            int updated = out.updates().size();
             core.handle(new InboundEvent(actor, place, eventId, input).answeredBy(out.channel(actor.person(), place)));
-            return new Replies(out.toAny(List.of(destination(), "whisper:" + actor.person().key()), before));
+            List<String> mine = List.of(destination(), "whisper:" + actor.person().key());
+            List<Message> seen = new ArrayList<>(out.updatedSince(updated, mine));
+            seen.addAll(out.toAny(mine, before));
+            return new Replies(seen);
         }
 
         public Replies send(Input input) {
@@ -187,22 +233,6 @@ public final class Chat {
             return new Replies(out.to(actor.person().key(), mark));
         }
 
-        private Optional<Block.Button> lastButton(String label) {
-            List<Message> all = new ArrayList<>(inbox().messages());
-            for (int i = all.size() - 1; i >= 0; i--) {
-                for (Block block : all.get(i).blocks()) {
-                    if (block instanceof Block.Buttons bs) {
-                        for (Block.Button b : bs.buttons()) {
-                            if (b.label().equals(label)) {
-                                return Optional.of(b);
-                            }
-                        }
-                    }
-                }
-            }
-            return Optional.empty();
-        }
-
         private String destination() {
             if (place instanceof Place.Admin) {
                 return "admin:" + TENANT;
@@ -213,6 +243,9 @@ public final class Chat {
             return actor.person().key();
         }
     }
+
+    /** A button as it was on a message: what clicking it later sends. */
+    public record Pressable(String actionId, String value, MessageRef on) {}
 
     /** The bot's answers to one action. */
     public record Replies(List<Message> messages) {

@@ -146,6 +146,18 @@ public final class RecordingMessenger implements Messenger {
         return found;
     }
 
+    /** The messages to these destinations updated in place after the first {@code from} updates, as they are now. */
+    public List<Message> updatedSince(int from, List<String> destinations) {
+        List<Message> out = new ArrayList<>();
+        List<MessageRef> changed = updates().subList(from, updates.size()).stream().distinct().toList();
+        for (Sent s : all()) {
+            if (changed.contains(s.ref()) && destinations.contains(s.to())) {
+                out.add(s.message());
+            }
+        }
+        return out;
+    }
+
     /** How many times messages were updated in place. */
     public List<MessageRef> updates() {
         return new ArrayList<>(updates);
