@@ -103,8 +103,8 @@ public final class TandemCore {
                 Questions.Outcome.of("question.closed." + p.status().value())));
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
         Meetings meetings = new Meetings(db);
-        RhythmModule rhythm = new RhythmModule(db, pairs, meetings, programs, enrollments, people, messenger, clock,
-                dueItems, settings);
+        RhythmModule rhythm = new RhythmModule(db, pairs, meetings, programs, enrollments, people, messenger,
+                questions, clock, dueItems, settings);
         Shortlists shortlists = new Shortlists(db);
         ShortlistFlow shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
         pairing.listen(new Pairing.Listener() {

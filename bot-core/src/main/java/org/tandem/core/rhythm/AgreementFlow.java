@@ -1,5 +1,6 @@
 package org.tandem.core.rhythm;
 
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
@@ -75,7 +77,7 @@ public final class AgreementFlow implements Flow {
         rhythm.send(pair.mentee(), Message.builder()
                 .text(t.rich("agreement.invite", rhythm.name(pair.mentor())))
                 .buttons(List.of(new Block.Button(DRAFT, t.get("agreement.draft"), pair.id(), Block.Style.PRIMARY)))
-                .build());
+                .build().asking(key(pair.id(), "invite"), t.locale()));
         rhythm.tell(pair.mentor(), "agreement.coming", rhythm.name(pair.mentee()));
     }
 
@@ -143,7 +145,11 @@ public final class AgreementFlow implements Flow {
         if (agreed.isEmpty()) {
             rhythm.due.cancel(key);
             turn.reply("agreement.gone");
-        } else if (!rhythm.performPlanned(key, () -> agreed(agreed.get()))) {
+            return;
+        }
+        turn.answered(key(p.id(), version + "|review"), t -> t.rich("agreement.outcome.confirmed",
+                t.date(turn.now(), ZoneOffset.UTC)));
+        if (!rhythm.performPlanned(key, () -> agreed(agreed.get()))) {
             turn.reply("agreement.agreed.later");
         }
     }
@@ -189,6 +195,8 @@ public final class AgreementFlow implements Flow {
             turn.clearState();
             rhythm.pairs.answerAgreement(pair.get().id(), version, Agreement.Status.PROPOSED,
                     Agreement.Status.CHANGES, suggestion, turn.now()).ifPresentOrElse(p -> {
+                        turn.answered(key(p.id(), version + "|review"), t -> t.rich("agreement.outcome.suggested",
+                                t.date(turn.now(), ZoneOffset.UTC)));
                         turn.reply("agreement.suggested", rhythm.name(p.mentee()));
                         Texts t = rhythm.texts(p.mentee());
                         rhythm.send(p.mentee(), Message.builder()
@@ -196,7 +204,7 @@ public final class AgreementFlow implements Flow {
                                 .text(org.tandem.core.conversation.Rich.literal(suggestion))
                                 .buttons(List.of(new Block.Button(DRAFT, t.get("agreement.edit"), p.id(),
                                         Block.Style.PRIMARY)))
-                                .build());
+                                .build().asking(key(p.id(), version + "|changes"), t.locale()));
                     }, () -> turn.reply("agreement.gone"));
             return;
         }
@@ -212,14 +220,27 @@ public final class AgreementFlow implements Flow {
             return;
         }
         turn.clearState();
-        turn.reply("agreement.sent", rhythm.name(saved.get().mentor()));
+        String mentor = rhythm.name(saved.get().mentor());
+        Questions.Outcome drafted = t -> t.rich("agreement.outcome.drafted", mentor, t.date(turn.now(), ZoneOffset.UTC));
+        turn.answered(key(saved.get().id(), "invite"), drafted);
+        turn.answered(key(saved.get().id(), (version - 1) + "|changes"), drafted);
+        // the mentor's card for the draft before reads that a newer one came
+        rhythm.questions.close(key(saved.get().id(), (version - 1) + "|review"),
+                Questions.Outcome.of("question.closed.superseded"));
+        turn.reply("agreement.sent", mentor);
         Texts t = rhythm.texts(saved.get().mentor());
         Message.Builder m = Message.builder().text(t.rich("agreement.review", rhythm.name(saved.get().mentee())));
         AgreementForm.view(t, draft.get()).forEach(m::add);
         String v = saved.get().id() + ":" + version;
         rhythm.send(saved.get().mentor(), m.buttons(List.of(
                 new Block.Button(CONFIRM, t.get("agreement.confirm"), v, Block.Style.PRIMARY),
-                new Block.Button(SUGGEST, t.get("agreement.suggest"), v))).build());
+                new Block.Button(SUGGEST, t.get("agreement.suggest"), v))).build()
+                .asking(key(saved.get().id(), version + "|review"), t.locale()));
+    }
+
+    /** The key of one of a pair's agreement questions: the invitation, a draft's review or its changes. */
+    static String key(String pairId, String what) {
+        return pairId + "|agreement|" + what;
     }
 
     /** The current draft, or a first one seeded from the mentee's intake hopes and the programme's cadence. */

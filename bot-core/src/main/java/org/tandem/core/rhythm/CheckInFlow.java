@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.pairs.Pair;
@@ -82,6 +84,7 @@ final class CheckInFlow implements Flow {
             case "scheduled" -> form(turn, p, n, SCHEDULED_FORM);
             case "not-yet" -> {
                 if (rhythm.pairs.checkInAnswered(p.id(), n)) {
+                    answered(turn, p, n, "checkin.not-yet");
                     checkIns.replan(p, turn.now().plus(SNOOZE));
                     turn.reply("checkin.snoozed");
                 } else {
@@ -90,6 +93,7 @@ final class CheckInFlow implements Flow {
             }
             case "help" -> {
                 if (rhythm.pairs.checkInAnswered(p.id(), n)) {
+                    answered(turn, p, n, "checkin.help");
                     checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));
                     rhythm.toAdmin(p, "checkin.help.admin", turn.person().displayName(),
                             rhythm.name(p.other(turn.who())), rhythm.program(p).map(x -> x.name()).orElse("?"));
@@ -99,6 +103,19 @@ final class CheckInFlow implements Flow {
                 }
             }
             default -> turn.reply("checkin.gone");
+        }
+    }
+
+    /**
+     * The check-in's copies (both people's, the reminders too) say who answered what; a pair at risk is not any more,
+     * and the coordinators' notices say so.
+     */
+    private void answered(Turn turn, Pair p, int n, String labelKey) {
+        String who = turn.person().displayName();
+        turn.answered(CheckIns.key(p, n), t -> t.rich("question.answered", who, t.get(labelKey)));
+        if (p.rhythm().atRisk()) {
+            rhythm.questions.close(CheckIns.atRiskKey(p), t -> t.rich("checkin.outcome.resolved",
+                    t.date(turn.now(), ZoneOffset.UTC)));
         }
     }
 
@@ -132,6 +149,7 @@ final class CheckInFlow implements Flow {
             turn.reply("checkin.answered");
             return;
         }
+        answered(turn, p, n, met ? "checkin.met" : "checkin.scheduled");
         Instant day = date.get().atTime(12, 0).atZone(zone).toInstant();
         if (met) {
             String note = check.text("note", false, 1000);
@@ -198,6 +216,12 @@ final class CheckInFlow implements Flow {
         }
         // a coordinator acted: the nudges may start again, and the next reminder is a week away
         Pair p = rhythm.pairs.coordinatorActed(pair.get().id(), turn.now()).orElse(pair.get());
+        String coordinator = turn.person().displayName();
+        boolean nudge = click.actionId().equals(NUDGE);
+        turn.answered(CheckIns.atRiskKey(p), t -> t.rich(nudge ? "checkin.outcome.nudged"
+                : "checkin.outcome.reaching-out", coordinator, t.date(turn.now(), ZoneOffset.UTC)));
+        // the question left open closes: the rhythm asks afresh
+        rhythm.questions.closeAll(p.id() + "|checkin|", Questions.Outcome.of("question.closed.superseded"));
         checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));
         if (click.actionId().equals(NUDGE)) {
             for (var who : List.of(p.mentee(), p.mentor())) {

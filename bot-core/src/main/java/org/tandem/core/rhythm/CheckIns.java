@@ -172,7 +172,7 @@ final class CheckIns {
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.scheduled"), v + "scheduled"),
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.not-yet"), v + "not-yet"),
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.help"), v + "help")))
-                .build();
+                .build().asking(key(p, n), t.locale());
     }
 
     /** The same item, later: a new key per moment, as the current item is being performed. */
@@ -246,7 +246,17 @@ final class CheckIns {
                 .buttons(List.of(
                         new Block.Button(CheckInFlow.NUDGE, t.get("checkin.at-risk.nudge"), p.id()),
                         new Block.Button(CheckInFlow.REACH_OUT, t.get("checkin.at-risk.reach-out"), p.id())))
-                .build());
+                .build().asking(atRiskKey(p), t.locale()));
+    }
+
+    /** The key of check-in {@code n} of a pair: every copy (both people, the reminders) asks the same. */
+    static String key(Pair p, int n) {
+        return p.id() + "|checkin|" + n;
+    }
+
+    /** The key of the coordinators' notices about a pair at risk. */
+    static String atRiskKey(Pair p) {
+        return p.id() + "|at-risk";
     }
 
     private static int number(DueItem item) {

@@ -114,7 +114,7 @@ final class Milestones implements Flow {
                                     new Block.Button(DECIDE, t.get("milestone.extend"), p.id() + ":extend:" + ends),
                                     new Block.Button(DECIDE, t.get("milestone.close"), p.id() + ":close:" + ends,
                                             Block.Style.PRIMARY)))
-                            .build());
+                            .build().asking(p.id() + "|milestone|" + ends, t.locale()));
                 }));
     }
 
@@ -166,6 +166,9 @@ final class Milestones implements Flow {
         if (parts[1].equals("extend")) {
             Instant later = Instant.parse(parts[2]).atZone(ZoneOffset.UTC).plus(EXTENSION).toInstant();
             if (rhythm.pairs.extend(p.id(), Instant.parse(parts[2]), later)) {
+                String extender = turn.person().displayName();
+                turn.answered(p.id() + "|milestone|" + parts[2], t -> t.rich("milestone.outcome.extended", extender,
+                        t.date(later, ZoneOffset.UTC)));
                 planClose(p, later);
                 // the check-ins had stopped at the close: they go on until the new one
                 checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));

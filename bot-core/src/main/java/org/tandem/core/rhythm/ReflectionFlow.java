@@ -2,6 +2,7 @@ package org.tandem.core.rhythm;
 
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
@@ -79,7 +81,12 @@ final class ReflectionFlow implements Flow {
                 .buttons(List.of(new Block.Button(WRITE, t.get("reflection.write"),
                         pair.id() + ":" + kind + ":" + ref, Block.Style.PRIMARY)))
                 .context(t.rich("reflection.private.note"))
-                .build());
+                .build().asking(key(pair, kind, ref, who), t.locale()));
+    }
+
+    /** The key of one person's invitation to reflect (a meeting, the midpoint, the close). */
+    static String key(Pair pair, String kind, String ref, PersonRef who) {
+        return pair.id() + "|reflection|" + kind + "|" + ref + "|" + pair.roleOf(who);
     }
 
     @Override
@@ -148,6 +155,8 @@ final class ReflectionFlow implements Flow {
         turn.clearState();
         rhythm.reflections.save(new Reflections.Reflection(pair.get().id(), pair.get().program(), turn.who(), kind,
                 a.texts(), a.progress(), a.satisfaction(), turn.now()), kind + ":" + state.get().string("ref"));
+        turn.answered(key(pair.get(), kind, state.get().string("ref"), turn.who()),
+                t -> t.rich("reflection.outcome.saved", t.date(turn.now(), ZoneOffset.UTC)));
         turn.reply("reflection.saved");
         String thanks = a.texts().get("thanks");
         if (thanks != null) {
@@ -167,10 +176,12 @@ final class ReflectionFlow implements Flow {
                     new Block.Button(SHARE, t.get("reflection.share.ok"), pair.id() + ":yes:-", Block.Style.PRIMARY),
                     new Block.Button(SHARE, t.get("reflection.share.no"), pair.id() + ":no:-")));
         }
-        rhythm.send(pair.mentor(), m.build());
+        rhythm.send(pair.mentor(), menteeShares ? m.build().asking(pair.id() + "|thanks", t.locale()) : m.build());
     }
 
     private void share(Turn turn, Pair pair, boolean yes) {
+        turn.answered(pair.id() + "|thanks", Questions.Outcome.of(yes ? "reflection.outcome.shared"
+                : "reflection.outcome.kept"));
         if (!yes) {
             turn.reply("reflection.share.kept");
             return;

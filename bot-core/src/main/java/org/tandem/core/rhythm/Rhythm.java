@@ -21,6 +21,7 @@ import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
@@ -53,11 +54,13 @@ final class Rhythm {
     final Reflections reflections;
     final Pauses pauses;
     final Locale adminLocale;
+    final Questions questions;
     private final Settings settings;
 
     Rhythm(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger, Clock clock,
            DueItems due, Courtesy courtesy, Meetings meetings, Reflections reflections, Pauses pauses,
-           Settings settings) {
+           Settings settings, Questions questions) {
+        this.questions = questions;
         this.pairs = pairs;
         this.programs = programs;
         this.enrollments = enrollments;

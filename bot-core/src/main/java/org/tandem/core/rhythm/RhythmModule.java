@@ -8,6 +8,7 @@ import java.util.Map;
 import org.tandem.core.Settings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pair;
@@ -34,9 +35,10 @@ public final class RhythmModule {
     private final PauseFlow pause;
 
     public RhythmModule(MongoDatabase db, Pairs pairs, Meetings meetings, Programs programs, Enrollments enrollments,
-                        People people, Messenger messenger, Clock clock, DueItems due, Settings settings) {
+                        People people, Messenger messenger, Questions questions, Clock clock, DueItems due,
+                        Settings settings) {
         this.rhythm = new Rhythm(pairs, programs, enrollments, people, messenger, clock, due,
-                new Courtesy(db), meetings, new Reflections(db), new Pauses(db), settings);
+                new Courtesy(db), meetings, new Reflections(db), new Pauses(db), settings, questions);
         this.checkIns = new CheckIns(rhythm);
         this.agreement = new AgreementFlow(rhythm, checkIns);
         this.reflections = new ReflectionFlow(rhythm);

@@ -63,7 +63,7 @@ class QuietPairTest {
                 .filter(s -> s.to().equals("admin:" + Chat.TENANT)).filter(s -> Render.text(s.message())
                         .contains("needs support") || Render.text(s.message()).contains("need support")).toList();
         assertThat(admin).as("told, then reminded while it lasts").hasSizeGreaterThan(3);
-        assertThat(Render.text(admin.get(0).message())).contains("[Nudge them] [I'll reach out]");
+        assertThat(Render.text(admin.get(0).original())).contains("[Nudge them] [I'll reach out]");
         assertThat(admin).as("they hear when the nudges stop").filteredOn(s -> Render.text(s.message())
                 .contains("stopped nudging them")).hasSize(1);
         for (int i = 1; i < admin.size(); i++) {
@@ -140,7 +140,7 @@ class QuietPairTest {
             }
             seen = chat.mark();
         }
-        List<Instant> nudges = to(alice, start).stream().filter(s -> !s.message().blocks().stream()
+        List<Instant> nudges = to(alice, start).stream().filter(s -> !s.original().blocks().stream()
                 .filter(b -> b instanceof org.tandem.core.conversation.Block.Buttons).toList().isEmpty())
                 .map(RecordingMessenger.Sent::at).toList();
         assertThat(nudges).hasSizeGreaterThan(5);

@@ -236,16 +236,20 @@ class RhythmTest {
         assertThat(bob.dmsSince(thanks).text()).contains("*Alice* sent you a thank-you note",
                 "you changed how I speak", "[Yes, share it] [Keep it between us]");
         assertThat(chat.adminSince(thanks).text()).doesNotContain("you changed how I speak");
-        bob.clicksButton("Yes, share it");
+        Chat.Pressable share = bob.button("Yes, share it");
+        bob.press(share);
         assertThat(chat.adminSince(thanks).text()).contains("A thank-you from Alice to their mentor Bob",
                 "you changed how I speak");
-        bob.clicksButton("Yes, share it");
+        assertThat(bob.press(share).text()).as("a second click shows it was shared").contains("✓ Shared");
         assertThat(chat.adminSince(thanks).text()).containsOnlyOnce("A thank-you from Alice");
 
+        Chat.Pressable aliceCloses = alice.button("Close our mentoring");
         bob.clicksButton("Extend 3 months");
         Pair extended = pairs.find(pair.id()).orElseThrow();
         assertThat(extended.rhythm().endsAt().orElseThrow()).isAfter(pair.rhythm().endsAt().orElseThrow());
-        assertThat(alice.clicksButton("Close our mentoring").text()).contains("no longer current");
+        assertThat(alice.inbox().text()).as("her copy says what Bob decided").contains("Bob extended it until");
+        assertThat(alice.press(aliceCloses).text()).contains("Bob extended it until");
+        assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.ACTIVE);
         chat.clock().set(extended.rhythm().endsAt().orElseThrow());
         walk(extended.rhythm().endsAt().orElseThrow().plus(Duration.ofDays(5)));
         int done = chat.mark();

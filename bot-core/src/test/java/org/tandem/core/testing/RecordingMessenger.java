@@ -21,8 +21,15 @@ import org.tandem.core.conversation.Place;
 /** A {@link Messenger} that keeps what the core sends, for transcripts. It stands in for a chat platform. */
 public final class RecordingMessenger implements Messenger {
 
-    /** One message as delivered: to whom ({@code person key}, {@code admin:tenant} or {@code group:id}), and when. */
-    public record Sent(String to, Message message, MessageRef ref, Instant at) {}
+    /**
+     * One message as delivered: to whom ({@code person key}, {@code admin:tenant} or {@code group:id}), when, and
+     * what it first said ({@code message} is what it says now, once updated in place).
+     */
+    public record Sent(String to, Message message, MessageRef ref, Instant at, Message original) {
+        public Sent(String to, Message message, MessageRef ref, Instant at) {
+            this(to, message, ref, at, message);
+        }
+    }
 
     /** One file as delivered, with the message that came with it (which is also in {@link #all()}). */
     public record SentFile(String to, FileAttachment file, MessageRef ref) {}
@@ -136,7 +143,7 @@ public final class RecordingMessenger implements Messenger {
         boolean found = false;
         for (int i = 0; i < sent.size(); i++) {
             if (sent.get(i).ref().equals(ref)) {
-                sent.set(i, new Sent(sent.get(i).to(), message, ref, sent.get(i).at()));
+                sent.set(i, new Sent(sent.get(i).to(), message, ref, sent.get(i).at(), sent.get(i).original()));
                 found = true;
             }
         }
