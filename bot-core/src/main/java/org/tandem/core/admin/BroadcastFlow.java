@@ -116,6 +116,7 @@ public final class BroadcastFlow implements Flow {
     }
 
     private void send(Turn turn, Input.Click click) {
+        turn.chosen(click);
         String[] parts = click.value().split(":", 2);
         boolean send = parts.length == 2 && parts[1].equals("yes");
         Optional<Broadcasts.Broadcast> decided = broadcasts.find(parts[0])

@@ -149,6 +149,7 @@ public final class PairFlow implements Flow {
     }
 
     private void end(Turn turn, Input.Click click) {
+        turn.chosen(click);
         String[] parts = click.value().split(":", 2);
         if (parts[0].equals(KEEP) || parts.length != 2) {
             turn.reply("admin.end.kept");

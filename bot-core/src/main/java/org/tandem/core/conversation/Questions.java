@@ -115,6 +115,23 @@ public final class Questions {
         return d != null && closeCopy(d, outcome, updater);
     }
 
+    /**
+     * Closes the copy a click was on, saying which of its buttons was chosen ("✓ You chose: Mentee"): for a question
+     * the person answers by clicking. False when the copy is unknown or closed already.
+     */
+    public boolean closeCopyChosen(MessageRef ref, String actionId, String value, Updater updater) {
+        Document d = copies.find(and(eq("ref", ref(ref)), eq("status", "open"))).first();
+        if (d == null) {
+            return false;
+        }
+        String label = MessageCodec.read(d.get("shows", Document.class)).blocks().stream()
+                .filter(Block.Buttons.class::isInstance).map(Block.Buttons.class::cast)
+                .flatMap(b -> b.buttons().stream())
+                .filter(b -> b.actionId().equals(actionId) && b.value().equals(value)).map(Block.Button::label)
+                .findFirst().orElse(value);
+        return closeCopy(d, t -> t.rich("question.you-chose", label), updater);
+    }
+
     /** How a closed copy ends, to show again on a late click; empty when the copy is open or unknown. */
     public Optional<Message> closedView(MessageRef ref) {
         return Optional.ofNullable(copies.find(and(eq("ref", ref(ref)), eq("status", "closed"))).first())

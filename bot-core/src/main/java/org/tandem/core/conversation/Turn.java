@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.people.Person;
 
@@ -124,7 +125,8 @@ public final class Turn {
     /**
      * Answers in the place the event came from, through the event's reply channel. A form shown again for the
      * submission it answers (its errors, answers kept) replaces the form it was submitted from; a form is a question
-     * of its own, closed once submitted or cancelled.
+     * of its own, closed once submitted or cancelled; any other answer with buttons is recorded too, so that the
+     * click that answers it ({@link #chosen}) turns it into its outcome.
      */
     public MessageRef reply(Message message) {
         Optional<Block.Form> form = message.blocks().stream().filter(Block.Form.class::isInstance)
@@ -135,8 +137,12 @@ public final class Turn {
             formShownAgain = true;
             return s.message().get();
         }
-        Message sent = form.isPresent() && message.question().isEmpty()
-                ? message.asking(formQuestion(form.get().formId()), locale()) : message;
+        Message sent = message;
+        if (message.question().isEmpty() && message.interactive()) {
+            // every answer with something to act on is recorded, so that it can show its outcome once acted on
+            sent = message.asking(form.map(f -> formQuestion(f.formId()))
+                    .orElseGet(() -> "reply|" + who().key() + "|" + UUID.randomUUID()), locale());
+        }
         MessageRef ref = replies.reply(sent);
         questions.asked(sent, Address.of(who(), place()), ref);
         return ref;
@@ -175,6 +181,15 @@ public final class Turn {
      */
     public int answered(String question, Questions.Outcome outcome) {
         return questions.close(question, outcome, replies::update);
+    }
+
+    /**
+     * The click answered the question of the message it was on: that copy shows which button was chosen. Nothing
+     * when the platform did not say which message it was.
+     */
+    public void chosen(Input.Click click) {
+        click.message().ifPresent(ref -> questions.closeCopyChosen(ref, click.actionId(), click.value(),
+                replies::update));
     }
 
     /** Every question whose key starts with {@code prefix} is closed (e.g. all forms this person has open). */

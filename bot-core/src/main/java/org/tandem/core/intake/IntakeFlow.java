@@ -132,6 +132,8 @@ public final class IntakeFlow implements Flow {
     }
 
     private void click(Turn turn, Input.Click click) {
+        // every button here is the person's own answer: the message it was on shows which they chose
+        turn.chosen(click);
         if (click.actionId().equals(EDIT)) {
             new ProfileEditing(programs, enrollments).start(turn, click.value());
             return;

@@ -57,7 +57,10 @@ public final class LeaveFlow implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        on.click(PROGRAM, Access.SELF, (turn, click) -> confirm(turn, click.value()))
+        on.click(PROGRAM, Access.SELF, (turn, click) -> {
+            turn.chosen(click);
+            confirm(turn, click.value());
+        })
                 .click(CONFIRM, Access.SELF, this::confirmed);
     }
 
@@ -77,6 +80,7 @@ public final class LeaveFlow implements Flow {
     }
 
     private void confirmed(Turn turn, Input.Click click) {
+        turn.chosen(click);
         String[] parts = click.value().split(":", 2);
         if (parts.length != 2 || !parts[1].equals("yes")) {
             turn.reply("leave.kept");

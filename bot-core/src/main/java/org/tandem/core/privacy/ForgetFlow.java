@@ -56,6 +56,7 @@ public final class ForgetFlow implements Flow {
     }
 
     private void confirmed(Turn turn, Input.Click click) {
+        turn.chosen(click);
         if (!click.value().equals("yes")) {
             turn.reply("forget.kept");
             return;

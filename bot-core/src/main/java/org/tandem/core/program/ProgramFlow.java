@@ -99,6 +99,7 @@ public final class ProgramFlow implements Flow {
     }
 
     private void click(Turn turn, Input.Click click) {
+        turn.chosen(click);
         if (click.actionId().equals(TEMPLATE)) {
             Optional<ProgramTemplate> template = ProgramTemplate.find(click.value(), turn.t());
             turn.reply(Message.of(ProgramForm.form(CREATE_FORM, "program.form.title.create", turn.t(),

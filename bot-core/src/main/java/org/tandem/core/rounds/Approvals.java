@@ -77,6 +77,7 @@ final class Approvals {
     }
 
     void onClick(Turn turn, Input.Click click) {
+        turn.chosen(click);
         String[] parts = click.value().split("\\|", 2);
         Optional<Pair> pair = pairs.find(parts[0]).filter(p -> p.scope().equals(turn.who().scope()));
         Optional<Program> program = pair.flatMap(p -> programs.find(p.program()));

@@ -14,6 +14,7 @@ import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.matching.Matcher;
@@ -109,7 +110,10 @@ public final class MatchFlow implements Flow {
         Matcher matcher = new Matcher(settings.weights(program.id()), LocalDate.ofInstant(turn.now(), ZoneOffset.UTC));
         Plan plan = matcher.plan(pool.mentees(), pool.mentors(), pool.exclusions());
         MatchRuns.Run run = runs.preview(program.id(), program.scope().tenant(), turn.who().userId(), plan, turn.now());
-        turn.reply(Preview.message(turn.t(), program, run, plan, pool.mentees().size(), people));
+        // a newer preview supersedes the ones before: only one can be confirmed
+        turn.answeredAll("preview|" + program.id() + "|", Questions.Outcome.of("question.closed.superseded"));
+        turn.reply(Preview.message(turn.t(), program, run, plan, pool.mentees().size(), people)
+                .asking("preview|" + program.id() + "|" + run.id(), turn.locale()));
     }
 
     private void confirm(Turn turn, Program program, Optional<MatchRuns.Run> run) {
@@ -125,6 +129,7 @@ public final class MatchFlow implements Flow {
     }
 
     private void click(Turn turn, Input.Click click) {
+        turn.chosen(click);
         Optional<MatchRuns.Run> run = runs.find(click.value());
         Optional<Program> program = run.flatMap(r -> programs.find(r.program()))
                 .filter(p -> p.scope().equals(turn.who().scope()));

@@ -145,6 +145,7 @@ public final class WorkshopFlow implements Flow {
                 .fields(WorkshopMessages.details(turn.t(), w, zone)).build());
     }
 
+    /** One may change one's mind until the workshop: the invitation keeps its buttons. */
     private void rsvp(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 2);
         Optional<Workshop> w = workshops.find(parts[0]).filter(x -> x.scope().equals(turn.who().scope()))

@@ -24,7 +24,7 @@ final class WorkshopMessages {
                                 Block.Style.PRIMARY),
                         new Block.Button(WorkshopFlow.RSVP, t.get("workshop.no"), w.id() + ":no")))
                 .context(t.rich("workshop.invite.footer"))
-                .build();
+                .build().asking("workshop|" + w.id(), t.locale());
     }
 
     static Message reminder(Texts t, Workshop w, String program, ZoneId zone) {

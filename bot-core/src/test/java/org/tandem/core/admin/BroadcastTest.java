@@ -28,9 +28,12 @@ class BroadcastTest {
     void sentOncePerRecipientEvenWithTwoSweepersAndADoubleClick() {
         compose("Kick-off *drinks* on Friday at 5!");
         int mark = chat.mark();
-        assertThat(seeded.carol.clicksButton("Send to 8").text())
+        Chat.Pressable send = seeded.carol.button("Send to 8");
+        assertThat(seeded.carol.press(send).text())
                 .contains("On its way to 8 participant(s) of *Leadership*", "about 1 minute(s)");
-        assertThat(seeded.carol.clicksButton("Send to 8").text()).contains("already sent or cancelled");
+        assertThat(seeded.carol.press(send).text()).as("a double click shows it was sent")
+                .contains("✓ You chose: Send to 8");
+        assertThat(seeded.carol.clicks(send.actionId(), send.value()).text()).contains("already sent or cancelled");
 
         assertThat(chat.core().sweep()).as("only the first is due at once: sends are spread").isEqualTo(1);
         chat.clock().advance(Duration.ofSeconds(10));
@@ -67,8 +70,10 @@ class BroadcastTest {
         assertThat(seeded.carol.submits("broadcast.form", Map.of("message", " ")).text()).contains("Please answer");
         seeded.carol.submits("broadcast.form", Map.of("message", "Never mind"));
         int mark = chat.mark();
+        Chat.Pressable send = seeded.carol.button("Send to 8");
         assertThat(seeded.carol.clicksButton("Cancel").text()).contains("Not sent");
-        assertThat(seeded.carol.clicksButton("Send to 8").text()).contains("already sent or cancelled");
+        assertThat(seeded.carol.press(send).text()).contains("✓ You chose: Cancel");
+        assertThat(seeded.carol.clicks(send.actionId(), send.value()).text()).contains("already sent or cancelled");
         chat.clock().advance(Duration.ofMinutes(1));
         assertThat(chat.core().sweep()).isZero();
         assertThat(seeded.alice.dmsSince(mark).text()).isEmpty();

@@ -43,7 +43,8 @@ class PairFlowTest {
         String ask = seeded.carol.says("end pair Alice").text();
         assertThat(ask).contains("End 1 pair(s) of *Alice*?", "[End Alice & Bob (Leadership)] [Keep it]");
         int mark = chat.mark();
-        assertThat(seeded.carol.clicksButton("End Alice & Bob (Leadership)").text())
+        Chat.Pressable end = seeded.carol.button("End Alice & Bob (Leadership)");
+        assertThat(seeded.carol.press(end).text())
                 .contains("Ended: the pair Alice and Bob in *Leadership*. Both have been told.");
         assertThat(seeded.alice.dmsSince(mark).text()).contains("closed by the programme's coordinators",
                 "Thank you for the time you gave it", "You stay enrolled");
@@ -51,7 +52,8 @@ class PairFlowTest {
         assertThat(seeded.pairs.find(seeded.aliceAndBob.id()).orElseThrow().status()).isEqualTo(PairStatus.ENDED);
 
         int again = chat.mark();
-        assertThat(seeded.carol.clicksButton("End Alice & Bob (Leadership)").text()).contains("already ended");
+        assertThat(seeded.carol.press(end).text()).contains("✓ You chose: End Alice & Bob");
+        assertThat(seeded.carol.clicks(end.actionId(), end.value()).text()).contains("already ended");
         assertThat(seeded.alice.dmsSince(again).text()).isEmpty();
         assertThat(seeded.carol.says("audit").text()).containsOnlyOnce("ended a pair in *Leadership* (with Alice)");
         assertThat(seeded.carol.says("end pair Alice").text()).contains("Alice has no pair under way");
