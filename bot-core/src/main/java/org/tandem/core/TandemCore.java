@@ -9,54 +9,47 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.tandem.core.basics.BasicsFlow;
-import org.tandem.core.basics.FormCancel;
+import org.tandem.core.admin.AdminModule;
+import org.tandem.core.audit.AuditModule;
+import org.tandem.core.basics.BasicsModule;
 import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.AdminTrail;
 import org.tandem.core.conversation.AskingMessenger;
 import org.tandem.core.conversation.Bound;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.ConversationStates;
 import org.tandem.core.conversation.Dispatcher;
-import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.EventLedger;
-import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.InboundEvent;
+import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Person;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Router;
 import org.tandem.core.conversation.Scope;
+import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.TurnClock;
 import org.tandem.core.demo.DemoSeed;
-import org.tandem.core.home.HomeFlow;
-import org.tandem.core.home.HomeView;
-import org.tandem.core.intake.ConsentRefusals;
-import org.tandem.core.intake.EnrollmentDigest;
+import org.tandem.core.home.HomeModule;
 import org.tandem.core.intake.Enrollments;
-import org.tandem.core.intake.IntakeFlow;
-import org.tandem.core.intake.LeaveFlow;
-import org.tandem.core.intake.ProfileFlow;
-import org.tandem.core.pairs.ClickCheck;
-import org.tandem.core.pairs.ClickFlow;
-import org.tandem.core.pairs.IntroFlow;
-import org.tandem.core.pairs.Meetings;
-import org.tandem.core.pairs.Pair;
-import org.tandem.core.pairs.PairTimers;
+import org.tandem.core.intake.IntakeModule;
+import org.tandem.core.module.Events;
+import org.tandem.core.module.Feature;
 import org.tandem.core.pairs.Pairing;
-import org.tandem.core.pairs.Pairs;
-import org.tandem.core.pairs.RequestFlow;
-import org.tandem.core.pairs.ShortlistFlow;
-import org.tandem.core.pairs.Shortlists;
+import org.tandem.core.pairs.PairsModule;
 import org.tandem.core.people.People;
-import org.tandem.core.people.Person;
-import org.tandem.core.program.MatchingMode;
-import org.tandem.core.program.ProgramFlow;
+import org.tandem.core.privacy.CoreData;
+import org.tandem.core.privacy.PrivacyModule;
+import org.tandem.core.program.ProgramModule;
 import org.tandem.core.program.Programs;
 import org.tandem.core.rhythm.RhythmModule;
-import org.tandem.core.rounds.MatchFlow;
-import org.tandem.core.schedule.DueHandler;
+import org.tandem.core.rounds.RoundsModule;
 import org.tandem.core.schedule.DueItems;
 import org.tandem.core.schedule.Sweeper;
+import org.tandem.core.settings.Settings;
+import org.tandem.core.workshops.WorkshopsModule;
 
 /**
  * The core, assembled over one MongoDB database, one outbound {@link Messenger} and one {@link Clock}. Creating
@@ -67,16 +60,17 @@ public final class TandemCore {
     static final int REDELIVER_PER_SWEEP = 100;
 
     private final Dispatcher dispatcher;
-    private final Pairing pairing;
+    private final PairsModule pairs;
     private final Programs programs;
     private final People people;
-    private final Enrollments enrollments;
     private final Clock clock;
-    private final HomeView home;
+    private final HomeModule home;
+    private final IntakeModule intake;
+    private final PrivacyModule privacy;
+    private final List<Feature> features;
     private final DueItems dueItems;
     private final Sweeper sweeper;
     private final Messenger messenger;
-    private final Governance governance;
     private final Questions questions;
     private Instant lastPurge;
 
@@ -89,87 +83,64 @@ public final class TandemCore {
         this.questions = new Questions(db, messenger, clock);
         messenger.recordIn(questions);
         this.messenger = messenger;
+        // what one feature tells another
+        Events events = new Events();
+        // what every feature reads
         this.people = new People(db);
         this.programs = new Programs(db);
-        this.enrollments = new Enrollments(db);
-        // flows plan work here; the handlers below perform it when it is due
+        // features plan work here; their handlers perform it when it is due
         this.dueItems = new DueItems(db);
-        Pairs pairs = new Pairs(db);
-        PairTimers timers = new PairTimers(dueItems);
-        this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, questions, clock,
-                settings.adminLocale(), timers);
-        // a pair that closed, however it closed: nothing about it can be answered any more
-        pairs.whenClosed(p -> questions.closeAll(p.id() + "|",
-                Questions.Outcome.of("question.closed." + p.status().value())));
-        ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing);
-        Meetings meetings = new Meetings(db);
-        RhythmModule rhythm = new RhythmModule(db, pairs, meetings, programs, enrollments, people, messenger,
-                questions, clock, dueItems, settings);
-        Shortlists shortlists = new Shortlists(db);
-        ShortlistFlow shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
-        pairing.listen(new Pairing.Listener() {
+
+        // the features, each over those below it
+        this.intake = new IntakeModule(db, events, programs, people, messenger, dueItems, settings);
+        Enrollments enrollments = intake.enrollments();
+        this.pairs = new PairsModule(db, events, programs, enrollments, people, messenger, questions, clock,
+                dueItems, settings.adminLocale());
+        RoundsModule rounds = new RoundsModule(db, programs, enrollments, people, pairs);
+        RhythmModule rhythm = new RhythmModule(db, events, pairs.pairs(), pairs.meetings(), programs, enrollments,
+                people, messenger, questions, clock, dueItems, settings);
+        ProgramModule program = new ProgramModule(programs, enrollments::menteesAndMentors, rhythm::pause);
+        this.home = new HomeModule(people, programs, enrollments, pairs.pairs());
+        AuditModule audit = new AuditModule(db, people, programs, settings.digestZone());
+        AdminModule admin = new AdminModule(db, messenger, settings, people, programs, enrollments, pairs.pairs(),
+                pairs.shortlists(), dueItems, rhythm.figures(), audit.log());
+        WorkshopsModule workshops = new WorkshopsModule(db, programs, enrollments, people, messenger, dueItems,
+                audit.log(), clock, settings.digestZone());
+        List<Feature> below = List.of(new BasicsModule(people), intake, program, rounds, pairs, home, rhythm, audit,
+                admin, workshops);
+        // people's data: the core's own stores, then each feature's part
+        this.privacy = new PrivacyModule(new CoreData.Stores(people, programs, enrollments, pairs.pairs(),
+                pairs.shortlists(), new ConversationStates(db), new EventLedger(db), intake.refusals(),
+                rounds.records(), workshops.workshops(), audit.log(), admin.broadcasts(), dueItems),
+                below.stream().flatMap(f -> f.personalData().stream()).toList(), messenger, questions, clock,
+                settings);
+        List<Feature> all = new ArrayList<>(below);
+        all.add(privacy);
+        this.features = List.copyOf(all);
+
+        Router router = new Router(features.stream().flatMap(f -> f.flows().stream()).toList());
+        // the audit log, and the workspace's recurring jobs planned whenever coordinators act
+        AdminTrail recurring = new AdminTrail() {
             @Override
-            public void declined(Pair pair) {
-                // the mentee chooses again, unless the programme matches automatically
-                boolean automatic = programs.find(pair.program())
-                        .map(p -> p.spec().matchingMode() == MatchingMode.AUTOMATIC).orElse(false);
-                if (automatic) {
-                    shortlist.askNext(pair.program(), pair.mentee());
-                } else {
-                    shortlist.offer(pair.program(), pair.mentee(), false, "shortlist.others");
-                }
+            public void command(Turn turn, CommandSpec spec) {
+                planRecurring(turn.who().scope());
             }
 
             @Override
-            public void expired(Pair pair) {
-                shortlist.askNext(pair.program(), pair.mentee());
+            public void input(Turn turn, Input input) {
+                planRecurring(turn.who().scope());
             }
-        });
-        clickCheck.listen(new ClickCheck.Listener() {
-            @Override
-            public void active(Pair pair) {
-                rhythm.activated(pair);
-            }
-
-            @Override
-            public void noClick(Pair pair) {
-            }
-
-            @Override
-            public void askAgainLater(Pair pair, int round) {
-                timers.askClickLater(pair, round, clock.instant().plus(PairTimers.CLICK_AGAIN));
-            }
-        });
-        EnrollmentDigest digest = new EnrollmentDigest(enrollments, programs, people, messenger, dueItems, settings);
-        IntakeFlow.Listener onEnrolled = (turn, program, role) -> digest.plan(program.scope(), turn.now());
-        // the rhythm's part in the admin channel (numbers only) and in people's data (my-data, forget-me)
-        this.governance = new Governance(db, messenger, questions, clock, settings, people, programs, enrollments, pairs,
-                shortlists, dueItems, rhythm.figures(), rhythm.personalData());
-        List<Flow> flows = new ArrayList<>(List.of(
-                new BasicsFlow(people),
-                new FormCancel(),
-                new IntakeFlow(programs, enrollments, new ConsentRefusals(db), onEnrolled),
-                new ProfileFlow(programs, enrollments),
-                new LeaveFlow(programs, enrollments, settings.adminLocale(), pairing::left),
-                new ProgramFlow(programs, enrollments::menteesAndMentors, rhythm::pause),
-                new MatchFlow(db, programs, enrollments, pairs, people, pairing, shortlists, shortlist),
-                shortlist,
-                new RequestFlow(pairs, pairing),
-                new IntroFlow(pairs, meetings, clickCheck),
-                new ClickFlow(pairs, clickCheck),
-                new HomeFlow()));
-        flows.addAll(rhythm.flows());
-        flows.addAll(governance.flows());
-        Router router = new Router(flows);
-        this.home = new HomeView(people, programs, enrollments, pairs);
+        };
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
-                messenger, questions, clock, governance.trail());
-        List<DueHandler> handlers = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
-        handlers.add(digest);
-        handlers.addAll(rhythm.handlers());
-        handlers.addAll(governance.handlers());
-        this.sweeper = new Sweeper(dueItems, handlers, clock, Sweeper.newOwnerId());
-        governance.planRecurring();
+                messenger, questions, clock, AdminTrail.all(List.of(audit.log(), recurring)));
+        this.sweeper = new Sweeper(dueItems, features.stream().flatMap(f -> f.handlers().stream()).toList(), clock,
+                Sweeper.newOwnerId());
+        // at start, for every workspace with a programme: a restart loses nothing
+        programs.scopes().forEach(this::planRecurring);
+    }
+
+    private void planRecurring(Scope scope) {
+        features.forEach(f -> f.planRecurring(scope, clock.instant()));
     }
 
     public TandemCore(MongoDatabase db, Messenger messenger, Clock clock) {
@@ -237,7 +208,7 @@ public final class TandemCore {
      * retention period, unless {@link #workspaceBack} comes first.
      */
     public void workspaceGone(Scope scope) {
-        governance.purge().gone(scope);
+        privacy.purge().gone(scope);
     }
 
     /**
@@ -245,12 +216,12 @@ public final class TandemCore {
      * erasure, if any, is cancelled. Cheap when nothing is planned, but adapters need not call it for every event.
      */
     public void workspaceBack(Scope scope) {
-        governance.purge().back(scope);
+        privacy.purge().back(scope);
     }
 
     /** Whether the erasure of a workspace that removed Tandem is planned. */
     public boolean workspacePurgePlanned(Scope scope) {
-        return governance.purge().planned(scope);
+        return privacy.purge().planned(scope);
     }
 
     /**
@@ -259,12 +230,12 @@ public final class TandemCore {
      * old pages.
      */
     public void afterEachErasure(Runnable listener) {
-        governance.afterEachErasure(listener);
+        privacy.afterEachErasure(listener);
     }
 
     /** The pairing steps, for the matching flows and for tests. */
     public Pairing pairing() {
-        return pairing;
+        return pairs.pairing();
     }
 
     public Programs programs() {
@@ -273,7 +244,7 @@ public final class TandemCore {
 
     /** Seeds the sample programme into a workspace unless it is there already (see {@link DemoSeed}). */
     public boolean seedDemo(Scope scope) {
-        return DemoSeed.seed(scope, programs, people, enrollments, clock);
+        return DemoSeed.seed(scope, programs, people, intake.enrollments(), clock);
     }
 
     /** A person's home view (status, next step, buttons), for platforms that have a home surface. */

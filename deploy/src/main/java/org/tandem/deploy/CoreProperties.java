@@ -5,8 +5,8 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.tandem.core.Settings;
 import org.tandem.core.i18n.Texts;
+import org.tandem.core.settings.Settings;
 
 /**
  * {@code tandem.admin.*}, {@code tandem.digest.*} and {@code tandem.retention.*}: the core's settings. Bad values

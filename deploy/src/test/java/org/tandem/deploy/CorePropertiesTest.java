@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.tandem.core.Settings;
+import org.tandem.core.settings.Settings;
 
 /** {@code tandem.retention.closed-programmes} reaches the core's settings, in ISO or Spring's short form. */
 class CorePropertiesTest {

@@ -14,8 +14,8 @@ import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
@@ -161,15 +161,13 @@ public final class PairFlow implements Flow {
             return;
         }
         // a proposal was never announced to the two people: it is withdrawn without a word to them
-        boolean told = pair.get().status() != PairStatus.PROPOSED;
-        PairStatus to = told ? PairStatus.ENDED : PairStatus.WITHDRAWN;
-        Optional<Pair> ended = pairs.move(pair.get().id(), PairStatus.OPEN, to, turn.now(),
-                com.mongodb.client.model.Updates.set("endedBy", "coordinator"));
+        Optional<Pair> ended = pairs.end(pair.get().id(), Pairs.EndedBy.COORDINATOR, turn.now());
         if (ended.isEmpty()) {
             turn.reply("admin.end.gone");
             return;
         }
         Pair p = ended.get();
+        boolean told = p.status() == PairStatus.ENDED;
         String program = programName(p.program());
         if (told) {
             tell(turn, p.mentee(), "admin.end.told.mentee", people.name(p.mentor()), program);

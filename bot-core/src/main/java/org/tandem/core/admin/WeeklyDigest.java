@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tandem.core.Settings;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
@@ -31,6 +30,7 @@ import org.tandem.core.rounds.Waiting;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItem;
 import org.tandem.core.schedule.DueItems;
+import org.tandem.core.settings.Settings;
 
 /**
  * The coordinators' weekly digest, on Monday at the digest time: per live programme, what changed in the last

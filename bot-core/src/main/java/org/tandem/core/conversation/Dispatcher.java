@@ -6,8 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tandem.core.people.People;
-import org.tandem.core.people.Person;
+import org.tandem.core.conversation.Person;
 
 /**
  * The one inbound entry point of the core: de-duplicates the event, records the person, and hands the event to
@@ -18,7 +17,7 @@ public final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Router router;
-    private final People people;
+    private final Persons people;
     private final ConversationStates states;
     private final EventLedger ledger;
     private final Messenger messenger;
@@ -27,7 +26,7 @@ public final class Dispatcher {
     private final AdminTrail trail;
 
     /** With a trail that is told of every coordinator action and of every refusal. */
-    public Dispatcher(Router router, People people, ConversationStates states, EventLedger ledger,
+    public Dispatcher(Router router, Persons people, ConversationStates states, EventLedger ledger,
                       Messenger messenger, Questions questions, TurnClock clock, AdminTrail trail) {
         this.trail = trail;
         this.router = router;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Person;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
@@ -14,7 +15,6 @@ import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.people.People;
-import org.tandem.core.people.Person;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 

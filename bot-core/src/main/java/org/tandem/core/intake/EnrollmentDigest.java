@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tandem.core.Settings;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
@@ -20,6 +19,7 @@ import org.tandem.core.program.Programs;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItem;
 import org.tandem.core.schedule.DueItems;
+import org.tandem.core.settings.Settings;
 
 /**
  * The coordinators' once-a-day summary of new enrolments, instead of one post each. Each enrolment makes sure

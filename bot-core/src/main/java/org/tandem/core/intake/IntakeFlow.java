@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.FormCheck;
@@ -17,6 +17,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
+import org.tandem.core.module.Events;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 
@@ -38,21 +39,16 @@ public final class IntakeFlow implements Flow {
 
     enum Step { PROGRAM, ROLE, MENTEE, MENTOR, CONSENT, EDIT_MENTEE, EDIT_MENTOR }
 
-    /** Told about each new enrolment, e.g. to plan the coordinators' daily summary. */
-    public interface Listener {
-        void enrolled(Turn turn, Program program, Role role);
-    }
-
     private final Programs programs;
     private final Enrollments enrollments;
     private final ConsentRefusals refusals;
-    private final Listener listener;
+    private final Events events;
 
-    public IntakeFlow(Programs programs, Enrollments enrollments, ConsentRefusals refusals, Listener listener) {
+    public IntakeFlow(Programs programs, Enrollments enrollments, ConsentRefusals refusals, Events events) {
         this.programs = programs;
         this.enrollments = enrollments;
         this.refusals = refusals;
-        this.listener = listener;
+        this.events = events;
     }
 
     @Override
@@ -273,7 +269,7 @@ public final class IntakeFlow implements Flow {
             return;
         }
         turn.reply("intake.enrolled", program.get().name(), turn.t().get(role.labelKey()));
-        listener.enrolled(turn, program.get(), role);
+        events.publish(new PersonEnrolled(turn.who(), program.get(), role, turn.now()));
     }
 
     @Override

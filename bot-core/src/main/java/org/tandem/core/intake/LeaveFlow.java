@@ -7,14 +7,15 @@ import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
+import org.tandem.core.module.Events;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 
@@ -28,21 +29,16 @@ public final class LeaveFlow implements Flow {
     static final String PROGRAM = ID + ".program";
     static final String CONFIRM = ID + ".confirm";
 
-    /** Told when someone leaves a programme, e.g. to end their pairs and tell their partners kindly. */
-    public interface Listener {
-        void left(org.tandem.core.conversation.PersonRef person, String program);
-    }
-
     private final Programs programs;
     private final Enrollments enrollments;
     private final Locale adminLocale;
-    private final Listener listener;
+    private final Events events;
 
-    public LeaveFlow(Programs programs, Enrollments enrollments, Locale adminLocale, Listener listener) {
+    public LeaveFlow(Programs programs, Enrollments enrollments, Locale adminLocale, Events events) {
         this.programs = programs;
         this.enrollments = enrollments;
         this.adminLocale = adminLocale;
-        this.listener = listener;
+        this.events = events;
     }
 
     @Override
@@ -92,7 +88,7 @@ public final class LeaveFlow implements Flow {
             return;
         }
         turn.reply("leave.done", name(parts[0]));
-        listener.left(turn.who(), parts[0]);
+        events.publish(new PersonLeft(turn.who(), parts[0]));
         Texts admin = Texts.of(adminLocale);
         turn.messenger().send(Address.admin(turn.who().scope()), Message.text(admin.rich(
                 "leave.admin-notice", turn.person().displayName(), name(parts[0]), admin.get(e.get().role().labelKey()))));

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Person;
 import org.tandem.core.i18n.Texts;
-import org.tandem.core.people.Person;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 

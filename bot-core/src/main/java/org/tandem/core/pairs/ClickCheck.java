@@ -12,6 +12,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.i18n.Texts;
+import org.tandem.core.module.Events;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
@@ -22,41 +23,25 @@ import org.tandem.core.program.Programs;
  */
 public final class ClickCheck {
 
-    /** Told when a pair becomes active (the agreement starts there) or ends without a click. */
-    public interface Listener {
-        void active(Pair pair);
-
-        void noClick(Pair pair);
-
-        void askAgainLater(Pair pair, int round);
-    }
-
     private final Pairs pairs;
     private final Programs programs;
     private final People people;
     private final Messenger messenger;
     private final Clock clock;
     private final Pairing pairing;
-    private Listener listener = new Listener() {
-        public void active(Pair pair) { }
-
-        public void noClick(Pair pair) { }
-
-        public void askAgainLater(Pair pair, int round) { }
-    };
+    private final PairTimers timers;
+    private final Events events;
 
     public ClickCheck(Pairs pairs, Programs programs, People people, Messenger messenger, Clock clock,
-                      Pairing pairing) {
+                      Pairing pairing, PairTimers timers, Events events) {
+        this.timers = timers;
+        this.events = events;
         this.pairs = pairs;
         this.programs = programs;
         this.people = people;
         this.messenger = messenger;
         this.clock = clock;
         this.pairing = pairing;
-    }
-
-    public void listen(Listener listener) {
-        this.listener = listener;
     }
 
     /** Asks both sides, once per round (a second "We have met" or a late reminder sends nothing). */
@@ -100,19 +85,17 @@ public final class ClickCheck {
     private void decide(Pair pair, int round, String mentee, String mentor) {
         String program = programs.find(pair.program()).map(Program::name).orElse("?");
         if (mentee.equals("no") || mentor.equals("no")) {
-            pairs.move(pair.id(), EnumSet.of(PairStatus.INTRODUCED), PairStatus.NO_CLICK, clock.instant())
+            pairs.missClick(pair.id(), clock.instant())
                     .ifPresent(p -> {
                         tell(p.mentee(), "click.no-click.mentee", people.name(p.mentor()));
                         tell(p.mentor(), "click.no-click.mentor", people.name(p.mentee()));
                         pairing.toAdmin(p, "click.admin.no-click", program, people.name(p.mentee()));
-                        listener.noClick(p);
                     });
         } else if (mentee.equals("yes") && mentor.equals("yes")) {
-            pairs.move(pair.id(), EnumSet.of(PairStatus.INTRODUCED), PairStatus.ACTIVE, clock.instant(),
-                    Updates.set("activeAt", Date.from(clock.instant())))
+            pairs.activate(pair.id(), clock.instant())
                     .ifPresent(p -> {
                         // what must follow first (it is kept for the sweep if it fails), the news after
-                        listener.active(p);
+                        events.publish(new PairActivated(p));
                         tell(p.mentee(), "click.active", people.name(p.mentor()));
                         tell(p.mentor(), "click.active", people.name(p.mentee()));
                         pairing.toAdmin(p, "click.admin.active", program, people.name(p.mentee()),
@@ -122,7 +105,7 @@ public final class ClickCheck {
             pairs.newClickRound(pair.id(), round).ifPresent(p -> {
                 tell(p.mentee(), "click.one-more", people.name(p.mentor()));
                 tell(p.mentor(), "click.one-more", people.name(p.mentee()));
-                listener.askAgainLater(p, round + 1);
+                timers.askClickLater(p, round + 1, clock.instant().plus(PairTimers.CLICK_AGAIN));
             });
         }
     }

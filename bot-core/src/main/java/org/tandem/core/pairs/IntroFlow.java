@@ -48,7 +48,7 @@ public final class IntroFlow implements Flow {
 
     private void scheduled(Turn turn, Input.Click click) {
         introduced(turn, click).ifPresent(p -> {
-            pairs.note(p.id(), Updates.set("scheduledAt", Date.from(turn.now())));
+            pairs.scheduled(p.id(), turn.now());
             turn.reply("intro.scheduled.thanks");
         });
     }

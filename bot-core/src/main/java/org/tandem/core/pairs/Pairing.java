@@ -22,6 +22,7 @@ import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.AnswerFields;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.module.Events;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
@@ -35,13 +36,6 @@ public final class Pairing {
 
     public static final Duration ANSWER_WITHIN = Duration.ofDays(3);
 
-    /** Told when a request ends without a pair, so the mentee can move on (their shortlist). */
-    public interface Listener {
-        void declined(Pair pair);
-
-        void expired(Pair pair);
-    }
-
     private final Pairs pairs;
     private final Programs programs;
     private final Enrollments enrollments;
@@ -51,14 +45,11 @@ public final class Pairing {
     private final Clock clock;
     private final Locale adminLocale;
     private final PairTimers timers;
-    private Listener listener = new Listener() {
-        public void declined(Pair pair) { }
-
-        public void expired(Pair pair) { }
-    };
+    private final Events events;
 
     public Pairing(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger,
-                   Questions questions, Clock clock, Locale adminLocale, PairTimers timers) {
+                   Questions questions, Clock clock, Locale adminLocale, PairTimers timers, Events events) {
+        this.events = events;
         this.questions = questions;
         this.timers = timers;
         this.pairs = pairs;
@@ -68,10 +59,6 @@ public final class Pairing {
         this.messenger = messenger;
         this.clock = clock;
         this.adminLocale = adminLocale;
-    }
-
-    public void listen(Listener listener) {
-        this.listener = listener;
     }
 
     /**
@@ -122,8 +109,7 @@ public final class Pairing {
     /** The mentor said yes: the pair is introduced in a group conversation. */
     public boolean accept(PersonRef mentor, String pairId) {
         Optional<Pair> accepted = pairs.find(pairId).filter(p -> p.mentor().equals(mentor))
-                .flatMap(p -> pairs.move(pairId, EnumSet.of(PairStatus.REQUESTED), PairStatus.ACCEPTED,
-                        clock.instant(), Updates.set("acceptedAt", java.util.Date.from(clock.instant()))));
+                .flatMap(p -> pairs.accept(pairId, clock.instant()));
         accepted.ifPresent(p -> {
             // planned first: if this replica dies before the introduction is out, the sweep sends it
             timers.accepted(p, clock.instant());
@@ -144,8 +130,7 @@ public final class Pairing {
         Message intro = Introduction.message(t, pair, program.get(), people, enrollments);
         GroupRef group = messenger.openGroup(List.of(pair.mentee(), pair.mentor()), intro);
         messenger.send(Address.group(group), Introduction.question(t, pair));
-        pairs.move(pair.id(), EnumSet.of(PairStatus.ACCEPTED), PairStatus.INTRODUCED, clock.instant(),
-                Updates.set("group", group.id()), Updates.set("introducedAt", java.util.Date.from(clock.instant())))
+        pairs.introduce(pair.id(), group.id(), clock.instant())
                 .ifPresent(p -> timers.askClickLater(p, 0, clock.instant().plus(PairTimers.CLICK_AFTER_INTRODUCTION)));
         toAdmin(pair, "pair.admin.introduced", people.name(pair.mentee()), people.name(pair.mentor()),
                 program.get().name());
@@ -154,29 +139,27 @@ public final class Pairing {
     /** The mentor said no (the reason is for coordinators only): the mentee is told kindly. */
     public boolean decline(PersonRef mentor, String pairId, String reason) {
         Optional<Pair> declined = pairs.find(pairId).filter(p -> p.mentor().equals(mentor))
-                .flatMap(p -> pairs.move(pairId, EnumSet.of(PairStatus.REQUESTED), PairStatus.DECLINED,
-                        clock.instant(), Updates.set("declineReason", reason)));
+                .flatMap(p -> pairs.decline(pairId, reason, clock.instant()));
         declined.ifPresent(p -> {
             Texts t = people.texts(p.mentee());
             messenger.send(Address.person(p.mentee()), Message.text(t.rich("pair.declined", people.name(p.mentor()))));
             String program = programs.find(p.program()).map(Program::name).orElse("?");
             toAdmin(p, reason.isEmpty() ? "pair.admin.declined" : "pair.admin.declined-because",
                     people.name(p.mentor()), people.name(p.mentee()), program, reason);
-            listener.declined(p);
+            events.publish(new RequestEnded(p, true));
         });
         return declined.isPresent();
     }
 
     /** Nobody answered in time: the request lapses and the mentee moves on to the next candidate. */
     public boolean expire(String pairId) {
-        Optional<Pair> expired = pairs.move(pairId, EnumSet.of(PairStatus.REQUESTED), PairStatus.EXPIRED,
-                clock.instant());
+        Optional<Pair> expired = pairs.expire(pairId, clock.instant());
         expired.ifPresent(p -> {
             messenger.send(Address.person(p.mentor()), Message.text(people.texts(p.mentor()).rich("pair.expired.mentor",
                     people.name(p.mentee()))));
             messenger.send(Address.person(p.mentee()), Message.text(people.texts(p.mentee()).rich("pair.expired.mentee",
                     people.name(p.mentor()))));
-            listener.expired(p);
+            events.publish(new RequestEnded(p, false));
         });
         return expired.isPresent();
     }
@@ -190,7 +173,7 @@ public final class Pairing {
             if (!p.program().equals(program)) {
                 continue;
             }
-            pairs.move(p.id(), PairStatus.OPEN, PairStatus.WITHDRAWN, clock.instant()).ifPresent(ended -> {
+            pairs.leave(p.id(), clock.instant()).ifPresent(ended -> {
                 PersonRef partner = ended.other(person);
                 messenger.send(Address.person(partner), Message.text(people.texts(partner).rich(
                         partner.equals(ended.mentee()) ? "pair.partner-left.mentee" : "pair.partner-left.mentor",

@@ -27,6 +27,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,6 +38,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
+import org.tandem.core.module.Events;
+import org.tandem.core.pairs.PairStatus.Transition;
 
 /**
  * The {@code pairs} collection. Capacity and "one open pair per mentee and programme" are guarded by two unique
@@ -59,9 +62,16 @@ public final class Pairs {
             "activeAt", "closedAt");
 
     private final MongoCollection<Document> collection;
-    private final List<Consumer<Pair>> closedListeners = new CopyOnWriteArrayList<>();
+    private final Events events;
 
+    /** A view of the pairs for reading (tests, tools): what it moves tells nobody. */
     public Pairs(MongoDatabase db) {
+        this(db, new Events());
+    }
+
+    /** The pairs, telling {@code events} of each pair that closed ({@link PairClosed}). */
+    public Pairs(MongoDatabase db, Events events) {
+        this.events = events;
         this.collection = db.getCollection("pairs");
         collection.createIndex(Indexes.ascending("slotKey"), new IndexOptions().name("slotKey").unique(true));
         collection.createIndex(Indexes.ascending("menteeKey"), new IndexOptions().name("menteeKey").unique(true));
@@ -112,12 +122,93 @@ public final class Pairs {
         return new Opened(Optional.empty(), Optional.of(Refusal.MENTOR_FULL));
     }
 
+    /** A coordinator approved a proposal: the mentor is asked, and must answer by {@code respondBy}. */
+    public Optional<Pair> approve(String id, Instant now, Instant respondBy) {
+        return move(Transition.APPROVE, id, now, Updates.set("respondBy", Date.from(respondBy)));
+    }
+
+    /** A coordinator rejected a proposal. */
+    public Optional<Pair> reject(String id, Instant now) {
+        return move(Transition.REJECT, id, now);
+    }
+
+    /** A proposal nobody saw is withdrawn (the mentee chose another mentor). */
+    public Optional<Pair> withdrawProposal(String id, Instant now) {
+        return move(Transition.WITHDRAW_PROPOSAL, id, now);
+    }
+
+    /** The mentor accepted the request. */
+    public Optional<Pair> accept(String id, Instant now) {
+        return move(Transition.ACCEPT, id, now, Updates.set("acceptedAt", Date.from(now)));
+    }
+
+    /** The mentor declined the request, for this reason (a key of the reasons offered). */
+    public Optional<Pair> decline(String id, String reason, Instant now) {
+        return move(Transition.DECLINE, id, now, Updates.set("declineReason", reason));
+    }
+
+    /** Nobody answered the request in time. */
+    public Optional<Pair> expire(String id, Instant now) {
+        return move(Transition.EXPIRE, id, now);
+    }
+
+    /** The two were introduced, in this group conversation. */
+    public Optional<Pair> introduce(String id, String group, Instant now) {
+        return move(Transition.INTRODUCE, id, now, Updates.set("group", group),
+                Updates.set("introducedAt", Date.from(now)));
+    }
+
+    /** Both said it clicked: the mentoring is on. */
+    public Optional<Pair> activate(String id, Instant now) {
+        return move(Transition.ACTIVATE, id, now, Updates.set("activeAt", Date.from(now)));
+    }
+
+    /** One of them said it did not click. */
+    public Optional<Pair> missClick(String id, Instant now) {
+        return move(Transition.MISS_CLICK, id, now);
+    }
+
+    /** The mentoring reached its close. */
+    public Optional<Pair> complete(String id, Instant now) {
+        return move(Transition.COMPLETE, id, now);
+    }
+
+    /** One of the two left the programme. */
+    public Optional<Pair> leave(String id, Instant now) {
+        return move(Transition.LEAVE, id, now);
+    }
+
+    /** Who ended a pair from outside its life: a coordinator, or the erasure of one of the two. */
+    public enum EndedBy {
+        COORDINATOR, ERASURE;
+
+        String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /**
-     * Moves a pair from one of the expected statuses to another, with more fields to set, in one guarded update.
-     * Returns the pair after the change, or empty when it was not in an expected status (someone else moved it).
-     * Moving to a closed status frees the mentor's slot and the mentee's place.
+     * Ends a pair from outside its life: a proposal nobody saw is withdrawn, a pair the two knew of is ended.
+     * Returns the pair after the move (its status says which), or empty when it was already closed.
      */
-    public Optional<Pair> move(String id, Collection<PairStatus> from, PairStatus to, Instant now, Bson... more) {
+    public Optional<Pair> end(String id, EndedBy by, Instant now) {
+        Bson endedBy = Updates.set("endedBy", by.value());
+        Optional<Pair> withdrawn = move(Transition.WITHDRAW_PROPOSAL, id, now, endedBy);
+        return withdrawn.isPresent() ? withdrawn : move(Transition.END, id, now, endedBy);
+    }
+
+    /** The programme's retention is over: a pair still open is completed, without a word to anyone. */
+    public Optional<Pair> retire(String id, Instant now) {
+        return move(Transition.RETIRE, id, now);
+    }
+
+    /**
+     * Makes one move of a pair's life in one guarded update, with the fields it sets. Returns the pair after the
+     * change, or empty when it was not in a status the move starts from (someone else moved it). Moving to a
+     * closed status frees the mentor's slot and the mentee's place, and tells the other features.
+     */
+    Optional<Pair> move(Transition move, String id, Instant now, Bson... more) {
+        PairStatus to = move.to();
         List<Bson> updates = new ArrayList<>(List.of(Updates.set("status", to.value()),
                 Updates.set("changedAt", Date.from(now)), Updates.inc("version", 1L)));
         if (!to.open()) {
@@ -127,21 +218,13 @@ public final class Pairs {
         }
         updates.addAll(List.of(more));
         Document d = collection.findOneAndUpdate(
-                and(eq("_id", id), in("status", from.stream().map(PairStatus::value).toList())),
+                and(eq("_id", id), in("status", move.from().stream().map(PairStatus::value).toList())),
                 Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         Optional<Pair> moved = Optional.ofNullable(d).map(Pairs::toPair);
         if (!to.open()) {
-            moved.ifPresent(p -> closedListeners.forEach(l -> l.accept(p)));
+            moved.ifPresent(p -> events.publish(new PairClosed(p)));
         }
         return moved;
-    }
-
-    /**
-     * Runs {@code listener} after each move of a pair to a closed status (completed, ended, declined…), whoever made
-     * it: what was planned for the pair (its rhythm) is cancelled there.
-     */
-    public void whenClosed(Consumer<Pair> listener) {
-        closedListeners.add(listener);
     }
 
     /** Records one side's answer to "did it click?", once per round (guard: no answer yet from that side). */
@@ -355,9 +438,15 @@ public final class Pairs {
                 Updates.set("thanksShared", true), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
     }
 
-    /** Sets plain fields of a pair (no status change), e.g. its group conversation. */
-    public void note(String id, Bson update) {
-        collection.updateOne(eq("_id", id), update);
+    /** The two said they scheduled their first conversation. */
+    public void scheduled(String id, Instant at) {
+        collection.updateOne(eq("_id", id), Updates.set("scheduledAt", Date.from(at)));
+    }
+
+    /** The mentee's thanks at the close, and whether it may be shared with the programme. */
+    public void thanked(String id, String thanks, boolean shareable) {
+        collection.updateOne(eq("_id", id), Updates.combine(Updates.set("thanks", thanks),
+                Updates.set("thanksShareable", shareable)));
     }
 
     public Optional<Pair> find(String id) {

@@ -19,10 +19,12 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.tandem.core.conversation.Actor;
+import org.tandem.core.conversation.Person;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Persons;
 
 /** The {@code people} collection: one document per person, keyed by {@link PersonRef#key()}. */
-public final class People {
+public final class People implements Persons {
 
     private static final String STAND_IN = "erased-";
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -35,6 +37,7 @@ public final class People {
     }
 
     /** Records what the platform says about a person now (name, language, time zone) and returns them. */
+    @Override
     public Person touch(Actor actor, Instant now) {
         PersonRef ref = actor.person();
         List<Bson> updates = new ArrayList<>(List.of(

@@ -18,6 +18,7 @@ import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.MenteeAnswers;
 import org.tandem.core.intake.MentorAnswers;
+import org.tandem.core.module.PersonalData;
 import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;

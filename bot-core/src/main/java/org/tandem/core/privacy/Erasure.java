@@ -25,6 +25,7 @@ import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.module.PersonalData;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
@@ -118,7 +119,7 @@ public final class Erasure {
             concerned.add(p.mentee());
             concerned.add(p.mentor());
             // the programme is long over: an open pair is simply completed, without a word to anyone
-            pairs.move(p.id(), PairStatus.OPEN, PairStatus.COMPLETED, now);
+            pairs.retire(p.id(), now);
         }
         concerned.removeIf(People::isStandIn);
         for (PersonRef p : concerned) {
@@ -178,11 +179,10 @@ public final class Erasure {
             }
             for (Pair p : open) {
                 // a proposal was never announced: nobody is waiting on it
-                PairStatus to = p.status() == PairStatus.PROPOSED ? PairStatus.WITHDRAWN : PairStatus.ENDED;
-                Optional<Pair> moved = pairs.move(p.id(), PairStatus.OPEN, to, now, Updates.set("endedBy", "erasure"));
+                Optional<Pair> moved = pairs.end(p.id(), Pairs.EndedBy.ERASURE, now);
                 if (moved.isPresent()) {
                     ended++;
-                    if (to == PairStatus.ENDED) {
+                    if (moved.get().status() == PairStatus.ENDED) {
                         tellPartner(moved.get(), person);
                     }
                 }

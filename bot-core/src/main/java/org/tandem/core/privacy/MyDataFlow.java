@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
-import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Turn;
+import org.tandem.core.module.PersonalData;
 
 /**
  * {@code my-data}: everything Tandem stores about the person, as a JSON file in their direct conversation — every

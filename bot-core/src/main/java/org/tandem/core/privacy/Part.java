@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.module.PersonalData;
 
 /** A {@link PersonalData} made of functions, for the core's own stores. */
 record Part(String section, Function<PersonRef, Optional<Object>> exporter, BiConsumer<PersonRef, PersonRef> eraser,

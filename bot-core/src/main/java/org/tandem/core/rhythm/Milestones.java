@@ -147,8 +147,7 @@ final class Milestones implements Flow {
         Instant ends = Instant.parse(item.payloadString("endsAt"));
         rhythm.pairs.find(item.payloadString("pair"))
                 .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().endsAt().equals(Optional.of(ends)))
-                .flatMap(p -> rhythm.pairs.move(p.id(), EnumSet.of(PairStatus.ACTIVE), PairStatus.COMPLETED,
-                        rhythm.now()))
+                .flatMap(p -> rhythm.pairs.complete(p.id(), rhythm.now()))
                 .ifPresent(this::completed);
     }
 
@@ -181,7 +180,7 @@ final class Milestones implements Flow {
             }
             return;
         }
-        rhythm.pairs.move(p.id(), EnumSet.of(PairStatus.ACTIVE), PairStatus.COMPLETED, turn.now())
+        rhythm.pairs.complete(p.id(), turn.now())
                 .ifPresentOrElse(this::completed, () -> turn.reply("milestone.gone"));
     }
 

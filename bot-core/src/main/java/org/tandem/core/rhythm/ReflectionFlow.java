@@ -11,15 +11,15 @@ import java.util.Set;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
-import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
@@ -166,8 +166,7 @@ final class ReflectionFlow implements Flow {
 
     /** The mentee's thanks reach the mentor; if the mentee agreed to share them, the mentor is asked too. */
     private void thank(Pair pair, String thanks, boolean menteeShares) {
-        rhythm.pairs.note(pair.id(), Updates.combine(Updates.set("thanks", thanks),
-                Updates.set("thanksShareable", menteeShares)));
+        rhythm.pairs.thanked(pair.id(), thanks, menteeShares);
         Texts t = rhythm.texts(pair.mentor());
         Message.Builder m = Message.builder().text(t.rich("reflection.thanked", rhythm.name(pair.mentee())))
                 .text(Rich.literal(thanks));

@@ -1,9 +1,9 @@
 package org.tandem.core.rhythm;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tandem.core.Settings;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
@@ -34,6 +33,7 @@ import org.tandem.core.program.Cadence;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 import org.tandem.core.schedule.DueItems;
+import org.tandem.core.settings.Settings;
 
 /** What the rhythm's flows share: the stores, the port, the clock, and the small questions they all ask. */
 final class Rhythm {

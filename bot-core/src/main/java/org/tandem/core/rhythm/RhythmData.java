@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.conversation.PersonRef;
-import org.tandem.core.privacy.PersonalData;
+import org.tandem.core.module.PersonalData;
 
 /**
  * The rhythm's part in a person's data: their own reflections (only theirs: never the partner's), the meetings

@@ -5,13 +5,17 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tandem.core.Settings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.module.Events;
+import org.tandem.core.module.Feature;
+import org.tandem.core.module.PersonalData;
 import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.PairActivated;
+import org.tandem.core.pairs.PairClosed;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.people.People;
@@ -19,12 +23,13 @@ import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItems;
+import org.tandem.core.settings.Settings;
 
 /**
  * The mentoring rhythm, assembled: its flows, its due-item handlers, and what starts it (a pair becoming active).
  * The one entry type of the feature.
  */
-public final class RhythmModule {
+public final class RhythmModule implements Feature {
 
     private final Rhythm rhythm;
     private final AgreementFlow agreement;
@@ -34,7 +39,7 @@ public final class RhythmModule {
     private final CheckInFlow checkInFlow;
     private final PauseFlow pause;
 
-    public RhythmModule(MongoDatabase db, Pairs pairs, Meetings meetings, Programs programs, Enrollments enrollments,
+    public RhythmModule(MongoDatabase db, Events events, Pairs pairs, Meetings meetings, Programs programs, Enrollments enrollments,
                         People people, Messenger messenger, Questions questions, Clock clock, DueItems due,
                         Settings settings) {
         this.rhythm = new Rhythm(pairs, programs, enrollments, people, messenger, clock, due,
@@ -46,7 +51,8 @@ public final class RhythmModule {
         this.checkInFlow = new CheckInFlow(rhythm, checkIns, reflections);
         this.pause = new PauseFlow(rhythm);
         // a pair that closed has no rhythm left: what was planned for it goes, rather than waiting to do nothing
-        pairs.whenClosed(pair -> KINDS.forEach(kind -> due.cancelWaiting(kind, "pair", pair.id())));
+        events.on(PairClosed.class, e -> KINDS.forEach(kind -> due.cancelWaiting(kind, "pair", e.pair().id())));
+        events.on(PairActivated.class, e -> activated(e.pair()));
     }
 
     static final String ACTIVATED = "rhythm.activated";
@@ -57,7 +63,7 @@ public final class RhythmModule {
      * A pair said it clicked: the midpoint and the close are planned, and the mentee is invited to draft the
      * agreement. A follow-up of the guarded move to active: left to the sweep if it fails.
      */
-    public void activated(Pair pair) {
+    void activated(Pair pair) {
         rhythm.followUp(ACTIVATED + "|" + pair.id(), ACTIVATED, pair, Map.of("pair", pair.id()), () -> begin(pair));
     }
 
@@ -66,10 +72,17 @@ public final class RhythmModule {
         agreement.start(pair);
     }
 
+    @Override
+    public String name() {
+        return "rhythm";
+    }
+
+    @Override
     public List<Flow> flows() {
         return List.of(agreement, checkInFlow, reflections, milestones, pause);
     }
 
+    @Override
     public List<DueHandler> handlers() {
         List<DueHandler> all = new ArrayList<>(checkIns.handlers());
         all.add(agreement.finisher());
@@ -85,7 +98,8 @@ public final class RhythmModule {
     }
 
     /** The rhythm's part in people's data, for my-data, forget-me and retention. */
-    public List<org.tandem.core.privacy.PersonalData> personalData() {
+    @Override
+    public List<PersonalData> personalData() {
         return RhythmData.parts(rhythm);
     }
 

@@ -76,7 +76,36 @@ final class Approvals {
         return pair.isPresent();
     }
 
-    void onClick(Turn turn, Input.Click click) {
+    /** What a coordinator does with a proposal: each button of it, on the proposal it names. */
+    @FunctionalInterface
+    private interface OnProposal {
+        void handle(Turn turn, Pair proposal, Program program, String rest);
+    }
+
+    void approve(Turn turn, Input.Click click) {
+        onProposal(turn, click, (t, p, program, rest) -> pairs.approve(p.id(), t.now(),
+                        t.now().plus(Pairing.ANSWER_WITHIN))
+                .ifPresentOrElse(moved -> {
+                    pairing.sendRequest(moved, program);
+                    t.reply("match.approved", people.name(p.mentee()), people.name(p.mentor()));
+                }, () -> t.reply("match.proposal.gone")));
+    }
+
+    void reject(Turn turn, Input.Click click) {
+        onProposal(turn, click, (t, p, program, rest) -> t.reply(pairs.reject(p.id(), t.now()).isPresent()
+                ? "match.rejected" : "match.proposal.gone", people.name(p.mentee()), people.name(p.mentor())));
+    }
+
+    void swap(Turn turn, Input.Click click) {
+        onProposal(turn, click, (t, p, program, rest) -> alternatives(t, p, program));
+    }
+
+    void swapTo(Turn turn, Input.Click click) {
+        onProposal(turn, click, this::swap);
+    }
+
+    /** The proposal a click names ({@code pairId} or {@code pairId|mentorKey}), still waiting in this workspace. */
+    private void onProposal(Turn turn, Input.Click click, OnProposal action) {
         turn.chosen(click);
         String[] parts = click.value().split("\\|", 2);
         Optional<Pair> pair = pairs.find(parts[0]).filter(p -> p.scope().equals(turn.who().scope()));
@@ -85,22 +114,7 @@ final class Approvals {
             turn.reply("match.proposal.gone");
             return;
         }
-        Pair p = pair.get();
-        String mentee = people.name(p.mentee());
-        String mentor = people.name(p.mentor());
-        switch (click.actionId()) {
-            case APPROVE -> pairs.move(p.id(), EnumSet.of(PairStatus.PROPOSED), PairStatus.REQUESTED, turn.now(),
-                            Updates.set("respondBy", Date.from(turn.now().plus(Pairing.ANSWER_WITHIN))))
-                    .ifPresentOrElse(moved -> {
-                        pairing.sendRequest(moved, program.get());
-                        turn.reply("match.approved", mentee, mentor);
-                    }, () -> turn.reply("match.proposal.gone"));
-            case REJECT -> turn.reply(pairs.move(p.id(), EnumSet.of(PairStatus.PROPOSED), PairStatus.REJECTED,
-                    turn.now()).isPresent() ? "match.rejected" : "match.proposal.gone", mentee, mentor);
-            case SWAP -> alternatives(turn, p, program.get());
-            case SWAP_TO -> swap(turn, p, program.get(), parts.length == 2 ? parts[1] : "");
-            default -> throw new IllegalArgumentException(click.actionId());
-        }
+        action.handle(turn, pair.get(), program.get(), parts.length == 2 ? parts[1] : "");
     }
 
     private void alternatives(Turn turn, Pair p, Program program) {
@@ -120,8 +134,7 @@ final class Approvals {
 
     private void swap(Turn turn, Pair p, Program program, String mentorKey) {
         Optional<Shortlist.Option> chosen = options(p).stream().filter(o -> o.mentor().equals(mentorKey)).findFirst();
-        if (chosen.isEmpty() || pairs.move(p.id(), EnumSet.of(PairStatus.PROPOSED), PairStatus.WITHDRAWN,
-                turn.now()).isEmpty()) {
+        if (chosen.isEmpty() || pairs.withdrawProposal(p.id(), turn.now()).isEmpty()) {
             turn.reply("match.proposal.gone");
             return;
         }

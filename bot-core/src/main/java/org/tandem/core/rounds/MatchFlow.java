@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
@@ -74,9 +74,10 @@ public final class MatchFlow implements Flow {
     @Override
     public void bind(Bindings on) {
         on.click(CONFIRM, Access.COORDINATORS, this::click);
-        for (String id : List.of(Approvals.APPROVE, Approvals.REJECT, Approvals.SWAP, Approvals.SWAP_TO)) {
-            on.click(id, Access.COORDINATORS, approvals::onClick);
-        }
+        on.click(Approvals.APPROVE, Access.COORDINATORS, approvals::approve);
+        on.click(Approvals.REJECT, Access.COORDINATORS, approvals::reject);
+        on.click(Approvals.SWAP, Access.COORDINATORS, approvals::swap);
+        on.click(Approvals.SWAP_TO, Access.COORDINATORS, approvals::swapTo);
         on.submit(WEIGHTS_FORM, Access.COORDINATORS, WeightsForm.FIELDS, this::submit);
     }
 

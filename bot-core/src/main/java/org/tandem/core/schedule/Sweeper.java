@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.TurnClock;
+import org.tandem.core.settings.Settings;
 
 /**
  * Performs what is due: claims due items one at a time, hands each to the {@link DueHandler} of its kind, and

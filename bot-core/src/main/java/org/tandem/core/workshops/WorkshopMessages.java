@@ -6,8 +6,8 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Person;
 import org.tandem.core.i18n.Texts;
-import org.tandem.core.people.Person;
 
 /** What participants read about a workshop: the invitation with its two buttons, and the reminder. */
 final class WorkshopMessages {

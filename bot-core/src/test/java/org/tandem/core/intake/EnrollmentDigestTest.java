@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.settings.Settings;
 import org.tandem.core.testing.Chat;
 import org.tandem.core.testing.Forms;
 import org.tandem.core.testing.MutableClock;
@@ -58,7 +59,7 @@ class EnrollmentDigestTest {
     @Test
     void theSummaryFollowsTheConfiguredTimeAndZone() {
         EnrollmentDigest digest = new EnrollmentDigest(null, null, null, null, null,
-                new org.tandem.core.Settings(java.util.Locale.FRENCH, java.time.LocalTime.of(8, 30),
+                new org.tandem.core.settings.Settings(java.util.Locale.FRENCH, java.time.LocalTime.of(8, 30),
                         java.time.ZoneId.of("Europe/Paris")));
         assertThat(digest.next(Instant.parse("2026-03-02T07:00:00Z"))).isEqualTo("2026-03-02T07:30:00Z");
         assertThat(digest.next(Instant.parse("2026-03-02T07:30:00Z"))).isEqualTo("2026-03-03T07:30:00Z");

@@ -60,13 +60,68 @@ class PairsTest {
         assertThat(pairs.open(SCOPE, "p1", person("carl"), mentor, 1, PairStatus.REQUESTED, 10, List.of(),
                 Optional.empty(), NOW).refusal()).contains(Pairs.Refusal.MENTOR_FULL);
 
-        assertThat(pairs.move(p.id(), EnumSet.of(PairStatus.REQUESTED), PairStatus.DECLINED, NOW)).isPresent();
-        assertThat(pairs.move(p.id(), EnumSet.of(PairStatus.REQUESTED), PairStatus.DECLINED, NOW))
+        assertThat(pairs.decline(p.id(), "time", NOW)).isPresent();
+        assertThat(pairs.decline(p.id(), "time", NOW))
                 .as("a second decline finds nothing to move").isEmpty();
         assertThat(pairs.open(SCOPE, "p1", person("carl"), mentor, 1, PairStatus.REQUESTED, 10, List.of(),
                 Optional.empty(), NOW).pair()).isPresent();
         assertThat(pairs.open(SCOPE, "p1", alice, person("dan"), 1, PairStatus.REQUESTED, 10, List.of(),
                 Optional.empty(), NOW).pair()).isPresent();
+    }
+
+    @Test
+    void everyMoveStartsOnlyFromItsStatusesAndAClosedPairMovesNoMore() {
+        for (PairStatus.Transition move : PairStatus.Transition.values()) {
+            // a pair is opened in an open status; the table below says no move starts from a closed one
+            for (PairStatus from : PairStatus.OPEN) {
+                Pair p = pairs.open(SCOPE, "p-" + move + "-" + from, person("m-" + move + from),
+                        person("t-" + move + from), 1, from, 10, List.of(), Optional.empty(), NOW).pair().orElseThrow();
+                Optional<Pair> moved = make(move, p.id());
+                if (move.allows(from)) {
+                    assertThat(moved).as(move + " from " + from).map(Pair::status).contains(move.to());
+                } else {
+                    assertThat(moved).as(move + " from " + from + " changes nothing").isEmpty();
+                    assertThat(pairs.find(p.id()).orElseThrow().status()).isEqualTo(from);
+                }
+            }
+        }
+        for (PairStatus.Transition move : PairStatus.Transition.values()) {
+            assertThat(move.from()).as(move + " never starts from a closed pair").allMatch(PairStatus::open);
+        }
+    }
+
+    @Test
+    void endingFromOutsideWithdrawsAProposalAndEndsAPairTheTwoKnewOf() {
+        Pair proposed = pairs.open(SCOPE, "p1", person("a"), person("b"), 1, PairStatus.PROPOSED, 10, List.of(),
+                Optional.empty(), NOW).pair().orElseThrow();
+        Pair active = pairs.open(SCOPE, "p2", person("c"), person("d"), 1, PairStatus.ACTIVE, 10, List.of(),
+                Optional.empty(), NOW).pair().orElseThrow();
+
+        assertThat(pairs.end(proposed.id(), Pairs.EndedBy.COORDINATOR, NOW)).map(Pair::status)
+                .contains(PairStatus.WITHDRAWN);
+        assertThat(pairs.end(active.id(), Pairs.EndedBy.ERASURE, NOW)).map(Pair::status).contains(PairStatus.ENDED);
+        assertThat(pairs.end(active.id(), Pairs.EndedBy.ERASURE, NOW)).as("already closed").isEmpty();
+    }
+
+    @Test
+    void aPairThatClosesIsPublishedOnceAndAnOpenMoveIsNot() {
+        org.tandem.core.module.Events events = new org.tandem.core.module.Events();
+        List<Pair> closed = new java.util.ArrayList<>();
+        events.on(PairClosed.class, e -> closed.add(e.pair()));
+        Pairs told = new Pairs(TestMongo.freshDatabase(), events);
+        Pair p = told.open(SCOPE, "p1", person("a"), person("b"), 1, PairStatus.REQUESTED, 10, List.of(),
+                Optional.empty(), NOW).pair().orElseThrow();
+
+        told.accept(p.id(), NOW);
+        assertThat(closed).isEmpty();
+        told.introduce(p.id(), "g1", NOW);
+        told.missClick(p.id(), NOW);
+        told.missClick(p.id(), NOW);
+        assertThat(closed).extracting(Pair::status).containsExactly(PairStatus.NO_CLICK);
+    }
+
+    private Optional<Pair> make(PairStatus.Transition move, String id) {
+        return pairs.move(move, id, NOW);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.tandem.core.Settings;
 import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.Block;
@@ -19,6 +18,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
+import org.tandem.core.settings.Settings;
 
 /**
  * A transcript harness over the real core and a real MongoDB: people say things, click buttons and submit

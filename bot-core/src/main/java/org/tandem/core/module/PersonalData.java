@@ -1,4 +1,4 @@
-package org.tandem.core.privacy;
+package org.tandem.core.module;
 
 import java.util.Optional;
 import java.util.Set;

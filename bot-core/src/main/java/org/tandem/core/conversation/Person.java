@@ -1,10 +1,9 @@
-package org.tandem.core.people;
+package org.tandem.core.conversation;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
-import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.i18n.Texts;
 
 /**

@@ -1,4 +1,4 @@
-package org.tandem.core;
+package org.tandem.core.settings;
 
 import java.time.LocalTime;
 import java.time.Period;

@@ -1,0 +1,72 @@
+package org.tandem.core.admin;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.tandem.core.audit.AuditLog;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.module.Feature;
+import org.tandem.core.pairs.Pairs;
+import org.tandem.core.pairs.Shortlists;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Programs;
+import org.tandem.core.rounds.Waiting;
+import org.tandem.core.schedule.DueHandler;
+import org.tandem.core.schedule.DueItems;
+import org.tandem.core.settings.Settings;
+
+/**
+ * The admin channel, assembled: {@code status}, {@code pending}, one pair and ending it, broadcasts, exports, and
+ * the weekly digest it plans for each workspace. The one entry type of the feature.
+ */
+public final class AdminModule implements Feature {
+
+    private final Broadcasts broadcasts;
+    private final WeeklyDigest weekly;
+    private final List<Flow> flows;
+    private final List<DueHandler> handlers;
+
+    public AdminModule(MongoDatabase db, Messenger messenger, Settings settings, People people, Programs programs,
+                       Enrollments enrollments, Pairs pairs, Shortlists shortlists, DueItems due,
+                       RhythmFigures rhythm, AuditLog audit) {
+        Figures figures = new Figures(enrollments, pairs, rhythm);
+        Waiting waiting = new Waiting(db, enrollments, pairs);
+        this.broadcasts = new Broadcasts(db);
+        this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings);
+        this.flows = List.of(
+                new StatusFlow(programs, figures),
+                new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),
+                new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
+                new BroadcastFlow(programs, enrollments, broadcasts, due, audit),
+                new ExportFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()));
+        this.handlers = List.of(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger), weekly);
+    }
+
+    @Override
+    public String name() {
+        return "admin";
+    }
+
+    /** The broadcasts coordinators sent (who sent them is part of their data). */
+    public Broadcasts broadcasts() {
+        return broadcasts;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return flows;
+    }
+
+    @Override
+    public List<DueHandler> handlers() {
+        return handlers;
+    }
+
+    @Override
+    public void planRecurring(Scope scope, Instant now) {
+        weekly.plan(scope, now);
+    }
+}

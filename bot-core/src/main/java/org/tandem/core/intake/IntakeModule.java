@@ -1,0 +1,63 @@
+package org.tandem.core.intake;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.List;
+import org.tandem.core.conversation.Flow;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.module.Events;
+import org.tandem.core.module.Feature;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Programs;
+import org.tandem.core.schedule.DueHandler;
+import org.tandem.core.schedule.DueItems;
+import org.tandem.core.settings.Settings;
+
+/**
+ * Intake, assembled: joining a programme (questionnaire and consent), editing one's profile, leaving. It publishes
+ * {@link PersonEnrolled} and {@link PersonLeft}; the coordinators' daily summary of enrolments listens to the first.
+ * The one entry type of the feature.
+ */
+public final class IntakeModule implements Feature {
+
+    private final Enrollments enrollments;
+    private final ConsentRefusals refusals;
+    private final EnrollmentDigest digest;
+    private final List<Flow> flows;
+
+    public IntakeModule(MongoDatabase db, Events events, Programs programs, People people, Messenger messenger,
+                        DueItems due, Settings settings) {
+        this.enrollments = new Enrollments(db);
+        this.refusals = new ConsentRefusals(db);
+        this.digest = new EnrollmentDigest(enrollments, programs, people, messenger, due, settings);
+        this.flows = List.of(
+                new IntakeFlow(programs, enrollments, refusals, events),
+                new ProfileFlow(programs, enrollments),
+                new LeaveFlow(programs, enrollments, settings.adminLocale(), events));
+        events.on(PersonEnrolled.class, e -> digest.plan(e.program().scope(), e.at()));
+    }
+
+    @Override
+    public String name() {
+        return "intake";
+    }
+
+    /** Who is enrolled where, with their answers. */
+    public Enrollments enrollments() {
+        return enrollments;
+    }
+
+    /** Who declined the consent, and when (kept so that a refusal is not asked again at once). */
+    public ConsentRefusals refusals() {
+        return refusals;
+    }
+
+    @Override
+    public List<Flow> flows() {
+        return flows;
+    }
+
+    @Override
+    public List<DueHandler> handlers() {
+        return List.of(digest);
+    }
+}
