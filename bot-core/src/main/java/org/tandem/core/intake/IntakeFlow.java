@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
@@ -64,9 +65,17 @@ public final class IntakeFlow implements Flow {
     /** Everything here is the person's own enrolment: what they click changes only their own answers. */
     @Override
     public void bind(Bindings on) {
-        for (String id : List.of(PROGRAM, ROLE, CONSENT, RESUME, EDIT)) {
-            on.click(id, Access.SELF, this::click);
-        }
+        on.click(EDIT, Access.SELF, (turn, click) -> {
+                    turn.chosen(click);
+                    new ProfileEditing(programs, enrollments).start(turn, click.value());
+                })
+                .click(RESUME, Access.SELF, this::resume)
+                .click(PROGRAM, Access.SELF, (turn, click) -> inIntake(turn, click, s -> programs.find(click.value())
+                        .filter(p -> p.scope().equals(turn.who().scope()) && p.state().enrolling())
+                        .ifPresentOrElse(p -> chooseProgram(turn, p), () -> turn.reply("intake.programme-gone"))))
+                .click(ROLE, Access.SELF, (turn, click) -> inIntake(turn, click, s -> role(turn, s, click.value())))
+                .click(CONSENT, Access.SELF, (turn, click) -> inIntake(turn, click,
+                        s -> consent(turn, s, click.value().equals("yes"))));
         on.submit(MENTEE_FORM, Access.SELF, IntakeForms.MENTEE_FIELDS, this::submit)
                 .submit(MENTOR_FORM, Access.SELF, IntakeForms.MENTOR_FIELDS, this::submit);
     }
@@ -127,36 +136,26 @@ public final class IntakeFlow implements Flow {
                 .build());
     }
 
-    private void click(Turn turn, Input.Click click) {
-        // every button here is the person's own answer: the message it was on shows which they chose
+    private void resume(Turn turn, Input.Click click) {
         turn.chosen(click);
-        if (click.actionId().equals(EDIT)) {
-            new ProfileEditing(programs, enrollments).start(turn, click.value());
-            return;
-        }
         Optional<ConversationState> state = turn.state().filter(s -> s.flow().equals(ID));
-        if (click.actionId().equals(RESUME)) {
-            if (state.isEmpty() || click.value().equals("restart")) {
-                turn.clearState();
-                start(turn);
-            } else {
-                prompt(turn, state.get());
-            }
-            return;
+        if (state.isEmpty() || click.value().equals("restart")) {
+            turn.clearState();
+            start(turn);
+        } else {
+            prompt(turn, state.get());
         }
+    }
+
+    /** A button of the questionnaire under way: without one (it expired, or is done), the person is told. */
+    private void inIntake(Turn turn, Input.Click click, Consumer<ConversationState> step) {
+        turn.chosen(click);
+        Optional<ConversationState> state = turn.state().filter(s -> s.flow().equals(ID));
         if (state.isEmpty()) {
             turn.reply(enrolledSomewhere(turn) ? "intake.done-already" : "intake.expired");
             return;
         }
-        ConversationState s = state.get();
-        switch (click.actionId()) {
-            case PROGRAM -> programs.find(click.value())
-                    .filter(p -> p.scope().equals(turn.who().scope()) && p.state().enrolling())
-                    .ifPresentOrElse(p -> chooseProgram(turn, p), () -> turn.reply("intake.programme-gone"));
-            case ROLE -> role(turn, s, click.value());
-            case CONSENT -> consent(turn, s, click.value().equals("yes"));
-            default -> throw new IllegalArgumentException(click.actionId());
-        }
+        step.accept(state.get());
     }
 
     private void role(Turn turn, ConversationState s, String value) {

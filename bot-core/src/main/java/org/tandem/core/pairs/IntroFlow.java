@@ -1,9 +1,7 @@
 package org.tandem.core.pairs;
 
-import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.Optional;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Flow;

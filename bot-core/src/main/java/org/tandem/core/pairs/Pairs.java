@@ -32,8 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.tandem.core.conversation.PersonRef;

@@ -1,6 +1,5 @@
 package org.tandem.core.privacy;
 
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -21,7 +20,6 @@ import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
-import org.tandem.core.conversation.Scope;
 import org.tandem.core.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
@@ -68,9 +69,16 @@ public final class ProgramFlow implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        for (String id : List.of(TEMPLATE, OPEN, EDIT, CLOSE)) {
-            on.click(id, Access.COORDINATORS, this::click);
-        }
+        on.click(TEMPLATE, Access.COORDINATORS, this::template)
+                .click(OPEN, Access.COORDINATORS, (turn, click) -> onProgram(turn, click, this::open))
+                .click(EDIT, Access.COORDINATORS, (turn, click) -> onProgram(turn, click, this::edit))
+                .click(CLOSE, Access.COORDINATORS, (turn, click) -> onProgram(turn, click, (t, p) -> {
+                    if (click.value().endsWith(":yes")) {
+                        close(t, p);
+                    } else {
+                        t.reply("program.close.kept", p.name());
+                    }
+                }));
         on.submit(CREATE_FORM, Access.COORDINATORS, ProgramForm.FIELDS, this::submit)
                 .submit(EDIT_FORM, Access.COORDINATORS, ProgramForm.FIELDS, this::submit);
     }
@@ -98,32 +106,23 @@ public final class ProgramFlow implements Flow {
         }
     }
 
-    private void click(Turn turn, Input.Click click) {
+    private void template(Turn turn, Input.Click click) {
         turn.chosen(click);
-        if (click.actionId().equals(TEMPLATE)) {
-            Optional<ProgramTemplate> template = ProgramTemplate.find(click.value(), turn.t());
-            turn.reply(Message.of(ProgramForm.form(CREATE_FORM, "program.form.title.create", turn.t(),
-                    template.map(x -> ProgramForm.values(x.draft(turn.t()))).orElse(ProgramForm.blank()), Map.of())));
-            return;
-        }
-        String[] parts = click.value().split(":", 2);
-        Optional<Program> program = programs.find(parts[0]).filter(p -> p.scope().equals(turn.who().scope()));
+        Optional<ProgramTemplate> template = ProgramTemplate.find(click.value(), turn.t());
+        turn.reply(Message.of(ProgramForm.form(CREATE_FORM, "program.form.title.create", turn.t(),
+                template.map(x -> ProgramForm.values(x.draft(turn.t()))).orElse(ProgramForm.blank()), Map.of())));
+    }
+
+    /** A button about one programme of this workspace ({@code programId} or {@code programId:answer}). */
+    private void onProgram(Turn turn, Input.Click click, BiConsumer<Turn, Program> action) {
+        turn.chosen(click);
+        String id = click.value().split(":", 2)[0];
+        Optional<Program> program = programs.find(id).filter(p -> p.scope().equals(turn.who().scope()));
         if (program.isEmpty()) {
             turn.reply("program.not-found", click.value());
             return;
         }
-        switch (click.actionId()) {
-            case OPEN -> open(turn, program.get());
-            case EDIT -> edit(turn, program.get());
-            case CLOSE -> {
-                if (parts.length == 2 && parts[1].equals("yes")) {
-                    close(turn, program.get());
-                } else {
-                    turn.reply("program.close.kept", program.get().name());
-                }
-            }
-            default -> throw new IllegalArgumentException(click.actionId());
-        }
+        action.accept(turn, program.get());
     }
 
     private void submit(Turn turn, Input.Submit submit) {

@@ -1,6 +1,5 @@
 package org.tandem.core.rhythm;
 
-import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

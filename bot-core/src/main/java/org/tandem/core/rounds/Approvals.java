@@ -1,9 +1,6 @@
 package org.tandem.core.rounds;
 
-import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.tandem.core.conversation.Block;
