@@ -76,8 +76,9 @@ public final class IntakeFlow implements Flow {
                 .click(ROLE, Access.SELF, (turn, click) -> inIntake(turn, click, s -> role(turn, s, click.value())))
                 .click(CONSENT, Access.SELF, (turn, click) -> inIntake(turn, click,
                         s -> consent(turn, s, click.value().equals("yes"))));
-        on.submit(MENTEE_FORM, Access.SELF, IntakeForms.MENTEE_FIELDS, this::submit)
-                .submit(MENTOR_FORM, Access.SELF, IntakeForms.MENTOR_FIELDS, this::submit);
+        on.submit(MENTEE_FORM, Access.SELF, IntakeForms.MENTEE_FIELDS, (turn, submit) -> submit(turn, submit, true))
+                .submit(MENTOR_FORM, Access.SELF, IntakeForms.MENTOR_FIELDS,
+                        (turn, submit) -> submit(turn, submit, false));
     }
 
 
@@ -174,7 +175,7 @@ public final class IntakeFlow implements Flow {
         }
     }
 
-    private void submit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit, boolean mentee) {
         Optional<ConversationState> state = turn.state().filter(s -> s.flow().equals(ID));
         if (state.isEmpty()) {
             turn.reply("intake.expired");
@@ -189,7 +190,6 @@ public final class IntakeFlow implements Flow {
         if (program.isEmpty()) {
             return;
         }
-        boolean mentee = submit.formId().equals(MENTEE_FORM);
         if (step != (mentee ? Step.MENTEE : Step.MENTOR)) {
             prompt(turn, state.get());
             return;

@@ -36,18 +36,18 @@ public final class RequestFlow implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        on.click(ACCEPT, PairAccess.mentor(pairs), this::answer)
-                .click(DECLINE, PairAccess.mentor(pairs), this::answer)
+        on.click(ACCEPT, PairAccess.mentor(pairs), (turn, click) -> answer(turn, click, true))
+                .click(DECLINE, PairAccess.mentor(pairs), (turn, click) -> answer(turn, click, false))
                 .submit(DECLINE_FORM, Access.SELF, Set.of("reason"), this::declined);
     }
 
-    private void answer(Turn turn, Input.Click click) {
+    private void answer(Turn turn, Input.Click click, boolean accept) {
         Optional<Pair> pair = pairs.find(click.value());
         if (pair.isEmpty() || pair.get().status() != PairStatus.REQUESTED) {
             turn.reply("pair.request.gone");
             return;
         }
-        if (click.actionId().equals(ACCEPT)) {
+        if (accept) {
             if (pairing.accept(turn.who(), pair.get().id())) {
                 turn.reply("pair.accepted");
             } else {

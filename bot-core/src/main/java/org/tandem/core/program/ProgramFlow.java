@@ -79,8 +79,9 @@ public final class ProgramFlow implements Flow {
                         t.reply("program.close.kept", p.name());
                     }
                 }));
-        on.submit(CREATE_FORM, Access.COORDINATORS, ProgramForm.FIELDS, this::submit)
-                .submit(EDIT_FORM, Access.COORDINATORS, ProgramForm.FIELDS, this::submit);
+        on.submit(CREATE_FORM, Access.COORDINATORS, ProgramForm.FIELDS,
+                        (turn, submit) -> submit(turn, submit, false))
+                .submit(EDIT_FORM, Access.COORDINATORS, ProgramForm.FIELDS, (turn, submit) -> submit(turn, submit, true));
     }
 
 
@@ -125,10 +126,9 @@ public final class ProgramFlow implements Flow {
         action.accept(turn, program.get());
     }
 
-    private void submit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit, boolean editing) {
         FormCheck check = new FormCheck(submit, turn.t());
         Optional<ProgramDraft> draft = ProgramForm.parse(check);
-        boolean editing = submit.formId().equals(EDIT_FORM);
         Optional<Program> edited = Optional.empty();
         if (editing) {
             Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, STEP_EDIT));

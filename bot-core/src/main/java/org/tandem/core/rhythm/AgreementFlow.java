@@ -63,11 +63,11 @@ public final class AgreementFlow implements Flow {
     /** The mentee drafts (the mentee drives); the mentor confirms or suggests. */
     @Override
     public void bind(Bindings on) {
-        on.click(DRAFT, PairAccess.mentee(rhythm.pairs), this::click)
-                .click(CONFIRM, PairAccess.mentor(rhythm.pairs), this::click)
-                .click(SUGGEST, PairAccess.mentor(rhythm.pairs), this::click)
-                .submit(FORM, Access.SELF, AgreementForm.FIELDS, this::submit)
-                .submit(SUGGEST_FORM, Access.SELF, Set.of("suggestion"), this::submit);
+        on.click(DRAFT, PairAccess.mentee(rhythm.pairs), (turn, click) -> click(turn, click, Answer.DRAFT))
+                .click(CONFIRM, PairAccess.mentor(rhythm.pairs), (turn, click) -> click(turn, click, Answer.CONFIRM))
+                .click(SUGGEST, PairAccess.mentor(rhythm.pairs), (turn, click) -> click(turn, click, Answer.SUGGEST))
+                .submit(FORM, Access.SELF, AgreementForm.FIELDS, (turn, submit) -> submit(turn, submit, false))
+                .submit(SUGGEST_FORM, Access.SELF, Set.of("suggestion"), (turn, submit) -> submit(turn, submit, true));
     }
 
 
@@ -105,7 +105,10 @@ public final class AgreementFlow implements Flow {
         }
     }
 
-    private void click(Turn turn, Input.Click click) {
+    /** What a button of the agreement does: the mentee drafts it, the mentor confirms it or suggests changes. */
+    private enum Answer { DRAFT, CONFIRM, SUGGEST }
+
+    private void click(Turn turn, Input.Click click, Answer answer) {
         String[] parts = click.value().split(":", 2);
         Optional<Pair> pair = rhythm.pairs.find(parts[0]).filter(p -> p.status() == PairStatus.ACTIVE);
         if (pair.isEmpty()) {
@@ -113,7 +116,7 @@ public final class AgreementFlow implements Flow {
             return;
         }
         Pair p = pair.get();
-        if (click.actionId().equals(DRAFT)) {
+        if (answer == Answer.DRAFT) {
             turn.save(ConversationState.start(ID, "draft").with("pair", p.id()));
             turn.reply(Message.of(AgreementForm.form(turn.t(), draftValues(p), Map.of())));
             return;
@@ -123,9 +126,9 @@ public final class AgreementFlow implements Flow {
                 .orElse(false);
         if (!current) {
             turn.reply("agreement.gone");
-        } else if (click.actionId().equals(CONFIRM)) {
+        } else if (answer == Answer.CONFIRM) {
             confirm(turn, p, version);
-        } else if (click.actionId().equals(SUGGEST)) {
+        } else {
             turn.save(ConversationState.start(ID, "suggest").with("pair", p.id()).with("version", version));
             turn.reply(Message.of(suggestForm(turn.t(), Map.of(), Map.of())));
         }
@@ -176,7 +179,7 @@ public final class AgreementFlow implements Flow {
         }
     }
 
-    private void submit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit, boolean suggesting) {
         Optional<ConversationState> state = turn.state().filter(s -> s.flow().equals(ID));
         Optional<Pair> pair = state.flatMap(s -> rhythm.pairs.find(s.string("pair")))
                 .filter(p -> p.status() == PairStatus.ACTIVE);
@@ -185,7 +188,7 @@ public final class AgreementFlow implements Flow {
             return;
         }
         FormCheck check = new FormCheck(submit, turn.t());
-        if (submit.formId().equals(SUGGEST_FORM)) {
+        if (suggesting) {
             String suggestion = check.text("suggestion", true, 1000);
             if (!check.ok()) {
                 turn.reply(Message.of(suggestForm(turn.t(), check.submitted(), check.errors())));

@@ -59,10 +59,10 @@ final class CheckInFlow implements Flow {
     @Override
     public void bind(Bindings on) {
         on.click(ANSWER, PairAccess.members(rhythm.pairs), this::click)
-                .click(NUDGE, Access.COORDINATORS, this::coordinator)
-                .click(REACH_OUT, Access.COORDINATORS, this::coordinator)
-                .submit(MET_FORM, Access.SELF, Set.of("date", "note"), this::submit)
-                .submit(SCHEDULED_FORM, Access.SELF, Set.of("date"), this::submit);
+                .click(NUDGE, Access.COORDINATORS, (turn, click) -> coordinator(turn, click, true))
+                .click(REACH_OUT, Access.COORDINATORS, (turn, click) -> coordinator(turn, click, false))
+                .submit(MET_FORM, Access.SELF, Set.of("date", "note"), (turn, submit) -> submit(turn, submit, true))
+                .submit(SCHEDULED_FORM, Access.SELF, Set.of("date"), (turn, submit) -> submit(turn, submit, false));
     }
 
 
@@ -126,7 +126,7 @@ final class CheckInFlow implements Flow {
                 List.of(LocalDate.ofInstant(turn.now(), zone).toString())), Map.of())));
     }
 
-    private void submit(Turn turn, Input.Submit submit) {
+    private void submit(Turn turn, Input.Submit submit, boolean met) {
         Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, submit.formId()));
         Optional<Pair> pair = state.flatMap(s -> mine(turn, s.string("pair")));
         if (pair.isEmpty()) {
@@ -134,7 +134,6 @@ final class CheckInFlow implements Flow {
             return;
         }
         int n = Integer.parseInt(state.get().string("n"));
-        boolean met = submit.formId().equals(MET_FORM);
         FormCheck check = new FormCheck(submit, turn.t());
         ZoneId zone = rhythm.zone(turn.who(), pair.get().program());
         LocalDate today = LocalDate.ofInstant(turn.now(), zone);
@@ -208,7 +207,7 @@ final class CheckInFlow implements Flow {
     }
 
     /** The admin channel's buttons on an at-risk pair. */
-    private void coordinator(Turn turn, Input.Click click) {
+    private void coordinator(Turn turn, Input.Click click, boolean nudge) {
         Optional<Pair> pair = rhythm.pairs.find(click.value()).filter(p -> p.scope().equals(turn.who().scope()));
         if (pair.isEmpty() || pair.get().status() != PairStatus.ACTIVE) {
             turn.reply("checkin.gone");
@@ -217,13 +216,12 @@ final class CheckInFlow implements Flow {
         // a coordinator acted: the nudges may start again, and the next reminder is a week away
         Pair p = rhythm.pairs.coordinatorActed(pair.get().id(), turn.now()).orElse(pair.get());
         String coordinator = turn.person().displayName();
-        boolean nudge = click.actionId().equals(NUDGE);
         turn.answered(CheckIns.atRiskKey(p), t -> t.rich(nudge ? "checkin.outcome.nudged"
                 : "checkin.outcome.reaching-out", coordinator, t.date(turn.now(), ZoneOffset.UTC)));
         // the question left open closes: the rhythm asks afresh
         rhythm.questions.closeAll(p.id() + "|checkin|", Questions.Outcome.of("question.closed.superseded"));
         checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));
-        if (click.actionId().equals(NUDGE)) {
+        if (nudge) {
             for (var who : List.of(p.mentee(), p.mentor())) {
                 rhythm.tell(who, "checkin.coordinator-nudge", rhythm.name(p.other(who)));
             }

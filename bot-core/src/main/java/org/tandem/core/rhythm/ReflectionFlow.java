@@ -55,8 +55,8 @@ final class ReflectionFlow implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        on.click(WRITE, PairAccess.members(rhythm.pairs), this::click)
-                .click(SHARE, PairAccess.mentor(rhythm.pairs), this::click)
+        on.click(WRITE, PairAccess.members(rhythm.pairs), (turn, click) -> click(turn, click, false))
+                .click(SHARE, PairAccess.mentor(rhythm.pairs), (turn, click) -> click(turn, click, true))
                 .submit(FORM, Access.SELF, ReflectionForms.FIELDS, this::submit);
     }
 
@@ -112,14 +112,14 @@ final class ReflectionFlow implements Flow {
         turn.reply(m.context(t.rich("journal.private")).build());
     }
 
-    private void click(Turn turn, Input.Click click) {
+    private void click(Turn turn, Input.Click click, boolean share) {
         String[] parts = click.value().split(":", 3);
         Optional<Pair> pair = parts.length == 3 ? rhythm.pairs.find(parts[0]) : Optional.empty();
         if (pair.isEmpty()) {
             turn.reply("reflection.gone");
             return;
         }
-        if (click.actionId().equals(SHARE)) {
+        if (share) {
             share(turn, pair.get(), parts[1].equals("yes"));
             return;
         }
