@@ -40,6 +40,9 @@ public final class BroadcastFlow implements Flow {
     static final String SEND = ID + ".send";
     static final int MAX_TEXT = 2000;
 
+    /** The steps of a broadcast: its text is being written. */
+    enum Step { COMPOSE }
+
     private final Programs programs;
     private final Enrollments enrollments;
     private final Broadcasts broadcasts;
@@ -79,13 +82,13 @@ public final class BroadcastFlow implements Flow {
             return;
         }
         ProgramNames.resolve(turn, programs, command.rest()).ifPresent(p -> {
-            turn.save(ConversationState.start(ID, "compose").with("program", p.id()));
+            turn.save(ConversationState.start(ID, Step.COMPOSE).with("program", p.id()));
             turn.reply(Message.of(form(turn.t(), p, Map.of(), Map.of())));
         });
     }
 
     private void compose(Turn turn, Input.Submit submit) {
-        Optional<Program> program = turn.state().filter(s -> s.in(ID, "compose"))
+        Optional<Program> program = turn.state().filter(s -> s.in(ID, Step.COMPOSE))
                 .flatMap(s -> programs.find(s.string("program")));
         if (program.isEmpty()) {
             turn.reply("broadcast.expired");

@@ -22,12 +22,14 @@ public record ConversationState(String flow, String step, Map<String, Object> an
         answers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     }
 
-    public static ConversationState start(String flow, String step) {
-        return new ConversationState(flow, step, Map.of(), 0, Instant.EPOCH);
+    /** A dialogue of {@code flow} starting at one of its named steps (each flow names its steps with an enum). */
+    public static ConversationState start(String flow, Enum<?> step) {
+        return new ConversationState(flow, step.name(), Map.of(), 0, Instant.EPOCH);
     }
 
-    public boolean in(String flow, String step) {
-        return this.flow.equals(flow) && this.step.equals(step);
+    /** Whether this is {@code flow}'s dialogue at {@code step} (a state saved in lower case before still is). */
+    public boolean in(String flow, Enum<?> step) {
+        return this.flow.equals(flow) && this.step.equalsIgnoreCase(step.name());
     }
 
     public String string(String key) {
@@ -42,8 +44,8 @@ public record ConversationState(String flow, String step, Map<String, Object> an
     }
 
     /** The same state at another step. */
-    public ConversationState at(String step) {
-        return new ConversationState(flow, step, answers, version, updatedAt);
+    public ConversationState at(Enum<?> step) {
+        return new ConversationState(flow, step.name(), answers, version, updatedAt);
     }
 
     /** The same state with more answers. */

@@ -106,7 +106,7 @@ public final class IntakeFlow implements Flow {
         } else if (open.size() == 1) {
             chooseProgram(turn, open.get(0));
         } else {
-            turn.save(ConversationState.start(ID, Step.PROGRAM.name()));
+            turn.save(ConversationState.start(ID, Step.PROGRAM));
             turn.reply(Message.builder()
                     .text(turn.t().rich("intake.which-programme"))
                     .buttons(open.stream().map(p -> new Block.Button(PROGRAM, p.name(), p.id())).toList())
@@ -120,7 +120,7 @@ public final class IntakeFlow implements Flow {
             turn.reply("intake.already", program.name());
             return;
         }
-        turn.save(ConversationState.start(ID, Step.ROLE.name()).with("program", program.id()));
+        turn.save(ConversationState.start(ID, Step.ROLE).with("program", program.id()));
         askRole(turn, program);
     }
 
@@ -169,7 +169,7 @@ public final class IntakeFlow implements Flow {
             return;
         }
         Step next = role.get() == Role.MENTOR ? Step.MENTOR : Step.MENTEE;
-        ConversationState moved = s.at(next.name()).with("role", role.get().value());
+        ConversationState moved = s.at(next).with("role", role.get().value());
         if (turn.save(moved)) {
             prompt(turn, moved);
         }
@@ -205,7 +205,7 @@ public final class IntakeFlow implements Flow {
         }
         boolean both = Role.parse(state.get().string("role")).orElse(Role.MENTEE) == Role.BOTH;
         Step next = mentee && both ? Step.MENTOR : Step.CONSENT;
-        ConversationState moved = state.get().at(next.name()).with(mentee ? "mentee" : "mentor", submit.values());
+        ConversationState moved = state.get().at(next).with(mentee ? "mentee" : "mentor", submit.values());
         if (turn.save(moved)) {
             prompt(turn, moved);
         }
@@ -258,7 +258,7 @@ public final class IntakeFlow implements Flow {
         if ((role != Role.MENTOR && mentee.isEmpty()) || (role != Role.MENTEE && mentor.isEmpty())) {
             // the programme changed under the answers (e.g. a topic was removed): ask again, keeping them
             ConversationState again = ConversationState.start(ID, (mentee.isEmpty() && role != Role.MENTOR
-                    ? Step.MENTEE : Step.MENTOR).name()).with(s.answers());
+                    ? Step.MENTEE : Step.MENTOR)).with(s.answers());
             turn.save(again);
             prompt(turn, again);
             return;

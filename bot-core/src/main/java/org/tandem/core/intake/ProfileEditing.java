@@ -32,7 +32,7 @@ final class ProfileEditing {
             return;
         }
         ConversationState s = ConversationState.start(IntakeFlow.ID,
-                (mentee ? IntakeFlow.Step.EDIT_MENTEE : IntakeFlow.Step.EDIT_MENTOR).name()).with("program", parts[0]);
+                mentee ? IntakeFlow.Step.EDIT_MENTEE : IntakeFlow.Step.EDIT_MENTOR).with("program", parts[0]);
         turn.save(s);
         prompt(turn, s);
     }

@@ -21,6 +21,9 @@ public final class RequestFlow implements Flow {
     static final String DECLINE = ID + ".decline";
     static final String DECLINE_FORM = ID + ".decline-form";
 
+    /** The steps of an answer to a request: the mentor writes why they decline. */
+    enum Step { DECLINE }
+
     private final Pairs pairs;
     private final Pairing pairing;
 
@@ -55,14 +58,14 @@ public final class RequestFlow implements Flow {
             }
             return;
         }
-        turn.save(ConversationState.start(ID, "decline").with("pair", pair.get().id()));
+        turn.save(ConversationState.start(ID, Step.DECLINE).with("pair", pair.get().id()));
         turn.reply(Message.of(new FormBuilder(DECLINE_FORM, turn.t().get("pair.decline.title"), turn.t(), Map.of(),
                 Map.of()).textarea("reason", "pair.decline.reason", false, 1000, "pair.decline.reason.hint")
                 .build("pair.decline.submit")));
     }
 
     private void declined(Turn turn, Input.Submit submit) {
-        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, "decline"));
+        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, Step.DECLINE));
         if (state.isEmpty()) {
             turn.reply("pair.request.gone");
             return;

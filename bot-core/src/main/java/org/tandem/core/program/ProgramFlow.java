@@ -33,7 +33,6 @@ public final class ProgramFlow implements Flow {
     static final String OPEN = ID + ".open";
     static final String EDIT = ID + ".edit-button";
     static final String CLOSE = ID + ".close";
-    static final String STEP_EDIT = "edit";
 
     /** How many mentees and mentors a programme has, from the enrolments (kept out of this package). */
     public interface Counts {
@@ -44,6 +43,9 @@ public final class ProgramFlow implements Flow {
     public interface Pausing {
         boolean pause(Program program, boolean on);
     }
+
+    /** The steps of a programme's dialogue: its form is being edited. */
+    enum Step { EDIT }
 
     private final Programs programs;
     private final Counts counts;
@@ -131,7 +133,7 @@ public final class ProgramFlow implements Flow {
         Optional<ProgramDraft> draft = ProgramForm.parse(check);
         Optional<Program> edited = Optional.empty();
         if (editing) {
-            Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, STEP_EDIT));
+            Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, Step.EDIT));
             edited = state.flatMap(s -> programs.find(s.string("program")));
             if (edited.isEmpty()) {
                 turn.reply("program.edit.expired");
@@ -197,7 +199,7 @@ public final class ProgramFlow implements Flow {
     }
 
     private void edit(Turn turn, Program program) {
-        turn.save(ConversationState.start(ID, STEP_EDIT).with("program", program.id()));
+        turn.save(ConversationState.start(ID, Step.EDIT).with("program", program.id()));
         turn.reply(Message.of(ProgramForm.form(EDIT_FORM, "program.form.title.edit", turn.t(),
                 ProgramForm.values(program.spec()), Map.of())));
     }

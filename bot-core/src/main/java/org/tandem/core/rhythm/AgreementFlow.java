@@ -42,6 +42,9 @@ public final class AgreementFlow implements Flow {
     static final String SUGGEST_FORM = ID + ".suggest-form";
     static final String AGREED = "rhythm.agreed";
 
+    /** The steps of the agreement: the mentee drafts it, the mentor suggests changes. */
+    enum Step { DRAFT, SUGGEST }
+
     private final Rhythm rhythm;
     private final CheckIns checkIns;
 
@@ -117,7 +120,7 @@ public final class AgreementFlow implements Flow {
         }
         Pair p = pair.get();
         if (answer == Answer.DRAFT) {
-            turn.save(ConversationState.start(ID, "draft").with("pair", p.id()));
+            turn.save(ConversationState.start(ID, Step.DRAFT).with("pair", p.id()));
             turn.reply(Message.of(AgreementForm.form(turn.t(), draftValues(p), Map.of())));
             return;
         }
@@ -129,7 +132,7 @@ public final class AgreementFlow implements Flow {
         } else if (answer == Answer.CONFIRM) {
             confirm(turn, p, version);
         } else {
-            turn.save(ConversationState.start(ID, "suggest").with("pair", p.id()).with("version", version));
+            turn.save(ConversationState.start(ID, Step.SUGGEST).with("pair", p.id()).with("version", version));
             turn.reply(Message.of(suggestForm(turn.t(), Map.of(), Map.of())));
         }
     }

@@ -41,6 +41,9 @@ final class CheckInFlow implements Flow {
     static final String SCHEDULED_FORM = ID + ".scheduled-form";
     static final Duration SNOOZE = Duration.ofDays(3);
 
+    /** The steps of a check-in: the date of a meeting, or of the one they scheduled, is being given. */
+    enum Step { MET, SCHEDULED }
+
     private final Rhythm rhythm;
     private final CheckIns checkIns;
     private final ReflectionFlow reflections;
@@ -80,8 +83,8 @@ final class CheckInFlow implements Flow {
         }
         Pair p = pair.get();
         switch (parts[2]) {
-            case "met" -> form(turn, p, n, MET_FORM);
-            case "scheduled" -> form(turn, p, n, SCHEDULED_FORM);
+            case "met" -> form(turn, p, n, Step.MET);
+            case "scheduled" -> form(turn, p, n, Step.SCHEDULED);
             case "not-yet" -> {
                 if (rhythm.pairs.checkInAnswered(p.id(), n)) {
                     answered(turn, p, n, "checkin.not-yet");
@@ -119,15 +122,16 @@ final class CheckInFlow implements Flow {
         }
     }
 
-    private void form(Turn turn, Pair p, int n, String formId) {
-        turn.save(ConversationState.start(ID, formId).with("pair", p.id()).with("n", Integer.toString(n)));
+    private void form(Turn turn, Pair p, int n, Step step) {
+        String formId = step == Step.MET ? MET_FORM : SCHEDULED_FORM;
+        turn.save(ConversationState.start(ID, step).with("pair", p.id()).with("n", Integer.toString(n)));
         ZoneId zone = rhythm.zone(turn.who(), p.program());
         turn.reply(Message.of(dateForm(turn.t(), formId, Map.of("date",
                 List.of(LocalDate.ofInstant(turn.now(), zone).toString())), Map.of())));
     }
 
     private void submit(Turn turn, Input.Submit submit, boolean met) {
-        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, submit.formId()));
+        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, met ? Step.MET : Step.SCHEDULED));
         Optional<Pair> pair = state.flatMap(s -> mine(turn, s.string("pair")));
         if (pair.isEmpty()) {
             turn.reply("checkin.gone");

@@ -37,6 +37,9 @@ final class ReflectionFlow implements Flow {
     static final String SHARE = ID + ".share";
     static final String FORM = ID + ".form";
 
+    /** The steps of a reflection: it is being written. */
+    enum Step { WRITE }
+
     private final Rhythm rhythm;
 
     ReflectionFlow(Rhythm rhythm) {
@@ -127,7 +130,7 @@ final class ReflectionFlow implements Flow {
             turn.reply("reflection.gone");
             return;
         }
-        turn.save(ConversationState.start(ID, "write").with("pair", pair.get().id()).with("kind", parts[1])
+        turn.save(ConversationState.start(ID, Step.WRITE).with("pair", pair.get().id()).with("kind", parts[1])
                 .with("ref", parts[2]));
         boolean mentee = pair.get().mentee().equals(turn.who());
         turn.reply(Message.of(ReflectionForms.form(turn.t(), pair.get(), parts[1], mentee,
@@ -135,7 +138,7 @@ final class ReflectionFlow implements Flow {
     }
 
     private void submit(Turn turn, Input.Submit submit) {
-        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, "write"));
+        Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, Step.WRITE));
         Optional<Pair> pair = state.flatMap(s -> rhythm.pairs.find(s.string("pair")))
                 .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who()));
         if (pair.isEmpty()) {

@@ -38,6 +38,9 @@ public final class MatchFlow implements Flow {
     static final String CONFIRM = ID + ".confirm";
     static final String WEIGHTS_FORM = ID + ".weights";
 
+    /** The steps of a round: its weights are being set. */
+    enum Step { WEIGHTS }
+
     private final Programs programs;
     private final Enrollments enrollments;
     private final Pairs pairs;
@@ -94,7 +97,7 @@ public final class MatchFlow implements Flow {
         switch (known ? sub : "preview") {
             case "confirm" -> confirm(turn, program.get(), runs.pending(program.get().id()));
             case "weights" -> {
-                turn.save(ConversationState.start(ID, "weights").with("program", program.get().id()));
+                turn.save(ConversationState.start(ID, Step.WEIGHTS).with("program", program.get().id()));
                 turn.reply(Message.of(WeightsForm.form(turn.t(), program.get(),
                         WeightsForm.values(settings.weights(program.get().id())), java.util.Map.of())));
             }
@@ -145,7 +148,7 @@ public final class MatchFlow implements Flow {
     }
 
     private void submit(Turn turn, Input.Submit submit) {
-        Optional<Program> program = turn.state().filter(s -> s.in(ID, "weights"))
+        Optional<Program> program = turn.state().filter(s -> s.in(ID, Step.WEIGHTS))
                 .flatMap(s -> programs.find(s.string("program")));
         if (program.isEmpty()) {
             turn.reply("match.weights.expired");

@@ -51,6 +51,9 @@ public final class WorkshopFlow implements Flow {
     static final Duration REMIND_BEFORE = Duration.ofDays(1);
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** The steps of a workshop: it is being planned. */
+    enum Step { PLAN }
+
     private final Programs programs;
     private final Enrollments enrollments;
     private final Workshops workshops;
@@ -103,13 +106,13 @@ public final class WorkshopFlow implements Flow {
             return;
         }
         ProgramNames.resolve(turn, programs, command.rest()).ifPresent(p -> {
-            turn.save(ConversationState.start(ID, "plan").with("program", p.id()));
+            turn.save(ConversationState.start(ID, Step.PLAN).with("program", p.id()));
             turn.reply(Message.of(form(turn.t(), p, Map.of(), Map.of())));
         });
     }
 
     private void plan(Turn turn, Input.Submit submit) {
-        Optional<Program> program = turn.state().filter(s -> s.in(ID, "plan"))
+        Optional<Program> program = turn.state().filter(s -> s.in(ID, Step.PLAN))
                 .flatMap(s -> programs.find(s.string("program")));
         if (program.isEmpty()) {
             turn.reply("workshop.expired");
