@@ -1,11 +1,9 @@
 package org.tandem.core.program;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.tandem.core.conversation.Access;
@@ -13,9 +11,7 @@ import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
-import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
-import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
@@ -44,17 +40,16 @@ public final class ProgramFlow implements Flow {
         boolean pause(Program program, boolean on);
     }
 
-    /** The steps of a programme's dialogue: its form is being edited. */
-    enum Step { EDIT }
-
     private final Programs programs;
     private final Counts counts;
     private final Pausing pausing;
+    private final ProgramEditor editor;
 
     public ProgramFlow(Programs programs, Counts counts, Pausing pausing) {
         this.programs = programs;
         this.counts = counts;
         this.pausing = pausing;
+        this.editor = new ProgramEditor(programs);
     }
 
     @Override
@@ -71,9 +66,9 @@ public final class ProgramFlow implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        on.click(TEMPLATE, Access.COORDINATORS, this::template)
+        on.click(TEMPLATE, Access.COORDINATORS, editor::template)
                 .click(OPEN, Access.COORDINATORS, (turn, click) -> onProgram(turn, click, this::open))
-                .click(EDIT, Access.COORDINATORS, (turn, click) -> onProgram(turn, click, this::edit))
+                .click(EDIT, Access.COORDINATORS, (turn, click) -> onProgram(turn, click, editor::edit))
                 .click(CLOSE, Access.COORDINATORS, (turn, click) -> onProgram(turn, click, (t, p) -> {
                     if (click.value().endsWith(":yes")) {
                         close(t, p);
@@ -82,8 +77,8 @@ public final class ProgramFlow implements Flow {
                     }
                 }));
         on.submit(CREATE_FORM, Access.COORDINATORS, ProgramForm.FIELDS,
-                        (turn, submit) -> submit(turn, submit, false))
-                .submit(EDIT_FORM, Access.COORDINATORS, ProgramForm.FIELDS, (turn, submit) -> submit(turn, submit, true));
+                        (turn, submit) -> editor.submit(turn, submit, false))
+                .submit(EDIT_FORM, Access.COORDINATORS, ProgramForm.FIELDS, (turn, submit) -> editor.submit(turn, submit, true));
     }
 
 
@@ -96,9 +91,9 @@ public final class ProgramFlow implements Flow {
         String sub = command.arg(0).orElse("").toLowerCase(Locale.ROOT);
         String rest = command.rest().length() > sub.length() ? command.rest().substring(sub.length()).strip() : "";
         switch (sub) {
-            case "create" -> create(turn, rest);
-            case "templates" -> templates(turn);
-            case "edit" -> resolve(turn, rest).ifPresent(p -> edit(turn, p));
+            case "create" -> editor.create(turn, rest);
+            case "templates" -> editor.templates(turn);
+            case "edit" -> resolve(turn, rest).ifPresent(p -> editor.edit(turn, p));
             case "open" -> resolve(turn, rest).ifPresent(p -> open(turn, p));
             case "close" -> resolve(turn, rest).ifPresent(p -> askClose(turn, p));
             case "pause" -> resolve(turn, rest).ifPresent(p -> turn.reply(pausing.pause(p, true)
@@ -107,13 +102,6 @@ public final class ProgramFlow implements Flow {
                     ? "program.resumed" : "program.resume.not-paused", p.name()));
             default -> turn.reply("program.usage");
         }
-    }
-
-    private void template(Turn turn, Input.Click click) {
-        turn.chosen(click);
-        Optional<ProgramTemplate> template = ProgramTemplate.find(click.value(), turn.t());
-        turn.reply(Message.of(ProgramForm.form(CREATE_FORM, "program.form.title.create", turn.t(),
-                template.map(x -> ProgramForm.values(x.draft(turn.t()))).orElse(ProgramForm.blank()), Map.of())));
     }
 
     /** A button about one programme of this workspace ({@code programId} or {@code programId:answer}). */
@@ -126,82 +114,6 @@ public final class ProgramFlow implements Flow {
             return;
         }
         action.accept(turn, program.get());
-    }
-
-    private void submit(Turn turn, Input.Submit submit, boolean editing) {
-        FormCheck check = new FormCheck(submit, turn.t());
-        Optional<ProgramDraft> draft = ProgramForm.parse(check);
-        Optional<Program> edited = Optional.empty();
-        if (editing) {
-            Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, Step.EDIT));
-            edited = state.flatMap(s -> programs.find(s.string("program")));
-            if (edited.isEmpty()) {
-                turn.reply("program.edit.expired");
-                return;
-            }
-        }
-        if (draft.isPresent()) {
-            try {
-                if (editing) {
-                    saveEdit(turn, edited.get(), draft.get());
-                } else {
-                    Program created = programs.create(turn.who().scope(), draft.get(), turn.who().userId(), turn.now());
-                    turn.reply(summary(turn.t(), created, "program.created"));
-                }
-                return;
-            } catch (Programs.NameTaken e) {
-                check.error("name", "program.form.name-taken", draft.get().name());
-            }
-        }
-        turn.reply(Message.of(ProgramForm.form(submit.formId(),
-                editing ? "program.form.title.edit" : "program.form.title.create", turn.t(), check.submitted(),
-                check.errors())));
-    }
-
-    private void saveEdit(Turn turn, Program program, ProgramDraft draft) {
-        if (!programs.update(program, draft)) {
-            turn.reply("program.edit.conflict", program.name());
-            return;
-        }
-        turn.clearState();
-        turn.reply(summary(turn.t(), programs.find(program.id()).orElseThrow(), "program.updated"));
-    }
-
-    private void create(Turn turn, String rest) {
-        if (!rest.isEmpty()) {
-            Optional<ProgramTemplate> template = ProgramTemplate.find(rest, turn.t());
-            if (template.isEmpty()) {
-                turn.reply("program.template.unknown", rest);
-                templates(turn);
-                return;
-            }
-            turn.reply(Message.of(ProgramForm.form(CREATE_FORM, "program.form.title.create", turn.t(),
-                    ProgramForm.values(template.get().draft(turn.t())), Map.of())));
-            return;
-        }
-        turn.reply(Message.builder()
-                .context(turn.t().rich("program.create.tip"))
-                .add(ProgramForm.form(CREATE_FORM, "program.form.title.create", turn.t(), ProgramForm.blank(),
-                        Map.of()))
-                .build());
-    }
-
-    private void templates(Turn turn) {
-        Texts t = turn.t();
-        List<Rich> lines = Arrays.stream(ProgramTemplate.values())
-                .map(p -> t.rich("program.template.line", p.name(t), p.description(t))).toList();
-        turn.reply(Message.builder()
-                .text(t.rich("program.templates"))
-                .text(Rich.join("\n", lines))
-                .buttons(Arrays.stream(ProgramTemplate.values())
-                        .map(p -> new Block.Button(TEMPLATE, p.name(t), p.id())).toList())
-                .build());
-    }
-
-    private void edit(Turn turn, Program program) {
-        turn.save(ConversationState.start(ID, Step.EDIT).with("program", program.id()));
-        turn.reply(Message.of(ProgramForm.form(EDIT_FORM, "program.form.title.edit", turn.t(),
-                ProgramForm.values(program.spec()), Map.of())));
     }
 
     private void open(Turn turn, Program program) {
