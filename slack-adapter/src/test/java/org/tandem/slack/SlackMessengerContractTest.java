@@ -1,0 +1,202 @@
+package org.tandem.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Place;
+import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.ReplyChannel;
+import org.tandem.core.conversation.Rich;
+import org.tandem.core.testing.EveryBlock;
+import org.tandem.core.testing.MessengerContract;
+import org.tandem.core.testing.MutableClock;
+import org.tandem.core.testing.TestMongo;
+
+/**
+ * The Slack messenger keeps the messengers' contract over real HTTP (the real Slack client, a stand-in for the Web
+ * API that keeps what it was given), and Slack's own part of it: what Slack refuses to update, messages kept for
+ * later that are updated before and after they go out, and a click on one of those.
+ */
+class SlackMessengerContractTest extends MessengerContract {
+
+    private static final PersonRef ALICE = new PersonRef("slack", "T1", "UALICE");
+    private static final PersonRef BOB = new PersonRef("slack", "T1", "UBOB");
+
+    private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+    private final MongoDatabase db = TestMongo.freshDatabase();
+    private final WebApiStub slack = new WebApiStub();
+    private final Slack client = Slack.getInstance(config(slack.url()));
+    private final AdminChannels admins = new AdminChannels(db, "CADMIN");
+    private final SlackMessenger messenger = new SlackMessenger(new WebApi(client, t -> Optional.of("xoxb-1"), d -> { }),
+            new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock), admins,
+                    new Installations(db, clock, TokenCipher.NONE)),
+            p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN, new ResponseUrls(client, slack.url()));
+
+    private static SlackConfig config(String url) {
+        SlackConfig c = new SlackConfig();
+        c.setMethodsEndpointUrlPrefix(url);
+        c.setStatsEnabled(false);
+        return c;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        slack.close();
+        client.close();
+    }
+
+    @Override
+    protected PlatformMessenger messenger() {
+        return messenger;
+    }
+
+    @Override
+    protected PersonRef person() {
+        return ALICE;
+    }
+
+    @Override
+    protected PersonRef partner() {
+        return BOB;
+    }
+
+    @Override
+    protected Optional<Shown> shown(MessageRef ref) {
+        Optional<SlackRef> r = SlackRef.of(ref);
+        if (r.isPresent() && r.get() instanceof SlackRef.Posted p) {
+            return slack.message(p.channel(), p.ts()).map(s -> new Shown(s.text() + " " + s.blocks(),
+                    actionable(s.blocks())));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether Block Kit has anything to act on: a row of buttons, a select beside a text. */
+    static boolean actionable(String blocks) {
+        return blocks.contains("\"type\":\"actions\"") || blocks.contains("\"accessory\"");
+    }
+
+    @Override
+    protected List<String> delivered(Address to) {
+        String channel = Destination.of(to).channel(admins).orElseThrow();
+        return slack.posted(channel).stream().map(c -> c.text() + " " + c.blocks()).toList();
+    }
+
+    @Override
+    protected ReplyChannel replyChannel(PersonRef who, Place place) {
+        return messenger.replies(Interaction.plain(who, place, clock));
+    }
+
+    @Override
+    protected void platformRefuses(boolean refuses) {
+        slack.otherwise(refuses ? "500" : "ok");
+    }
+
+    @Override
+    protected boolean keepsAnythingAbout(PersonRef person) {
+        String dm = "dm:" + person.userId();
+        return db.getCollection("slack_undelivered").countDocuments(new Document("to", dm)) > 0
+                || db.getCollection("slack_late").countDocuments(new Document("to", dm)) > 0
+                || db.getCollection("slack_forms").countDocuments(new Document("user", person.userId())) > 0;
+    }
+
+    private static Message question(String text) {
+        return Message.builder().text(Rich.literal(text))
+                .buttons(List.of(new Block.Button("demo.go", "Go", "v"))).build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"message_not_found", "cant_update_message", "edit_window_closed"})
+    void whatSlackRefusesToUpdateIsAFalseAndTheMessageStaysAsItWas(String error) {
+        MessageRef ref = messenger.send(Address.person(ALICE), question("Still here?"));
+        slack.error("chat.update", error);
+        assertThat(messenger.update(ref, question("Still here?").answered(Rich.markup("Done")))).isFalse();
+        assertThat(shown(ref)).hasValueSatisfying(s -> assertThat(s.actionable()).isTrue());
+    }
+
+    @Test
+    void everyBlockGoesOutAndAFormComesWithAButtonToOpenItAndItsCancel() {
+        MessageRef all = messenger.send(Address.person(ALICE), EveryBlock.message());
+        assertThat(shown(all)).hasValueSatisfying(s -> assertThat(s.text()).contains("demo.choice", "demo.many"));
+        MessageRef form = messenger.send(Address.admin(ALICE.scope()), EveryBlock.form());
+        assertThat(shown(form)).hasValueSatisfying(s -> assertThat(s.text())
+                .contains("A form", BlockKit.OPEN_FORM, Block.Form.CANCEL, "\"value\":\"demo.form\""));
+        assertThat(db.getCollection("slack_forms").find().first().getString("view"))
+                .contains("\"private_metadata\":\"admin\"", "\"notify_on_close\":true");
+    }
+
+    @Test
+    void aMessageKeptForLaterGoesOutAsItsLatestVersionAndIsUpdatedInPlaceOnceItWent() {
+        slack.otherwise("500");
+        MessageRef ref = messenger.send(Address.person(ALICE), question("Shall we?"));
+        assertThat(SlackRef.of(ref)).get().isInstanceOf(SlackRef.Parked.class);
+        assertThat(messenger.update(ref, question("Shall we, really?"))).as("updated in the store").isTrue();
+        slack.otherwise("ok");
+        assertThat(messenger.redeliver(10)).isEqualTo(1);
+        assertThat(slack.posted("UALICE")).singleElement().satisfies(c ->
+                assertThat(c.blocks()).contains("Shall we, really?"));
+
+        WebApiStub.Call went = slack.posted("UALICE").get(0);
+        assertThat(messenger.clicked("T1", "DALICE", went.ts())).as("a click on it names the kept reference")
+                .isEqualTo(ref);
+        assertThat(messenger.update(ref, question("Shall we, really?").answered(Rich.markup("Done")))).isTrue();
+        assertThat(slack.message("DALICE", went.ts())).hasValueSatisfying(s -> {
+            assertThat(s.blocks()).contains("Done");
+            assertThat(actionable(s.blocks())).isFalse();
+        });
+        assertThat(messenger.clicked("T1", "DALICE", "1700000000.999999"))
+                .isEqualTo(new SlackRef.Posted("T1", "DALICE", "1700000000.999999").ref());
+    }
+
+    @Test
+    void aMessageForAConversationWithOneKeptWaitsBehindItAndTheyGoOutInOrder() {
+        slack.next("500", "500", "500", "500");
+        messenger.send(Address.person(ALICE), Message.text(Rich.literal("first")));
+        MessageRef second = messenger.send(Address.person(ALICE), Message.text(Rich.literal("second")));
+        messenger.send(Address.person(BOB), Message.text(Rich.literal("for someone else")));
+        assertThat(SlackRef.of(second)).get().as("not tried before the first went").isInstanceOf(SlackRef.Parked.class);
+        assertThat(slack.posted("UALICE")).isEmpty();
+        assertThat(slack.posted("UBOB")).as("other conversations are not held up").hasSize(1);
+        assertThat(messenger.redeliver(10)).isEqualTo(2);
+        assertThat(slack.posted("UALICE")).extracting(WebApiStub.Call::blocks)
+                .satisfiesExactly(b -> assertThat(b).contains("first"), b -> assertThat(b).contains("second"));
+    }
+
+    @Test
+    void anOpenModalIsUpdatedAndOneThePersonClosedIsAFalse() {
+        Message form = EveryBlock.form();
+        Optional<MessageRef> opened = messenger.openModal(new Destination.Person(ALICE), form,
+                BlockKit.formOf(form).orElseThrow(), "trigger-1");
+        assertThat(opened).isPresent();
+        SlackRef.Modal modal = (SlackRef.Modal) SlackRef.of(opened.get()).orElseThrow();
+        assertThat(modal.formId()).isEqualTo("demo.form");
+        assertThat(modal.placeKey()).isEqualTo("dm");
+        assertThat(messenger.update(opened.get(), form.answered(Rich.markup("Cancelled.")))).isTrue();
+        assertThat(slack.view(modal.viewId())).hasValueSatisfying(v -> assertThat(v.blocks())
+                .contains("Cancelled.").doesNotContain("\"submit\""));
+        slack.closeView(modal.viewId());
+        assertThat(messenger.update(opened.get(), form.answered(Rich.markup("Sent.")))).isFalse();
+    }
+
+    @Test
+    void theAppHomeIsUpdatedByPublishingIt() {
+        MessageRef home = new SlackRef.Home("T1", "UALICE").ref();
+        assertThat(messenger.update(home, Message.text(Rich.markup("*Home*")))).isTrue();
+        assertThat(slack.calls()).extracting(WebApiStub.Call::method).containsExactly("views.publish");
+    }
+}
