@@ -14,7 +14,8 @@ import org.tandem.core.conversation.PersonRef;
 
 /**
  * Updates in place, by what a reference points at: a posted message by {@code chat.update}; an open modal by
- * {@code views.update} (a form answered elsewhere, cancelled say, shows its outcome there); the App Home by
+ * {@code views.update} (a form answered elsewhere, cancelled say, shows its outcome there); a message shown to one
+ * person only not at all (Slack lets only a click on it change it, see {@link SlackReplies}); the App Home by
  * {@code views.publish}; a message Slack has not taken yet in the store, so that it goes out as its latest version
  * (in its conversation's lane, so that a sweep sending it meanwhile is waited for), and once it went, by
  * {@code chat.update}. Whatever Slack refuses ({@code message_not_found}, {@code cant_update_message},
@@ -43,6 +44,10 @@ final class InPlace {
         }
         if (ref instanceof SlackRef.Modal m) {
             return modal(m, message);
+        }
+        if (ref instanceof SlackRef.Ephemeral) {
+            // only the response_url of a click on it changes it, within that click's turn (SlackReplies)
+            return false;
         }
         if (ref instanceof SlackRef.Home h) {
             return messenger.publishHome(new PersonRef(SlackMessenger.PLATFORM, h.tenant(), h.user()), message);

@@ -14,7 +14,8 @@ import org.tandem.core.conversation.MessageRef;
 /**
  * Posts rendered messages with {@code chat.postMessage}, one conversation's messages in its {@link Lanes lane}, in
  * order. What Slack does not take even after the inline retries is kept in {@link Undelivered} and tried again by
- * the core's sweep ({@link #redeliver}); what follows it to the same conversation waits behind it; what Slack
+ * the core's sweep ({@link #redeliver}); what follows it to the same conversation takes it along when Slack takes
+ * messages again ({@link #catchUp}), else waits behind it; what Slack
  * refuses for good is recorded as dead and logged at ERROR. Nothing is dropped silently, and no message text
  * reaches the logs: only where it went, the workspace and Slack's error.
  */
@@ -25,6 +26,8 @@ final class Outbox {
     /** Slack's errors for a conversation Tandem is not a member of (or cannot see). */
     static final Set<String> NOT_HERE = Set.of("channel_not_found", "not_in_channel");
     private static final String NO_ADMIN_CHANNEL = "no_admin_channel";
+    /** How many kept messages a send to their conversation takes along at most, before it waits behind the rest. */
+    static final int CATCH_UP = 20;
 
     /** Where the parts go instead when Slack says Tandem is not in the conversation; null when it did not work. */
     @FunctionalInterface
@@ -55,12 +58,28 @@ final class Outbox {
      */
     MessageRef send(Destination to, List<Undelivered.Part> parts, Elsewhere elsewhere) {
         return lanes.in(to.tenant(), to.key(), () -> {
-            if (undelivered.keeps(to.tenant(), to.key())) {
-                // an earlier message to this conversation waits for the sweep: this one goes after it, not before
+            if (undelivered.keeps(to.tenant(), to.key()) && !catchUp(to)) {
+                // an earlier message to this conversation still waits: this one goes after it, not before
                 return parked(to, undelivered.parkBehind(to.tenant(), to.key(), parts));
             }
             return post(to, parts, elsewhere);
         });
+    }
+
+    /**
+     * Before a new message to a conversation that has some kept, those that are due go first, oldest first, one try
+     * each (in the conversation's lane, which the caller holds): when Slack takes them again, a turn's answer does
+     * not wait for the next sweep, and still comes after them. True when nothing waits for the conversation any
+     * more; a try Slack refuses plans that message again as the sweep would.
+     */
+    private boolean catchUp(Destination to) {
+        for (int i = 0; i < CATCH_UP; i++) {
+            Optional<Undelivered.Parked> oldest = undelivered.claimOldestDue(to.tenant(), to.key());
+            if (oldest.isEmpty() || !redeliver(oldest.get(), new HashSet<>())) {
+                break;
+            }
+        }
+        return !undelivered.keeps(to.tenant(), to.key());
     }
 
     private MessageRef post(Destination to, List<Undelivered.Part> parts, Elsewhere elsewhere) {

@@ -205,8 +205,12 @@ final class SlackInbound {
             place = places.of(tenant, user, channel, p.getChannel() == null ? null : p.getChannel().getName());
         }
         Optional<MessageRef> clicked = clickedOn(tenant, user, p);
-        Function<PersonRef, SlackReplies> replies = who -> replies(Interaction.triggered(who, place,
-                p.getTriggerId(), received, clock));
+        Optional<SlackRef.Ephemeral> ephemeral = clicked.flatMap(SlackRef::of)
+                .filter(SlackRef.Ephemeral.class::isInstance).map(SlackRef.Ephemeral.class::cast);
+        Function<PersonRef, SlackReplies> replies = who -> replies(ephemeral.isPresent()
+                ? Interaction.onEphemeral(who, place, p.getTriggerId(), received, clock, ephemeral.get(),
+                p.getResponseUrl())
+                : Interaction.triggered(who, place, p.getTriggerId(), received, clock));
         if (actionId.equals(BlockKit.OPEN_FORM)) {
             return handoff.toAdapter(ctx.ack(), "opening a kept form", tenant, user, replies,
                     (who, r) -> openKept(who, place, a.getValue(), p.getTriggerId(), clicked, r));
@@ -223,8 +227,8 @@ final class SlackInbound {
 
     /**
      * What a click was on, as the core knows it: a message (by its channel and {@code ts}; one Slack took only on
-     * a later try by the reference it was kept under), a modal, or the person's App Home. An ephemeral message
-     * cannot be updated: nothing.
+     * a later try by the reference it was kept under), a message shown to the person only (changed through the
+     * click's {@code response_url}), a modal, or the person's App Home.
      */
     private Optional<MessageRef> clickedOn(String tenant, String user, BlockActionPayload p) {
         View view = p.getView();
@@ -234,8 +238,11 @@ final class SlackInbound {
                     .ref());
         }
         BlockActionPayload.Container c = p.getContainer();
-        if (c == null || c.getMessageTs() == null || c.getChannelId() == null || c.isEphemeral()) {
+        if (c == null || c.getMessageTs() == null || c.getChannelId() == null) {
             return Optional.empty();
+        }
+        if (c.isEphemeral()) {
+            return Optional.of(new SlackRef.Ephemeral(tenant, c.getChannelId(), c.getMessageTs()).ref());
         }
         return Optional.of(messenger.clicked(tenant, c.getChannelId(), c.getMessageTs()));
     }

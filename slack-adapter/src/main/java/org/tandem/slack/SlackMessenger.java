@@ -156,6 +156,11 @@ final class SlackMessenger implements PlatformMessenger {
                 .orElseGet(() -> send(new Destination.Person(person), message, Optional.empty()));
     }
 
+    /** Replaces the ephemeral message a click came from, through the click's {@code response_url}. */
+    boolean replaceClicked(String responseUrl, Message message) {
+        return responses.replace(responseUrl, parts(BlockKit.blocks(message), message));
+    }
+
     /** The answers to an interaction, the Slack way. */
     SlackReplies replies(Interaction interaction) {
         return new SlackReplies(this, interaction);

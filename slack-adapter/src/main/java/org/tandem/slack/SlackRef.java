@@ -7,8 +7,9 @@ import org.tandem.core.conversation.MessageRef;
  * What a {@link MessageRef} the Slack adapter gave the core points at, written and read here only: a posted message
  * ({@code T1/D123/1700000000.000100}, what {@code chat.update} needs), a form open as a modal
  * ({@code T1/view/V123/intake.mentee/dm}: the view, the form it shows, the place it reports back), a person's App
- * Home ({@code T1/home/U123}), or a message Slack has not taken yet ({@code T1/parked/<id>/dm:U123}, kept in
- * {@code slack_undelivered} for that conversation). Slack's ids never contain a slash. A modal's
+ * Home ({@code T1/home/U123}), a message shown to one person only ({@code T1/ephemeral/C123/1700000000.000200}),
+ * or a message Slack has not taken yet ({@code T1/parked/<id>/dm:U123}, kept in {@code slack_undelivered} for that
+ * conversation). Slack's ids never contain a slash. A modal's
  * {@code private_metadata} ({@link Origin}) is written and read here too.
  */
 sealed interface SlackRef {
@@ -16,6 +17,7 @@ sealed interface SlackRef {
     String VIEW = "view";
     String HOME = "home";
     String PARKED = "parked";
+    String EPHEMERAL = "ephemeral";
 
     String tenant();
 
@@ -48,6 +50,9 @@ sealed interface SlackRef {
         if (p.length == 4 && p[1].equals(PARKED)) {
             return Optional.of(new Parked(p[0], p[2], p[3]));
         }
+        if (p.length == 4 && p[1].equals(EPHEMERAL)) {
+            return Optional.of(new Ephemeral(p[0], p[2], p[3]));
+        }
         return p.length == 3 ? Optional.of(new Posted(p[0], p[1], p[2])) : Optional.empty();
     }
 
@@ -64,6 +69,17 @@ sealed interface SlackRef {
         @Override
         public String id() {
             return tenant + "/" + VIEW + "/" + viewId + "/" + formId + "/" + placeKey;
+        }
+    }
+
+    /**
+     * A message shown to one person in a channel ({@code chat.postEphemeral}): Slack changes it only through the
+     * {@code response_url} of a click on it, so it is updated within that click's turn, and never later.
+     */
+    record Ephemeral(String tenant, String channel, String ts) implements SlackRef {
+        @Override
+        public String id() {
+            return tenant + "/" + EPHEMERAL + "/" + channel + "/" + ts;
         }
     }
 

@@ -86,7 +86,8 @@ final class SlackReplies implements ReplyChannel {
     /**
      * The submitted form shown again goes in Slack's answer to the submission, and its being taken closes the modal
      * (a form kept in a message: that message turns into "Sent"); a modal the person closed is gone, so it cannot
-     * be updated; anything else is updated as the messenger does.
+     * be updated; the message shown to the person only that they clicked on is replaced through the click's
+     * {@code response_url}; anything else is updated as the messenger does.
      */
     @Override
     public boolean update(MessageRef ref, Message message) {
@@ -103,6 +104,10 @@ final class SlackReplies implements ReplyChannel {
         }
         if (gone.isPresent() && SlackRef.of(ref).filter(gone.get()::equals).isPresent()) {
             return false;
+        }
+        Optional<String> replacing = SlackRef.of(ref).flatMap(interaction::replacing);
+        if (replacing.isPresent()) {
+            return messenger.replaceClicked(replacing.get(), message);
         }
         return messenger.update(ref, message);
     }

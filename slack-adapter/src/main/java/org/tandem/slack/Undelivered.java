@@ -241,6 +241,21 @@ final class Undelivered {
         return Optional.empty();
     }
 
+    /**
+     * Leases the oldest message kept for one conversation, when it is due (its back-off is over) and no live sweep
+     * holds it; empty otherwise, or when it is held for an admin channel. Guard: as {@link #claimDue}.
+     */
+    Optional<Parked> claimOldestDue(String tenant, String to) {
+        Instant now = clock.instant();
+        Document oldest = collection.find(and(eq("tenant", tenant), eq("to", to), in("status", WAITING, HELD)))
+                .sort(new Document("_id", 1)).first();
+        if (oldest == null || !WAITING.equals(oldest.getString("status"))
+                || oldest.getDate("dueAt").toInstant().isAfter(now)) {
+            return Optional.empty();
+        }
+        return claim(oldest.getObjectId("_id"), now);
+    }
+
     private boolean olderKept(Document d) {
         return collection.countDocuments(and(eq("tenant", d.getString("tenant")), eq("to", d.getString("to")),
                 in("status", WAITING, HELD), lt("_id", d.getObjectId("_id")))) > 0;

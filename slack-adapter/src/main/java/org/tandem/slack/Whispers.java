@@ -53,11 +53,16 @@ final class Whispers {
             return Optional.of(SlackMessenger.PENDING);
         }
         try {
+            MessageRef first = null;
             for (Undelivered.Part part : parts) {
-                api.call(person.tenant(), "chat.postEphemeral", c -> c.chatPostEphemeral(r -> r.channel(channel)
-                        .user(person.userId()).text(part.text()).blocksAsString(part.blocks())));
+                String ts = api.call(person.tenant(), "chat.postEphemeral", c -> c.chatPostEphemeral(r -> r
+                        .channel(channel).user(person.userId()).text(part.text()).blocksAsString(part.blocks())))
+                        .getMessageTs();
+                if (first == null && ts != null) {
+                    first = new SlackRef.Ephemeral(person.tenant(), channel, ts).ref();
+                }
             }
-            return Optional.of(SlackMessenger.PENDING);
+            return Optional.of(first != null ? first : SlackMessenger.PENDING);
         } catch (WebApi.Failed e) {
             log.info("Slack did not show a private answer in {} ({}): it goes to the person's DM", channel,
                     e.error);

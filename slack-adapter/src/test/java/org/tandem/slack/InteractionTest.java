@@ -72,7 +72,8 @@ class InteractionTest {
         SlackRef modal = new SlackRef.Modal("T1", "V1", "intake.mentee", "group:G1");
         SlackRef home = new SlackRef.Home("T1", "UALICE");
         SlackRef parked = new SlackRef.Parked("T1", "65f0c0ffee", "dm:UALICE");
-        for (SlackRef r : new SlackRef[] {posted, modal, home, parked}) {
+        SlackRef ephemeral = new SlackRef.Ephemeral("T1", "GPAIR", "1700000000.000300");
+        for (SlackRef r : new SlackRef[] {posted, modal, home, parked, ephemeral}) {
             assertThat(SlackRef.of(r.ref())).contains(r);
         }
         assertThat(posted.id()).isEqualTo("T1/DALICE/1700000000.000100");

@@ -165,16 +165,39 @@ class SlackMessengerContractTest extends MessengerContract {
 
     @Test
     void aMessageForAConversationWithOneKeptWaitsBehindItAndTheyGoOutInOrder() {
-        slack.next("500", "500", "500", "500");
+        // the first one's inline tries, then the one try it is given before the second
+        slack.next("500", "500", "500", "500", "500");
         messenger.send(Address.person(ALICE), Message.text(Rich.literal("first")));
         MessageRef second = messenger.send(Address.person(ALICE), Message.text(Rich.literal("second")));
         messenger.send(Address.person(BOB), Message.text(Rich.literal("for someone else")));
         assertThat(SlackRef.of(second)).get().as("not tried before the first went").isInstanceOf(SlackRef.Parked.class);
+        assertThat(slack.calls()).filteredOn(c -> "UALICE".equals(c.channel())).extracting(WebApiStub.Call::text)
+                .as("the second was never tried").containsOnly("first");
         assertThat(slack.posted("UALICE")).isEmpty();
         assertThat(slack.posted("UBOB")).as("other conversations are not held up").hasSize(1);
-        assertThat(messenger.redeliver(10)).isEqualTo(2);
-        assertThat(slack.posted("UALICE")).extracting(WebApiStub.Call::blocks)
-                .satisfiesExactly(b -> assertThat(b).contains("first"), b -> assertThat(b).contains("second"));
+
+        // once the first one's back-off is over and Slack takes messages again, the next send takes both along
+        clock.advance(Undelivered.FIRST_WAIT);
+        MessageRef third = messenger.send(Address.person(ALICE), Message.text(Rich.literal("third")));
+        assertThat(SlackRef.of(third)).get().isInstanceOf(SlackRef.Posted.class);
+        assertThat(slack.posted("UALICE")).extracting(WebApiStub.Call::text).containsExactly("first", "second",
+                "third");
+        assertThat(messenger.redeliver(10)).as("nothing was left for the sweep").isZero();
+    }
+
+    @Test
+    void aSendWhileTheKeptOnesBackOffWaitsBehindThemAndTheSweepSendsAllInOrder() {
+        slack.next("500", "500", "500", "500", "500");
+        messenger.send(Address.person(ALICE), Message.text(Rich.literal("first")));
+        messenger.send(Address.person(ALICE), Message.text(Rich.literal("second")));
+        MessageRef third = messenger.send(Address.person(ALICE), Message.text(Rich.literal("third")));
+        assertThat(SlackRef.of(third)).get().as("the first is backing off: not tried again")
+                .isInstanceOf(SlackRef.Parked.class);
+        assertThat(slack.calls()).hasSize(5);
+        clock.advance(Undelivered.FIRST_WAIT);
+        assertThat(messenger.redeliver(10)).isEqualTo(3);
+        assertThat(slack.posted("UALICE")).extracting(WebApiStub.Call::text).containsExactly("first", "second",
+                "third");
     }
 
     @Test
@@ -191,6 +214,30 @@ class SlackMessengerContractTest extends MessengerContract {
                 .contains("Cancelled.").doesNotContain("\"submit\""));
         slack.closeView(modal.viewId());
         assertThat(messenger.update(opened.get(), form.answered(Rich.markup("Sent.")))).isFalse();
+    }
+
+    @Test
+    void aMessageShownToOnePersonIsReplacedOnlyThroughTheResponseUrlOfAClickOnIt() {
+        Place group = Place.group("GPAIR");
+        MessageRef shown = replyChannel(ALICE, group).whisper(question("Only for you"));
+        SlackRef.Ephemeral ephemeral = (SlackRef.Ephemeral) SlackRef.of(shown).orElseThrow();
+        assertThat(ephemeral.channel()).isEqualTo("GPAIR");
+        assertThat(slack.calls()).extracting(WebApiStub.Call::method).containsExactly("chat.postEphemeral");
+        assertThat(messenger.update(shown, question("Only for you").answered(Rich.markup("Done"))))
+                .as("Slack has no call for it").isFalse();
+
+        String url = slack.hook("actions/T1/1/x");
+        ReplyChannel click = messenger.replies(Interaction.onEphemeral(ALICE, group, "trigger-2", clock.instant(),
+                clock, ephemeral, url));
+        assertThat(click.update(new SlackRef.Ephemeral("T1", "GPAIR", "1700000000.999999").ref(),
+                Message.text(Rich.markup("Done")))).as("another one than clicked").isFalse();
+        assertThat(click.update(shown, question("Only for you").answered(Rich.markup("Done")))).isTrue();
+        assertThat(slack.hooked()).singleElement().satisfies(body -> {
+            assertThat(body.get("replace_original").getAsBoolean()).isTrue();
+            assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
+            assertThat(body.get("blocks").toString()).contains("Done");
+            assertThat(actionable(body.get("blocks").toString())).isFalse();
+        });
     }
 
     @Test

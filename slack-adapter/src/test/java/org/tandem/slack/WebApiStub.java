@@ -2,6 +2,7 @@ package org.tandem.slack;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * status, or an error in an HTTP 200 answer), and records every call. It keeps what was posted, as Slack shows it:
  * {@code chat.postMessage} to a user id lands in their DM ({@code D…}), {@code chat.update} changes a message it
  * has ({@code message_not_found} otherwise), {@code views.open} / {@code views.update} keep a modal until it is
- * closed ({@code not_found} after); files are taken and forgotten. An {@code ok} answer is of workspace T1; {@code ok@T2} is of another.
+ * closed ({@code not_found} after); files are taken and forgotten; what is posted to a response URL
+ * ({@link #hook}) is kept as it came. An {@code ok} answer is of workspace T1; {@code ok@T2} is of another.
  */
 final class WebApiStub implements AutoCloseable {
 
@@ -44,6 +46,7 @@ final class WebApiStub implements AutoCloseable {
     private final Map<String, String> errors = new ConcurrentHashMap<>();
     private final Map<String, Shown> messages = new ConcurrentHashMap<>();
     private final Map<String, Shown> views = new ConcurrentHashMap<>();
+    private final List<JsonObject> hooks = new CopyOnWriteArrayList<>();
     private final AtomicInteger seq = new AtomicInteger();
     private volatile String otherwise = "ok";
     private volatile long delayMillis;
@@ -59,12 +62,27 @@ final class WebApiStub implements AutoCloseable {
             ex.getRequestBody().readAllBytes();
             send(ex, 200, "OK");
         });
+        server.createContext("/hooks/", ex -> {
+            hooks.add(JsonParser.parseString(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getAsJsonObject());
+            send(ex, 200, "ok");
+        });
         server.setExecutor(threads);
         server.start();
     }
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A {@code response_url} that comes back here (the API's origin, which Tandem accepts). */
+    String hook(String name) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    /** What was posted to the response URLs, in order. */
+    List<JsonObject> hooked() {
+        return List.copyOf(hooks);
     }
 
     /**
@@ -173,6 +191,8 @@ final class WebApiStub implements AutoCloseable {
                 r.addProperty("channel", channel);
                 r.addProperty("ts", p.get("ts"));
             }
+            case "chat.postEphemeral" -> r.addProperty("message_ts", "1700000000."
+                    + String.format("%06d", seq.incrementAndGet()));
             case "files.getUploadURLExternal" -> {
                 r.addProperty("file_id", "F" + seq.incrementAndGet());
                 r.addProperty("upload_url", url().replace("/api/", "/upload/") + r.get("file_id").getAsString());
