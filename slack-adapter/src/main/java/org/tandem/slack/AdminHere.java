@@ -53,7 +53,7 @@ final class AdminHere {
 
     /** Where it is typed decides where it is answered: in the channel, privately ({@link #place}). */
     static Place place(String channel) {
-        return channel == null || channel.startsWith("D") ? Place.DIRECT : Place.group(channel);
+        return channel == null || Destination.isDm(channel) ? Place.DIRECT : Place.group(channel);
     }
 
     /** Runs in the person's turn; {@code replies} answers them privately where they typed it ({@link #place}). */

@@ -40,6 +40,11 @@ sealed interface Destination {
         return admins.is(tenant, channel) ? new Admin(tenant) : new Group(tenant, channel);
     }
 
+    /** Whether a Slack channel id is a direct message's ({@code D…}): a person's, not a group's. */
+    static boolean isDm(String channel) {
+        return channel != null && channel.startsWith("D");
+    }
+
     /** A destination kept by its {@link #key()}. */
     static Destination fromKey(String tenant, String key) {
         if (key.startsWith(DM)) {
@@ -125,7 +130,7 @@ sealed interface Destination {
         /** A DM known by its channel ({@code D…}, a message updated in place) is still a direct place. */
         @Override
         public Place place() {
-            return channel.startsWith("D") ? Place.DIRECT : Place.group(channel);
+            return isDm(channel) ? Place.DIRECT : Place.group(channel);
         }
 
         @Override

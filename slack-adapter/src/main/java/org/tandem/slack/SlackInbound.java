@@ -114,7 +114,7 @@ final class SlackInbound {
         }
         // typed in some channel, answered in the DM: say so there, to that person only (an ephemeral answer)
         boolean elsewhere = place instanceof Place.Direct && p.getChannelId() != null
-                && !p.getChannelId().startsWith("D");
+                && !Destination.isDm(p.getChannelId());
         Response ack = elsewhere ? ctx.ack(Texts.of(core.get().locale(new PersonRef(SlackMessenger.PLATFORM, tenant,
                 p.getUserId()))).get("slack.answered-in-dm")) : ctx.ack();
         return later(ack, "the command of " + p.getUserId(), tenant, p.getUserId(), place,

@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.tandem.core.conversation.PersonRef;
 
 /**
  * Messages Slack did not take even after the inline retries ({@code slack_undelivered}): rate limited for long,
@@ -91,9 +92,9 @@ final class Undelivered {
      * rendered Block Kit could leave it in a form Tandem did not think of. Returns how many went.
      */
     long forget(String tenant, String userId, Needles needles) {
-        long dropped = collection.deleteMany(new Document("tenant", tenant).append("to", "dm:" + userId))
-                .getDeletedCount();
-        late.forget(tenant, "dm:" + userId);
+        String dm = new Destination.Person(new PersonRef(SlackMessenger.PLATFORM, tenant, userId)).key();
+        long dropped = collection.deleteMany(new Document("tenant", tenant).append("to", dm)).getDeletedCount();
+        late.forget(tenant, dm);
         if (needles.none()) {
             return dropped;
         }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +45,8 @@ class SlackMessengerContractTest extends MessengerContract {
     private final WebApiStub slack = new WebApiStub();
     private final Slack client = Slack.getInstance(config(slack.url()));
     private final AdminChannels admins = new AdminChannels(db, "CADMIN");
-    private final SlackMessenger messenger = new SlackMessenger(new WebApi(client, t -> Optional.of("xoxb-1"), d -> { }),
+    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    private final SlackMessenger messenger = new SlackMessenger(new WebApi(client, t -> Optional.of("xoxb-1"), pauses::add),
             new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock), admins,
                     new Installations(db, clock, TokenCipher.NONE)),
             p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN, new ResponseUrls(client, slack.url()));
@@ -126,6 +129,26 @@ class SlackMessengerContractTest extends MessengerContract {
         MessageRef ref = messenger.send(Address.person(ALICE), question("Still here?"));
         slack.error("chat.update", error);
         assertThat(messenger.update(ref, question("Still here?").answered(Rich.markup("Done")))).isFalse();
+        assertThat(shown(ref)).hasValueSatisfying(s -> assertThat(s.actionable()).isTrue());
+    }
+
+    @Test
+    void anUpdateSlackRateLimitsIsMadeAfterTheWaitItAsksFor() {
+        MessageRef ref = messenger.send(Address.person(ALICE), question("Still here?"));
+        slack.next("429:7");
+        assertThat(messenger.update(ref, question("Still here?").answered(Rich.markup("Done")))).isTrue();
+        assertThat(pauses).containsExactly(Duration.ofSeconds(7));
+        assertThat(shown(ref)).hasValueSatisfying(s -> assertThat(s.actionable()).isFalse());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"400", "403", "404"})
+    void anUpdateSlackAnswersWithAClientErrorIsAFalseAndNotTriedAgain(String status) {
+        MessageRef ref = messenger.send(Address.person(ALICE), question("Still here?"));
+        slack.next(status);
+        assertThat(messenger.update(ref, question("Still here?").answered(Rich.markup("Done")))).isFalse();
+        assertThat(slack.calls()).extracting(WebApiStub.Call::method).containsExactly("chat.postMessage",
+                "chat.update");
         assertThat(shown(ref)).hasValueSatisfying(s -> assertThat(s.actionable()).isTrue());
     }
 
