@@ -24,19 +24,28 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local stand-in for Slack's Web API: answers the methods Tandem calls the way Slack does, records every call
- * (method, token, parameters, time), and can answer the next call of a method with HTTP 429 + Retry-After, or
- * every message to a channel with an error status until it heals.
+ * (method, token, parameters, time, answer), keeps what each posted message shows after its {@code chat.update}s,
+ * and can answer the next call of a method with HTTP 429 + Retry-After, or every message to a channel with an error
+ * status until it heals.
  * Real HTTP on 127.0.0.1; the app reaches it through {@code tandem.slack.api-url}.
  */
 final class SlackApiStub implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One call as received, and how it was answered: an HTTP status, and Slack's error when it said {@code ok:false}. */
-    record Call(String method, String token, Map<String, String> params, Instant at, int status, String error) {
+    /**
+     * One call as received, and how it was answered: an HTTP status, Slack's error when it said {@code ok:false},
+     * and the answer it took (where a message landed: {@code channel} and {@code ts}).
+     */
+    record Call(String method, String token, Map<String, String> params, Instant at, int status, String error,
+                JsonNode answer) {
 
         Call(String method, String token, Map<String, String> params, Instant at, int status) {
-            this(method, token, params, at, status, null);
+            this(method, token, params, at, status, null, null);
+        }
+
+        Call(String method, String token, Map<String, String> params, Instant at, int status, String error) {
+            this(method, token, params, at, status, error, null);
         }
 
         /** Slack took it. */
@@ -61,6 +70,7 @@ final class SlackApiStub implements AutoCloseable {
     private final Map<String, List<String>> members = new ConcurrentHashMap<>();
     private volatile int hookStatus = 200;
     private final Map<String, Integer> failing = new ConcurrentHashMap<>();
+    private final Map<String, String> shown = new ConcurrentHashMap<>();
     private final AtomicInteger seq = new AtomicInteger();
     private volatile String socketUrl;
 
@@ -199,6 +209,15 @@ final class SlackApiStub implements AutoCloseable {
         return out;
     }
 
+    /** The blocks a message posted here shows now, after the updates it was given ({@code channel} as answered). */
+    JsonNode shown(String channel, String ts) {
+        String blocks = shown.get(channel + "/" + ts);
+        if (blocks == null) {
+            throw new AssertionError("no message " + ts + " in " + channel);
+        }
+        return JSON.readTree(blocks);
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestURI().getPath().substring("/api/".length());
         String auth = ex.getRequestHeaders().getFirst("Authorization");
@@ -241,8 +260,9 @@ final class SlackApiStub implements AutoCloseable {
             send(ex, refusal, "{\"ok\":false,\"error\":\"internal_error\"}");
             return;
         }
-        calls.add(new Call(method, token, params, Instant.now(), 200));
-        send(ex, 200, answer(method, token, params).toString());
+        ObjectNode answer = answer(method, token, params);
+        calls.add(new Call(method, token, params, Instant.now(), 200, null, answer));
+        send(ex, 200, answer.toString());
     }
 
     private ObjectNode answer(String method, String token, Map<String, String> p) {
@@ -256,10 +276,15 @@ final class SlackApiStub implements AutoCloseable {
             case "chat.postMessage" -> {
                 String channel = p.get("channel");
                 String ts = "1700000000." + String.format("%06d", seq.incrementAndGet());
-                ok.put("channel", channel.startsWith("U") ? "D" + channel.substring(1) : channel).put("ts", ts);
+                String landed = channel.startsWith("U") ? "D" + channel.substring(1) : channel;
+                ok.put("channel", landed).put("ts", ts);
                 ok.putObject("message").put("ts", ts).put("text", p.getOrDefault("text", ""));
+                shown.put(landed + "/" + ts, p.getOrDefault("blocks", "[]"));
             }
-            case "chat.update" -> ok.put("channel", p.get("channel")).put("ts", p.get("ts"));
+            case "chat.update" -> {
+                ok.put("channel", p.get("channel")).put("ts", p.get("ts"));
+                shown.computeIfPresent(p.get("channel") + "/" + p.get("ts"), (k, v) -> p.getOrDefault("blocks", "[]"));
+            }
             case "chat.postEphemeral" -> ok.put("message_ts", "1700000000." + String.format("%06d", seq.incrementAndGet()));
             case "conversations.info" -> {
                 ObjectNode c = channels.get(p.getOrDefault("channel", ""));

@@ -215,9 +215,13 @@ class SlackIT {
         assertThat(slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel")))
                 .params().get("blocks")).contains("Alice and Bob have been introduced in *Leadership*");
 
-        // "We have met", clicked in the group DM, is answered there and starts the private click check
+        // "We have met", a question of its own after the introduction, clicked in the group DM, is answered there
+        // and starts the private click check
+        JsonNode met = slack.await("chat.postMessage", mark, c -> channel.equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("intro.met")).json("blocks");
+        assertWellFormed(met);
         mark = slack.size();
-        click("UALICE", channel, "mpdm-alice--bob-1", intro.json("blocks"), "We have met", trigger());
+        click("UALICE", channel, "mpdm-alice--bob-1", met, "We have met", trigger());
         assertThat(slack.await("chat.postMessage", mark, c -> channel.equals(c.params().get("channel")))
                 .params().get("blocks")).contains("asking each of you privately");
         JsonNode askAlice = slack.await("chat.postMessage", mark, c -> "UALICE".equals(c.params().get("channel"))

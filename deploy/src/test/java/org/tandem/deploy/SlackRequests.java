@@ -82,16 +82,22 @@ final class SlackRequests {
     /** Clicks the button with this label in posted blocks, as a {@code block_actions} payload. */
     Reply click(String team, String user, String channel, String channelName, JsonNode blocks, String label,
                String trigger) {
+        return click(team, user, channel, channelName, "1700000000.000001", blocks, label, trigger);
+    }
+
+    /** The same, on the message {@code ts} in {@code channel} (what Slack says a click was on). */
+    Reply click(String team, String user, String channel, String channelName, String ts, JsonNode blocks,
+                String label, String trigger) {
         JsonNode b = button(blocks, label);
         ObjectNode p = SlackApiStub.JSON.createObjectNode().put("type", "block_actions");
         p.putObject("user").put("id", user).put("username", user.toLowerCase()).put("name", user.toLowerCase())
                 .put("team_id", team);
         p.put("api_app_id", "A1").put("token", "legacy").put("trigger_id", trigger);
-        p.putObject("container").put("type", "message").put("message_ts", "1700000000.000001")
+        p.putObject("container").put("type", "message").put("message_ts", ts)
                 .put("channel_id", channel).put("is_ephemeral", false);
         p.putObject("team").put("id", team).put("domain", "tandem-test");
         p.putObject("channel").put("id", channel).put("name", channelName);
-        p.putObject("message").put("type", "message").put("ts", "1700000000.000001").set("blocks", blocks);
+        p.putObject("message").put("type", "message").put("ts", ts).set("blocks", blocks);
         p.put("response_url", hooks.replace("/commands/", "/actions/"));
         ObjectNode action = p.putArray("actions").addObject();
         action.put("action_id", b.at("/action_id").asString()).put("block_id", "b")
@@ -155,7 +161,7 @@ final class SlackRequests {
                 .put("team_id", team);
         p.put("api_app_id", "A1").put("token", "legacy").put("trigger_id", trigger);
         ObjectNode v = p.putObject("view");
-        v.put("id", "V" + trigger.hashCode()).put("team_id", team).put("type", "modal")
+        v.put("id", viewId(opened, trigger)).put("team_id", team).put("type", "modal")
                 .put("callback_id", view.at("/callback_id").asString())
                 .put("private_metadata", view.at("/private_metadata").asString()).put("hash", "h" + trigger.hashCode());
         v.set("title", view.at("/title"));
@@ -163,6 +169,29 @@ final class SlackRequests {
         v.putObject("state").set("values", values);
         p.putArray("response_urls");
         return interaction(p.toString());
+    }
+
+    /** The person closes the modal that {@code views.open} received ({@code view_closed}, as Slack sends it). */
+    Reply close(String team, SlackApiStub.Call opened, String user) {
+        JsonNode view = opened.json("view");
+        ObjectNode p = SlackApiStub.JSON.createObjectNode().put("type", "view_closed");
+        p.putObject("team").put("id", team).put("domain", "tandem-test");
+        p.putObject("user").put("id", user).put("username", user.toLowerCase()).put("name", user.toLowerCase())
+                .put("team_id", team);
+        p.put("api_app_id", "A1").put("token", "legacy").put("is_cleared", false);
+        ObjectNode v = p.putObject("view");
+        v.put("id", viewId(opened, "closed")).put("team_id", team).put("type", "modal")
+                .put("callback_id", view.at("/callback_id").asString())
+                .put("private_metadata", view.at("/private_metadata").asString()).put("hash", "h-closed");
+        v.set("title", view.at("/title"));
+        v.set("blocks", view.at("/blocks"));
+        return interaction(p.toString());
+    }
+
+    /** The id Slack gave the modal when it opened (a stub's answer), else one made up from the trigger. */
+    private static String viewId(SlackApiStub.Call opened, String trigger) {
+        JsonNode id = opened.answer() == null ? null : opened.answer().at("/view/id");
+        return id != null && id.isString() ? id.asString() : "V" + trigger.hashCode();
     }
 
     /** A signed POST, with the timestamp of {@code at}. */

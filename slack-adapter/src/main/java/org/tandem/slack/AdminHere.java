@@ -23,7 +23,7 @@ import org.tandem.core.conversation.Place;
  *       admin channel (whoever can post there is a coordinator); with none yet, the first to ask (logged loudly:
  *       the README says to do it right after installing, or to set the list).</li>
  * </ul>
- * Refusals are whispered to the person (see {@link Whispers}), never posted in the channel.
+ * Refusals are whispered to the person (see {@link SlackReplies#whisper}), never posted in the channel.
  */
 final class AdminHere {
 
@@ -51,34 +51,38 @@ final class AdminHere {
         return text != null && text.strip().replaceAll("\\s+", " ").equalsIgnoreCase(WORDS);
     }
 
-    /** Runs in the person's turn (the command's interaction, if any, carries the way to answer privately). */
-    void run(PersonRef who, String channel) {
+    /** Where it is typed decides where it is answered: in the channel, privately ({@link #place}). */
+    static Place place(String channel) {
+        return channel == null || Destination.isDm(channel) ? Place.DIRECT : Place.group(channel);
+    }
+
+    /** Runs in the person's turn; {@code replies} answers them privately where they typed it ({@link #place}). */
+    void run(PersonRef who, String channel, SlackReplies replies) {
         SlackTexts t = SlackTexts.of(locales.apply(who));
         String tenant = who.tenant();
-        if (channel == null || channel.startsWith("D")) {
-            messenger.sendToPerson(who, t.message("admin.here.dm"));
+        if (place(channel) instanceof Place.Direct) {
+            replies.whisper(t.message("admin.here.dm"));
             return;
         }
-        Place here = Place.group(channel);
         Optional<Conversation> info = info(tenant, channel);
         if (info.isEmpty() || !info.get().isPrivate() || info.get().isMpim() || info.get().isIm()
                 || !info.get().isMember()) {
-            messenger.whisper(who, here, t.message("admin.here.private-only"));
+            replies.whisper(t.message("admin.here.private-only"));
             return;
         }
         if (info.get().isExtShared() || info.get().isPendingExtShared()) {
-            messenger.whisper(who, here, t.message("admin.here.shared"));
+            replies.whisper(t.message("admin.here.shared"));
             return;
         }
         Optional<String> current = places.admins().of(tenant);
         if (current.filter(channel::equals).isPresent()) {
-            messenger.whisper(who, here, t.message("admin.here.already"));
+            replies.whisper(t.message("admin.here.already"));
             return;
         }
         if (!allowed(who, current)) {
             log.warn("{} asked to make {} the admin channel of Slack workspace {} but is not a coordinator", who.userId(),
                     channel, tenant);
-            messenger.whisper(who, here, t.message("admin.here.refused"));
+            replies.whisper(t.message("admin.here.refused"));
             return;
         }
         if (current.isEmpty() && !places.listed()) {

@@ -80,9 +80,10 @@ final class BlockKit {
 
     /**
      * A modal for a form: the message's other blocks on top, the form's error, then one input block per input
-     * (block id and action id = the input's id, so an error answer can point at it).
+     * (block id and action id = the input's id, so an error answer can point at it). Its close button is the form's
+     * cancel, and Slack says when it is used ({@code notify_on_close}: a {@code view_closed}).
      */
-    static View modal(Message message, Block.Form form, String closeLabel, String privateMetadata) {
+    static View modal(Message message, Block.Form form, String privateMetadata) {
         BlockKit b = new BlockKit();
         if (form.title().length() > TITLE) {
             b.out.add(HeaderBlock.builder().text(plain(form.title(), HEADER)).build());
@@ -99,8 +100,19 @@ final class BlockKit {
         return View.builder().type("modal").callbackId(form.formId()).privateMetadata(privateMetadata)
                 .title(ViewTitle.builder().type("plain_text").text(shortTitle(form.title())).build())
                 .submit(ViewSubmit.builder().type("plain_text").text(cut(form.submitLabel(), TITLE)).build())
-                .close(ViewClose.builder().type("plain_text").text(cut(closeLabel, TITLE)).build())
+                .close(ViewClose.builder().type("plain_text").text(cut(form.cancelLabel(), TITLE)).build())
+                .notifyOnClose(true)
                 .blocks(limit(b.out, VIEW_BLOCKS)).build();
+    }
+
+    /**
+     * What an open modal turns into once its form is answered elsewhere (cancelled, say): what the message shows
+     * now, nothing to submit, and Slack's own close button.
+     */
+    static View closedModal(Message message) {
+        return View.builder().type("modal")
+                .title(ViewTitle.builder().type("plain_text").text(shortTitle(message.summary())).build())
+                .blocks(limit(blocks(message), VIEW_BLOCKS)).build();
     }
 
     /**
@@ -128,13 +140,18 @@ final class BlockKit {
         return View.builder().type("home").blocks(limit(blocks(message), VIEW_BLOCKS)).build();
     }
 
-    /** Instead of a form that cannot be opened now: its title and a button that opens it. */
-    static List<LayoutBlock> openFormPrompt(Rich prompt, String buttonLabel, String pendingId) {
+    /**
+     * Instead of a form that cannot be opened now: its title, a button that opens it and the form's cancel (a click
+     * of {@link Block.Form#CANCEL} with the form's id, as everywhere).
+     */
+    static List<LayoutBlock> openFormPrompt(Rich prompt, String buttonLabel, String pendingId, Block.Form form) {
         BlockKit b = new BlockKit();
         b.text(prompt);
         b.out.add(ActionsBlock.builder().elements(List.of(ButtonElement.builder()
                 .actionId(b.nextActionId(OPEN_FORM)).text(plain(buttonLabel, BUTTON_TEXT)).value(pendingId)
-                .style("primary").build())).build());
+                .style("primary").build(), ButtonElement.builder().actionId(b.nextActionId(Block.Form.CANCEL))
+                .text(plain(form.cancelLabel(), BUTTON_TEXT)).value(cut(form.formId(), BUTTON_VALUE)).build()))
+                .build());
         return b.out;
     }
 

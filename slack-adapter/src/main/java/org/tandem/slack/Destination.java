@@ -1,11 +1,21 @@
 package org.tandem.slack;
 
+import java.util.Optional;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 
-/** Where the messenger posts: a person's DM with the bot, a workspace's admin channel, or a group DM. */
+/**
+ * A Slack conversation Tandem posts to: a person's DM with the bot, a workspace's admin channel, or a group DM (or
+ * channel). The one place where the core's addresses and places become Slack's and back: what is kept in the stores
+ * ({@link #key()}: {@code dm:<user>}, {@code group:<channel>}, {@code admin}), what a modal reports back (its place
+ * in {@code private_metadata}), and the channel to post to.
+ */
 sealed interface Destination {
+
+    String DM = "dm:";
+    String GROUP = "group:";
+    String ADMIN = "admin";
 
     String tenant();
 
@@ -20,19 +30,57 @@ sealed interface Destination {
         return new Admin(to.scope().tenant());
     }
 
-    /** Where an answer to a person in a place goes. */
-    static Destination of(Place place, PersonRef person) {
-        if (place instanceof Place.Admin) {
-            return new Admin(person.tenant());
-        }
-        if (place instanceof Place.Group g) {
-            return new Group(person.tenant(), g.groupId());
-        }
-        return new Person(person);
+    /** Where an answer to a person who acted in a place goes. */
+    static Destination of(PersonRef who, Place place) {
+        return of(Address.of(who, place));
     }
+
+    /** The conversation a Slack channel id is, as far as Tandem can tell (a DM's channel is not its person). */
+    static Destination ofChannel(String tenant, String channel, AdminChannels admins) {
+        return admins.is(tenant, channel) ? new Admin(tenant) : new Group(tenant, channel);
+    }
+
+    /** Whether a Slack channel id is a direct message's ({@code D…}): a person's, not a group's. */
+    static boolean isDm(String channel) {
+        return channel != null && channel.startsWith("D");
+    }
+
+    /** A destination kept by its {@link #key()}. */
+    static Destination fromKey(String tenant, String key) {
+        if (key.startsWith(DM)) {
+            return new Person(new PersonRef(SlackMessenger.PLATFORM, tenant, key.substring(DM.length())));
+        }
+        if (key.startsWith(GROUP)) {
+            return new Group(tenant, key.substring(GROUP.length()));
+        }
+        return new Admin(tenant);
+    }
+
+    /**
+     * The place a modal reports back: what {@link Place#key()} wrote in its {@code private_metadata} (anything else,
+     * a DM). Who may act there is still {@link Places}' call.
+     */
+    static Place placeOf(String key) {
+        if (ADMIN.equals(key)) {
+            return Place.ADMIN;
+        }
+        if (key != null && key.startsWith(GROUP) && key.length() > GROUP.length()) {
+            return Place.group(key.substring(GROUP.length()));
+        }
+        return Place.DIRECT;
+    }
+
+    /** How it is kept: {@code dm:<user>}, {@code group:<channel>}, {@code admin}. */
+    String key();
 
     /** The place a modal opened for this destination reports back (its {@code private_metadata}). */
     Place place();
+
+    /**
+     * The channel to post to: a person's user id (Slack opens the DM), a group's channel, or the workspace's admin
+     * channel as it is now (empty when it has none yet).
+     */
+    Optional<String> channel(AdminChannels admins);
 
     record Person(PersonRef who) implements Destination {
         @Override
@@ -41,22 +89,53 @@ sealed interface Destination {
         }
 
         @Override
+        public String key() {
+            return DM + who.userId();
+        }
+
+        @Override
         public Place place() {
             return Place.DIRECT;
+        }
+
+        @Override
+        public Optional<String> channel(AdminChannels admins) {
+            return Optional.of(who.userId());
         }
     }
 
     record Admin(String tenant) implements Destination {
         @Override
+        public String key() {
+            return ADMIN;
+        }
+
+        @Override
         public Place place() {
             return Place.ADMIN;
+        }
+
+        @Override
+        public Optional<String> channel(AdminChannels admins) {
+            return admins.of(tenant);
         }
     }
 
     record Group(String tenant, String channel) implements Destination {
         @Override
+        public String key() {
+            return GROUP + channel;
+        }
+
+        /** A DM known by its channel ({@code D…}, a message updated in place) is still a direct place. */
+        @Override
         public Place place() {
-            return Place.group(channel);
+            return isDm(channel) ? Place.DIRECT : Place.group(channel);
+        }
+
+        @Override
+        public Optional<String> channel(AdminChannels admins) {
+            return Optional.of(channel);
         }
     }
 }

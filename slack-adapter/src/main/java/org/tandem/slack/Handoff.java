@@ -1,7 +1,7 @@
 package org.tandem.slack;
 
 import com.slack.api.bolt.response.Response;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.tandem.core.TandemCore;
@@ -12,10 +12,10 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 
 /**
- * Slack is answered at once, and the work follows in the person's lane ({@link Workers}), bound to the
- * interaction it came with: the core handling an event, or the adapter's own ({@code admin here}). Hearing from a
- * workspace may tell that it is alive again ({@link Workspaces#heard}). A full lane answers 503, so that Slack
- * retries an event later rather than the work being lost.
+ * Slack is answered at once, and the work follows in the person's lane ({@link Workers}), answered through the
+ * interaction's own {@link SlackReplies}: the core handling an event, or the adapter's own ({@code admin here}).
+ * Hearing from a workspace may tell that it is alive again ({@link Workspaces#heard}). A full lane answers 503, so
+ * that Slack retries an event later rather than the work being lost.
  */
 final class Handoff {
 
@@ -23,35 +23,36 @@ final class Handoff {
     private final Directory directory;
     private final Workers workers;
     private final Workspaces workspaces;
-    private final SlackMessenger messenger;
 
-    Handoff(Supplier<TandemCore> core, Directory directory, Workers workers, Workspaces workspaces,
-            SlackMessenger messenger) {
-        this.messenger = messenger;
+    Handoff(Supplier<TandemCore> core, Directory directory, Workers workers, Workspaces workspaces) {
         this.core = core;
         this.directory = directory;
         this.workers = workers;
         this.workspaces = workspaces;
     }
 
-    /** The event goes to the core after {@code ack}; {@code then} runs once it is handled. */
+    /** The event goes to the core after {@code ack}, answered by {@code replies}; {@code then} runs after it. */
     Response toCore(Response ack, String what, String tenant, String user, Place place, String eventId, Input input,
-                    Function<PersonRef, Interaction> interaction, Runnable then) {
+                    Function<PersonRef, SlackReplies> replies, Runnable then) {
         return after(ack, tenant, user, what, () -> {
-            workspaces.heard(tenant);
-            Actor actor = directory.actor(tenant, user);
-            interaction.apply(actor.person()).run(() -> core.get().handle(new InboundEvent(actor, place, eventId,
-                    input).answeredBy(messenger.replies(actor.person(), place))));
-            then.run();
+            try {
+                workspaces.heard(tenant);
+                Actor actor = directory.actor(tenant, user);
+                core.get().handle(new InboundEvent(actor, place, eventId, input)
+                        .answeredBy(replies.apply(actor.person())));
+            } finally {
+                // a modal waits for its answer: it must have one even when the handling failed
+                then.run();
+            }
         });
     }
 
-    /** Work of the adapter itself after {@code ack}, in the person's lane and interaction. */
+    /** Work of the adapter itself after {@code ack}, in the person's lane, answered by {@code replies}. */
     Response toAdapter(Response ack, String what, String tenant, String user,
-                       Function<PersonRef, Interaction> interaction, Consumer<PersonRef> work) {
+                       Function<PersonRef, SlackReplies> replies, BiConsumer<PersonRef, SlackReplies> work) {
         return after(ack, tenant, user, what, () -> {
             PersonRef who = directory.actor(tenant, user).person();
-            interaction.apply(who).run(() -> work.accept(who));
+            work.accept(who, replies.apply(who));
         });
     }
 

@@ -7,23 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tandem.core.conversation.Place;
 
-/** Reading Slack's payloads into the neutral model: places, submitted values, clicked values, text. */
+/** Reading Slack's payloads into the neutral model: submitted values, clicked values, text. */
 final class Payloads {
 
     private Payloads() {
-    }
-
-    /** The place a modal was opened for, as the messenger wrote it in its {@code private_metadata}. */
-    static Place placeOf(String key) {
-        if ("admin".equals(key)) {
-            return Place.ADMIN;
-        }
-        if (key != null && key.startsWith("group:") && key.length() > "group:".length()) {
-            return Place.group(key.substring("group:".length()));
-        }
-        return Place.DIRECT;
     }
 
     /** A submitted modal's values by input id: one for a text, the chosen ones for a select. */

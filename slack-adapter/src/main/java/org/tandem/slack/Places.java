@@ -34,7 +34,7 @@ final class Places {
      * channel counts as the admin channel only for a coordinator, as the list says now.
      */
     Place ofModal(String tenant, String user, String key) {
-        Place p = Payloads.placeOf(key);
+        Place p = Destination.placeOf(key);
         if (p instanceof Place.Admin && !coordinator(user)) {
             return admins.of(tenant).map(Place::group).orElse(Place.DIRECT);
         }

@@ -109,7 +109,7 @@ final class RequestShape {
             return Optional.of("a payload without a type");
         }
         JsonObject user = object(o, "user");
-        if ((type.equals("block_actions") || type.equals("view_submission")) && (user == null || id(user) == null)) {
+        if ((type.equals("block_actions") || type.startsWith("view_")) && (user == null || id(user) == null)) {
             return Optional.of("a " + type + " payload without a user");
         }
         for (String member : new String[] {"team", "channel"}) {
@@ -121,6 +121,8 @@ final class RequestShape {
         return switch (type) {
             case "block_actions" -> blockActions(o);
             case "view_submission" -> viewSubmission(o);
+            case "view_closed" -> object(o, "view") == null ? Optional.of("a view_closed payload without a view")
+                    : Optional.empty();
             default -> Optional.of("a payload type Tandem does not use");
         };
     }

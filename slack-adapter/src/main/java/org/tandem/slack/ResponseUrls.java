@@ -12,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers a slash command privately through its {@code response_url}: an ephemeral message in the conversation
+ * Answers a slash command privately through its {@code response_url}, or replaces the ephemeral message a click came
+ * from through the click's: an ephemeral message in the conversation
  * where it was typed, shown to that person only, which works where Tandem is not a member (a group DM, a channel
  * it was never invited to). Only Slack's own hooks are called ({@code https://hooks.slack.com/}, or the origin of
  * {@code tandem.slack.api-url} for a proxy or a test stub): the URL comes in a signed request, but Tandem posts
@@ -46,6 +47,18 @@ final class ResponseUrls {
 
     /** Posts each part as an ephemeral message; false when the URL is not Slack's or Slack did not take one. */
     boolean send(String url, List<Undelivered.Part> parts) {
+        return post(url, parts, false);
+    }
+
+    /**
+     * Replaces the message a click came from ({@code replace_original}) with the first part: what an outcome shows
+     * fits in one. False when the URL is not Slack's or Slack did not take it (it expired: 30 minutes, 5 uses).
+     */
+    boolean replace(String url, List<Undelivered.Part> parts) {
+        return !parts.isEmpty() && post(url, parts.subList(0, 1), true);
+    }
+
+    private boolean post(String url, List<Undelivered.Part> parts, boolean replace) {
         if (url == null || !allowed(url)) {
             log.warn("a response_url that is not Slack's was not used");
             return false;
@@ -53,7 +66,7 @@ final class ResponseUrls {
         for (Undelivered.Part part : parts) {
             JsonObject body = new JsonObject();
             body.addProperty("response_type", "ephemeral");
-            body.addProperty("replace_original", false);
+            body.addProperty("replace_original", replace);
             body.addProperty("text", part.text());
             body.add("blocks", JsonParser.parseString(part.blocks()));
             try {

@@ -3,14 +3,17 @@ package org.tandem.slack;
 import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewClosedPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.DefaultContext;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewClosedRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
@@ -21,9 +24,7 @@ import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.view.View;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,9 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Input;
-import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
@@ -45,15 +44,15 @@ import org.tandem.core.i18n.Texts;
  * Slack's side of the conversation, registered on the Bolt {@link App}: the slash command, DMs, mentions in the
  * admin channel, button clicks, modal submissions and the App Home. Where a person acted is the {@link Places}'
  * call (the admin channel only for coordinators). Each handler translates the payload into
- * the neutral model, acknowledges at once and lets {@link Workers} hand it to the core; only a modal submission
- * is handled before the answer, because Slack takes its validation errors (or the next form) in that answer.
+ * the neutral model, acknowledges at once and lets {@link Workers} hand it to the core with the interaction's
+ * {@link SlackReplies}; only a modal submission waits for the core's turn before it answers, because Slack takes its
+ * validation errors (or the next form) in that answer. A modal's close is the form's cancel.
  */
 final class SlackInbound {
 
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
     private static final Pattern ANY = Pattern.compile(".*");
     private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<@[A-Z0-9]+>\\s*");
-    static final int MAX_ERROR = 2000;
 
     private final Supplier<TandemCore> core;
     private final Directory directory;
@@ -74,7 +73,7 @@ final class SlackInbound {
         this.forms = forms;
         this.workers = workers;
         this.workspaces = workspaces;
-        this.handoff = new Handoff(core, directory, workers, workspaces, messenger);
+        this.handoff = new Handoff(core, directory, workers, workspaces);
         this.places = places;
         this.adminHere = adminHere;
         this.clock = clock;
@@ -92,6 +91,7 @@ final class SlackInbound {
         });
         app.blockAction(ANY, this::action);
         app.viewSubmission(ANY, this::submission);
+        app.viewClosed(ANY, this::closed);
     }
 
     /**
@@ -105,19 +105,22 @@ final class SlackInbound {
         String tenant = Payloads.tenant(p.getTeamId(), ctx);
         Place place = places.of(tenant, p.getUserId(), p.getChannelId(), p.getChannelName());
         Instant received = clock.instant();
-        Function<PersonRef, Interaction> interaction = who -> Interaction.command(who, place, p.getTriggerId(),
-                received, clock, p.getChannelId(), p.getResponseUrl());
         if (AdminHere.asked(text)) {
-            return handoff.toAdapter(ctx.ack(), "admin here", tenant, p.getUserId(), interaction,
-                    who -> adminHere.run(who, p.getChannelId()));
+            Place typed = AdminHere.place(p.getChannelId());
+            return handoff.toAdapter(ctx.ack(), "admin here", tenant, p.getUserId(),
+                    who -> replies(Interaction.command(who, typed, p.getTriggerId(), received, clock,
+                            p.getChannelId(), p.getResponseUrl())),
+                    (who, replies) -> adminHere.run(who, p.getChannelId(), replies));
         }
         // typed in some channel, answered in the DM: say so there, to that person only (an ephemeral answer)
         boolean elsewhere = place instanceof Place.Direct && p.getChannelId() != null
-                && !p.getChannelId().startsWith("D");
+                && !Destination.isDm(p.getChannelId());
         Response ack = elsewhere ? ctx.ack(Texts.of(core.get().locale(new PersonRef(SlackMessenger.PLATFORM, tenant,
                 p.getUserId()))).get("slack.answered-in-dm")) : ctx.ack();
         return later(ack, "the command of " + p.getUserId(), tenant, p.getUserId(), place,
-                "cmd:" + p.getTriggerId(), Input.Command.parse(text), interaction);
+                "cmd:" + p.getTriggerId(), Input.Command.parse(text),
+                who -> replies(Interaction.command(who, place, p.getTriggerId(), received, clock, p.getChannelId(),
+                        p.getResponseUrl())));
     }
 
     /** A DM to the bot: free text or a command without the slash. The bot's own messages are not for it. */
@@ -127,13 +130,15 @@ final class SlackInbound {
                 || e.getText().isBlank()) {
             return ctx.ack();
         }
+        String tenant = Payloads.tenant(p.getTeamId(), ctx);
+        Function<PersonRef, SlackReplies> replies = who -> replies(Interaction.plain(who, Place.DIRECT, clock));
         if (AdminHere.asked(e.getText())) {
-            return handoff.toAdapter(ctx.ack(), "admin here", Payloads.tenant(p.getTeamId(), ctx), e.getUser(),
-                    who -> Interaction.plain(who, Place.DIRECT, clock), who -> adminHere.run(who, e.getChannel()));
+            return handoff.toAdapter(ctx.ack(), "admin here", tenant, e.getUser(), replies,
+                    (who, r) -> adminHere.run(who, e.getChannel(), r));
         }
-        return later(ctx.ack(), "a DM", Payloads.tenant(p.getTeamId(), ctx), e.getUser(), Place.DIRECT,
+        return later(ctx.ack(), "a DM", tenant, e.getUser(), Place.DIRECT,
                 "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(Payloads.unescape(e.getText())),
-                who -> Interaction.plain(who, Place.DIRECT, clock));
+                replies);
     }
 
     /** {@code @Tandem program create} in the admin channel; elsewhere a mention is answered in a DM. */
@@ -146,12 +151,15 @@ final class SlackInbound {
         String tenant = Payloads.tenant(p.getTeamId(), ctx);
         Place place = places.of(tenant, e.getUser(), e.getChannel(), null);
         if (AdminHere.asked(text)) {
-            return handoff.toAdapter(ctx.ack(), "admin here", tenant, e.getUser(), who -> Interaction.plain(who, place, clock),
-                    who -> adminHere.run(who, e.getChannel()));
+            Place typed = AdminHere.place(e.getChannel());
+            return handoff.toAdapter(ctx.ack(), "admin here", tenant, e.getUser(),
+                    who -> replies(Interaction.plain(who, typed, clock)),
+                    (who, r) -> adminHere.run(who, e.getChannel(), r));
         }
         return later(ctx.ack(), "a mention", tenant, e.getUser(), place,
-                "msg:" + e.getChannel() + ":" + e.getTs(), new Input.FreeText(text.isBlank() ? "help" : Payloads.unescape(text)),
-                who -> Interaction.plain(who, place, clock));
+                "msg:" + e.getChannel() + ":" + e.getTs(),
+                new Input.FreeText(text.isBlank() ? "help" : Payloads.unescape(text)),
+                who -> replies(Interaction.plain(who, place, clock)));
     }
 
     private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> p, EventContext ctx) {
@@ -172,7 +180,10 @@ final class SlackInbound {
         return ctx.ack();
     }
 
-    /** A button or a choice: the core's action id (made unique per message by the renderer) and its value. */
+    /**
+     * A button or a choice: the core's action id (made unique per message by the renderer), its value, and what it
+     * was clicked on (a message, a modal, the App Home), so that the core can update that.
+     */
     private Response action(BlockActionRequest req, ActionContext ctx) {
         BlockActionPayload p = req.getPayload();
         if (p.getActions() == null || p.getActions().isEmpty() || p.getUser() == null) {
@@ -186,21 +197,23 @@ final class SlackInbound {
         View view = p.getView();
         boolean fromHome = view != null && "home".equals(view.getType());
         Place place;
-        Optional<MessageRef> clicked = Optional.empty();
         if (view != null) {
-            place = fromHome ? Place.DIRECT : places.ofModal(tenant, user, view.getPrivateMetadata());
+            place = fromHome ? Place.DIRECT : places.ofModal(tenant, user,
+                    SlackRef.Origin.read(view.getPrivateMetadata()).placeKey());
         } else {
             String channel = p.getChannel() == null ? null : p.getChannel().getId();
             place = places.of(tenant, user, channel, p.getChannel() == null ? null : p.getChannel().getName());
-            if (p.getContainer() != null && p.getContainer().getMessageTs() != null) {
-                clicked = Optional.of(new MessageRef(SlackMessenger.PLATFORM,
-                        tenant + "/" + p.getContainer().getChannelId() + "/" + p.getContainer().getMessageTs()));
-            }
         }
+        Optional<MessageRef> clicked = clickedOn(tenant, user, p);
+        Optional<SlackRef.Ephemeral> ephemeral = clicked.flatMap(SlackRef::of)
+                .filter(SlackRef.Ephemeral.class::isInstance).map(SlackRef.Ephemeral.class::cast);
+        Function<PersonRef, SlackReplies> replies = who -> replies(ephemeral.isPresent()
+                ? Interaction.onEphemeral(who, place, p.getTriggerId(), received, clock, ephemeral.get(),
+                p.getResponseUrl())
+                : Interaction.triggered(who, place, p.getTriggerId(), received, clock));
         if (actionId.equals(BlockKit.OPEN_FORM)) {
-            workers.submit(tenant + "|" + user, "opening a kept form", () -> openKept(tenant, user, place, a.getValue(),
-                    p.getTriggerId()));
-            return ctx.ack();
+            return handoff.toAdapter(ctx.ack(), "opening a kept form", tenant, user, replies,
+                    (who, r) -> openKept(who, place, a.getValue(), p.getTriggerId(), clicked, r));
         }
         if (!core.get().knowsAction(actionId)) {
             log.debug("ignored an action that is not Tandem's: {}", actionId);
@@ -208,15 +221,36 @@ final class SlackInbound {
         }
         Input.Click click = new Input.Click(actionId, Payloads.value(a), clicked);
         String eventId = "act:" + (p.getTriggerId() != null ? p.getTriggerId() : a.getActionTs());
-        return handoff.toCore(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click,
-                who -> Interaction.triggered(who, place, p.getTriggerId(), received, clock),
+        return handoff.toCore(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click, replies,
                 fromHome ? () -> publishHome(tenant, user) : () -> { });
     }
 
     /**
-     * A modal submitted: handled now, on this thread, because Slack takes the answer in this response: the
-     * form's errors next to their inputs, the next form in the same modal, or nothing (the modal closes and
-     * the core's messages follow in the DM once Slack has its answer).
+     * What a click was on, as the core knows it: a message (by its channel and {@code ts}; one Slack took only on
+     * a later try by the reference it was kept under), a message shown to the person only (changed through the
+     * click's {@code response_url}), a modal, or the person's App Home.
+     */
+    private Optional<MessageRef> clickedOn(String tenant, String user, BlockActionPayload p) {
+        View view = p.getView();
+        if (view != null) {
+            return Optional.of("home".equals(view.getType()) ? new SlackRef.Home(tenant, user).ref()
+                    : SlackRef.Origin.read(view.getPrivateMetadata()).copy(tenant, view.getId(), view.getCallbackId())
+                    .ref());
+        }
+        BlockActionPayload.Container c = p.getContainer();
+        if (c == null || c.getMessageTs() == null || c.getChannelId() == null) {
+            return Optional.empty();
+        }
+        if (c.isEphemeral()) {
+            return Optional.of(new SlackRef.Ephemeral(tenant, c.getChannelId(), c.getMessageTs()).ref());
+        }
+        return Optional.of(messenger.clicked(tenant, c.getChannelId(), c.getMessageTs()));
+    }
+
+    /**
+     * A modal submitted: handled in the person's lane like every event, while this request waits (a little under
+     * Slack's 3 s) for the answer the turn decides: the form's errors next to their inputs, the next form in the
+     * same modal, or nothing (the modal closes). The core's messages go out as the turn sends them.
      */
     private Response submission(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = req.getPayload();
@@ -226,54 +260,67 @@ final class SlackInbound {
             return ctx.ack();
         }
         String tenant = Payloads.tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
-        Place place = places.ofModal(tenant, p.getUser().getId(), view.getPrivateMetadata());
-        workers.submit(tenant, "hearing from " + tenant, () -> workspaces.heard(tenant));
-        Actor actor = directory.actor(tenant, p.getUser().getId());
-        Interaction interaction = Interaction.capturing(actor.person(), place, clock);
+        String user = p.getUser().getId();
+        SlackRef.Origin origin = SlackRef.Origin.read(view.getPrivateMetadata());
+        Place place = places.ofModal(tenant, user, origin.placeKey());
+        ModalAnswer answer = new ModalAnswer(ctx, tenant, view.getId(), formId, origin);
         String eventId = "view:" + (p.getTriggerId() != null ? p.getTriggerId() : view.getId() + ":" + view.getHash());
-        interaction.run(() -> core.get().handle(new InboundEvent(actor, place, eventId,
-                new Input.Submit(formId, Payloads.values(view.getState())))
-                .answeredBy(messenger.replies(actor.person(), place))));
-        List<Runnable> after = interaction.deferred();
-        if (!after.isEmpty()) {
-            workers.submit(tenant + "|" + p.getUser().getId(), "the messages after a form",
-                    () -> after.forEach(Runnable::run));
-        }
-        Optional<Message> answer = interaction.captured();
-        if (answer.isEmpty()) {
+        Input.Submit submit = new Input.Submit(formId, Payloads.values(view.getState()),
+                Optional.of(answer.submitted().ref()));
+        Response queued = handoff.toCore(ctx.ack(), "a form of " + user, tenant, user, place, eventId, submit,
+                who -> replies(Interaction.plain(who, place, clock)).answering(answer), answer::done);
+        return queued.getStatusCode() == 200 ? answer.await() : queued;
+    }
+
+    /**
+     * A modal closed by its close button ({@code notify_on_close}): the form's cancel, as a click of
+     * {@link Block.Form#CANCEL} with the form's id on the copy it came from; the core ends the dialogue.
+     */
+    private Response closed(ViewClosedRequest req, DefaultContext ctx) {
+        ViewClosedPayload p = req.getPayload();
+        View view = p.getView();
+        String formId = view == null ? null : view.getCallbackId();
+        if (formId == null || !core.get().knowsForm(formId) || p.getUser() == null) {
             return ctx.ack();
         }
-        Block.Form next = BlockKit.formOf(answer.get()).orElseThrow();
-        Map<String, String> errors = new LinkedHashMap<>();
-        next.inputs().stream().filter(in -> in.error() != null)
-                .forEach(in -> errors.put(in.id(), BlockKit.cut(in.error(), MAX_ERROR)));
-        if (next.formId().equals(formId) && !errors.isEmpty()) {
-            return ctx.ackWithErrors(errors);
-        }
-        return ctx.ackWithUpdate(messenger.modal(Destination.of(place, actor.person()), answer.get(), next));
+        String tenant = Payloads.tenant(p.getTeam() == null ? null : p.getTeam().getId(), ctx);
+        String user = p.getUser().getId();
+        SlackRef.Origin origin = SlackRef.Origin.read(view.getPrivateMetadata());
+        Place place = places.ofModal(tenant, user, origin.placeKey());
+        SlackRef copy = origin.copy(tenant, view.getId(), formId);
+        Input.Click cancel = new Input.Click(Block.Form.CANCEL, formId, Optional.of(copy.ref()));
+        return later(ctx.ack(), "closing a form of " + user, tenant, user, place,
+                "closed:" + view.getId() + ":" + view.getHash(), cancel,
+                who -> replies(Interaction.plain(who, place, clock)).closing(copy));
     }
 
     private Response later(Response ack, String what, String tenant, String user, Place place, String eventId,
-                           Input input, Function<PersonRef, Interaction> interaction) {
-        return handoff.toCore(ack, what, tenant, user, place, eventId, input, interaction, () -> { });
+                           Input input, Function<PersonRef, SlackReplies> replies) {
+        return handoff.toCore(ack, what, tenant, user, place, eventId, input, replies, () -> { });
+    }
+
+    private SlackReplies replies(Interaction interaction) {
+        return messenger.replies(interaction);
     }
 
     /**
      * The "open the form" button of a kept form: a form kept for the admin channel opens only for a coordinator
-     * there (the button is in a channel others may read), so nobody else fills in a coordinator's form.
+     * there (the button is in a channel others may read), so nobody else fills in a coordinator's form. The modal
+     * remembers the message it was opened from: answered or cancelled, that message shows it.
      */
-    private void openKept(String tenant, String user, Place place, String id, String triggerId) {
-        Optional<String> view = forms.find(id, tenant, user);
+    private void openKept(PersonRef who, Place place, String id, String triggerId, Optional<MessageRef> from,
+                          SlackReplies replies) {
+        Optional<String> view = forms.find(id, who.tenant(), who.userId());
         if (view.isEmpty()) {
             return;
         }
-        PersonRef who = new PersonRef(SlackMessenger.PLATFORM, tenant, user);
         if (PendingForms.forAdmin(view.get()) && !(place instanceof Place.Admin)) {
-            log.info("{} clicked a coordinators' form in {} and is not a coordinator: not opened", user, tenant);
-            messenger.whisper(who, place, SlackTexts.of(core.get().locale(who)).message("form.coordinators-only"));
+            log.info("{} clicked a coordinators' form in {} and is not a coordinator: not opened", who.userId(),
+                    who.tenant());
+            replies.whisper(SlackTexts.of(core.get().locale(who)).message("form.coordinators-only"));
             return;
         }
-        messenger.openKept(tenant, triggerId, view.get());
+        messenger.openKept(who.tenant(), triggerId, view.get(), from.orElse(SlackMessenger.PENDING));
     }
 
     private void publishHome(String tenant, String user) {

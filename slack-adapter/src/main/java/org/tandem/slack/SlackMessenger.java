@@ -1,6 +1,8 @@
 package org.tandem.slack;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
@@ -11,14 +13,13 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
-import org.tandem.core.conversation.ReplyChannel;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Scope;
@@ -26,15 +27,16 @@ import org.tandem.core.i18n.Texts;
 
 /**
  * The core's port to Slack: DMs ({@code chat.postMessage} to the user), group DMs ({@code conversations.open}
- * with the members), each workspace's admin channel, updates, private answers in shared places ({@link Whispers}),
- * and forms as modals when the {@link Interaction} allows. Messages are rendered here and posted by the
- * {@link Outbox}, which keeps what Slack does not take for the core's sweep.
+ * with the members), each workspace's admin channel, files, and updates in place ({@link #update}). Messages are
+ * rendered here and posted by the {@link Outbox}, one conversation at a time in its {@link Lanes lane}, which keeps
+ * what Slack does not take for the core's sweep. A form sent on the core's own goes with a button that opens it; the
+ * answers to an interaction go through its {@link SlackReplies}, which may open a modal instead.
  */
 final class SlackMessenger implements PlatformMessenger {
 
     private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
     static final String PLATFORM = "slack";
-    /** What a send returns when the message goes out later (after an ack) or not at all. */
+    /** What a send returns when there is nothing to update later (an ephemeral answer, nothing sent). */
     static final MessageRef PENDING = new MessageRef(PLATFORM, "pending");
 
     /** Whether Tandem is still installed in a workspace, as Slack says now. */
@@ -47,11 +49,13 @@ final class SlackMessenger implements PlatformMessenger {
     private final SlackStores stores;
     private final PendingForms forms;
     private final Function<PersonRef, Locale> locales;
+    private final Lanes lanes = new Lanes();
     private final Outbox outbox;
     private final Undelivered undelivered;
     private final Presences presences;
     private final ResponseUrls responses;
     private final Whispers whispers;
+    private final InPlace updates;
     private final Gson gson = GsonFactory.createSnakeCase();
 
     SlackMessenger(WebApi api, SlackStores stores, Function<PersonRef, Locale> locales, Presences presences,
@@ -63,8 +67,9 @@ final class SlackMessenger implements PlatformMessenger {
         this.locales = locales;
         this.presences = presences;
         this.responses = responses;
-        this.outbox = new Outbox(api, stores.admins(), undelivered);
-        this.whispers = new Whispers(api, stores.admins(), responses);
+        this.outbox = new Outbox(api, stores.admins(), undelivered, lanes);
+        this.whispers = new Whispers(api, stores.admins(), responses, lanes);
+        this.updates = new InPlace(api, undelivered, lanes, this);
     }
 
     @Override
@@ -74,11 +79,19 @@ final class SlackMessenger implements PlatformMessenger {
 
     @Override
     public MessageRef send(Address to, Message message) {
-        return deliver(Destination.of(to), message);
+        return send(Destination.of(to), message, Optional.empty());
     }
 
-    MessageRef sendToPerson(PersonRef person, Message message) {
-        return deliver(new Destination.Person(person), message);
+    /**
+     * Posts a message; {@code responseUrl}, the slash command's way back to the group DM it was typed in, answers
+     * there when Slack says Tandem is not in it.
+     */
+    MessageRef send(Destination to, Message message, Optional<String> responseUrl) {
+        List<Undelivered.Part> parts = parts(rendered(to, message), message);
+        if (responseUrl.isPresent()) {
+            return outbox.send(to, parts, rest -> responses.send(responseUrl.get(), rest) ? PENDING : null);
+        }
+        return outbox.send(to, parts);
     }
 
     @Override
@@ -94,25 +107,14 @@ final class SlackMessenger implements PlatformMessenger {
             log.warn("conversations.open for a group of {} in {} failed ({})", users.size(), tenant, e.error);
             throw e;
         }
-        deliver(new Destination.Group(tenant, channel), message);
+        send(new Destination.Group(tenant, channel), message, Optional.empty());
         return new GroupRef(PLATFORM, tenant, channel);
     }
 
+    /** See {@link InPlace}: false when Slack refused (the message is gone, too old) or the reference is not one. */
     @Override
     public boolean update(MessageRef ref, Message message) {
-        String[] parts = ref.id().split("/", 3);
-        if (parts.length != 3) {
-            return false;
-        }
-        try {
-            List<LayoutBlock> blocks = BlockKit.perMessage(BlockKit.blocks(message)).get(0);
-            api.call(parts[0], "chat.update", c -> c.chatUpdate(r -> r.channel(parts[1]).ts(parts[2])
-                    .text(BlockKit.fallback(message)).blocks(blocks)));
-            return true;
-        } catch (WebApi.Failed e) {
-            log.warn("could not update a message in {}: {}", parts[0], e.error);
-            return false;
-        }
+        return SlackRef.of(ref).map(r -> updates.update(r, message)).orElse(false);
     }
 
     @Override
@@ -128,7 +130,7 @@ final class SlackMessenger implements PlatformMessenger {
 
     /** The message, then the file uploaded to the person's DM ({@code files.uploadV2} needs the DM's channel id). */
     private MessageRef sendFileToPerson(PersonRef person, FileAttachment file, Message message) {
-        MessageRef ref = deliver(new Destination.Person(person), message);
+        MessageRef ref = send(new Destination.Person(person), message, Optional.empty());
         String dm = api.call(person.tenant(), "conversations.open",
                 c -> c.conversationsOpen(r -> r.users(List.of(person.userId())))).getChannel().getId();
         upload(person.tenant(), dm, file);
@@ -137,7 +139,7 @@ final class SlackMessenger implements PlatformMessenger {
 
     /** The message, then the file into the workspace's admin channel; with none yet, the message waits alone. */
     private MessageRef sendFileToAdmin(String tenant, FileAttachment file, Message message) {
-        MessageRef ref = deliver(new Destination.Admin(tenant), message);
+        MessageRef ref = send(new Destination.Admin(tenant), message, Optional.empty());
         stores.admins().of(tenant).ifPresentOrElse(channel -> upload(tenant, channel, file),
                 () -> log.warn("a file for the coordinators of Slack workspace {} was not sent: no admin channel yet",
                         tenant));
@@ -145,55 +147,37 @@ final class SlackMessenger implements PlatformMessenger {
     }
 
     /**
-     * Private to the person where they are (see {@link Whispers}), or in their DM when Slack shows it nowhere
-     * else; a form always goes to the DM, where it opens.
+     * Private to the person in a shared place (see {@link Whispers}; {@code responseUrl} gives the slash command's
+     * way back to a channel it was typed in), or in their DM when Slack shows it nowhere else.
      */
-    MessageRef whisper(PersonRef person, Place place, Message message) {
-        if (place instanceof Place.Direct || BlockKit.formOf(message).isPresent()) {
-            return sendToPerson(person, message);
-        }
-        Optional<Interaction> interaction = Interaction.current();
-        if (interaction.isPresent() && interaction.get().capturing()) {
-            interaction.get().defer(() -> whisperNow(person, place, message));
-            return PENDING;
-        }
-        return whisperNow(person, place, message);
+    MessageRef whisper(PersonRef person, Place place, Message message,
+                       Function<String, Optional<String>> responseUrl) {
+        return whispers.inPlace(person, place, parts(BlockKit.blocks(message), message), responseUrl)
+                .orElseGet(() -> send(new Destination.Person(person), message, Optional.empty()));
     }
 
-    private MessageRef whisperNow(PersonRef person, Place place, Message message) {
-        return whispers.inPlace(person, place, parts(BlockKit.blocks(message), message))
-                .orElseGet(() -> sendToPerson(person, message));
+    /** Replaces the ephemeral message a click came from, through the click's {@code response_url}. */
+    boolean replaceClicked(String responseUrl, Message message) {
+        return responses.replace(responseUrl, parts(BlockKit.blocks(message), message));
     }
 
-    /** How the core's answers to an event of {@code who} in {@code place} go: privately where they are, too. */
-    ReplyChannel replies(PersonRef who, Place place) {
-        ReplyChannel plain = ReplyChannel.of(this, who, place);
-        return new ReplyChannel() {
-            @Override
-            public MessageRef reply(Message message) {
-                return plain.reply(message);
-            }
+    /** The answers to an interaction, the Slack way. */
+    SlackReplies replies(Interaction interaction) {
+        return new SlackReplies(this, interaction);
+    }
 
-            @Override
-            public MessageRef whisper(Message message) {
-                return SlackMessenger.this.whisper(who, place, message);
-            }
-
-            @Override
-            public MessageRef replyWithFile(FileAttachment file, Message message) {
-                return plain.replyWithFile(file, message);
-            }
-
-            @Override
-            public boolean update(MessageRef ref, Message message) {
-                return plain.update(ref, message);
-            }
-        };
+    /**
+     * A message a person clicked on, as the core knows it: a message that went out late is known by the reference
+     * it was kept under.
+     */
+    MessageRef clicked(String tenant, String channel, String ts) {
+        SlackRef.Posted posted = new SlackRef.Posted(tenant, channel, ts);
+        return undelivered.keptAs(posted).map(SlackRef::ref).orElseGet(posted::ref);
     }
 
     /** The workspace has an admin channel now: what waited for it goes out. */
     void flushAdmin(String tenant) {
-        long released = undelivered.release(tenant, Outbox.address(new Destination.Admin(tenant)));
+        long released = undelivered.release(tenant, new Destination.Admin(tenant).key());
         if (released > 0) {
             log.info("{} message(s) kept for the admin channel of {} go out now", released, tenant);
             outbox.redeliver((int) Math.min(released + 10, 200));
@@ -220,86 +204,72 @@ final class SlackMessenger implements PlatformMessenger {
         return p;
     }
 
-    /** Publishes a person's App Home tab. */
-    void publishHome(PersonRef person, Message home) {
+    /** Publishes a person's App Home tab; false when Slack did not take it. */
+    boolean publishHome(PersonRef person, Message home) {
         try {
             View view = BlockKit.home(home);
             api.call(person.tenant(), "views.publish", c -> c.viewsPublish(r -> r.userId(person.userId())
                     .viewAsString(gson.toJson(view))));
+            return true;
         } catch (WebApi.Failed e) {
             log.warn("could not publish the home of a person in {}: {}", person.tenant(), e.error);
-        }
-    }
-
-    /** Opens a form kept earlier (the "open the form" button) with a fresh trigger. */
-    boolean openKept(String tenant, String triggerId, String viewJson) {
-        try {
-            api.call(tenant, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId).viewAsString(viewJson)));
-            return true;
-        } catch (WebApi.Failed e) {
-            log.warn("could not open a kept form in {}: {}", tenant, e.error);
             return false;
         }
     }
 
-    private MessageRef deliver(Destination to, Message message) {
-        Optional<Interaction> interaction = Interaction.current();
-        Optional<Block.Form> form = BlockKit.formOf(message);
-        if (form.isPresent() && interaction.isPresent() && interaction.get().answers(to)) {
-            if (interaction.get().capture(message)) {
-                return PENDING;
-            }
-            Optional<String> trigger = interaction.get().takeTrigger();
-            if (trigger.isPresent() && openModal(to, message, form.get(), trigger.get())) {
-                return PENDING;
-            }
-        }
-        if (interaction.isPresent() && interaction.get().capturing()) {
-            interaction.get().defer(() -> post(to, message));
-            return PENDING;
-        }
-        return post(to, message);
+    /** Opens a form as a modal with a trigger; the modal's reference, or empty when Slack did not open it. */
+    Optional<MessageRef> openModal(Destination to, Message message, Block.Form form, String triggerId) {
+        SlackRef.Origin origin = new SlackRef.Origin(to.place().key());
+        String view = gson.toJson(modal(to, message, form, origin));
+        return open(to.tenant(), triggerId, view).map(id -> new SlackRef.Modal(to.tenant(), id, form.formId(),
+                origin.placeKey()).ref());
     }
 
-    private boolean openModal(Destination to, Message message, Block.Form form, String triggerId) {
-        View view = modal(to, message, form);
+    /**
+     * Opens a form kept earlier (the "open the form" button) with a fresh trigger; the modal says it came from
+     * {@code from}, the message with the button: that copy is the one its answer or its cancel closes.
+     */
+    boolean openKept(String tenant, String triggerId, String viewJson, MessageRef from) {
+        JsonObject view = JsonParser.parseString(viewJson).getAsJsonObject();
+        String place = view.has("private_metadata") ? view.get("private_metadata").getAsString() : "dm";
+        view.addProperty("private_metadata", new SlackRef.Origin(SlackRef.Origin.read(place).placeKey(),
+                SlackRef.of(from)).write());
+        return open(tenant, triggerId, view.toString()).isPresent();
+    }
+
+    private Optional<String> open(String tenant, String triggerId, String viewJson) {
         try {
-            api.call(to.tenant(), "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId)
-                    .viewAsString(gson.toJson(view))));
-            return true;
+            return Optional.of(api.call(tenant, "views.open", c -> c.viewsOpen(r -> r.triggerId(triggerId)
+                    .viewAsString(viewJson))).getView().getId());
         } catch (WebApi.Failed e) {
-            log.info("could not open a form as a modal ({}); sending a button to open it instead", e.error);
-            return false;
+            log.info("could not open a form as a modal ({}); it is sent with a button to open it", e.error);
+            return Optional.empty();
         }
     }
 
-    /** The modal a form opens as, in the language of whom it is for. */
-    View modal(Destination to, Message message, Block.Form form) {
-        return BlockKit.modal(message, form, texts(to).get("form.cancel"), to.place().key());
+    /** The modal a form opens as, reporting back where it was opened for (and from). */
+    View modal(Destination to, Message message, Block.Form form, SlackRef.Origin origin) {
+        return BlockKit.modal(message, form, origin.write());
     }
 
-    private MessageRef post(Destination to, Message message) {
+    /**
+     * A message as Block Kit: a form cannot be shown in a message, so it is kept (with the place its modal
+     * reports back) and the message gets a button that opens it, and its cancel.
+     */
+    List<LayoutBlock> rendered(Destination to, Message message) {
         List<LayoutBlock> blocks = new ArrayList<>(BlockKit.blocks(message));
         Optional<Block.Form> form = BlockKit.formOf(message);
         if (form.isPresent()) {
-            Texts t = texts(to);
+            Texts t = texts(to, message);
             String kept = forms.keep(to.tenant(), to instanceof Destination.Person p ? p.who().userId() : null,
-                    gson.toJson(modal(to, message, form.get())));
+                    gson.toJson(modal(to, message, form.get(), new SlackRef.Origin(to.place().key()))));
             blocks.addAll(BlockKit.openFormPrompt(t.rich("form.open.prompt", form.get().title()),
-                    t.get("form.open"), kept));
+                    t.get("form.open"), kept, form.get()));
         }
-        List<Undelivered.Part> parts = parts(blocks, message);
-        Optional<String> url = to instanceof Destination.Group g ? Interaction.current()
-                .flatMap(i -> i.responseUrl(i.actor(), g.channel())) : Optional.empty();
-        if (url.isPresent()) {
-            // a slash command typed in a group DM Tandem is not in: the answer is for the one who typed it
-            return outbox.send(to.tenant(), Outbox.address(to), parts,
-                    rest -> responses.send(url.get(), rest) ? PENDING : null);
-        }
-        return outbox.send(to.tenant(), Outbox.address(to), parts);
+        return blocks;
     }
 
-    private List<Undelivered.Part> parts(List<LayoutBlock> blocks, Message message) {
+    List<Undelivered.Part> parts(List<LayoutBlock> blocks, Message message) {
         String text = BlockKit.fallback(message);
         return BlockKit.perMessage(blocks).stream().map(chunk -> new Undelivered.Part(text, gson.toJson(chunk)))
                 .toList();
@@ -314,11 +284,15 @@ final class SlackMessenger implements PlatformMessenger {
         return outbox.redeliver(limit);
     }
 
-    /** The adapter's own words (a button, a modal's close label) in the language of whom they are for. */
-    private Texts texts(Destination to) {
-        if (to instanceof Destination.Person p) {
-            return Texts.of(locales.apply(p.who()));
+    AdminChannels admins() {
+        return stores.admins();
+    }
+
+    /** The adapter's own words (a button) in the language of the message, else of whom it is for. */
+    private Texts texts(Destination to, Message message) {
+        if (message.question().isPresent()) {
+            return Texts.of(message.question().get().locale());
         }
-        return Texts.of(Interaction.current().map(i -> locales.apply(i.actor())).orElse(Locale.ENGLISH));
+        return Texts.of(to instanceof Destination.Person p ? locales.apply(p.who()) : Locale.ENGLISH);
     }
 }

@@ -2,6 +2,8 @@ package org.tandem.slack;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.nin;
@@ -23,6 +25,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.tandem.core.conversation.PersonRef;
 
 /**
  * Messages Slack did not take even after the inline retries ({@code slack_undelivered}): rate limited for long,
@@ -32,6 +35,9 @@ import org.bson.types.ObjectId;
  * most an hour); after {@value #MAX_ATTEMPTS} tries or {@link #MAX_AGE} the message is marked dead: its content
  * is dropped, and what remains says where it did not go and why. A message for a workspace's admin channel
  * before it has one is held (not tried) until {@code admin here} releases it, {@link #KEEP_HELD} at most.
+ * Order is kept per conversation: a message for a conversation that has one kept waits behind it
+ * ({@link #parkBehind}), and a sweep never sends a message before an older one to the same conversation. What was
+ * delivered late is remembered ({@link LateDeliveries}), so that its reference still updates it.
  */
 final class Undelivered {
 
@@ -58,19 +64,25 @@ final class Undelivered {
      * its parts not sent yet, how many tries so far, when it was first refused, and the lease that guards it.
      */
     record Parked(ObjectId id, String tenant, String to, List<Part> parts, int attempts, Instant since,
-                  String lease) {}
+                  String lease, boolean started) {}
 
     /** What became of a failed try. */
     enum Outcome { LATER, DEAD }
 
+    /** A sweep looks past this many messages held up behind older ones before it stops for this time. */
+    static final int MAX_SKIPPED = 500;
+
     private final MongoCollection<Document> collection;
     private final Clock clock;
+    private final LateDeliveries late;
 
     Undelivered(MongoDatabase db, Clock clock) {
         this.collection = db.getCollection("slack_undelivered");
         this.clock = clock;
-        // a help for a real MongoDB; correctness does not depend on it (the embedded server ignores it)
+        this.late = new LateDeliveries(db, clock);
+        // helps for a real MongoDB; correctness does not depend on them (the embedded server ignores them)
         collection.createIndex(new Document("status", 1).append("dueAt", 1));
+        collection.createIndex(new Document("tenant", 1).append("to", 1));
     }
 
     /**
@@ -80,8 +92,9 @@ final class Undelivered {
      * rendered Block Kit could leave it in a form Tandem did not think of. Returns how many went.
      */
     long forget(String tenant, String userId, Needles needles) {
-        long dropped = collection.deleteMany(new Document("tenant", tenant).append("to", "dm:" + userId))
-                .getDeletedCount();
+        String dm = new Destination.Person(new PersonRef(SlackMessenger.PLATFORM, tenant, userId)).key();
+        long dropped = collection.deleteMany(new Document("tenant", tenant).append("to", dm)).getDeletedCount();
+        late.forget(tenant, dm);
         if (needles.none()) {
             return dropped;
         }
@@ -95,24 +108,72 @@ final class Undelivered {
         return dropped;
     }
 
-    /** Keeps what Slack refused, due after {@code wait} (zero: at the next sweep). */
-    void park(String tenant, String to, List<Part> parts, String reason, Duration wait) {
+    /** Keeps what Slack refused, due after {@code wait} (zero: at the next sweep); returns its id. */
+    ObjectId park(String tenant, String to, List<Part> parts, String reason, Duration wait) {
+        return park(tenant, to, parts, reason, wait, false);
+    }
+
+    /** Keeps the parts Slack refused of a message whose first part it took (that part is its reference). */
+    ObjectId parkRest(String tenant, String to, List<Part> rest, String reason, Duration wait) {
+        return park(tenant, to, rest, reason, wait, true);
+    }
+
+    private ObjectId park(String tenant, String to, List<Part> parts, String reason, Duration wait, boolean started) {
         Instant now = clock.instant();
         collection.deleteMany(and(eq("status", DEAD), lt("deadAt", Date.from(now.minus(KEEP_DEAD)))));
-        List<Document> kept = parts.stream()
-                .map(p -> new Document("text", p.text()).append("blocks", p.blocks())).toList();
-        collection.insertOne(new Document("tenant", tenant).append("to", to).append("status", WAITING)
-                .append("parts", kept).append("reason", reason).append("attempts", 0)
-                .append("at", Date.from(now)).append("dueAt", Date.from(now.plus(wait))));
+        late.purge();
+        ObjectId id = new ObjectId();
+        collection.insertOne(new Document("_id", id).append("tenant", tenant).append("to", to)
+                .append("status", WAITING).append("parts", documents(parts)).append("reason", reason)
+                .append("attempts", 0).append("at", Date.from(now)).append("dueAt", Date.from(now.plus(wait)))
+                .append("started", started));
+        return id;
     }
 
     /** Keeps a message until its destination exists (a workspace's admin channel), untried until released. */
-    void hold(String tenant, String to, List<Part> parts) {
-        List<Document> kept = parts.stream()
-                .map(p -> new Document("text", p.text()).append("blocks", p.blocks())).toList();
-        collection.insertOne(new Document("tenant", tenant).append("to", to).append("status", HELD)
-                .append("parts", kept).append("reason", "no admin channel yet").append("attempts", 0)
-                .append("at", Date.from(clock.instant())));
+    ObjectId hold(String tenant, String to, List<Part> parts) {
+        ObjectId id = new ObjectId();
+        collection.insertOne(new Document("_id", id).append("tenant", tenant).append("to", to)
+                .append("status", HELD).append("parts", documents(parts)).append("reason", "no admin channel yet")
+                .append("attempts", 0).append("at", Date.from(clock.instant())));
+        return id;
+    }
+
+    /** Whether a conversation has a message kept (waiting or held): what follows must wait behind it. */
+    boolean keeps(String tenant, String to) {
+        return collection.countDocuments(and(eq("tenant", tenant), eq("to", to), in("status", WAITING, HELD))) > 0;
+    }
+
+    /**
+     * Keeps a message behind those already kept for its conversation, untried until they went: held when they
+     * wait for an admin channel, else due at once (a sweep sends it right after them).
+     */
+    ObjectId parkBehind(String tenant, String to, List<Part> parts) {
+        boolean held = collection.countDocuments(and(eq("tenant", tenant), eq("to", to), eq("status", HELD))) > 0;
+        return held ? hold(tenant, to, parts) : park(tenant, to, parts, "behind an earlier message", Duration.ZERO);
+    }
+
+    /**
+     * A kept message now reads differently (the core updated it before it went out): it goes out as its latest
+     * version. False when it is not kept any more, or a sweep is sending it right now (guard: no lease).
+     */
+    boolean replace(String tenant, String id, List<Part> parts) {
+        if (!ObjectId.isValid(id)) {
+            return false;
+        }
+        return collection.updateOne(and(eq("_id", new ObjectId(id)), eq("tenant", tenant),
+                in("status", WAITING, HELD), exists("lease", false)), Updates.set("parts", documents(parts)))
+                .getModifiedCount() == 1;
+    }
+
+    /** Where a message kept under {@code id} was delivered at last, if it was. */
+    Optional<SlackRef.Posted> deliveredAs(String tenant, String id) {
+        return late.find(tenant, id);
+    }
+
+    /** The reference under which a message delivered late was kept, for the message Slack shows. */
+    Optional<SlackRef.Parked> keptAs(SlackRef.Posted posted) {
+        return late.keptAs(posted);
     }
 
     /** A claimed message whose destination is gone again: held, as if never tried (guard: this sweep's lease). */
@@ -153,22 +214,79 @@ final class Undelivered {
      */
     Optional<Parked> claimDue(Set<String> skipTenants) {
         Instant now = clock.instant();
-        List<Bson> filter = new ArrayList<>(List.of(eq("status", WAITING), lte("dueAt", Date.from(now))));
-        if (!skipTenants.isEmpty()) {
-            filter.add(nin("tenant", skipTenants));
+        List<ObjectId> behind = new ArrayList<>();
+        for (int skipped = 0; skipped <= MAX_SKIPPED; ) {
+            List<Bson> filter = new ArrayList<>(List.of(eq("status", WAITING), lte("dueAt", Date.from(now))));
+            if (!skipTenants.isEmpty()) {
+                filter.add(nin("tenant", skipTenants));
+            }
+            if (!behind.isEmpty()) {
+                filter.add(nin("_id", behind));
+            }
+            Document due = collection.find(and(filter)).sort(new Document("dueAt", 1).append("_id", 1)).first();
+            if (due == null) {
+                return Optional.empty();
+            }
+            if (olderKept(due)) {
+                // the conversation has an older message still kept: this one goes after it, never before
+                behind.add(due.getObjectId("_id"));
+                skipped++;
+                continue;
+            }
+            Optional<Parked> claimed = claim(due.getObjectId("_id"), now);
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+            // another replica took it meanwhile: look again
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Leases the oldest message kept for one conversation, when it is due (its back-off is over) and no live sweep
+     * holds it; empty otherwise, or when it is held for an admin channel. Guard: as {@link #claimDue}.
+     */
+    Optional<Parked> claimOldestDue(String tenant, String to) {
+        Instant now = clock.instant();
+        Document oldest = collection.find(and(eq("tenant", tenant), eq("to", to), in("status", WAITING, HELD)))
+                .sort(new Document("_id", 1)).first();
+        if (oldest == null || !WAITING.equals(oldest.getString("status"))
+                || oldest.getDate("dueAt").toInstant().isAfter(now)) {
+            return Optional.empty();
+        }
+        return claim(oldest.getObjectId("_id"), now);
+    }
+
+    private boolean olderKept(Document d) {
+        return collection.countDocuments(and(eq("tenant", d.getString("tenant")), eq("to", d.getString("to")),
+                in("status", WAITING, HELD), lt("_id", d.getObjectId("_id")))) > 0;
+    }
+
+    /** Leases one due message (guard: still waiting and due). */
+    private Optional<Parked> claim(ObjectId id, Instant now) {
         String lease = UUID.randomUUID().toString();
-        Document d = collection.findOneAndUpdate(and(filter),
+        Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", WAITING),
+                        lte("dueAt", Date.from(now))),
                 Updates.combine(Updates.set("lease", lease), Updates.set("dueAt", Date.from(now.plus(LEASE))),
                         Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions().sort(new Document("dueAt", 1)).returnDocument(ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (d == null) {
             return Optional.empty();
         }
         List<Part> parts = d.getList("parts", Document.class, List.of()).stream()
                 .map(p -> new Part(p.getString("text"), p.getString("blocks"))).toList();
         return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), parts,
-                d.getInteger("attempts", 1), d.getDate("at").toInstant(), lease));
+                d.getInteger("attempts", 1), d.getDate("at").toInstant(), lease, d.getBoolean("started", false)));
+    }
+
+    /**
+     * The first part of a kept message went out: where it went is remembered, so that the reference the core was
+     * given (see {@link SlackRef.Parked}) still updates it.
+     */
+    void firstWent(Parked p, SlackRef.Posted posted) {
+        if (!p.started()) {
+            late.delivered(p.id().toHexString(), p.to(), posted);
+        }
     }
 
     /** All of it went out: forgotten (guard: still this sweep's lease). */
@@ -178,9 +296,12 @@ final class Undelivered {
 
     /** Some parts went out before Slack refused again: only the others are kept. */
     void sent(Parked p, int parts) {
-        List<Document> rest = p.parts().subList(parts, p.parts().size()).stream()
-                .map(x -> new Document("text", x.text()).append("blocks", x.blocks())).toList();
-        collection.updateOne(leased(p), Updates.set("parts", rest));
+        collection.updateOne(leased(p), Updates.combine(Updates.set("parts",
+                documents(p.parts().subList(parts, p.parts().size()))), Updates.set("started", true)));
+    }
+
+    private static List<Document> documents(List<Part> parts) {
+        return parts.stream().map(p -> new Document("text", p.text()).append("blocks", p.blocks())).toList();
     }
 
     /**

@@ -22,6 +22,7 @@ import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.i18n.Texts;
+import org.tandem.core.testing.EveryBlock;
 
 /** The Block Kit JSON Slack receives for each neutral block: structure, escaping and limits. */
 class BlockKitTest {
@@ -138,7 +139,7 @@ class BlockKitTest {
                 .number("years", "intake.years", true, null)
                 .build("intake.next");
         Message message = Message.builder().context(Rich.markup("A tip")).add(form).build();
-        JsonObject modal = json(BlockKit.modal(message, form, "Cancel", "dm"));
+        JsonObject modal = json(BlockKit.modal(message, form, "dm"));
 
         assertThat(modal.get("type").getAsString()).isEqualTo("modal");
         assertThat(modal.get("callback_id").getAsString()).isEqualTo("intake.mentee");
@@ -146,7 +147,9 @@ class BlockKitTest {
         assertThat(modal.getAsJsonObject("title").get("text").getAsString())
                 .as("the part before the dash, not a phrase cut mid-word").isEqualTo("About you as a mentee");
         assertThat(modal.getAsJsonObject("submit").get("text").getAsString()).isEqualTo("Next");
-        assertThat(modal.getAsJsonObject("close").get("text").getAsString()).isEqualTo("Cancel");
+        assertThat(modal.getAsJsonObject("close").get("text").getAsString()).as("the form's cancel")
+                .isEqualTo("Cancel");
+        assertThat(modal.get("notify_on_close").getAsBoolean()).as("its close is a cancel Tandem hears of").isTrue();
         JsonArray blocks = modal.getAsJsonArray("blocks");
         assertThat(type(blocks, 0)).isEqualTo("header");
         assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
@@ -198,7 +201,7 @@ class BlockKitTest {
     void aSelectWithoutAMatchingValueHasNoInitialOption() {
         Block.Form form = new FormBuilder("f.x", "Short", t, Map.of("s", List.of("gone")), Map.of())
                 .select("s", "intake.seniority", true, List.of(new Block.Option("a", "A")), null).build("intake.next");
-        JsonObject modal = json(BlockKit.modal(Message.of(form), form, "Cancel", "admin"));
+        JsonObject modal = json(BlockKit.modal(Message.of(form), form, "admin"));
         assertThat(type(modal.getAsJsonArray("blocks"), 0)).as("no header for a short title").isEqualTo("input");
         assertThat(input(modal.getAsJsonArray("blocks"), "s").getAsJsonObject("element").has("initial_option"))
                 .isFalse();
@@ -211,14 +214,81 @@ class BlockKitTest {
         assertThat(home.get("type").getAsString()).isEqualTo("home");
         assertThat(home.getAsJsonArray("blocks")).hasSize(2);
 
+        Block.Form form = (Block.Form) EveryBlock.form().blocks().get(0);
         JsonArray prompt = json(BlockKit.openFormPrompt(t.rich("form.open.prompt", "New <programme>"),
-                t.get("form.open"), "id-1"));
+                t.get("form.open"), "id-1", form));
         assertThat(prompt.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
                 .contains("*New &lt;programme&gt;*");
-        JsonObject button = prompt.get(1).getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject();
+        JsonArray buttons = prompt.get(1).getAsJsonObject().getAsJsonArray("elements");
+        JsonObject button = buttons.get(0).getAsJsonObject();
         assertThat(BlockKit.coreActionId(button.get("action_id").getAsString())).isEqualTo(BlockKit.OPEN_FORM);
         assertThat(button.get("value").getAsString()).isEqualTo("id-1");
         assertThat(button.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Open the form");
+        JsonObject cancel = buttons.get(1).getAsJsonObject();
+        assertThat(BlockKit.coreActionId(cancel.get("action_id").getAsString())).as("every form can be cancelled")
+                .isEqualTo(Block.Form.CANCEL);
+        assertThat(cancel.get("value").getAsString()).isEqualTo("demo.form");
+        assertThat(cancel.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Cancel");
+    }
+
+    @Test
+    void everyKindOfBlockIsRenderedWithLiteralsEscaped() {
+        JsonArray blocks = json(BlockKit.blocks(EveryBlock.message()));
+        assertThat(blocks).extracting(b -> b.getAsJsonObject().get("type").getAsString())
+                .containsExactly("section", "section", "actions", "section", "section", "context");
+        String escaped = BlockKit.escape(EveryBlock.LITERAL);
+        assertThat(blocks.get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo("*Title* with _markup_ and " + escaped);
+        assertThat(blocks.get(1).getAsJsonObject().getAsJsonArray("fields").get(0).getAsJsonObject().get("text")
+                .getAsString()).isEqualTo("*Label*\n" + escaped);
+        JsonArray row = blocks.get(2).getAsJsonObject().getAsJsonArray("elements");
+        assertThat(row).extracting(e -> e.getAsJsonObject().has("style")
+                ? e.getAsJsonObject().get("style").getAsString() : "plain").containsExactly("primary", "plain", "danger");
+        assertThat(blocks.get(3).getAsJsonObject().getAsJsonObject("accessory").get("type").getAsString())
+                .isEqualTo("static_select");
+        assertThat(blocks.get(4).getAsJsonObject().getAsJsonObject("accessory").get("type").getAsString())
+                .isEqualTo("multi_static_select");
+        assertThat(blocks.toString()).doesNotContain("<@U1>", "<b>");
+        assertThat(BlockKit.fallback(EveryBlock.message())).doesNotContain("<");
+
+        Message answered = EveryBlock.message().answered(Rich.markup("✓ Done"));
+        JsonArray closed = json(BlockKit.blocks(answered));
+        assertThat(closed).as("an answered message has nothing left to act on")
+                .noneMatch(b -> b.getAsJsonObject().get("type").getAsString().equals("actions")
+                        || b.getAsJsonObject().has("accessory"));
+        assertThat(closed.get(closed.size() - 1).toString()).contains("✓ Done");
+    }
+
+    @Test
+    void theEveryBlockFormIsAModalWithEveryInputItsValuesItsErrorAndItsCancel() {
+        Message message = EveryBlock.form();
+        Block.Form form = BlockKit.formOf(message).orElseThrow();
+        assertThat(BlockKit.blocks(message)).as("a form is not a message block").isEmpty();
+        JsonObject modal = json(BlockKit.modal(message, form, "group:G1"));
+        assertThat(modal.get("callback_id").getAsString()).isEqualTo("demo.form");
+        assertThat(modal.get("private_metadata").getAsString()).isEqualTo("group:G1");
+        assertThat(modal.getAsJsonObject("submit").get("text").getAsString()).isEqualTo("Save");
+        assertThat(modal.getAsJsonObject("close").get("text").getAsString()).isEqualTo("Cancel");
+        assertThat(modal.get("notify_on_close").getAsBoolean()).isTrue();
+        JsonArray blocks = modal.getAsJsonArray("blocks");
+        assertThat(blocks.get(0).getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject().get("text")
+                .getAsString()).as("the form's error on top").isEqualTo("Please check 1 answer");
+        JsonObject name = input(blocks, "name");
+        assertThat(name.getAsJsonObject("element").get("initial_value").getAsString())
+                .as("plain text inputs show the value as typed").isEqualTo(EveryBlock.LITERAL);
+        assertThat(name.getAsJsonObject("element").get("max_length").getAsInt()).isEqualTo(40);
+        assertThat(name.getAsJsonObject("hint").get("text").getAsString()).isEqualTo("⚠ an error — a hint");
+        assertThat(input(blocks, "story").getAsJsonObject("element").get("multiline").getAsBoolean()).isTrue();
+        assertThat(input(blocks, "story").get("optional").getAsBoolean()).isTrue();
+        assertThat(input(blocks, "count").getAsJsonObject("element").get("initial_value").getAsString()).isEqualTo("3");
+        assertThat(input(blocks, "one").getAsJsonObject("element").getAsJsonObject("initial_option").get("value")
+                .getAsString()).isEqualTo("b");
+        assertThat(input(blocks, "many").getAsJsonObject("element").getAsJsonArray("initial_options")).hasSize(2);
+
+        JsonObject closed = json(BlockKit.closedModal(message.answered(Rich.markup("Cancelled."))));
+        assertThat(closed.get("title").getAsJsonObject().get("text").getAsString()).isEqualTo("A form");
+        assertThat(closed.has("submit")).as("nothing to submit once answered").isFalse();
+        assertThat(closed.toString()).contains("Cancelled.").doesNotContain("\"input\"");
     }
 
     private static String type(JsonArray blocks, int i) {

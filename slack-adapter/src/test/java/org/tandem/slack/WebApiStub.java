@@ -1,5 +1,8 @@
 package org.tandem.slack;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,22 +16,37 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Slack's {@code chat.postMessage} (and {@code auth.test}) on 127.0.0.1, for the messenger's tests: answers as Slack
- * does, or with a scripted failure (an HTTP status, or an error in an HTTP 200 answer), and records every call.
- * An {@code ok} answer is of workspace T1; {@code ok@T2} is of another.
+ * Slack's Web API on 127.0.0.1, for the messenger's tests: answers as Slack does, or with a scripted failure (an HTTP
+ * status, or an error in an HTTP 200 answer), and records every call. It keeps what was posted, as Slack shows it:
+ * {@code chat.postMessage} to a user id lands in their DM ({@code D…}), {@code chat.update} changes a message it
+ * has ({@code message_not_found} otherwise), {@code views.open} / {@code views.update} keep a modal until it is
+ * closed ({@code not_found} after); files are taken and forgotten; what is posted to a response URL
+ * ({@link #hook}) is kept as it came. An {@code ok} answer is of workspace T1; {@code ok@T2} is of another.
  */
 final class WebApiStub implements AutoCloseable {
 
-    /** One call: its channel, text and blocks, the HTTP status it got, and whether Slack took it. */
-    record Call(String channel, String text, String blocks, int status, boolean ok) {}
+    /** One call: its channel, text and blocks, the HTTP status it got, whether Slack took it, method and ts. */
+    record Call(String channel, String text, String blocks, int status, boolean ok, String method, String ts) {}
+
+    /** What Slack shows for a message or a view now. */
+    record Shown(String text, String blocks) {}
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Deque<String> script = new ArrayDeque<>();
+    private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final Map<String, Shown> messages = new ConcurrentHashMap<>();
+    private final Map<String, Shown> views = new ConcurrentHashMap<>();
+    private final List<JsonObject> hooks = new CopyOnWriteArrayList<>();
     private final AtomicInteger seq = new AtomicInteger();
     private volatile String otherwise = "ok";
     private volatile long delayMillis;
@@ -40,12 +58,31 @@ final class WebApiStub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.createContext("/upload/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            send(ex, 200, "OK");
+        });
+        server.createContext("/hooks/", ex -> {
+            hooks.add(JsonParser.parseString(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                    .getAsJsonObject());
+            send(ex, 200, "ok");
+        });
+        server.setExecutor(threads);
         server.start();
     }
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** A {@code response_url} that comes back here (the API's origin, which Tandem accepts). */
+    String hook(String name) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + name;
+    }
+
+    /** What was posted to the response URLs, in order. */
+    List<JsonObject> hooked() {
+        return List.copyOf(hooks);
     }
 
     /**
@@ -61,9 +98,19 @@ final class WebApiStub implements AutoCloseable {
         otherwise = answer;
     }
 
+    /** Every call of {@code method} is answered {@code ok:false} with this error (HTTP 200), as Slack refuses. */
+    void error(String method, String error) {
+        errors.put(method, error);
+    }
+
     /** Each answer waits this long (so that two callers overlap). */
     void delay(long millis) {
         delayMillis = millis;
+    }
+
+    /** The person closed a modal: Slack cannot update it any more. */
+    void closeView(String id) {
+        views.remove(id);
     }
 
     List<Call> calls() {
@@ -74,14 +121,30 @@ final class WebApiStub implements AutoCloseable {
         return calls.stream().filter(Call::ok).toList();
     }
 
+    /** The messages Slack took for a channel (a user id: their DM), oldest first. */
+    List<Call> posted(String channel) {
+        return delivered().stream().filter(c -> c.method().equals("chat.postMessage")
+                && channel.equals(c.channel())).toList();
+    }
+
+    /** What a message shows now ({@code channel} as Slack answered it: {@code D…} for a DM). */
+    Optional<Shown> message(String channel, String ts) {
+        return Optional.ofNullable(messages.get(channel + "/" + ts));
+    }
+
+    Optional<Shown> view(String id) {
+        return Optional.ofNullable(views.get(id));
+    }
+
     private synchronized String answer() {
         String next = script.poll();
         return next != null ? next : otherwise;
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        String method = ex.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> p = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String answer = answer();
+        String answer = errors.getOrDefault(method, answer());
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);
@@ -91,7 +154,8 @@ final class WebApiStub implements AutoCloseable {
         }
         if (answer.matches("\\d{3}(:\\d+)?")) {
             String[] status = answer.split(":");
-            calls.add(new Call(p.get("channel"), p.get("text"), p.get("blocks"), Integer.parseInt(status[0]), false));
+            calls.add(new Call(p.get("channel"), p.get("text"), p.get("blocks"), Integer.parseInt(status[0]), false,
+                    method, p.get("ts")));
             if (status.length > 1) {
                 ex.getResponseHeaders().add("Retry-After", status[1]);
             }
@@ -99,13 +163,72 @@ final class WebApiStub implements AutoCloseable {
             return;
         }
         boolean ok = answer.equals("ok") || answer.startsWith("ok@");
-        calls.add(new Call(p.get("channel"), p.get("text"), p.get("blocks"), 200, ok));
-        String channel = p.get("channel");
         String team = answer.startsWith("ok@") ? answer.substring(3) : "T1";
-        send(ex, 200, ok
-                ? "{\"ok\":true,\"channel\":\"" + channel + "\",\"ts\":\"1700000000." + seq.incrementAndGet()
-                        + "\",\"team_id\":\"" + team + "\",\"user_id\":\"UBOT\"}"
-                : "{\"ok\":false,\"error\":\"" + answer + "\"}");
+        JsonObject body = ok ? ok(method, p, team) : refusal(answer);
+        boolean took = body.get("ok").getAsBoolean();
+        String ts = body.has("ts") ? body.get("ts").getAsString() : p.get("ts");
+        calls.add(new Call(p.get("channel"), p.get("text"), p.get("blocks"), 200, took, method, ts));
+        send(ex, 200, body.toString());
+    }
+
+    /** Slack's answer when it takes the call (or, for a message or view it has not, its refusal). */
+    private JsonObject ok(String method, Map<String, String> p, String team) {
+        JsonObject r = new JsonObject();
+        r.addProperty("ok", true);
+        String channel = p.get("channel");
+        switch (method) {
+            case "chat.postMessage" -> {
+                String dm = channel != null && channel.startsWith("U") ? "D" + channel.substring(1) : channel;
+                String ts = "1700000000." + String.format("%06d", seq.incrementAndGet());
+                messages.put(dm + "/" + ts, new Shown(p.get("text"), p.get("blocks")));
+                r.addProperty("channel", dm);
+                r.addProperty("ts", ts);
+            }
+            case "chat.update" -> {
+                if (messages.replace(channel + "/" + p.get("ts"), new Shown(p.get("text"), p.get("blocks"))) == null) {
+                    return refusal("message_not_found");
+                }
+                r.addProperty("channel", channel);
+                r.addProperty("ts", p.get("ts"));
+            }
+            case "chat.postEphemeral" -> r.addProperty("message_ts", "1700000000."
+                    + String.format("%06d", seq.incrementAndGet()));
+            case "files.getUploadURLExternal" -> {
+                r.addProperty("file_id", "F" + seq.incrementAndGet());
+                r.addProperty("upload_url", url().replace("/api/", "/upload/") + r.get("file_id").getAsString());
+            }
+            case "files.completeUploadExternal" -> r.add("files", new JsonArray());
+            case "conversations.open" -> {
+                JsonObject c = new JsonObject();
+                String users = p.getOrDefault("users", "");
+                c.addProperty("id", users.contains(",") ? "G" + Math.abs(users.hashCode()) : "D" + users.substring(1));
+                r.add("channel", c);
+            }
+            case "views.open", "views.publish", "views.update" -> {
+                String id = method.equals("views.update") ? p.get("view_id") : "V" + seq.incrementAndGet();
+                if (method.equals("views.update") && !views.containsKey(id)) {
+                    return refusal("not_found");
+                }
+                views.put(id, new Shown(null, p.get("view")));
+                JsonObject v = new JsonObject();
+                v.addProperty("id", id);
+                r.add("view", v);
+            }
+            default -> {
+                r.addProperty("channel", channel);
+                r.addProperty("ts", "1700000000." + seq.incrementAndGet());
+                r.addProperty("team_id", team);
+                r.addProperty("user_id", "UBOT");
+            }
+        }
+        return r;
+    }
+
+    private static JsonObject refusal(String error) {
+        JsonObject r = new JsonObject();
+        r.addProperty("ok", false);
+        r.addProperty("error", error);
+        return r;
     }
 
     private static Map<String, String> form(String body) {
@@ -132,6 +255,6 @@ final class WebApiStub implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        threads.shutdownNow();
     }
 }
