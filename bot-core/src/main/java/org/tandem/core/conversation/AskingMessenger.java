@@ -1,6 +1,7 @@
 package org.tandem.core.conversation;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The messenger the core's features use: the adapters' (through the router), recording each copy of a question it
@@ -22,10 +23,18 @@ public final class AskingMessenger implements Messenger {
 
     @Override
     public MessageRef send(Address to, Message message) {
-        MessageRef ref = adapters.send(to, message);
-        if (questions != null) {
-            questions.asked(message, to, ref);
+        if (questions == null) {
+            return adapters.send(to, message);
         }
+        Optional<String> note = questions.sending(message, to);
+        MessageRef ref;
+        try {
+            ref = adapters.send(to, message);
+        } catch (RuntimeException e) {
+            questions.notSent(note);
+            throw e;
+        }
+        questions.sent(note, ref);
         return ref;
     }
 

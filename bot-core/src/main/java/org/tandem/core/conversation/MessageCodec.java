@@ -73,7 +73,7 @@ final class MessageCodec {
         };
     }
 
-    private static List<Document> rich(Rich r) {
+    static List<Document> rich(Rich r) {
         List<Document> out = new ArrayList<>();
         for (Rich.Span s : r.spans()) {
             out.add(new Document(s instanceof Rich.Markup ? "markup" : "literal", s.text()));
@@ -81,7 +81,7 @@ final class MessageCodec {
         return out;
     }
 
-    private static Rich rich(List<Document> spans) {
+    static Rich rich(List<Document> spans) {
         List<Rich.Span> out = new ArrayList<>();
         for (Document s : spans) {
             out.add(s.containsKey("markup") ? new Rich.Markup(s.getString("markup"))

@@ -2,16 +2,20 @@ package org.tandem.core.conversation;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -53,9 +57,16 @@ public final class Questions {
 
     /** Closed copies are kept this long, to answer a late click; then they go. */
     static final Duration KEPT = Duration.ofDays(60);
+    /** How long an answer that came before its copy is kept: the send it raced with is long answered by then. */
+    static final Duration EARLY_KEPT = Duration.ofMinutes(10);
+    /** A copy being sent: the platform has not given its reference yet. */
+    private static final String SENDING = "sending";
+    /** A copy that can still be answered. */
+    private static final List<String> OPEN = List.of("open", SENDING);
     private static final Logger log = LoggerFactory.getLogger(Questions.class);
 
     private final MongoCollection<Document> copies;
+    private final MongoCollection<Document> early;
     private final Messenger messenger;
     private final Clock clock;
 
@@ -63,17 +74,63 @@ public final class Questions {
         this.copies = db.getCollection("questions");
         this.copies.createIndex(Indexes.ascending("key"), new IndexOptions().name("key"));
         this.copies.createIndex(Indexes.ascending("ref"), new IndexOptions().name("ref"));
+        // answers that came before their copy was recorded (a click while the send was still being answered)
+        this.early = db.getCollection("question_answers_early");
+        this.early.createIndex(Indexes.ascending("ref"), new IndexOptions().name("ref"));
         this.messenger = messenger;
         this.clock = clock;
     }
 
-    /** Records a copy of a question that was sent (a message without a question is not recorded). */
-    void asked(Message m, Address to, MessageRef ref) {
-        m.question().ifPresent(q -> copies.insertOne(new Document("_id", UUID.randomUUID().toString())
-                .append("key", q.key()).append("locale", q.locale().toLanguageTag())
+    /**
+     * Notes a copy of a question about to be sent, before the platform is called: a person may act on the copy
+     * before the platform answered the send. Whoever closes the question meanwhile closes this copy too, and
+     * {@link #sent} then shows them the outcome. Returns the note's id (empty for a message that asks nothing); the
+     * caller must call {@link #sent} or {@link #notSent} with it.
+     */
+    Optional<String> sending(Message m, Address to) {
+        if (m.question().isEmpty()) {
+            return Optional.empty();
+        }
+        String id = UUID.randomUUID().toString();
+        Message.Question q = m.question().get();
+        copies.insertOne(new Document("_id", id).append("key", q.key()).append("locale", q.locale().toLanguageTag())
                 .append("platform", to.scope().platform()).append("tenant", to.scope().tenant())
-                .append("to", key(to)).append("ref", ref(ref)).append("status", "open")
-                .append("shows", MessageCodec.write(m)).append("at", Date.from(clock.instant()))));
+                .append("to", key(to)).append("status", SENDING).append("shows", MessageCodec.write(m))
+                .append("at", Date.from(clock.instant())));
+        return Optional.of(id);
+    }
+
+    /**
+     * The copy noted by {@link #sending} was sent as {@code ref}. If its question was closed meanwhile (or the copy
+     * itself was clicked before it was known), the copy is updated to the outcome at once: no answered copy keeps
+     * its buttons.
+     */
+    void sent(Optional<String> note, MessageRef ref) {
+        if (note.isEmpty()) {
+            return;
+        }
+        Document opened = copies.findOneAndUpdate(and(eq("_id", note.get()), eq("status", SENDING)),
+                Updates.combine(Updates.set("status", "open"), Updates.set("ref", ref(ref))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (opened == null) {
+            // closed while it was being sent: it shows its outcome now that its reference is known
+            Document closed = copies.findOneAndUpdate(eq("_id", note.get()), Updates.set("ref", ref(ref)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (closed != null) {
+                update(ref, MessageCodec.read(closed.get("shows", Document.class)), closed.getString("key"),
+                        messenger::update);
+            }
+            return;
+        }
+        Document clicked = early.findOneAndDelete(eq("ref", ref(ref)));
+        if (clicked != null) {
+            closeChosen(opened, clicked.getString("actionId"), clicked.getString("value"), messenger::update);
+        }
+    }
+
+    /** The send noted by {@link #sending} failed: there is no copy. */
+    void notSent(Optional<String> note) {
+        note.ifPresent(id -> copies.deleteOne(eq("_id", id)));
     }
 
     /** A copy now shows something else (a form shown again with its errors): it asks the same question. */
@@ -89,7 +146,7 @@ public final class Questions {
     /** Closes a question: every open copy is updated to show the outcome. Returns how many copies it closed. */
     public int close(String key, Outcome outcome, Updater updater) {
         int closed = 0;
-        for (Document d : copies.find(and(eq("key", key), eq("status", "open")))) {
+        for (Document d : copies.find(and(eq("key", key), in("status", OPEN)))) {
             closed += closeCopy(d, outcome, updater) ? 1 : 0;
         }
         return closed;
@@ -103,7 +160,7 @@ public final class Questions {
     /** Closes every open question whose key starts with {@code prefix} (e.g. every form a person has open). */
     public int closeAll(String prefix, Outcome outcome, Updater updater) {
         int closed = 0;
-        for (Document d : copies.find(and(regex("key", "^" + Pattern.quote(prefix)), eq("status", "open")))) {
+        for (Document d : copies.find(and(regex("key", "^" + Pattern.quote(prefix)), in("status", OPEN)))) {
             closed += closeCopy(d, outcome, updater) ? 1 : 0;
         }
         return closed;
@@ -122,8 +179,18 @@ public final class Questions {
     public boolean closeCopyChosen(MessageRef ref, String actionId, String value, Updater updater) {
         Document d = copies.find(and(eq("ref", ref(ref)), eq("status", "open"))).first();
         if (d == null) {
+            if (copies.countDocuments(eq("ref", ref(ref))) == 0) {
+                // clicked before its copy was known: the copy closes as its send is answered
+                early.insertOne(new Document("_id", UUID.randomUUID().toString()).append("ref", ref(ref))
+                        .append("actionId", actionId).append("value", value)
+                        .append("wall", Date.from(Instant.now())));
+            }
             return false;
         }
+        return closeChosen(d, actionId, value, updater);
+    }
+
+    private boolean closeChosen(Document d, String actionId, String value, Updater updater) {
         String label = MessageCodec.read(d.get("shows", Document.class)).blocks().stream()
                 .filter(Block.Buttons.class::isInstance).map(Block.Buttons.class::cast)
                 .flatMap(b -> b.buttons().stream())
@@ -140,7 +207,7 @@ public final class Questions {
 
     /** Whether a question has an open copy. */
     public boolean isOpen(String key) {
-        return copies.countDocuments(and(eq("key", key), eq("status", "open"))) > 0;
+        return copies.countDocuments(and(eq("key", key), in("status", OPEN))) > 0;
     }
 
     /** Forgets a person who erased their data: every copy sent to them, and every copy that names them. */
@@ -158,6 +225,9 @@ public final class Questions {
 
     /** Drops closed copies older than {@link #KEPT}: a click that late is answered as a stale one. */
     public long purge() {
+        early.deleteMany(lt("wall", Date.from(Instant.now().minus(EARLY_KEPT))));
+        // a send that never came back (the replica died during it)
+        copies.deleteMany(and(eq("status", SENDING), lt("at", Date.from(clock.instant().minus(EARLY_KEPT)))));
         return copies.deleteMany(and(eq("status", "closed"), lt("at", Date.from(clock.instant().minus(KEPT)))))
                 .getDeletedCount();
     }
@@ -166,22 +236,31 @@ public final class Questions {
         Message shown = MessageCodec.read(d.get("shows", Document.class));
         Message answered = shown.answered(outcome.line(Texts.of(Locale.forLanguageTag(d.getString("locale")))));
         // guard: open, so that two closings update a copy once
-        if (copies.updateOne(and(eq("_id", d.getString("_id")), eq("status", "open")), Updates.combine(
-                Updates.set("status", "closed"), Updates.set("shows", MessageCodec.write(answered)),
-                Updates.set("at", Date.from(clock.instant())))).getModifiedCount() != 1) {
+        Document closed = copies.findOneAndUpdate(and(eq("_id", d.getString("_id")), in("status", OPEN)),
+                Updates.combine(Updates.set("status", "closed"), Updates.set("shows", MessageCodec.write(answered)),
+                        Updates.set("at", Date.from(clock.instant()))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (closed == null) {
             return false;
         }
-        Document r = d.get("ref", Document.class);
-        MessageRef ref = new MessageRef(r.getString("platform"), r.getString("id"));
+        // its reference as it is now: the send may have been answered since the copy was read
+        Document r = closed.get("ref", Document.class);
+        if (r != null) {
+            // else it is still being sent: the outcome is shown once the platform gives its reference
+            update(new MessageRef(r.getString("platform"), r.getString("id")), answered, d.getString("key"), updater);
+        }
+        return true;
+    }
+
+    private static void update(MessageRef ref, Message answered, String key, Updater updater) {
         try {
             if (!updater.update(ref, answered)) {
-                log.info("the platform kept the copy {} of question {} as it was", ref.id(), d.getString("key"));
+                log.info("the platform kept the copy {} of question {} as it was", ref.id(), key);
             }
         } catch (RuntimeException e) {
             // the question is closed all the same: a later click on the copy shows how it ended
-            log.warn("updating the copy {} of question {} failed: {}", ref.id(), d.getString("key"), e.toString());
+            log.warn("updating the copy {} of question {} failed: {}", ref.id(), key, e.toString());
         }
-        return true;
     }
 
     private static Document ref(MessageRef ref) {

@@ -143,8 +143,15 @@ public final class Turn {
             sent = message.asking(form.map(f -> formQuestion(f.formId()))
                     .orElseGet(() -> "reply|" + who().key() + "|" + UUID.randomUUID()), locale());
         }
-        MessageRef ref = replies.reply(sent);
-        questions.asked(sent, Address.of(who(), place()), ref);
+        Optional<String> note = questions.sending(sent, Address.of(who(), place()));
+        MessageRef ref;
+        try {
+            ref = replies.reply(sent);
+        } catch (RuntimeException e) {
+            questions.notSent(note);
+            throw e;
+        }
+        questions.sent(note, ref);
         return ref;
     }
 
