@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,15 @@ final class Delivery {
         return call(target, "update", c -> c.getConversations()
                 .updateActivity(target.conversationId(), activityId, activity)
                 .thenApply(r -> activityId));
+    }
+
+    /**
+     * Calls Teams within an inbound activity's turn (a reply through {@code TurnContext.sendActivity}, an update
+     * through {@code updateActivity}), with the same pacing, retries and outcomes; {@code call} answers the activity
+     * id.
+     */
+    Outcome inTurn(Target target, String what, Supplier<CompletableFuture<String>> call) {
+        return call(target, what, c -> call.get());
     }
 
     /**
