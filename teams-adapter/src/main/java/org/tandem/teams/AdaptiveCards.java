@@ -61,9 +61,6 @@ final class AdaptiveCards {
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
         card.put("version", "1.5");
-        if (!message.summary().isBlank()) {
-            card.put("fallbackText", message.summary());
-        }
         if (live.cardId() != null && message.interactive()) {
             refresh(card, live, texts);
         }

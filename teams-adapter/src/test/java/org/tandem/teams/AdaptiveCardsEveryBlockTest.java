@@ -30,7 +30,6 @@ class AdaptiveCardsEveryBlockTest {
         assertThat(card.at("/refresh/action/data/tandem/refresh").asText()).isEqualTo("card-1");
         assertThat(card.at("/refresh/userIds")).hasSize(1);
         assertThat(card.at("/refresh/userIds/0").asText()).isEqualTo("29:ann");
-        assertThat(card.get("fallbackText").asText()).startsWith("Title with markup");
 
         String texts = texts(card);
         assertThat(texts).contains("**Title** with _markup_", "<@U1> \\*not bold\\* \\_x\\_ \\`y\\` & <b>",
