@@ -39,6 +39,16 @@ final class BotConnectorStub implements AutoCloseable {
             return method.equals("POST") && conversation != null && status == 200;
         }
 
+        /** An activity replaced in place (the Bot Connector's {@code updateActivity}). */
+        boolean isUpdate() {
+            return method.equals("PUT") && conversation != null && status == 200;
+        }
+
+        /** The id of the activity a PUT replaced. */
+        String activityId() {
+            return URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+        }
+
         /** The Adaptive Card of a sent activity. */
         JsonNode card() {
             return body.at("/attachments/0/content");
@@ -223,6 +233,23 @@ final class BotConnectorStub implements AutoCloseable {
         return a;
     }
 
+    /** Waits until an activity of a conversation, sent or replaced after the mark, contains a text. */
+    Call awaitShown(String conversation, int mark, String containing) {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            List<Call> all = calls();
+            for (Call c : all.subList(Math.min(mark, all.size()), all.size())) {
+                if ((c.isSentActivity() || c.isUpdate()) && conversation.equals(c.conversation())
+                        && c.text().contains(containing)) {
+                    return c;
+                }
+            }
+            RunningApp.pause(20);
+        }
+        throw new AssertionError("nothing showing '" + containing + "' in " + conversation + "; calls since the mark: "
+                + calls().subList(mark, calls().size()));
+    }
+
     Call awaitTo(String conversation, int mark, String containing) {
         return await(mark, c -> conversation.equals(c.conversation()) && c.text().contains(containing));
     }
@@ -254,8 +281,9 @@ final class BotConnectorStub implements AutoCloseable {
             } else if (paged.matches()) {
                 answer = "{\"members\":[{\"id\":\"29:someone\",\"name\":\"Someone\"}]}";
             } else {
-                answer = "{\"id\":\"" + (activities.group(2) != null ? activities.group(2) : "act-" + ids.incrementAndGet())
-                        + "\"}";
+                // a reply (POST …/activities/{replyToId}) is a new activity; an update (PUT) keeps its id
+                answer = "{\"id\":\"" + (x.getRequestMethod().equals("PUT") ? activities.group(2)
+                        : "act-" + ids.incrementAndGet()) + "\"}";
             }
         } else if (member.matches()) {
             Map<String, String> m = members.get(URLDecoder.decode(member.group(2), StandardCharsets.UTF_8));

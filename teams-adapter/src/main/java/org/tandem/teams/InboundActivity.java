@@ -34,6 +34,8 @@ final class InboundActivity {
     static final int MAX_ID = 200;
     /** The names our cards give their inputs. */
     static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9_-]{0,63}";
+    /** What a conversation id Teams gives looks like: printable ASCII, of a sane length. */
+    static final String CONVERSATION_ID = "[\\x21-\\x7E]{1,512}";
     /** The tenant of activities that name none (the Bot Framework Emulator). */
     static final String NO_TENANT = "local";
 
@@ -57,6 +59,10 @@ final class InboundActivity {
             new PersonRef(TeamsMessenger.PLATFORM, tenant(a), userId(a.getFrom()));
         } catch (IllegalArgumentException e) {
             throw new Invalid("the sender's or the tenant's id is not one Teams gives");
+        }
+        // it goes back to Teams in a header of every reply: printable ASCII only, as Teams' own ids are
+        if (!a.getConversation().getId().matches(CONVERSATION_ID)) {
+            throw new Invalid("the conversation's id is not one Teams gives");
         }
         if (a.isType(ActivityTypes.MESSAGE)) {
             input(a, text(a));
