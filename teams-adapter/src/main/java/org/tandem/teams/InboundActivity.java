@@ -80,6 +80,22 @@ final class InboundActivity {
         }
     }
 
+    /**
+     * What a card's action asks, without the card it came from: an {@code Action.Submit} (a message with our data as
+     * its value) or an {@code Action.Execute} ({@code adaptiveCard/action}); empty for anything else.
+     */
+    static Optional<Input> cardInput(Activity a) {
+        if (a.isType(ActivityTypes.MESSAGE) && a.getValue() != null) {
+            JsonNode v = Serialization.objectToTree(a.getValue());
+            return v.isObject() && v.has(AdaptiveCards.DATA) ? Optional.of(submitted(v, Optional.empty()))
+                    : Optional.empty();
+        }
+        if (CardAction.isCardAction(a) && CardAction.read(a) instanceof CardAction.Act act) {
+            return Optional.of(submitted(act.data(), Optional.empty()));
+        }
+        return Optional.empty();
+    }
+
     /** Personal chat with the bot (the Emulator names no conversation type: it is one too). */
     static boolean personal(Activity a) {
         String type = a.getConversation().getConversationType();

@@ -59,12 +59,12 @@ final class Origins {
         return admin && coordinator(turn) ? Place.ADMIN : Place.group(TeamsMessenger.CONVERSATION + conversation);
     }
 
-    /** The card an action came from. */
+    /** The message an action came from: the card, or every copy of the message it is one of. */
     Optional<MessageRef> card(Activity a, Optional<String> cardId) {
         String tenant = InboundActivity.tenant(a);
         String conversation = InboundActivity.conversationId(a);
         return cardId.flatMap(cards::find).filter(c -> c.in(tenant, conversation))
-                .map(c -> TeamsRefs.card(c.id())).or(() -> InboundActivity.replyTo(a));
+                .map(TeamsCards.Card::ref).or(() -> InboundActivity.replyTo(a));
     }
 
     /** Configured by Entra object id (or Teams id), or by UPN / e-mail, which needs a member lookup. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.bson.types.ObjectId;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
@@ -65,11 +66,38 @@ final class Outbox {
         return delivery;
     }
 
+    /**
+     * Which card a message becomes: its id, and the ids of every copy when one message goes out as several cards (one
+     * per person), so that a click on any copy names them all and an update reaches them all.
+     */
+    record Copy(String id, List<String> all) {
+        Copy {
+            all = List.copyOf(all);
+        }
+
+        /** A message of one card. */
+        static Copy single() {
+            return new Copy(TeamsCards.newId(), List.of());
+        }
+
+        /** One card for each of {@code count} copies of a message. */
+        static List<Copy> of(int count) {
+            List<String> ids = Stream.generate(TeamsCards::newId).limit(count).toList();
+            return ids.stream().map(id -> new Copy(id, ids)).toList();
+        }
+    }
+
     /** Sends to a stored conversation, through its lane; {@code parkAs} is where it waits if Teams refuses. */
     MessageRef post(TeamsConversations.Stored to, String parkAs, Message message, Locale locale,
                     Consumer<ObjectNode> extra) {
-        String id = TeamsCards.newId();
-        Activity a = open(id, to.tenant(), parkAs, to.conversationId(), message, locale, recipients(to), extra);
+        return post(to, parkAs, message, locale, extra, Copy.single());
+    }
+
+    /** The same, as card {@code copy}. */
+    MessageRef post(TeamsConversations.Stored to, String parkAs, Message message, Locale locale,
+                    Consumer<ObjectNode> extra, Copy copy) {
+        String id = copy.id();
+        Activity a = open(copy, to.tenant(), parkAs, to.conversationId(), message, locale, recipients(to), extra);
         lanes.send(lane(to.tenant(), to.conversationId()), new Lanes.Pending(id, a,
                 activity -> deliver(to, parkAs, activity, id),
                 (activityId, later) -> delivery.update(target(to), activityId, withId(addressed(later,
@@ -80,8 +108,14 @@ final class Outbox {
     /** Keeps a message for a conversation that does not exist yet (no personal chat, no admin channel). */
     MessageRef parkNew(String tenant, String parkAs, Message message, Locale locale, Consumer<ObjectNode> extra,
                        String reason) {
-        String id = TeamsCards.newId();
-        Activity a = open(id, tenant, parkAs, null, message, locale, List.of(), extra);
+        return parkNew(tenant, parkAs, message, locale, extra, reason, Copy.single());
+    }
+
+    /** The same, as card {@code copy}. */
+    MessageRef parkNew(String tenant, String parkAs, Message message, Locale locale, Consumer<ObjectNode> extra,
+                       String reason, Copy copy) {
+        String id = copy.id();
+        Activity a = open(copy, tenant, parkAs, null, message, locale, List.of(), extra);
         park(tenant, parkAs, a, reason, Duration.ZERO, id);
         return TeamsRefs.card(id);
     }
@@ -89,11 +123,16 @@ final class Outbox {
     /** Renders a message as the card {@code id} and records it, before it is sent. */
     Activity open(String id, String tenant, String parkAs, String conversationId, Message message, Locale locale,
                   List<String> userIds, Consumer<ObjectNode> extra) {
-        AdaptiveCards.Live live = new AdaptiveCards.Live(id, userIds);
+        return open(new Copy(id, List.of()), tenant, parkAs, conversationId, message, locale, userIds, extra);
+    }
+
+    private Activity open(Copy copy, String tenant, String parkAs, String conversationId, Message message,
+                          Locale locale, List<String> userIds, Consumer<ObjectNode> extra) {
+        AdaptiveCards.Live live = new AdaptiveCards.Live(copy.id(), userIds);
         Activity a = activity(message, locale, live, extra);
         ObjectNode card = card(a);
-        cards.open(id, tenant, parkAs, conversationId, AdaptiveCards.live(card) ? card : null, userIds, locale,
-                clock.instant());
+        cards.open(copy.id(), tenant, parkAs, conversationId, AdaptiveCards.live(card) ? card : null, userIds, locale,
+                clock.instant(), copy.all());
         return a;
     }
 
@@ -123,13 +162,18 @@ final class Outbox {
     }
 
     /**
-     * Replaces a message with {@code message}, wherever it is; false when Teams refused (too old, deleted) or it is
-     * nowhere to be found (given up, forgotten), and nothing changed then.
+     * Replaces a message with {@code message}, wherever it is, every copy of it; false when Teams refused (too old,
+     * deleted) or it is nowhere to be found (given up, forgotten), and nothing changed then — for a message of
+     * several copies, false when any copy could not be updated (the others are updated all the same).
      */
     boolean update(MessageRef ref, Message message) {
-        Optional<String> cardId = TeamsRefs.cardId(ref);
-        if (cardId.isPresent()) {
-            return cards.find(cardId.get()).map(c -> update(c, message)).orElse(false);
+        List<String> ids = TeamsRefs.cardIds(ref);
+        if (!ids.isEmpty()) {
+            boolean all = true;
+            for (String id : ids) {
+                all &= cards.find(id).map(c -> update(c, message)).orElse(false);
+            }
+            return all;
         }
         return TeamsRefs.shown(ref).map(s -> {
             Delivery.Target target = new Delivery.Target("update:" + s.conversationId(), s.tenant(),
@@ -139,7 +183,8 @@ final class Outbox {
         }).orElse(false);
     }
 
-    private boolean update(TeamsCards.Card card, Message message) {
+    /** Replaces one card, wherever it is (delivered, in its lane, parked); false when Teams refused. */
+    boolean update(TeamsCards.Card card, Message message) {
         Activity a = rerender(card, message);
         boolean updated;
         if (lanes.replace(card.id(), a)) {

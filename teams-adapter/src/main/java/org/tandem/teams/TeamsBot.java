@@ -50,6 +50,18 @@ final class TeamsBot extends ActivityHandler {
         this.clock = clock;
     }
 
+    /**
+     * Refuses, before the acknowledgement, a submission with a field its form never declared, or of a form that is
+     * none of ours (a forged or outdated card): which fields a form has is the core's to say.
+     */
+    void checkSubmission(Activity a) {
+        if (InboundActivity.cardInput(a).orElse(null) instanceof Input.Submit s
+                && !core.formAccepts(s.formId(), s.values().keySet())) {
+            throw new InboundActivity.Invalid("form '" + s.formId().replaceAll("[^\\w.-]", "?")
+                    + "' is not one of ours or has no such field: " + s.values().keySet());
+        }
+    }
+
     @Override
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         Activity a = turn.getActivity();

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.tandem.core.conversation.MessageRef;
 
 /**
  * Every message Tandem sent on Teams ({@code teams_cards}), by the id its {@code MessageRef}
@@ -40,9 +41,17 @@ final class TeamsCards {
     static final Duration KEPT = Duration.ofDays(90);
     static final Duration KEPT_OPEN = Duration.ofDays(365);
 
-    /** What is kept about one message. */
+    /**
+     * What is kept about one message; {@code copies} are the ids of every card of the same message when it went out
+     * as several (one per person of a pair), this one included, else empty.
+     */
     record Card(String id, String tenant, String to, String conversationId, String serviceUrl, String activityId,
-                ObjectId parked, ObjectNode content, List<String> userIds, Locale locale) {
+                ObjectId parked, ObjectNode content, List<String> userIds, Locale locale, List<String> copies) {
+
+        /** How the core names the message this card shows: all of its copies, or this card alone. */
+        MessageRef ref() {
+            return copies.isEmpty() ? TeamsRefs.card(id) : TeamsRefs.cards(copies);
+        }
 
         boolean delivered() {
             return activityId != null;
@@ -71,12 +80,21 @@ final class TeamsCards {
      */
     void open(String id, String tenant, String to, String conversationId, ObjectNode content, List<String> userIds,
               Locale locale, Instant now) {
+        open(id, tenant, to, conversationId, content, userIds, locale, now, List.of());
+    }
+
+    /** The same, for one of several copies of a message ({@code copies}: all their ids). */
+    void open(String id, String tenant, String to, String conversationId, ObjectNode content, List<String> userIds,
+              Locale locale, Instant now, List<String> copies) {
         Document d = new Document("_id", id).append("tenant", tenant).append("to", to)
                 .append("conversationId", conversationId).append("userIds", userIds)
                 .append("locale", locale.toLanguageTag()).append("live", content != null)
                 .append("at", Date.from(now));
         if (content != null) {
             d.append("content", json(content));
+        }
+        if (copies.size() > 1) {
+            d.append("copies", copies);
         }
         collection.insertOne(d);
     }
@@ -135,7 +153,7 @@ final class TeamsCards {
         return new Card(d.getString("_id"), d.getString("tenant"), d.getString("to"), d.getString("conversationId"),
                 d.getString("serviceUrl"), d.getString("activityId"), d.getObjectId("parked"),
                 content == null ? null : (ObjectNode) tree(content), d.getList("userIds", String.class, List.of()),
-                Locale.forLanguageTag(d.getString("locale")));
+                Locale.forLanguageTag(d.getString("locale")), d.getList("copies", String.class, List.of()));
     }
 
     private static String json(ObjectNode card) {

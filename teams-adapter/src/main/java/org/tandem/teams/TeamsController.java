@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * (Jackson 2) mapper, validate the caller's JWT, check the activity, acknowledge at once, and run the turn after
  * the acknowledgement — except a card's action ({@code adaptiveCard/action}), whose answer Teams waits for. The
  * token comes first, so that a caller who is not the Bot Framework learns nothing about what we would accept. Bad
- * token: 401; malformed activity (an invoke we do not answer included): 400; another tenant: 403; overloaded, or no
- * keys to check tokens with: 503 (with {@code Retry-After}).
+ * token: 401; malformed activity (an invoke we do not answer included, a form field the core does not declare):
+ * 400; another tenant: 403; overloaded, or no keys to check tokens with: 503 (with {@code Retry-After}).
  */
 @RestController
 class TeamsController {
@@ -64,6 +64,7 @@ class TeamsController {
                 string(tree, "serviceUrl"));
         Activity activity = ActivityShape.check(tree);
         InboundActivity.check(activity);
+        bot.checkSubmission(activity);
         if (properties.tenantId() != null && !properties.tenantId().equals(InboundActivity.tenant(activity))) {
             throw new Refused(HttpStatus.FORBIDDEN, "this bot serves one tenant only");
         }

@@ -31,7 +31,8 @@ import org.tandem.core.conversation.Scope;
  * {@link TeamsReplies}): each message is an Adaptive Card sent through a stored conversation reference, by the
  * {@link Outbox}, in order per conversation. A person with no personal chat yet gets one opened in a tenant where
  * the bot is installed; what cannot be delivered is parked in {@link Undelivered}. Introductions are 1:1 messages
- * with a deep link to a chat of the pair, because a bot cannot create a group chat without Microsoft Graph.
+ * with a deep link to a chat of the pair, because a bot cannot create a group chat without Microsoft Graph; what is
+ * then sent to the pair's group is one card in each member's chat, named by one reference ({@link TeamsRefs}).
  */
 final class TeamsMessenger implements PlatformMessenger {
 
@@ -110,11 +111,16 @@ final class TeamsMessenger implements PlatformMessenger {
 
     private MessageRef sendToGroup(GroupRef group, Message message) {
         if (group.id().startsWith(INTRO)) {
-            MessageRef last = null;
-            for (String user : conversations.members(group.id().substring(INTRO.length()))) {
-                last = toPerson(group.tenant(), user, message, card -> { });
+            // one card in each member's personal chat, named together: an update reaches every copy
+            List<String> members = conversations.members(group.id().substring(INTRO.length()));
+            if (members.isEmpty()) {
+                return new MessageRef(PLATFORM, "undelivered:no-members");
             }
-            return last != null ? last : new MessageRef(PLATFORM, "undelivered:no-members");
+            List<Outbox.Copy> copies = Outbox.Copy.of(members.size());
+            for (int i = 0; i < members.size(); i++) {
+                toPerson(group.tenant(), members.get(i), message, card -> { }, copies.get(i));
+            }
+            return TeamsRefs.cards(copies.get(0).all());
         }
         String conversationId = group.id().startsWith(CONVERSATION)
                 ? group.id().substring(CONVERSATION.length()) : group.id();
@@ -222,14 +228,19 @@ final class TeamsMessenger implements PlatformMessenger {
     }
 
     private MessageRef toPerson(String tenant, String userId, Message message, Consumer<ObjectNode> extra) {
+        return toPerson(tenant, userId, message, extra, Outbox.Copy.single());
+    }
+
+    private MessageRef toPerson(String tenant, String userId, Message message, Consumer<ObjectNode> extra,
+                                Outbox.Copy copy) {
         Optional<TeamsConversations.Stored> stored = destinations.person(tenant, userId);
         Locale locale = stored.map(TeamsConversations.Stored::locale).orElse(Locale.ENGLISH);
         if (stored.isEmpty()) {
             log.warn("no personal chat with Teams user {} in {}: the message is kept until there is one", userId,
                     tenant);
-            return outbox.parkNew(tenant, "person:" + userId, message, locale, extra, "no conversation");
+            return outbox.parkNew(tenant, "person:" + userId, message, locale, extra, "no conversation", copy);
         }
-        return outbox.post(stored.get(), "person:" + userId, message, locale, extra);
+        return outbox.post(stored.get(), "person:" + userId, message, locale, extra, copy);
     }
 
     private MessageRef toConversation(String tenant, String conversationId, String to, Message message,

@@ -66,27 +66,45 @@ final class TeamsReplies implements ReplyChannel {
                 file.name()), link));
     }
 
+    /**
+     * Every copy of the message: the one here through the turn (or in the invoke's answer, when the action came from
+     * it), the others (another person's copy of a pair's message) as Tandem updates any message.
+     */
     @Override
     public boolean update(MessageRef ref, Message message) {
-        Optional<TeamsCards.Card> card = TeamsRefs.cardId(ref).flatMap(outbox.cards()::find);
-        if (invoke != null && invoke.isFor(ref)) {
-            Activity a = card.map(c -> outbox.rerender(c, message))
-                    .orElseGet(() -> Outbox.activity(message, locale, AdaptiveCards.Live.NONE, c -> { }));
-            if (invoke.capture(Outbox.card(a))) {
-                card.ifPresent(c -> outbox.shows(c.id(), a));
-                // the invoke's answer changes the card for the one who acted; the others here see the update
-                return personal() || card.filter(TeamsCards.Card::delivered).map(c -> inTurn(c, a)).orElse(true);
+        boolean answering = invoke != null && invoke.isFor(ref);
+        List<TeamsCards.Card> copies = TeamsRefs.cardIds(ref).stream().map(outbox.cards()::find)
+                .flatMap(Optional::stream).toList();
+        if (copies.isEmpty()) {
+            // a card Teams names by its activity id alone
+            if (answering && invoke.capture(Outbox.card(Outbox.activity(message, locale, AdaptiveCards.Live.NONE,
+                    c -> { })))) {
+                return personal() || outbox.update(ref, message);
             }
+            return outbox.update(ref, message);
         }
-        if (card.isPresent() && card.get().delivered() && card.get().in(who.tenant(), conversationId())) {
-            Activity a = outbox.rerender(card.get(), message);
-            if (inTurn(card.get(), a)) {
-                outbox.shows(card.get().id(), a);
-                return true;
-            }
-            return false;
+        boolean all = true;
+        for (TeamsCards.Card c : copies) {
+            all &= c.in(who.tenant(), conversationId()) ? updateHere(c, message, answering) : outbox.update(c, message);
         }
-        return outbox.update(ref, message);
+        return all;
+    }
+
+    private boolean updateHere(TeamsCards.Card card, Message message, boolean answering) {
+        Activity a = outbox.rerender(card, message);
+        if (answering && invoke.capture(Outbox.card(a))) {
+            outbox.shows(card.id(), a);
+            // the invoke's answer changes the card for the one who acted; the others here see the update
+            return personal() || !card.delivered() || inTurn(card, a);
+        }
+        if (!card.delivered()) {
+            return outbox.update(card, message);
+        }
+        if (inTurn(card, a)) {
+            outbox.shows(card.id(), a);
+            return true;
+        }
+        return false;
     }
 
     private MessageRef reply(Message message, Consumer<ObjectNode> extra) {

@@ -10,10 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * A small stand-in for Microsoft's Bot Connector, for the adapter's own tests over real HTTP: it keeps what each
  * conversation shows (a POST adds an activity, a reply too, a PUT replaces one it has and answers 404 for one it has
- * not), and can be told to answer 503 to every send. The application's tests use a fuller one.
+ * not), and can be told to answer 503 to every send, to fail the next updates with a status (a 429 with its
+ * Retry-After), or that a person deleted an activity. The application's tests use a fuller one.
  */
 final class ConnectorStub implements AutoCloseable {
 
@@ -63,6 +66,8 @@ final class ConnectorStub implements AutoCloseable {
     private final List<String> puts = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private volatile boolean refusing;
+    private final Deque<Integer> failUpdates = new ConcurrentLinkedDeque<>();
+    private volatile String retryAfter = "0";
 
     ConnectorStub() {
         try {
@@ -83,6 +88,17 @@ final class ConnectorStub implements AutoCloseable {
         this.refusing = refuse;
     }
 
+    /** The next updates (PUT) answer these statuses, in order; a 429 says {@code Retry-After: retryAfter}. */
+    void failNextUpdates(String retryAfter, Integer... statuses) {
+        this.retryAfter = retryAfter;
+        failUpdates.addAll(List.of(statuses));
+    }
+
+    /** The activity is gone (a person deleted it): a PUT of it answers 404 from now on. */
+    void delete(String conversation, String id) {
+        shown.remove(conversation + "/" + id);
+    }
+
     /** What a conversation received, oldest first (replies included), as each shows now. */
     synchronized List<Shown> posted(String conversation) {
         return posted.stream().filter(p -> p.conversation().equals(conversation)).map(p -> shown.get(key(p)))
@@ -91,6 +107,13 @@ final class ConnectorStub implements AutoCloseable {
 
     Optional<Shown> shown(String conversation, String id) {
         return Optional.ofNullable(shown.get(conversation + "/" + id));
+    }
+
+    private int failedUpdates;
+
+    /** How many updates were answered with a stubbed failure. */
+    synchronized int failedUpdates() {
+        return failedUpdates;
     }
 
     /** The activities replaced, as {@code conversation/id}. */
@@ -115,6 +138,15 @@ final class ConnectorStub implements AutoCloseable {
             if (refusing) {
                 status = 503;
                 answer = "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"stubbed 503\"}}";
+            } else if (x.getRequestMethod().equals("PUT") && !failUpdates.isEmpty()) {
+                status = failUpdates.poll();
+                if (status == 429) {
+                    x.getResponseHeaders().add("Retry-After", retryAfter);
+                }
+                synchronized (this) {
+                    failedUpdates++;
+                }
+                answer = "{\"error\":{\"code\":\"Stubbed\",\"message\":\"stubbed " + status + "\"}}";
             } else if (x.getRequestMethod().equals("PUT")) {
                 String id = URLDecoder.decode(m.group(2), StandardCharsets.UTF_8);
                 if (shown.replace(conversation + "/" + id, new Shown(conversation, id, body)) == null) {

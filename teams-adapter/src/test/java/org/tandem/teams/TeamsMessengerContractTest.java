@@ -1,5 +1,7 @@
 package org.tandem.teams;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.TurnContextImpl;
 import com.microsoft.bot.schema.Activity;
@@ -16,6 +18,11 @@ import java.util.random.RandomGenerator;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.GroupRef;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
@@ -43,12 +50,13 @@ class TeamsMessengerContractTest extends MessengerContract {
     private TeamsBotAdapter adapter;
     private ConnectorClients clients;
     private TeamsMessenger messenger;
+    private TeamsProperties properties;
 
     @BeforeEach
     void start() {
         stub = new ConnectorStub();
         db = TestMongo.freshDatabase();
-        TeamsProperties properties = new TeamsProperties(true, null, null, null, List.of(), ADMIN, 2,
+        properties = new TeamsProperties(true, null, null, null, List.of(), ADMIN, 2,
                 Duration.ofMillis(5), Duration.ofMillis(20), null);
         clients = new ConnectorClients(properties);
         adapter = TeamsBotAdapter.create(clients, properties);
@@ -87,6 +95,74 @@ class TeamsMessengerContractTest extends MessengerContract {
         return ref;
     }
 
+    private static Message question(String text) {
+        return Message.builder().text(Rich.literal(text))
+                .buttons(List.of(new Block.Button("demo.go", "Go", "v"))).build();
+    }
+
+    private ConnectorStub.Shown last(String chat) {
+        List<ConnectorStub.Shown> all = stub.posted(chat);
+        return all.get(all.size() - 1);
+    }
+
+    @Test
+    void aPairsMessageIsOneCardInEachChatANameForBothAndAnUpdateReplacesBoth() {
+        GroupRef group = messenger.openGroup(List.of(person(), partner()), Message.text(Rich.literal("meet")));
+        MessageRef ref = messenger.send(Address.group(group), question("Have you met?"));
+        List<String> copies = TeamsRefs.cardIds(ref);
+        assertThat(copies).hasSize(2);
+        assertThat(last("a:ann").actionable()).isTrue();
+        assertThat(last("a:bo").actionable()).isTrue();
+
+        // a click on either copy names the message, all its copies
+        String annCopy = cards.find(copies.get(0)).orElseThrow().conversationId().equals("a:ann") ? copies.get(0)
+                : copies.get(1);
+        Activity click = Activity.createMessageActivity();
+        click.setServiceUrl(stub.url());
+        ConversationAccount c = new ConversationAccount("a:ann");
+        c.setTenantId(TENANT);
+        c.setConversationType("personal");
+        click.setConversation(c);
+        Origins origins = new Origins(conversations, cards, null, properties);
+        assertThat(origins.card(click, Optional.of(annCopy))).contains(ref);
+
+        assertThat(messenger.update(ref, question("Have you met?").answered(Rich.markup("Met")))).isTrue();
+        for (String chat : List.of("a:ann", "a:bo")) {
+            assertThat(last(chat).text()).as(chat).contains("Have you met?", "Met");
+            assertThat(last(chat).actionable()).as(chat).isFalse();
+        }
+        assertThat(stub.puts()).hasSize(2);
+    }
+
+    @Test
+    void anUpdateTeamsRefusesSaysSoAndTheCardKeepsWhatItShowed() {
+        for (int status : new int[] {404, 403, 400}) {
+            MessageRef ref = messenger.send(Address.person(person()), question("Shall we? " + status));
+            TeamsCards.Card card = cards.find(TeamsRefs.cardIds(ref).get(0)).orElseThrow();
+            if (status == 404) {
+                stub.delete(card.conversationId(), card.activityId());
+            } else {
+                stub.failNextUpdates("0", status);
+            }
+            assertThat(messenger.update(ref, question("Shall we?").answered(Rich.markup("Done")))).as("%d", status)
+                    .isFalse();
+            assertThat(cards.find(card.id()).orElseThrow().content()).as("%d", status).isEqualTo(card.content());
+        }
+        assertThat(stub.puts()).isEmpty();
+    }
+
+    @Test
+    void aThrottledUpdateIsTriedAgainWhenTeamsSays() {
+        MessageRef ref = messenger.send(Address.person(person()), question("Shall we?"));
+        stub.failNextUpdates("0.02", 429);
+        long start = System.nanoTime();
+        assertThat(messenger.update(ref, question("Shall we?").answered(Rich.markup("Done")))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("Retry-After: 0.02")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(20));
+        assertThat(stub.failedUpdates()).isEqualTo(1);
+        assertThat(shown(ref)).hasValueSatisfying(s -> assertThat(s.actionable()).isFalse());
+    }
+
     @Override
     protected PlatformMessenger messenger() {
         return messenger;
@@ -104,7 +180,7 @@ class TeamsMessengerContractTest extends MessengerContract {
 
     @Override
     protected Optional<Shown> shown(MessageRef ref) {
-        Optional<String[]> where = TeamsRefs.cardId(ref).flatMap(cards::find).filter(TeamsCards.Card::delivered)
+        Optional<String[]> where = TeamsRefs.cardIds(ref).stream().findFirst().flatMap(cards::find).filter(TeamsCards.Card::delivered)
                 .map(c -> new String[] {c.conversationId(), c.activityId()})
                 .or(() -> TeamsRefs.shown(ref).map(s -> new String[] {s.conversationId(), s.activityId()}));
         return where.flatMap(w -> stub.shown(w[0], w[1])).map(s -> new Shown(s.text(), s.actionable()));
