@@ -87,6 +87,15 @@ class TeamsJourneyIT {
         BotConnectorStub.mention(open, "program open Leadership");
         app.activity(open);
         teams.awaitTo(ADMIN, mark, "is open for enrolment");
+
+        // a form can be cancelled: it turns into "Cancelled", and nothing is created
+        mark = teams.mark();
+        ObjectNode another = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(another, "program create");
+        app.activity(another);
+        BotConnectorStub.Call second = teams.awaitTo(ADMIN, mark, "New programme");
+        assertSettled(execute("carol", "Carol", second, "Cancel", Map.of()), "Cancelled");
+        assertThat(db().getCollection("programs").countDocuments()).isEqualTo(1);
     }
 
     @Test

@@ -138,13 +138,20 @@ final class Delivery {
                 if (cause instanceof RestException rest && rest.response() != null) {
                     int status = rest.response().code();
                     if (GONE.contains(status)) {
-                        log.warn("Teams answered {} to a {} to {}: the conversation is gone", status, what,
-                                target.key());
+                        // an update's activity may be gone (deleted) while its conversation is not
+                        log.warn("Teams answered {} to a {} to {}: {} is gone", status, what, target.key(),
+                                what.equals("update") ? "the message" : "the conversation");
                         return new Outcome.Gone(status);
                     }
                     if (!TRANSIENT.contains(status)) {
-                        log.error("Teams refused a {} to {} with {}: {}", what, target.key(), status,
-                                rest.getMessage());
+                        if (what.equals("update")) {
+                            // a message too old to change: the core keeps what it knows, the card stays as it was
+                            log.warn("Teams refused an update to {} with {}: {}", target.key(), status,
+                                    rest.getMessage());
+                        } else {
+                            log.error("Teams refused a {} to {} with {}: {}", what, target.key(), status,
+                                    rest.getMessage());
+                        }
                         return new Outcome.Failed("HTTP " + status, false);
                     }
                     last = "HTTP " + status;
