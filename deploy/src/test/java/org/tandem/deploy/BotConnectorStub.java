@@ -33,10 +33,15 @@ final class BotConnectorStub implements AutoCloseable {
     private static final Pattern MEMBER = Pattern.compile("/v3/conversations/([^/]+)/members/([^/]+)");
     private static final Pattern PAGED_MEMBERS = Pattern.compile("/v3/conversations/([^/]+)/pagedmembers");
 
-    /** One call: method, conversation, the status we answered, and the body. */
-    record Call(String method, String path, String conversation, int status, JsonNode body) {
+    /** One call: method, conversation, the status we answered, the body, and the activity id we answered. */
+    record Call(String method, String path, String conversation, int status, JsonNode body, String answeredId) {
         boolean isSentActivity() {
             return method.equals("POST") && conversation != null && status == 200;
+        }
+
+        /** An activity replaced in place (the Bot Connector's {@code updateActivity}). */
+        boolean isUpdate() {
+            return method.equals("PUT") && conversation != null && status == 200;
         }
 
         /** The Adaptive Card of a sent activity. */
@@ -211,6 +216,55 @@ final class BotConnectorStub implements AutoCloseable {
         return a;
     }
 
+    /**
+     * What Teams posts when an {@code Action.Execute} of a card is clicked (Universal Actions): an
+     * {@code adaptiveCard/action} invoke on the card's activity, the action's data with the inputs' values.
+     */
+    tools.jackson.databind.node.ObjectNode invoke(String user, String name, Call card, JsonNode action,
+                                                  Map<String, Object> values) {
+        tools.jackson.databind.node.ObjectNode a = activity(user, name, card.conversation(),
+                card.conversation().startsWith("19:") ? "channel" : "personal");
+        a.put("type", "invoke");
+        a.put("name", "adaptiveCard/action");
+        a.put("replyToId", card.answeredId());
+        tools.jackson.databind.node.ObjectNode execute = a.putObject("value").put("trigger", "manual")
+                .putObject("action");
+        execute.put("type", "Action.Execute").put("verb", action.at("/verb").asString());
+        tools.jackson.databind.node.ObjectNode data = (tools.jackson.databind.node.ObjectNode) action.at("/data")
+                .deepCopy();
+        values.forEach((k, v) -> data.put(k, v instanceof List<?> l
+                ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
+        execute.set("data", data);
+        return a;
+    }
+
+    /** What Teams posts when a person who may act on a card sees it: the card's {@code refresh} action. */
+    tools.jackson.databind.node.ObjectNode refresh(String user, String name, Call card) {
+        tools.jackson.databind.node.ObjectNode a = invoke(user, name, card, card.card().at("/refresh/action"),
+                Map.of());
+        ((tools.jackson.databind.node.ObjectNode) a.get("value")).put("trigger", "automatic");
+        return a;
+    }
+
+    /** The card a sent activity shows now: the body of its last update (PUT), else as it was sent. */
+    JsonNode shownNow(Call sent) {
+        JsonNode now = sent.card();
+        for (Call c : calls()) {
+            if (c.isUpdate() && sent.conversation().equals(c.conversation())
+                    && sent.answeredId().equals(c.answeredId())) {
+                now = c.card();
+            }
+        }
+        return now;
+    }
+
+    /** The updates (PUT) of a sent activity after a mark. */
+    List<Call> updatesOf(Call sent, int mark) {
+        List<Call> all = calls();
+        return all.subList(Math.min(mark, all.size()), all.size()).stream().filter(c -> c.isUpdate()
+                && sent.conversation().equals(c.conversation()) && sent.answeredId().equals(c.answeredId())).toList();
+    }
+
     /** What Teams posts when a card's form is submitted: the action's data and the inputs' values. */
     tools.jackson.databind.node.ObjectNode submit(String user, String name, String conversation, String type,
                                                   JsonNode action, java.util.Map<String, Object> values) {
@@ -221,6 +275,23 @@ final class BotConnectorStub implements AutoCloseable {
                 ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
         a.set("value", value);
         return a;
+    }
+
+    /** Waits until an activity of a conversation, sent or replaced after the mark, contains a text. */
+    Call awaitShown(String conversation, int mark, String containing) {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < end) {
+            List<Call> all = calls();
+            for (Call c : all.subList(Math.min(mark, all.size()), all.size())) {
+                if ((c.isSentActivity() || c.isUpdate()) && conversation.equals(c.conversation())
+                        && c.text().contains(containing)) {
+                    return c;
+                }
+            }
+            RunningApp.pause(20);
+        }
+        throw new AssertionError("nothing showing '" + containing + "' in " + conversation + "; calls since the mark: "
+                + calls().subList(mark, calls().size()));
     }
 
     Call awaitTo(String conversation, int mark, String containing) {
@@ -238,6 +309,7 @@ final class BotConnectorStub implements AutoCloseable {
         String retryAfter = null;
         String answer;
         String conversation = null;
+        String answeredId = null;
         if (activities.matches() || paged.matches()) {
             conversation = URLDecoder.decode((activities.matches() ? activities : paged).group(1),
                     StandardCharsets.UTF_8);
@@ -254,8 +326,10 @@ final class BotConnectorStub implements AutoCloseable {
             } else if (paged.matches()) {
                 answer = "{\"members\":[{\"id\":\"29:someone\",\"name\":\"Someone\"}]}";
             } else {
-                answer = "{\"id\":\"" + (activities.group(2) != null ? activities.group(2) : "act-" + ids.incrementAndGet())
-                        + "\"}";
+                // a reply (POST …/activities/{replyToId}) is a new activity; an update (PUT) keeps its id
+                answeredId = x.getRequestMethod().equals("PUT")
+                        ? URLDecoder.decode(activities.group(2), StandardCharsets.UTF_8) : "act-" + ids.incrementAndGet();
+                answer = JSON.writeValueAsString(Map.of("id", answeredId));
             }
         } else if (member.matches()) {
             Map<String, String> m = members.get(URLDecoder.decode(member.group(2), StandardCharsets.UTF_8));
@@ -268,7 +342,7 @@ final class BotConnectorStub implements AutoCloseable {
             answer = "{}";
         }
         synchronized (this) {
-            calls.add(new Call(x.getRequestMethod(), path, conversation, status, body));
+            calls.add(new Call(x.getRequestMethod(), path, conversation, status, body, answeredId));
         }
         byte[] out = answer.getBytes(StandardCharsets.UTF_8);
         x.getResponseHeaders().add("Content-Type", "application/json");

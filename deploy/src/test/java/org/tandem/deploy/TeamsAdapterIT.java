@@ -122,7 +122,9 @@ class TeamsAdapterIT {
         BotConnectorStub.Call roles = teams.awaitTo("a:alice", mark, "Would you like to be mentored");
         assertThat(roles.text()).contains("Welcome to **Leadership**, Alice \\*Star\\*!");
         JsonNode mentee = roles.action("Mentee");
-        assertThat(mentee.at("/type").asString()).isEqualTo("Action.Submit");
+        assertThat(mentee.at("/type").asString()).isEqualTo("Action.Execute");
+        assertThat(mentee.at("/fallback/type").asString()).as("for clients without Universal Actions")
+                .isEqualTo("Action.Submit");
         assertThat(mentee.at("/data/tandem/action").asString()).isEqualTo("intake.role");
 
         mark = teams.mark();
@@ -134,8 +136,9 @@ class TeamsAdapterIT {
 
         mark = teams.mark();
         post(teams.submit("alice", "Alice *Star*", "a:alice", "personal", form.action("Next"), answers));
-        BotConnectorStub.Call again = teams.await(mark, c -> "a:alice".equals(c.conversation())
-                && c.text().contains("is not a time zone I know"));
+        // the form shows again in its place, with what was typed and what to correct
+        BotConnectorStub.Call again = teams.awaitShown("a:alice", mark, "is not a time zone I know");
+        assertThat(again.isUpdate()).isTrue();
         JsonNode zone = input(again.card(), "timeZone");
         assertThat(zone.at("/value").asString()).isEqualTo("Mars/Base");
         assertThat(zone.at("/errorMessage").asString()).contains("is not a time zone I know");
@@ -198,9 +201,12 @@ class TeamsAdapterIT {
         assertWellFormed(toAlice.card());
         teams.awaitTo(ADMIN, mark, "have been introduced in **Leadership**");
 
-        // "We have met" from the introduction starts the private click check; both say yes
+        // "We have met" on the pair's question (a card of its own, after the introduction) starts the private
+        // click check; both say yes
+        BotConnectorStub.Call haveYouMet = teams.awaitTo("a:alice", mark, "whether it clicked");
+        assertWellFormed(haveYouMet.card());
         mark = teams.mark();
-        post(teams.click("alice", "Alice *Star*", toAlice, toAlice.action("We have met")));
+        post(teams.click("alice", "Alice *Star*", haveYouMet, haveYouMet.action("We have met")));
         teams.awaitTo("a:alice", mark, "asking each of you privately");
         BotConnectorStub.Call askAlice = teams.awaitTo("a:alice", mark, "Did it click?");
         BotConnectorStub.Call askBob = teams.awaitTo("a:bob", mark, "Did it click?");
@@ -350,7 +356,10 @@ class TeamsAdapterIT {
     }
 
 
-    /** What Teams would refuse a card for: version 1.5, known element types, submits that carry our data. */
+    /**
+     * What Teams would refuse a card for: version 1.5, known element types, Universal Actions ({@code Action.Execute}
+     * with a verb) that carry our data, each with the same {@code Action.Submit} as its fallback for older clients.
+     */
     static void assertWellFormed(JsonNode card) {
         assertThat(card.at("/type").asString()).isEqualTo("AdaptiveCard");
         assertThat(card.at("/version").asString()).isEqualTo("1.5");
@@ -359,10 +368,13 @@ class TeamsAdapterIT {
             assertThat(b.at("/type").asString()).isIn("TextBlock", "FactSet", "ActionSet", "Input.Text",
                     "Input.Number", "Input.ChoiceSet");
             for (JsonNode a : b.at("/actions")) {
-                assertThat(a.at("/type").asString()).isIn("Action.Submit", "Action.OpenUrl");
+                assertThat(a.at("/type").asString()).isIn("Action.Execute", "Action.OpenUrl");
                 assertThat(a.at("/title").asString()).isNotBlank();
-                if (a.at("/type").asString().equals("Action.Submit")) {
-                    assertThat(a.at("/data/tandem").isObject()).as("our ids in the submit's data").isTrue();
+                if (a.at("/type").asString().equals("Action.Execute")) {
+                    assertThat(a.at("/verb").asString()).isNotBlank();
+                    assertThat(a.at("/data/tandem").isObject()).as("our ids in the action's data").isTrue();
+                    assertThat(a.at("/fallback/type").asString()).isEqualTo("Action.Submit");
+                    assertThat(a.at("/fallback/data")).isEqualTo(a.at("/data"));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.tandem.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,12 +10,16 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
 
 /**
- * Renders a neutral {@link Message} as one Adaptive Card 1.5. Buttons and forms become {@code Action.Submit}
- * whose data carries our ids under {@value #DATA}: {@code {"action": id, "value": v}} for a button,
- * {@code {"form": id}} for a form (Teams adds the inputs' values next to it), {@code {"action": id, "input": i}} for
- * a choice. Text goes through {@link TeamsMarkdown}; labels and options are plain text in cards. Teams returns a
- * multi-select as one comma-separated string, so option values must not contain commas (the core's codes and
- * topics do not).
+ * Renders a neutral {@link Message} as one Adaptive Card 1.5. Buttons and forms become Universal Actions
+ * ({@code Action.Execute}, answered by an {@code adaptiveCard/action} invoke), each with an {@code Action.Submit}
+ * as its {@code fallback} for the clients that know no {@code Action.Execute}; both carry our ids under
+ * {@value #DATA}: {@code {"action": id, "value": v}} for a button, {@code {"form": id}} for a form (Teams adds the
+ * inputs' values next to it), {@code {"action": id, "input": i}} for a choice, and the card's own id
+ * ({@code "card"}) when it has one, so that a click names the card it came from. A card with something to act on
+ * also gets a {@code refresh} for its recipients ({@link Live#userIds()}): each of them sees the card as it is now,
+ * not as it was sent. Text goes through {@link TeamsMarkdown}; labels and options are plain text in cards. Teams
+ * returns a multi-select as one comma-separated string, so option values must not contain commas (the core's codes
+ * and topics do not).
  */
 final class AdaptiveCards {
 
@@ -23,17 +28,42 @@ final class AdaptiveCards {
     static final String DATA = "tandem";
     /** Marks the inputs whose submitted value is a comma-separated list. */
     static final String MULTI = "multi";
+    /** The key of a card's own id in its actions' data. */
+    static final String CARD = "card";
+    /** The key of the card id in a refresh's data, and the refresh's verb. */
+    static final String REFRESH = "refresh";
+    static final String REFRESH_VERB = "tandem.refresh";
+
+    /**
+     * Who a card is for: its id in {@link TeamsCards} and the Teams ids (MRIs, {@code 29:…}) of the people whose view
+     * refreshes by itself (none: a refresh from the card's menu only).
+     */
+    record Live(String cardId, List<String> userIds) {
+        static final Live NONE = new Live(null, List.of());
+
+        Live {
+            userIds = List.copyOf(userIds);
+        }
+    }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private AdaptiveCards() {
     }
 
+    /** A card of no one in particular (no id, no refresh): for tests and previews. */
     static ObjectNode render(Message message, TeamsTexts texts) {
+        return render(message, texts, Live.NONE);
+    }
+
+    static ObjectNode render(Message message, TeamsTexts texts, Live live) {
         ObjectNode card = JSON.objectNode();
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
         card.put("type", "AdaptiveCard");
         card.put("version", "1.5");
+        if (live.cardId() != null && message.interactive()) {
+            refresh(card, live, texts);
+        }
         ArrayNode body = card.putArray("body");
         int choices = 0;
         for (Block block : message.blocks()) {
@@ -44,17 +74,43 @@ final class AdaptiveCards {
             } else if (block instanceof Block.Fields f) {
                 facts(body, f);
             } else if (block instanceof Block.Buttons b) {
-                buttons(body, b);
+                buttons(body, b, live);
             } else if (block instanceof Block.Choice c) {
-                choice(body, c, "choice." + choices++, texts);
+                choice(body, c, "choice." + choices++, texts, live);
             } else if (block instanceof Block.Form f) {
-                form(body, f, texts);
+                form(body, f, texts, live);
                 card.putObject("msteams").put("width", "Full");
             } else {
                 throw new IllegalArgumentException("no Adaptive Card rendering for " + block.getClass().getSimpleName());
             }
         }
         return card;
+    }
+
+    /** Whether anything on a rendered card can still be acted on (an action other than a link, or an input). */
+    static boolean live(ObjectNode card) {
+        for (JsonNode b : card.path("body")) {
+            if (b.path("type").asText().startsWith("Input.")) {
+                return true;
+            }
+            for (JsonNode a : b.path("actions")) {
+                if (!a.path("type").asText().equals("Action.OpenUrl")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void refresh(ObjectNode card, Live live, TeamsTexts texts) {
+        ObjectNode refresh = card.putObject("refresh");
+        ObjectNode action = refresh.putObject("action");
+        action.put("type", "Action.Execute");
+        action.put("title", texts.get("card.refresh"));
+        action.put("verb", REFRESH_VERB);
+        action.putObject("data").putObject(DATA).put(REFRESH, live.cardId());
+        ArrayNode users = refresh.putArray("userIds");
+        live.userIds().forEach(users::add);
     }
 
     /** Adds a paragraph under the card. */
@@ -100,19 +156,17 @@ final class AdaptiveCards {
         }
     }
 
-    private static void buttons(ArrayNode body, Block.Buttons buttons) {
+    private static void buttons(ArrayNode body, Block.Buttons buttons, Live live) {
         ObjectNode set = body.addObject();
         set.put("type", "ActionSet");
         ArrayNode actions = set.putArray("actions");
         for (Block.Button b : buttons.buttons()) {
-            ObjectNode a = submit(actions, b.label());
-            style(a, b.style());
-            a.put("associatedInputs", "none");
-            a.putObject("data").putObject(DATA).put("action", b.actionId()).put("value", b.value());
+            ObjectNode data = data(live).put("action", b.actionId()).put("value", b.value());
+            execute(actions, b.actionId(), b.label(), b.style(), false, data);
         }
     }
 
-    private static void choice(ArrayNode body, Block.Choice choice, String inputId, TeamsTexts texts) {
+    private static void choice(ArrayNode body, Block.Choice choice, String inputId, TeamsTexts texts, Live live) {
         ObjectNode in = body.addObject();
         in.put("type", "Input.ChoiceSet");
         in.put("id", inputId);
@@ -122,14 +176,14 @@ final class AdaptiveCards {
         options(in, choice.options());
         ObjectNode set = body.addObject();
         set.put("type", "ActionSet");
-        ObjectNode a = submit(set.putArray("actions"), texts.get("choice.ok"));
-        ObjectNode data = a.putObject("data").putObject(DATA).put("action", choice.actionId()).put("input", inputId);
+        ObjectNode data = data(live).put("action", choice.actionId()).put("input", inputId);
         if (choice.multiple()) {
             data.putArray(MULTI).add(inputId);
         }
+        execute(set.putArray("actions"), choice.actionId(), texts.get("choice.ok"), Block.Style.DEFAULT, true, data);
     }
 
-    private static void form(ArrayNode body, Block.Form form, TeamsTexts texts) {
+    private static void form(ArrayNode body, Block.Form form, TeamsTexts texts, Live live) {
         ObjectNode title = body.addObject();
         title.put("type", "TextBlock");
         title.put("text", TeamsMarkdown.literal(form.title()));
@@ -151,12 +205,15 @@ final class AdaptiveCards {
         }
         ObjectNode set = body.addObject();
         set.put("type", "ActionSet");
-        ObjectNode a = submit(set.putArray("actions"), form.submitLabel());
-        a.put("style", "positive");
-        ObjectNode data = a.putObject("data").putObject(DATA).put("form", form.formId());
+        ArrayNode actions = set.putArray("actions");
+        ObjectNode data = data(live).put("form", form.formId());
         if (!multi.isEmpty()) {
             data.set(MULTI, multi);
         }
+        execute(actions, form.formId(), form.submitLabel(), Block.Style.PRIMARY, true, data);
+        // cancelling sends nothing of what was typed, and needs no required answer
+        execute(actions, Block.Form.CANCEL, form.cancelLabel(), Block.Style.DEFAULT, false,
+                data(live).put("action", Block.Form.CANCEL).put("value", form.formId()));
     }
 
     private static void input(ArrayNode body, Block.FormInput in, TeamsTexts texts) {
@@ -225,11 +282,34 @@ final class AdaptiveCards {
         }
     }
 
-    private static ObjectNode submit(ArrayNode actions, String title) {
+    /** Our data, with the card's id when it has one. */
+    private static ObjectNode data(Live live) {
+        ObjectNode ours = JSON.objectNode();
+        if (live.cardId() != null) {
+            ours.put(CARD, live.cardId());
+        }
+        return ours;
+    }
+
+    /**
+     * An {@code Action.Execute} ({@code verb}: our id, for Teams' logs) with the same {@code Action.Submit} as its
+     * fallback; {@code inputs} says whether the card's inputs go with it (and are checked first).
+     */
+    private static void execute(ArrayNode actions, String verb, String title, Block.Style style, boolean inputs,
+                                ObjectNode ours) {
         ObjectNode a = actions.addObject();
-        a.put("type", "Action.Submit");
+        a.put("type", "Action.Execute");
         a.put("title", title);
-        return a;
+        a.put("verb", verb);
+        style(a, style);
+        if (!inputs) {
+            a.put("associatedInputs", "none");
+        }
+        a.putObject("data").set(DATA, ours);
+        ObjectNode fallback = a.deepCopy();
+        fallback.put("type", "Action.Submit");
+        fallback.remove("verb");
+        a.set("fallback", fallback);
     }
 
     private static void style(ObjectNode action, Block.Style style) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,6 +85,15 @@ final class Delivery {
     }
 
     /**
+     * Calls Teams within an inbound activity's turn (a reply through {@code TurnContext.sendActivity}, an update
+     * through {@code updateActivity}), with the same pacing, retries and outcomes; {@code call} answers the activity
+     * id.
+     */
+    Outcome inTurn(Target target, String what, Supplier<CompletableFuture<String>> call) {
+        return call(target, what, c -> call.get());
+    }
+
+    /**
      * Asks the Bot Connector whether the bot is still in a conversation (its first page of members), tried twice:
      * {@code Sent} yes, {@code Gone} no (403/404), {@code Failed} Teams could not say.
      */
@@ -128,13 +138,20 @@ final class Delivery {
                 if (cause instanceof RestException rest && rest.response() != null) {
                     int status = rest.response().code();
                     if (GONE.contains(status)) {
-                        log.warn("Teams answered {} to a {} to {}: the conversation is gone", status, what,
-                                target.key());
+                        // an update's activity may be gone (deleted) while its conversation is not
+                        log.warn("Teams answered {} to a {} to {}: {} is gone", status, what, target.key(),
+                                what.equals("update") ? "the message" : "the conversation");
                         return new Outcome.Gone(status);
                     }
                     if (!TRANSIENT.contains(status)) {
-                        log.error("Teams refused a {} to {} with {}: {}", what, target.key(), status,
-                                rest.getMessage());
+                        if (what.equals("update")) {
+                            // a message too old to change: the core keeps what it knows, the card stays as it was
+                            log.warn("Teams refused an update to {} with {}: {}", target.key(), status,
+                                    rest.getMessage());
+                        } else {
+                            log.error("Teams refused a {} to {} with {}: {}", what, target.key(), status,
+                                    rest.getMessage());
+                        }
                         return new Outcome.Failed("HTTP " + status, false);
                     }
                     last = "HTTP " + status;

@@ -34,6 +34,8 @@ final class InboundActivity {
     static final int MAX_ID = 200;
     /** The names our cards give their inputs. */
     static final String FIELD_NAME = "[A-Za-z][A-Za-z0-9_-]{0,63}";
+    /** What a conversation id Teams gives looks like: printable ASCII, of a sane length. */
+    static final String CONVERSATION_ID = "[\\x21-\\x7E]{1,512}";
     /** The tenant of activities that name none (the Bot Framework Emulator). */
     static final String NO_TENANT = "local";
 
@@ -58,9 +60,40 @@ final class InboundActivity {
         } catch (IllegalArgumentException e) {
             throw new Invalid("the sender's or the tenant's id is not one Teams gives");
         }
+        // it goes back to Teams in a header of every reply: printable ASCII only, as Teams' own ids are
+        if (!a.getConversation().getId().matches(CONVERSATION_ID)) {
+            throw new Invalid("the conversation's id is not one Teams gives");
+        }
         if (a.isType(ActivityTypes.MESSAGE)) {
             input(a, text(a));
+            if (a.getValue() != null) {
+                CardAction.cardId(Serialization.objectToTree(a.getValue()));
+            }
+        } else if (a.isType(ActivityTypes.INVOKE)) {
+            if (!CardAction.isCardAction(a)) {
+                throw new Invalid("this bot answers no invoke named '" + String.valueOf(a.getName())
+                        .replaceAll("[^\\w./-]", "?") + "'");
+            }
+            if (CardAction.read(a) instanceof CardAction.Act act) {
+                submitted(act.data(), Optional.empty());
+            }
         }
+    }
+
+    /**
+     * What a card's action asks, without the card it came from: an {@code Action.Submit} (a message with our data as
+     * its value) or an {@code Action.Execute} ({@code adaptiveCard/action}); empty for anything else.
+     */
+    static Optional<Input> cardInput(Activity a) {
+        if (a.isType(ActivityTypes.MESSAGE) && a.getValue() != null) {
+            JsonNode v = Serialization.objectToTree(a.getValue());
+            return v.isObject() && v.has(AdaptiveCards.DATA) ? Optional.of(submitted(v, Optional.empty()))
+                    : Optional.empty();
+        }
+        if (CardAction.isCardAction(a) && CardAction.read(a) instanceof CardAction.Act act) {
+            return Optional.of(submitted(act.data(), Optional.empty()));
+        }
+        return Optional.empty();
     }
 
     /** Personal chat with the bot (the Emulator names no conversation type: it is one too). */
@@ -144,14 +177,21 @@ final class InboundActivity {
         });
     }
 
-    /** The message as input: the submit data of a card, else the text; empty when there is nothing to handle. */
+    /** The message as input, from the card its {@code replyToId} names (see {@link #input(Activity, String, Optional)}). */
     static Optional<Input> input(Activity a, String text) {
+        return input(a, text, replyTo(a));
+    }
+
+    /**
+     * The message as input: the submit data of a card (an {@code Action.Submit}, from a client without Universal
+     * Actions), on {@code card}; else the text; empty when there is nothing to handle.
+     */
+    static Optional<Input> input(Activity a, String text, Optional<MessageRef> card) {
         Object value = a.getValue();
         if (value != null) {
             JsonNode v = Serialization.objectToTree(value);
             if (v.isObject() && v.has(AdaptiveCards.DATA)) {
-                return Optional.of(submitted(v, Optional.ofNullable(a.getReplyToId()).filter(r -> !blank(r))
-                        .map(r -> TeamsMessenger.ref(a.getServiceUrl(), tenant(a), a.getConversation().getId(), r))));
+                return Optional.of(submitted(v, card));
             }
         }
         if (text.isEmpty()) {
@@ -163,7 +203,17 @@ final class InboundActivity {
         return Optional.of(new Input.FreeText(text));
     }
 
-    private static Input submitted(JsonNode value, Optional<MessageRef> card) {
+    /** The card Teams says an activity answers ({@code replyToId}), by where it shows. */
+    static Optional<MessageRef> replyTo(Activity a) {
+        return Optional.ofNullable(a.getReplyToId()).filter(r -> !blank(r))
+                .map(r -> TeamsRefs.activity(a.getServiceUrl(), tenant(a), conversationId(a), r));
+    }
+
+    /**
+     * A card's data as input: {@code value} is an {@code Action.Submit}'s value or an {@code Action.Execute}'s data
+     * (our ids under {@value AdaptiveCards#DATA}, the inputs' values beside them).
+     */
+    static Input submitted(JsonNode value, Optional<MessageRef> card) {
         JsonNode data = value.get(AdaptiveCards.DATA);
         if (!data.isObject()) {
             throw new Invalid("'" + AdaptiveCards.DATA + "' must be an object");
@@ -186,7 +236,7 @@ final class InboundActivity {
                     fields.put(e.getKey(), values(e.getKey(), e.getValue(), multi.contains(e.getKey())));
                 }
             });
-            return new Input.Submit(form, fields);
+            return new Input.Submit(form, fields, card);
         }
         String action = id(data, "action");
         if (data.has("input")) {

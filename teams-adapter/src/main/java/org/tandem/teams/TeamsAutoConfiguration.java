@@ -81,7 +81,7 @@ public class TeamsAutoConfiguration {
         Delivery delivery = new Delivery(clients, new Pacer(),
                 new Backoff(properties.retryDelay(), properties.retryMaxDelay(), RandomGenerator.getDefault()),
                 properties.retryAttempts(), clock);
-        return new TeamsMessenger(conversations, delivery, new Undelivered(db),
+        return new TeamsMessenger(conversations, delivery, new Undelivered(db), new TeamsCards(db),
                 new MemberLookup(adapter, conversations, properties), properties, clock);
     }
 
@@ -89,9 +89,11 @@ public class TeamsAutoConfiguration {
     TeamsBot teamsBot(TandemCore core, TeamsConversations conversations,
                       @Qualifier("teamsMessenger") PlatformMessenger messenger, TeamsBotAdapter adapter,
                       TeamsProperties properties, Clock clock) {
-        return new TeamsBot(core, conversations, (TeamsMessenger) messenger,
-                new MemberLookup(adapter, conversations, properties),
-                new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock), properties, clock);
+        TeamsMessenger teams = (TeamsMessenger) messenger;
+        Origins origins = new Origins(conversations, teams.outbox().cards(),
+                new MemberLookup(adapter, conversations, properties), properties);
+        return new TeamsBot(core, conversations, teams, origins,
+                new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock), clock);
     }
 
     /**

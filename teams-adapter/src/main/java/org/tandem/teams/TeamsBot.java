@@ -1,24 +1,18 @@
 package org.tandem.teams;
 
 import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
-import com.microsoft.bot.schema.teams.TeamsChannelAccount;
+import com.microsoft.bot.schema.Serialization;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.TandemCore;
-import org.tandem.core.conversation.Actor;
-import org.tandem.core.conversation.Address;
-import org.tandem.core.conversation.GroupRef;
-import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
@@ -26,9 +20,11 @@ import org.tandem.core.conversation.Place;
 
 /**
  * The bot's turn handler: remembers the conversation reference of whatever it hears from (proactive messages need
- * it), answers {@code admin here}, and hands messages to the core as neutral events — the Activity id is the
- * event id, so a redelivered activity is handled once. It tells {@link TenantLifecycle} when the bot is removed
- * from a conversation, and that the tenant is alive on anything else.
+ * it), answers {@code admin here}, and hands messages and card actions to the core as neutral events, answered
+ * through the turn ({@link TeamsReplies}) — the Activity id is the event id, so a redelivered activity is handled
+ * once. A turn holds its conversation's lane while it runs, so that what Tandem sends there meanwhile follows its
+ * replies. It tells {@link TenantLifecycle} when the bot is removed from a conversation, and that the tenant is alive
+ * on anything else.
  */
 final class TeamsBot extends ActivityHandler {
 
@@ -38,20 +34,32 @@ final class TeamsBot extends ActivityHandler {
     private final TandemCore core;
     private final TeamsConversations conversations;
     private final TeamsMessenger messenger;
-    private final MemberLookup members;
+    private final Origins origins;
+    private final CardInvokes invokes;
     private final TenantLifecycle lifecycle;
-    private final TeamsProperties properties;
     private final Clock clock;
 
-    TeamsBot(TandemCore core, TeamsConversations conversations, TeamsMessenger messenger, MemberLookup members,
-             TenantLifecycle lifecycle, TeamsProperties properties, Clock clock) {
+    TeamsBot(TandemCore core, TeamsConversations conversations, TeamsMessenger messenger, Origins origins,
+             TenantLifecycle lifecycle, Clock clock) {
         this.core = core;
         this.conversations = conversations;
         this.messenger = messenger;
-        this.members = members;
+        this.origins = origins;
+        this.invokes = new CardInvokes(core, origins, messenger, messenger.outbox().cards());
         this.lifecycle = lifecycle;
-        this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Refuses, before the acknowledgement, a submission with a field its form never declared, or of a form that is
+     * none of ours (a forged or outdated card): which fields a form has is the core's to say.
+     */
+    void checkSubmission(Activity a) {
+        if (InboundActivity.cardInput(a).orElse(null) instanceof Input.Submit s
+                && !core.formAccepts(s.formId(), s.values().keySet())) {
+            throw new InboundActivity.Invalid("form '" + s.formId().replaceAll("[^\\w.-]", "?")
+                    + "' is not one of ours or has no such field: " + s.values().keySet());
+        }
     }
 
     @Override
@@ -60,30 +68,36 @@ final class TeamsBot extends ActivityHandler {
         if (!InboundActivity.removesBot(a)) {
             lifecycle.alive(InboundActivity.tenant(a));
         }
-        return super.onTurn(turn);
+        try (Lanes.Hold lane = messenger.hold(InboundActivity.tenant(a), InboundActivity.conversationId(a))) {
+            return CompletableFuture.completedFuture(super.onTurn(turn).join());
+        }
     }
 
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
         Activity a = turn.getActivity();
         remember(a);
-        String tenant = InboundActivity.tenant(a);
         String text = InboundActivity.text(a);
-        boolean personal = InboundActivity.personal(a);
         if (text.equalsIgnoreCase(ADMIN_HERE) && a.getValue() == null) {
-            adminHere(turn, tenant, personal);
+            adminHere(turn);
             return done();
         }
-        Optional<Input> input = InboundActivity.input(a, text);
+        Optional<String> cardId = a.getValue() == null ? Optional.empty()
+                : CardAction.cardId(Serialization.objectToTree(a.getValue()));
+        Optional<Input> input = InboundActivity.input(a, text, origins.card(a, cardId));
         if (input.isEmpty()) {
             return done();
         }
-        Place place = personal ? Place.DIRECT : place(turn, tenant);
-        PersonRef who = new PersonRef(TeamsMessenger.PLATFORM, tenant, InboundActivity.userId(a.getFrom()));
-        Actor actor = new Actor(who, a.getFrom().getName(), InboundActivity.locale(a), InboundActivity.timeZone(a));
-        String eventId = a.getId() == null || a.getId().isBlank() ? UUID.randomUUID().toString() : a.getId();
-        core.handle(new InboundEvent(actor, place, eventId, input.get()));
+        Place place = origins.place(turn);
+        core.handle(origins.event(turn, place, input.get()).answeredBy(replies(turn, place, null)));
         return done();
+    }
+
+    /** {@code adaptiveCard/action} (Universal Actions); the controller refused every other invoke. */
+    @Override
+    protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
+        remember(turn.getActivity());
+        return CompletableFuture.completedFuture(invokes.answer(turn));
     }
 
     @Override
@@ -154,54 +168,32 @@ final class TeamsBot extends ActivityHandler {
         return ref;
     }
 
-    /** The admin channel for coordinators; any other channel or group chat is a group place. */
-    private Place place(TurnContext turn, String tenant) {
-        String conversation = InboundActivity.conversationId(turn.getActivity());
-        boolean admin = conversations.admin(tenant).map(conversation::equals).orElse(false)
-                || conversation.equals(properties.adminChannel());
-        return admin && coordinator(turn, tenant) ? Place.ADMIN
-                : Place.group(TeamsMessenger.CONVERSATION + conversation);
+    private TeamsReplies replies(TurnContext turn, Place place, InvokeAnswer invoke) {
+        Activity a = turn.getActivity();
+        return new TeamsReplies(turn, messenger, origins.who(a), place, InboundActivity.locale(a), invoke);
     }
 
-    private void adminHere(TurnContext turn, String tenant, boolean personal) {
+    private void adminHere(TurnContext turn) {
         Activity a = turn.getActivity();
+        String tenant = InboundActivity.tenant(a);
         TeamsTexts t = TeamsTexts.of(InboundActivity.locale(a));
-        PersonRef who = new PersonRef(TeamsMessenger.PLATFORM, tenant, InboundActivity.userId(a.getFrom()));
-        if (personal) {
-            messenger.send(Address.person(who), Message.text(t.rich("admin.here.personal")));
+        PersonRef who = origins.who(a);
+        if (InboundActivity.personal(a)) {
+            replies(turn, Place.DIRECT, null).reply(Message.text(t.rich("admin.here.personal")));
             return;
         }
         String conversation = InboundActivity.conversationId(a);
-        Address here = Address.group(new GroupRef(TeamsMessenger.PLATFORM, tenant,
-                TeamsMessenger.CONVERSATION + conversation));
-        if (!coordinator(turn, tenant)) {
+        TeamsReplies here = replies(turn, Place.group(TeamsMessenger.CONVERSATION + conversation), null);
+        if (!origins.coordinator(turn)) {
             log.warn("{} asked to make {} the admin channel but is not a configured coordinator", who.key(),
                     conversation);
-            messenger.send(here, Message.text(t.rich("admin.here.refused")));
+            here.reply(Message.text(t.rich("admin.here.refused")));
             return;
         }
         conversations.setAdmin(tenant, conversation, who.userId(), clock.instant());
         log.info("{} made Teams conversation {} the admin channel of tenant {}", who.key(), conversation, tenant);
-        messenger.send(here, Message.text(t.rich("admin.here.done")));
+        here.reply(Message.text(t.rich("admin.here.done")));
         messenger.flush(tenant, "admin");
-    }
-
-    /** Configured by Entra object id (or Teams id), or by UPN / e-mail, which needs a member lookup. */
-    private boolean coordinator(TurnContext turn, String tenant) {
-        List<String> configured = properties.coordinators();
-        ChannelAccount from = turn.getActivity().getFrom();
-        if (configured.contains(from.getId().toLowerCase(Locale.ROOT)) || from.getAadObjectId() != null
-                && configured.contains(from.getAadObjectId().toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        if (configured.stream().noneMatch(c -> c.contains("@"))) {
-            return false;
-        }
-        Optional<TeamsChannelAccount> member = members.inTurn(turn, from.getId());
-        return member.map(m -> m.getUserPrincipalName() != null
-                        && configured.contains(m.getUserPrincipalName().toLowerCase(Locale.ROOT))
-                        || m.getEmail() != null && configured.contains(m.getEmail().toLowerCase(Locale.ROOT)))
-                .orElse(false);
     }
 
     private static CompletableFuture<Void> done() {

@@ -1,6 +1,7 @@
 package org.tandem.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
@@ -8,13 +9,20 @@ import com.microsoft.bot.schema.Serialization;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/messages}, the Bot Framework's messaging endpoint. Thin: read the body with the SDK's own
  * (Jackson 2) mapper, validate the caller's JWT, check the activity, acknowledge at once, and run the turn after
- * the acknowledgement. The token comes first, so that a caller who is not the Bot Framework learns nothing about
- * what we would accept. Bad token: 401; malformed activity: 400; another tenant: 403; overloaded, or no keys to
- * check tokens with: 503 (with {@code Retry-After}).
+ * the acknowledgement — except a card's action ({@code adaptiveCard/action}), whose answer Teams waits for. The
+ * token comes first, so that a caller who is not the Bot Framework learns nothing about what we would accept. Bad
+ * token: 401; malformed activity (an invoke we do not answer included, a form field the core does not declare):
+ * 400; another tenant: 403; overloaded, or no keys to check tokens with: 503 (with {@code Retry-After}).
  */
 @RestController
 class TeamsController {
@@ -55,13 +64,12 @@ class TeamsController {
                 string(tree, "serviceUrl"));
         Activity activity = ActivityShape.check(tree);
         InboundActivity.check(activity);
+        bot.checkSubmission(activity);
         if (properties.tenantId() != null && !properties.tenantId().equals(InboundActivity.tenant(activity))) {
             throw new Refused(HttpStatus.FORBIDDEN, "this bot serves one tenant only");
         }
         if (activity.isType(ActivityTypes.INVOKE)) {
-            // we use Action.Submit (message activities), never invokes that wait for an answer
-            return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED)
-                    .body(Map.of("error", "this bot answers no invoke activities"));
+            return invoke(identity, activity);
         }
         try {
             turns.execute(() -> {
@@ -75,6 +83,54 @@ class TeamsController {
             throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "too many activities at once, try again");
         }
         return ResponseEntity.ok().build();
+    }
+
+    /**
+     * A card's action (the only invoke {@link InboundActivity#check} lets through) waits for its turn: Teams shows
+     * the answer in place of the card. A turn slower than {@code tandem.teams.invoke-timeout} is answered that the
+     * answer follows, and the card is then updated as any message is.
+     */
+    private ResponseEntity<Object> invoke(ClaimsIdentity identity, Activity activity) {
+        InvokeAnswer answer = new InvokeAnswer();
+        CompletableFuture<InvokeResponse> turn = new CompletableFuture<>();
+        try {
+            turns.execute(() -> {
+                try {
+                    turn.complete(adapter.processActivity(identity, activity, t -> {
+                        t.getTurnState().add(CardInvokes.ANSWER, answer);
+                        return bot.onTurn(t);
+                    }).join());
+                } catch (RuntimeException e) {
+                    log.error("a Teams card action failed ({})", activity.getId(), e);
+                    turn.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            throw new Refused(HttpStatus.SERVICE_UNAVAILABLE, "too many activities at once, try again");
+        }
+        TeamsTexts t = TeamsTexts.of(InboundActivity.locale(activity));
+        InvokeResponse r;
+        try {
+            r = turn.get(properties.invokeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            answer.abandon();
+            log.warn("a Teams card action ({}) took longer than {}: its answer follows in the chat",
+                    activity.getId(), properties.invokeTimeout());
+            r = InvokeAnswer.message(t.get("card.later"));
+        } catch (ExecutionException e) {
+            r = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            r = null;
+        }
+        if (r == null || r.getBody() == null) {
+            r = InvokeAnswer.error(HttpURLConnection.HTTP_INTERNAL_ERROR, "Failed", t.get("card.failed"));
+        }
+        try {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Serialization.toString(r.getBody()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The body as JSON, or null when it is not JSON (said only once the caller is authenticated). */

@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryAttempts how many times a throttled or failed send is tried inline before it is parked
  * @param retryDelay    the first back-off delay (doubled each time, with jitter, unless Teams says Retry-After)
  * @param retryMaxDelay the longest back-off delay
+ * @param invokeTimeout how long a card's action ({@code adaptiveCard/action}) may take before Teams is answered
+ *                      that the answer follows in the chat (Teams gives up on an invoke after about 15 s)
  */
 @ConfigurationProperties("tandem.teams")
 public record TeamsProperties(Boolean enabled, String appId, String appPassword, String tenantId,
                               List<String> coordinators, String adminChannel, Integer retryAttempts,
-                              Duration retryDelay, Duration retryMaxDelay) {
+                              Duration retryDelay, Duration retryMaxDelay, Duration invokeTimeout) {
 
     public TeamsProperties {
         appId = blankToNull(appId);
@@ -35,6 +37,8 @@ public record TeamsProperties(Boolean enabled, String appId, String appPassword,
         retryAttempts = retryAttempts == null || retryAttempts < 1 ? 6 : retryAttempts;
         retryDelay = retryDelay == null ? Duration.ofSeconds(1) : retryDelay;
         retryMaxDelay = retryMaxDelay == null ? Duration.ofSeconds(30) : retryMaxDelay;
+        invokeTimeout = invokeTimeout == null || invokeTimeout.isNegative() || invokeTimeout.isZero()
+                ? Duration.ofSeconds(10) : invokeTimeout;
     }
 
     /** No app id: the local Emulator and tests, where nobody signs requests. */

@@ -37,9 +37,13 @@ final class Undelivered {
     /** How long a message may wait for its conversation before it is given up (and logged, without its text). */
     static final Duration MAX_AGE = Duration.ofDays(7);
 
-    /** A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), and what. */
+    /**
+     * A parked message: to whom ({@code person:<userId>}, {@code conversation:<id>}, {@code admin}), what, the card it
+     * is in {@link TeamsCards} (null for a message parked before cards were kept), and which version of it (an
+     * update while it waits makes a new one).
+     */
     record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Instant leasedUntil,
-                  Instant at) {}
+                  Instant at, String card, int version) {}
 
     private final MongoCollection<Document> collection;
 
@@ -54,12 +58,37 @@ final class Undelivered {
                 Updates.set("dueAt", Date.from(now))).getModifiedCount();
     }
 
-    void park(String tenant, String to, Activity activity, String reason, Instant now, Duration retryIn) {
+    ObjectId park(String tenant, String to, Activity activity, String reason, Instant now, Duration retryIn) {
+        return park(tenant, to, activity, reason, now, retryIn, null);
+    }
+
+    /** Parks a message of a card kept in {@link TeamsCards}; returns its id there, for an update while it waits. */
+    ObjectId park(String tenant, String to, Activity activity, String reason, Instant now, Duration retryIn,
+                  String card) {
+        ObjectId id = new ObjectId();
+        Document d = new Document("_id", id).append("tenant", tenant).append("to", to)
+                .append("activity", json(activity)).append("reason", reason)
+                .append("attempts", 0).append("at", Date.from(now))
+                .append("dueAt", Date.from(now.plus(retryIn))).append("version", 0);
+        if (card != null) {
+            d.append("card", card);
+        }
+        collection.insertOne(d);
+        return id;
+    }
+
+    /**
+     * Replaces what a parked message will show (its card was updated while it waited); false when it is no longer
+     * parked (delivered or given up meanwhile).
+     */
+    boolean replace(ObjectId id, Activity activity) {
+        return collection.updateOne(and(eq("_id", id), exists("activity")), Updates.combine(
+                Updates.set("activity", json(activity)), Updates.inc("version", 1))).getModifiedCount() == 1;
+    }
+
+    private static String json(Activity activity) {
         try {
-            collection.insertOne(new Document("tenant", tenant).append("to", to)
-                    .append("activity", Serialization.toString(activity)).append("reason", reason)
-                    .append("attempts", 0).append("at", Date.from(now))
-                    .append("dueAt", Date.from(now.plus(retryIn))));
+            return Serialization.toString(activity);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,15 +106,21 @@ final class Undelivered {
         if (d == null) {
             return Optional.empty();
         }
+        Activity a = activity(d.getString("activity"));
+        return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), a,
+                d.getInteger("attempts", 1), d.getDate("dueAt").toInstant(), d.getDate("at").toInstant(),
+                d.getString("card"), d.getInteger("version", 0)));
+    }
+
+    private static Activity activity(String json) {
         try {
-            Activity a = Serialization.treeToValue(Serialization.jsonToTree(d.getString("activity")), Activity.class);
+            Activity a = Serialization.treeToValue(Serialization.jsonToTree(json), Activity.class);
             // card content comes back as maps and lists, which the SDK's request validator cannot reflect into
             // on Java 17: give it the JSON tree it was sent with
             if (a.getAttachments() != null) {
                 a.getAttachments().forEach(x -> x.setContent(Serialization.objectToTree(x.getContent())));
             }
-            return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), a,
-                    d.getInteger("attempts", 1), d.getDate("dueAt").toInstant(), d.getDate("at").toInstant()));
+            return a;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,6 +134,18 @@ final class Undelivered {
 
     void delivered(ObjectId id) {
         collection.deleteOne(eq("_id", id));
+    }
+
+    /**
+     * It went out: forgets it, and returns what it shows now when it was updated while it was being sent (the
+     * caller then updates the delivered activity).
+     */
+    Optional<Activity> delivered(Parked sent) {
+        Document d = collection.findOneAndDelete(eq("_id", sent.id()));
+        if (d == null || d.getInteger("version", 0) == sent.version() || d.getString("activity") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(activity(d.getString("activity")));
     }
 
     /** Puts a claimed message back, due later (guard: still under this claim's lease, nobody else took it). */

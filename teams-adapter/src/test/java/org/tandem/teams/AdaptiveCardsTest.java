@@ -40,15 +40,22 @@ class AdaptiveCardsTest {
     }
 
     @Test
-    void buttonsSubmitTheActionIdAndValueWithoutTheInputs() {
+    void buttonsExecuteTheActionIdAndValueWithoutTheInputsAndFallBackToASubmit() {
         ObjectNode card = AdaptiveCards.render(Message.of(new Block.Buttons(List.of(
                 new Block.Button("intake.role", "Mentee", "mentee", Block.Style.PRIMARY),
                 new Block.Button("leave.yes", "Leave", "p1", Block.Style.DANGER),
                 new Block.Button("x.y", "Plain", null)))), en);
         JsonNode actions = card.at("/body/0/actions");
         assertThat(card.at("/body/0/type").asText()).isEqualTo("ActionSet");
-        assertThat(actions.get(0).get("type").asText()).isEqualTo("Action.Submit");
+        assertThat(actions.get(0).get("type").asText()).isEqualTo("Action.Execute");
+        assertThat(actions.get(0).get("verb").asText()).isEqualTo("intake.role");
         assertThat(actions.get(0).get("title").asText()).isEqualTo("Mentee");
+        JsonNode fallback = actions.get(0).get("fallback");
+        assertThat(fallback.get("type").asText()).isEqualTo("Action.Submit");
+        assertThat(fallback.get("title").asText()).isEqualTo("Mentee");
+        assertThat(fallback.get("data")).isEqualTo(actions.get(0).get("data"));
+        assertThat(fallback.get("associatedInputs").asText()).isEqualTo("none");
+        assertThat(fallback.has("verb")).isFalse();
         assertThat(actions.get(0).get("style").asText()).isEqualTo("positive");
         assertThat(actions.get(0).get("associatedInputs").asText()).isEqualTo("none");
         assertThat(actions.get(0).at("/data/tandem/action").asText()).isEqualTo("intake.role");
@@ -102,11 +109,19 @@ class AdaptiveCardsTest {
         assertThat(languages.get("isMultiSelect").asBoolean()).isTrue();
         assertThat(languages.get("value").asText()).isEqualTo("en,fr");
         JsonNode submit = body.get(8).at("/actions/0");
-        assertThat(submit.get("type").asText()).isEqualTo("Action.Submit");
+        assertThat(submit.get("type").asText()).isEqualTo("Action.Execute");
+        assertThat(submit.at("/fallback/type").asText()).isEqualTo("Action.Submit");
         assertThat(submit.get("title").asText()).isEqualTo("Next");
         assertThat(submit.at("/data/tandem/form").asText()).isEqualTo("intake.mentee");
         assertThat(submit.at("/data/tandem/multi/0").asText()).isEqualTo("languages");
         assertThat(submit.has("associatedInputs")).isFalse();
+        assertThat(submit.at("/fallback/associatedInputs").isMissingNode()).isTrue();
+        JsonNode cancel = body.get(8).at("/actions/1");
+        assertThat(cancel.get("title").asText()).isEqualTo("Cancel");
+        assertThat(cancel.at("/data/tandem/action").asText()).isEqualTo(Block.Form.CANCEL);
+        assertThat(cancel.at("/data/tandem/value").asText()).isEqualTo("intake.mentee");
+        assertThat(cancel.get("associatedInputs").asText()).as("cancelling checks no answer").isEqualTo("none");
+        assertThat(cancel.at("/fallback/type").asText()).isEqualTo("Action.Submit");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.tandem.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
@@ -46,7 +48,9 @@ class TeamsForgetTest {
         undelivered.park("T1", "person:aad-una", Activity.createMessageActivity(), "no conversation", now,
                 Duration.ofMinutes(1));
 
-        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, null, null,
+        TeamsCards cards = new TeamsCards(db);
+        cards.open("card-una", "T1", "person:aad-una", "a:una", null, List.of("29:una"), Locale.ENGLISH, now);
+        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, cards, null, null,
                 MutableClock.at("2026-03-02T09:00:00Z"));
         messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira", Set.of()));
 
@@ -57,6 +61,7 @@ class TeamsForgetTest {
             assertThat(d.toJson()).doesNotContain("aad-una", "Una Ferreira", "una@example.org");
         }
         assertThat(db.getCollection("teams_undelivered").countDocuments()).isZero();
+        assertThat(cards.find("card-una")).isEmpty();
     }
 
     @Test
@@ -80,7 +85,13 @@ class TeamsForgetTest {
         new TeamsFiles(db, new TeamsFilesProperties("https://tandem.example.com", null), clock).link("T1",
                 new FileAttachment("export.csv", "text/csv", "Programme,Person\nLeadership,Una Ferreira\n"
                         .getBytes(StandardCharsets.UTF_8)));
-        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, null, null, clock);
+        TeamsCards cards = new TeamsCards(db);
+        ObjectNode request = AdaptiveCards.render(Message.builder().text(Rich.markup("*Una Ferreira* asks you"))
+                .buttons(List.of(new Block.Button("pairs.accept", "Accept", "p1"))).build(), TeamsTexts.of(
+                Locale.ENGLISH), new AdaptiveCards.Live("card-bo", List.of("29:bo")));
+        cards.open("card-bo", "T1", "person:aad-bo", "a:bo", request, List.of("29:bo"), Locale.ENGLISH, now);
+        cards.open("card-bo-own", "T1", "person:aad-bo", "a:bo", null, List.of("29:bo"), Locale.ENGLISH, now);
+        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, cards, null, null, clock);
         messenger.files(new TeamsFiles(db, new TeamsFilesProperties(null, null), clock));
 
         messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira",
@@ -89,6 +100,8 @@ class TeamsForgetTest {
         assertThat(db.getCollection("teams_undelivered").find().into(new ArrayList<>())).singleElement()
                 .satisfies(d -> assertThat(d.getString("activity")).contains("Your profile"));
         assertThat(db.getCollection("teams_files").countDocuments()).isZero();
+        assertThat(cards.find("card-bo")).as("a card that names her").isEmpty();
+        assertThat(cards.find("card-bo-own")).as("his own").isPresent();
         assertThat(conversations.conversation("T1", "19:lounge")).hasValueSatisfying(s -> assertThat(
                 s.reference().getUser()).isNull());
     }

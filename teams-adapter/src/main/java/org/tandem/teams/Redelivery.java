@@ -1,0 +1,98 @@
+package org.tandem.teams;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tries parked messages again ({@link Undelivered}), oldest first, on the core's sweep or as soon as their
+ * conversation appears; a message delivered at last gives its card its activity id, and one updated while it was
+ * being sent is updated in place right after.
+ */
+final class Redelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(Redelivery.class);
+
+    private final Undelivered undelivered;
+    private final Destinations destinations;
+    private final Delivery delivery;
+    private final TeamsCards cards;
+    private final TeamsConversations conversations;
+    private final Clock clock;
+
+    Redelivery(Undelivered undelivered, Destinations destinations, Delivery delivery, TeamsCards cards,
+               TeamsConversations conversations, Clock clock) {
+        this.undelivered = undelivered;
+        this.destinations = destinations;
+        this.delivery = delivery;
+        this.cards = cards;
+        this.conversations = conversations;
+        this.clock = clock;
+    }
+
+    /** A conversation just appeared (a first message, {@code admin here}): what waited for it is sent now. */
+    void flush(String tenant, String to) {
+        if (undelivered.dueNow(tenant, to, clock.instant()) > 0) {
+            due(100);
+        }
+    }
+
+    /** Tries parked messages again, at most {@code limit}; returns how many were delivered. */
+    int due(int limit) {
+        int delivered = 0;
+        for (int i = 0; i < limit; i++) {
+            Optional<Undelivered.Parked> claimed = undelivered.claimDue(clock.instant());
+            if (claimed.isEmpty()) {
+                break;
+            }
+            delivered += tryAgain(claimed.get()) ? 1 : 0;
+        }
+        return delivered;
+    }
+
+    private boolean tryAgain(Undelivered.Parked p) {
+        if (p.at().plus(Undelivered.MAX_AGE).isBefore(clock.instant())) {
+            log.error("gave up a message to {} in tenant {} after {} attempts over {}: never delivered",
+                    p.to(), p.tenant(), p.attempts(), Undelivered.MAX_AGE);
+            undelivered.dead(p.id(), "too old");
+            return false;
+        }
+        Optional<TeamsConversations.Stored> to = Optional.empty();
+        Delivery.Outcome o;
+        try {
+            to = destinations.resolve(p.tenant(), p.to());
+            o = to.map(s -> delivery.send(Outbox.target(s), Outbox.addressed(p.activity(), s.reference())))
+                    .orElse(new Delivery.Outcome.Failed("no conversation yet", true));
+        } catch (RuntimeException e) {
+            log.error("redelivering a parked message to {} failed", p.to(), e);
+            o = new Delivery.Outcome.Failed(e.toString(), true);
+        }
+        if (o instanceof Delivery.Outcome.Sent sent) {
+            TeamsConversations.Stored s = to.orElseThrow();
+            if (p.card() != null) {
+                cards.delivered(p.card(), s.reference().getServiceUrl(), s.conversationId(), sent.activityId());
+            }
+            // updated while it was on its way: Teams shows the first version until this
+            undelivered.delivered(p).ifPresent(later -> {
+                later.setId(sent.activityId());
+                delivery.update(Outbox.target(s), sent.activityId(), Outbox.addressed(later, s.reference()));
+            });
+            return true;
+        }
+        if (o instanceof Delivery.Outcome.Failed f && !f.retryable()) {
+            undelivered.delivered(p.id());
+            return false;
+        }
+        if (o instanceof Delivery.Outcome.Gone) {
+            to.ifPresent(s -> conversations.markStale(s.key(), clock.instant()));
+        }
+        Duration later = Outbox.PARKED_RETRY.multipliedBy(Math.min(p.attempts(), 60));
+        if (o instanceof Delivery.Outcome.Failed f && f.retryIn().compareTo(later) > 0) {
+            later = f.retryIn();
+        }
+        undelivered.retryLater(p.id(), p.leasedUntil(), clock.instant().plus(later), String.valueOf(o));
+        return false;
+    }
+}
