@@ -21,11 +21,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.store.Lease;
+import org.tandem.core.store.Retry;
 
 /**
  * Messages Slack did not take even after the inline retries ({@code slack_undelivered}): rate limited for long,
@@ -46,6 +47,8 @@ final class Undelivered {
     static final Duration LONGEST_WAIT = Duration.ofHours(1);
     static final int MAX_ATTEMPTS = 20;
     static final Duration MAX_AGE = Duration.ofHours(24);
+    /** One minute after the first try, doubling, at most an hour; {@value #MAX_ATTEMPTS} tries in a day at most. */
+    static final Retry RETRY = new Retry(FIRST_WAIT, LONGEST_WAIT, MAX_ATTEMPTS, MAX_AGE);
     /** How long the record of a dead message (no content) is kept for whoever looks into it. */
     static final Duration KEEP_DEAD = Duration.ofDays(30);
 
@@ -162,7 +165,7 @@ final class Undelivered {
             return false;
         }
         return collection.updateOne(and(eq("_id", new ObjectId(id)), eq("tenant", tenant),
-                in("status", WAITING, HELD), exists("lease", false)), Updates.set("parts", documents(parts)))
+                in("status", WAITING, HELD), exists(Lease.FIELD, false)), Updates.set("parts", documents(parts)))
                 .getModifiedCount() == 1;
     }
 
@@ -178,7 +181,7 @@ final class Undelivered {
 
     /** A claimed message whose destination is gone again: held, as if never tried (guard: this sweep's lease). */
     void holdAgain(Parked p) {
-        collection.updateOne(leased(p), Updates.combine(Updates.set("status", HELD), Updates.unset("lease"),
+        collection.updateOne(leased(p), Updates.combine(Updates.set("status", HELD), Updates.unset(Lease.FIELD),
                 Updates.unset("dueAt"), Updates.set("reason", "no admin channel yet")));
     }
 
@@ -264,10 +267,10 @@ final class Undelivered {
 
     /** Leases one due message (guard: still waiting and due). */
     private Optional<Parked> claim(ObjectId id, Instant now) {
-        String lease = UUID.randomUUID().toString();
+        Lease lease = Lease.on(id);
         Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", WAITING),
                         lte("dueAt", Date.from(now))),
-                Updates.combine(Updates.set("lease", lease), Updates.set("dueAt", Date.from(now.plus(LEASE))),
+                Updates.combine(Updates.set(Lease.FIELD, lease.token()), Updates.set("dueAt", Date.from(now.plus(LEASE))),
                         Updates.inc("attempts", 1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (d == null) {
@@ -276,7 +279,8 @@ final class Undelivered {
         List<Part> parts = d.getList("parts", Document.class, List.of()).stream()
                 .map(p -> new Part(p.getString("text"), p.getString("blocks"))).toList();
         return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), parts,
-                d.getInteger("attempts", 1), d.getDate("at").toInstant(), lease, d.getBoolean("started", false)));
+                d.getInteger("attempts", 1), d.getDate("at").toInstant(), lease.token(),
+                d.getBoolean("started", false)));
     }
 
     /**
@@ -310,18 +314,16 @@ final class Undelivered {
      */
     Outcome failed(Parked p, String reason, boolean retryable, Duration atLeast) {
         Instant now = clock.instant();
-        if (!retryable || p.attempts() >= MAX_ATTEMPTS || !now.isBefore(p.since().plus(MAX_AGE))) {
+        Retry.Next next = RETRY.after(p.attempts(), p.since(), now, atLeast, retryable);
+        if (next instanceof Retry.Next.GiveUp) {
             collection.updateOne(leased(p), Updates.combine(Updates.set("status", DEAD),
                     Updates.set("reason", reason), Updates.set("deadAt", Date.from(now)), Updates.unset("parts"),
-                    Updates.unset("lease")));
+                    Updates.unset(Lease.FIELD)));
             return Outcome.DEAD;
         }
-        Duration wait = backOff(p.attempts());
-        if (atLeast.compareTo(wait) > 0) {
-            wait = atLeast;
-        }
-        collection.updateOne(leased(p), Updates.combine(Updates.set("dueAt", Date.from(now.plus(wait))),
-                Updates.set("reason", reason), Updates.unset("lease")));
+        Instant again = ((Retry.Next.Again) next).at();
+        collection.updateOne(leased(p), Updates.combine(Updates.set("dueAt", Date.from(again)),
+                Updates.set("reason", reason), Updates.unset(Lease.FIELD)));
         return Outcome.LATER;
     }
 
@@ -330,11 +332,9 @@ final class Undelivered {
         collection.deleteOne(leased(p));
     }
 
-    /** One minute after the first try, doubling, at most an hour. */
+    /** The wait after {@code attempts} failed tries (see {@link #RETRY}). */
     static Duration backOff(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 10));
-        Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        return RETRY.wait(attempts, Duration.ZERO);
     }
 
     long waiting() {
@@ -343,6 +343,6 @@ final class Undelivered {
 
     /** The guard of every change after a claim: the document still carries this sweep's lease. */
     private static Bson leased(Parked p) {
-        return and(eq("_id", p.id()), eq("lease", p.lease()));
+        return new Lease(p.id(), p.lease()).held();
     }
 }

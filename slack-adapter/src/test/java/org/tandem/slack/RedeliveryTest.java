@@ -258,10 +258,11 @@ class RedeliveryTest {
 
     @Test
     void theBackOffDoublesFromAMinuteToAnHour() {
-        assertThat(Undelivered.backOff(1)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(Undelivered.backOff(2)).isEqualTo(Duration.ofMinutes(2));
-        assertThat(Undelivered.backOff(6)).isEqualTo(Duration.ofMinutes(32));
-        assertThat(Undelivered.backOff(7)).isEqualTo(Duration.ofHours(1));
-        assertThat(Undelivered.backOff(40)).isEqualTo(Duration.ofHours(1));
+        // equal jitter: half the doubled wait, plus up to as much again
+        assertThat(Undelivered.backOff(1)).isBetween(Duration.ofSeconds(30), Duration.ofMinutes(1));
+        assertThat(Undelivered.backOff(2)).isBetween(Duration.ofMinutes(1), Duration.ofMinutes(2));
+        assertThat(Undelivered.backOff(6)).isBetween(Duration.ofMinutes(16), Duration.ofMinutes(32));
+        assertThat(Undelivered.backOff(7)).isBetween(Duration.ofMinutes(30), Duration.ofHours(1));
+        assertThat(Undelivered.backOff(40)).isBetween(Duration.ofMinutes(30), Duration.ofHours(1));
     }
 }

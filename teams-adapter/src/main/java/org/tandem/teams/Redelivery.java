@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.store.Retry;
 
 /**
  * Tries parked messages again ({@link Undelivered}), oldest first, on the core's sweep or as soon as their
@@ -14,6 +15,10 @@ import org.slf4j.LoggerFactory;
 final class Redelivery {
 
     private static final Logger log = LoggerFactory.getLogger(Redelivery.class);
+
+    /** A parked message is tried again after a minute, doubling up to an hour, for a week at most. */
+    static final Retry RETRY = new Retry(Outbox.PARKED_RETRY, Duration.ofHours(1), Integer.MAX_VALUE,
+            Undelivered.MAX_AGE);
 
     private final Undelivered undelivered;
     private final Destinations destinations;
@@ -53,10 +58,10 @@ final class Redelivery {
     }
 
     private boolean tryAgain(Undelivered.Parked p) {
-        if (p.at().plus(Undelivered.MAX_AGE).isBefore(clock.instant())) {
+        if (!p.at().plus(Undelivered.MAX_AGE).isAfter(clock.instant())) {
             log.error("gave up a message to {} in tenant {} after {} attempts over {}: never delivered",
                     p.to(), p.tenant(), p.attempts(), Undelivered.MAX_AGE);
-            undelivered.dead(p.id(), "too old");
+            undelivered.dead(p, "too old");
             return false;
         }
         Optional<TeamsConversations.Stored> to = Optional.empty();
@@ -82,17 +87,21 @@ final class Redelivery {
             return true;
         }
         if (o instanceof Delivery.Outcome.Failed f && !f.retryable()) {
-            undelivered.delivered(p.id());
+            undelivered.dropped(p);
             return false;
         }
         if (o instanceof Delivery.Outcome.Gone) {
             to.ifPresent(s -> conversations.markStale(s.key(), clock.instant()));
         }
-        Duration later = Outbox.PARKED_RETRY.multipliedBy(Math.min(p.attempts(), 60));
-        if (o instanceof Delivery.Outcome.Failed f && f.retryIn().compareTo(later) > 0) {
-            later = f.retryIn();
+        Duration asked = o instanceof Delivery.Outcome.Failed f ? f.retryIn() : Duration.ZERO;
+        Retry.Next next = RETRY.after(p.attempts(), p.at(), clock.instant(), asked, true);
+        if (next instanceof Retry.Next.Again again) {
+            undelivered.retryLater(p, again.at(), String.valueOf(o));
+        } else {
+            log.error("gave up a message to {} in tenant {} after {} attempts: never delivered", p.to(), p.tenant(),
+                    p.attempts());
+            undelivered.dead(p, String.valueOf(o));
         }
-        undelivered.retryLater(p.id(), p.leasedUntil(), clock.instant().plus(later), String.valueOf(o));
         return false;
     }
 }

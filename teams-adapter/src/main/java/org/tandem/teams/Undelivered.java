@@ -7,21 +7,23 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import com.microsoft.bot.schema.Activity;
-import com.microsoft.bot.schema.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.tandem.core.store.Lease;
 
 /**
  * Messages that could not be delivered yet ({@code teams_undelivered}): still throttled after the inline retries,
@@ -42,7 +44,7 @@ final class Undelivered {
      * is in {@link TeamsCards} (null for a message parked before cards were kept), and which version of it (an
      * update while it waits makes a new one).
      */
-    record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Instant leasedUntil,
+    record Parked(ObjectId id, String tenant, String to, Activity activity, int attempts, Lease lease,
                   Instant at, String card, int version) {}
 
     private final MongoCollection<Document> collection;
@@ -99,8 +101,10 @@ final class Undelivered {
      * the order they were written (guard: {@code dueAt <= now}, and moving {@code dueAt} past the lease).
      */
     Optional<Parked> claimDue(Instant now) {
+        String token = UUID.randomUUID().toString();
         Document d = collection.findOneAndUpdate(and(lte("dueAt", Date.from(now)), ne("dead", true)),
-                Updates.combine(Updates.set("dueAt", Date.from(now.plus(LEASE))), Updates.inc("attempts", 1)),
+                Updates.combine(Updates.set("dueAt", Date.from(now.plus(LEASE))), Updates.inc("attempts", 1),
+                        Updates.set(Lease.FIELD, token)),
                 new FindOneAndUpdateOptions().sort(new Document("at", 1).append("_id", 1))
                         .returnDocument(ReturnDocument.AFTER));
         if (d == null) {
@@ -108,7 +112,7 @@ final class Undelivered {
         }
         Activity a = activity(d.getString("activity"));
         return Optional.of(new Parked(d.getObjectId("_id"), d.getString("tenant"), d.getString("to"), a,
-                d.getInteger("attempts", 1), d.getDate("dueAt").toInstant(), d.getDate("at").toInstant(),
+                d.getInteger("attempts", 1), new Lease(d.getObjectId("_id"), token), d.getDate("at").toInstant(),
                 d.getString("card"), d.getInteger("version", 0)));
     }
 
@@ -126,14 +130,18 @@ final class Undelivered {
         }
     }
 
-    /** Gives a message up: its content is deleted, the fact is kept (for counting), never retried again. */
-    void dead(ObjectId id, String reason) {
-        collection.updateOne(eq("_id", id), Updates.combine(Updates.set("dead", true), Updates.unset("activity"),
-                Updates.set("reason", reason)));
+    /**
+     * Gives a claimed message up: its content is deleted, the fact is kept (for counting), never retried again
+     * (guard: still this claim's lease).
+     */
+    void dead(Parked p, String reason) {
+        collection.updateOne(p.lease().held(), Updates.combine(Updates.set("dead", true), Updates.unset("activity"),
+                Updates.set("reason", reason), Updates.unset(Lease.FIELD)));
     }
 
-    void delivered(ObjectId id) {
-        collection.deleteOne(eq("_id", id));
+    /** Teams refused a claimed message for good: it is dropped (guard: still this claim's lease). */
+    void dropped(Parked p) {
+        collection.deleteOne(p.lease().held());
     }
 
     /**
@@ -141,7 +149,7 @@ final class Undelivered {
      * caller then updates the delivered activity).
      */
     Optional<Activity> delivered(Parked sent) {
-        Document d = collection.findOneAndDelete(eq("_id", sent.id()));
+        Document d = collection.findOneAndDelete(sent.lease().held());
         if (d == null || d.getInteger("version", 0) == sent.version() || d.getString("activity") == null) {
             return Optional.empty();
         }
@@ -149,9 +157,9 @@ final class Undelivered {
     }
 
     /** Puts a claimed message back, due later (guard: still under this claim's lease, nobody else took it). */
-    void retryLater(ObjectId id, Instant leasedUntil, Instant dueAt, String reason) {
-        collection.updateOne(and(eq("_id", id), eq("dueAt", Date.from(leasedUntil))),
-                Updates.combine(Updates.set("dueAt", Date.from(dueAt)), Updates.set("reason", reason)));
+    void retryLater(Parked p, Instant dueAt, String reason) {
+        collection.updateOne(p.lease().held(), Updates.combine(Updates.set("dueAt", Date.from(dueAt)),
+                Updates.set("reason", reason), Updates.unset(Lease.FIELD)));
     }
 
     long count() {

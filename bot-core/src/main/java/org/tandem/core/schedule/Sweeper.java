@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.TurnClock;
-import org.tandem.core.settings.Settings;
+import org.tandem.core.store.Retry;
 
 /**
  * Performs what is due: claims due items one at a time, hands each to the {@link DueHandler} of its kind, and
@@ -150,16 +149,10 @@ public final class Sweeper {
         }
     }
 
-    /** Exponential back-off with "equal jitter": half the doubled wait, plus up to as much again at random. */
+    /** Exponential back-off with "equal jitter" (see {@link Retry}), between the settings' first and longest wait. */
     Duration backOff(int attempt) {
-        long first = settings.firstBackOff().toMillis();
-        long cap = settings.maxBackOff().toMillis();
-        long wait = first;
-        for (int i = 1; i < attempt && wait < cap; i++) {
-            wait *= 2;
-        }
-        wait = Math.min(wait, cap);
-        return Duration.ofMillis(wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1));
+        return new Retry(settings.firstBackOff(), settings.maxBackOff(), items.maxAttempts(), Duration.ZERO)
+                .wait(attempt, Duration.ZERO);
     }
 
     private static String describe(RuntimeException e) {

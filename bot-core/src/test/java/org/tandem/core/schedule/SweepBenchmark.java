@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.tandem.core.settings.Settings;
 import org.tandem.core.testing.MutableClock;
 
 /**

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.schedule.DueItem.Status;
-import org.tandem.core.settings.Settings;
 import org.tandem.core.testing.Chat;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.TestMongo;

@@ -19,7 +19,6 @@ import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.program.Cadence;
-import org.tandem.core.settings.Settings;
 import org.tandem.core.testing.Chat;
 import org.tandem.core.testing.Forms;
 import org.tandem.core.testing.MutableClock;

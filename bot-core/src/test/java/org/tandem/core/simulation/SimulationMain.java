@@ -1,7 +1,6 @@
 package org.tandem.core.simulation;
 
 import java.time.Duration;
-import org.tandem.core.settings.Settings;
 
 /**
  * Runs larger simulations than the build's, with other seeds (docs/simulation.md):

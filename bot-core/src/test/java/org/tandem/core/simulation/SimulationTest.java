@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.tandem.core.pairs.PairStatus;
-import org.tandem.core.settings.Settings;
 
 /**
  * A small seeded programme run in every build: 40 mentees over six months and the closes after. Larger runs, and
