@@ -1,9 +1,6 @@
 package org.tandem.core.intake;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.tandem.core.conversation.Access;
@@ -13,11 +10,9 @@ import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
-import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
 import org.tandem.core.module.Events;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
@@ -42,14 +37,14 @@ public final class IntakeFlow implements Flow {
 
     private final Programs programs;
     private final Enrollments enrollments;
-    private final ConsentRefusals refusals;
-    private final Events events;
+    private final IntakeSteps steps;
+    private final IntakeEnrolment enrolment;
 
     public IntakeFlow(Programs programs, Enrollments enrollments, ConsentRefusals refusals, Events events) {
         this.programs = programs;
         this.enrollments = enrollments;
-        this.refusals = refusals;
-        this.events = events;
+        this.steps = new IntakeSteps(programs, enrollments);
+        this.enrolment = new IntakeEnrolment(enrollments, refusals, events);
     }
 
     @Override
@@ -121,20 +116,7 @@ public final class IntakeFlow implements Flow {
             return;
         }
         turn.save(ConversationState.start(ID, Step.ROLE).with("program", program.id()));
-        askRole(turn, program);
-    }
-
-    private void askRole(Turn turn, Program program) {
-        Texts t = turn.t();
-        Message.Builder m = Message.builder().text(t.rich("intake.welcome", turn.person().displayName(),
-                program.name()));
-        if (!program.spec().description().isEmpty()) {
-            m.context(org.tandem.core.conversation.Rich.literal(program.spec().description()));
-        }
-        turn.reply(m.text(t.rich("intake.ask-role"))
-                .buttons(Arrays.stream(Role.values()).map(r -> new Block.Button(ROLE, t.get(r.labelKey()), r.value()))
-                        .toList())
-                .build());
+        steps.askRole(turn, program);
     }
 
     private void resume(Turn turn, Input.Click click) {
@@ -194,46 +176,15 @@ public final class IntakeFlow implements Flow {
             prompt(turn, state.get());
             return;
         }
-        FormCheck check = new FormCheck(submit, turn.t());
-        boolean valid = mentee ? IntakeForms.parseMentee(check, program.get()).isPresent()
-                : IntakeForms.parseMentor(check, program.get()).isPresent();
-        if (!valid) {
-            turn.reply(Message.of(mentee
-                    ? IntakeForms.menteeForm(MENTEE_FORM, turn.t(), program.get(), check.submitted(), check.errors())
-                    : IntakeForms.mentorForm(MENTOR_FORM, turn.t(), program.get(), check.submitted(), check.errors())));
-            return;
-        }
-        boolean both = Role.parse(state.get().string("role")).orElse(Role.MENTEE) == Role.BOTH;
-        Step next = mentee && both ? Step.MENTOR : Step.CONSENT;
-        ConversationState moved = state.get().at(next).with(mentee ? "mentee" : "mentor", submit.values());
-        if (turn.save(moved)) {
-            prompt(turn, moved);
+        Optional<ConversationState> moved = steps.answered(turn, state.get(), program.get(), submit, mentee);
+        if (moved.isPresent() && turn.save(moved.get())) {
+            prompt(turn, moved.get());
         }
     }
 
     /** Shows the current step again, with what was already answered. */
     private void prompt(Turn turn, ConversationState s) {
-        Optional<Program> program = program(turn, s);
-        if (program.isEmpty()) {
-            return;
-        }
-        Texts t = turn.t();
-        switch (step(s)) {
-            case PROGRAM, ROLE -> askRole(turn, program.get());
-            case MENTEE -> turn.reply(Message.of(IntakeForms.menteeForm(MENTEE_FORM, t, program.get(),
-                    withDefaults(turn, raw(s, "mentee"), program.get()), Map.of())));
-            case MENTOR -> {
-                Map<String, List<String>> values = raw(s, "mentor");
-                if (values.isEmpty()) {
-                    values = ConsentStep.sharedWithMentor(raw(s, "mentee"));
-                }
-                turn.reply(Message.of(IntakeForms.mentorForm(MENTOR_FORM, t, program.get(),
-                        withDefaults(turn, values, program.get()), Map.of())));
-            }
-            case CONSENT -> turn.reply(ConsentStep.ask(t, program.get(),
-                    Role.parse(s.string("role")).orElse(Role.MENTEE)));
-            default -> new ProfileEditing(programs, enrollments).prompt(turn, s);
-        }
+        program(turn, s).ifPresent(p -> steps.prompt(turn, s, p));
     }
 
     private void consent(Turn turn, ConversationState s, boolean yes) {
@@ -242,33 +193,16 @@ public final class IntakeFlow implements Flow {
             program.ifPresent(p -> prompt(turn, s));
             return;
         }
-        Role role = Role.parse(s.string("role")).orElseThrow();
         turn.clearState();
-        if (!yes) {
-            refusals.record(turn.who(), program.get().id(), turn.now());
-            turn.reply("intake.consent.refused");
-            return;
-        }
-        Optional<MenteeAnswers> mentee = role == Role.MENTOR ? Optional.empty()
-                : IntakeForms.parseMentee(new FormCheck(new Input.Submit(MENTEE_FORM, raw(s, "mentee")), turn.t()),
-                        program.get());
-        Optional<MentorAnswers> mentor = role == Role.MENTEE ? Optional.empty()
-                : IntakeForms.parseMentor(new FormCheck(new Input.Submit(MENTOR_FORM, raw(s, "mentor")), turn.t()),
-                        program.get());
-        if ((role != Role.MENTOR && mentee.isEmpty()) || (role != Role.MENTEE && mentor.isEmpty())) {
+        enrolment.consent(turn, s, program.get(), yes).ifPresent(again -> {
             // the programme changed under the answers (e.g. a topic was removed): ask again, keeping them
-            ConversationState again = ConversationState.start(ID, (mentee.isEmpty() && role != Role.MENTOR
-                    ? Step.MENTEE : Step.MENTOR)).with(s.answers());
             turn.save(again);
             prompt(turn, again);
-            return;
-        }
-        if (!enrollments.enroll(turn.who(), program.get().id(), role, mentee, mentor, turn.now())) {
-            turn.reply("intake.already", program.get().name());
-            return;
-        }
-        turn.reply("intake.enrolled", program.get().name(), turn.t().get(role.labelKey()));
-        events.publish(new PersonEnrolled(turn.who(), program.get(), role, turn.now()));
+        });
+    }
+
+    static Step step(ConversationState s) {
+        return IntakeSteps.step(s);
     }
 
     @Override
@@ -290,35 +224,4 @@ public final class IntakeFlow implements Flow {
         return !enrollments.of(turn.who()).isEmpty();
     }
 
-    /** Pre-fills what the platform knows: the person's time zone. */
-    private static Map<String, List<String>> withDefaults(Turn turn, Map<String, List<String>> values,
-                                                          Program program) {
-        Map<String, List<String>> v = new LinkedHashMap<>(values);
-        turn.person().timeZone().ifPresent(z -> v.putIfAbsent("timeZone", List.of(z.getId())));
-        v.putIfAbsent("capacity", List.of(Integer.toString(program.spec().defaultCapacity())));
-        if (program.spec().languages().size() == 1) {
-            v.putIfAbsent("languages", program.spec().languages());
-        }
-        return v;
-    }
-
-    static Step step(ConversationState s) {
-        try {
-            return Step.valueOf(s.step());
-        } catch (IllegalArgumentException e) {
-            return Step.PROGRAM;
-        }
-    }
-
-    /** Form values kept in the state (a BSON sub-document of lists). */
-    @SuppressWarnings("unchecked")
-    static Map<String, List<String>> raw(ConversationState s, String key) {
-        Object v = s.answers().get(key);
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (v instanceof Map<?, ?> m) {
-            m.forEach((k, x) -> out.put(String.valueOf(k), x instanceof List<?> l
-                    ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(x))));
-        }
-        return out;
-    }
 }
