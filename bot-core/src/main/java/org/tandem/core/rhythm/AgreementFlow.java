@@ -1,7 +1,6 @@
 package org.tandem.core.rhythm;
 
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,14 +12,11 @@ import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
-import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
-import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.i18n.Texts;
-import org.tandem.core.intake.Enrollment;
 import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
@@ -47,10 +43,12 @@ public final class AgreementFlow implements Flow {
 
     private final Rhythm rhythm;
     private final CheckIns checkIns;
+    private final AgreementDrafts drafts;
 
     AgreementFlow(Rhythm rhythm, CheckIns checkIns) {
         this.rhythm = rhythm;
         this.checkIns = checkIns;
+        this.drafts = new AgreementDrafts(rhythm);
     }
 
     @Override
@@ -121,7 +119,7 @@ public final class AgreementFlow implements Flow {
         Pair p = pair.get();
         if (answer == Answer.DRAFT) {
             turn.save(ConversationState.start(ID, Step.DRAFT).with("pair", p.id()));
-            turn.reply(Message.of(AgreementForm.form(turn.t(), draftValues(p), Map.of())));
+            turn.reply(Message.of(AgreementForm.form(turn.t(), drafts.values(p), Map.of())));
             return;
         }
         int version = parts.length == 2 && parts[1].matches("\\d{1,9}") ? Integer.parseInt(parts[1]) : -1;
@@ -133,7 +131,7 @@ public final class AgreementFlow implements Flow {
             confirm(turn, p, version);
         } else {
             turn.save(ConversationState.start(ID, Step.SUGGEST).with("pair", p.id()).with("version", version));
-            turn.reply(Message.of(suggestForm(turn.t(), Map.of(), Map.of())));
+            turn.reply(Message.of(AgreementDrafts.suggestForm(turn.t(), Map.of(), Map.of())));
         }
     }
 
@@ -192,81 +190,20 @@ public final class AgreementFlow implements Flow {
         }
         FormCheck check = new FormCheck(submit, turn.t());
         if (suggesting) {
-            String suggestion = check.text("suggestion", true, 1000);
-            if (!check.ok()) {
-                turn.reply(Message.of(suggestForm(turn.t(), check.submitted(), check.errors())));
+            // only the dialogue of a suggestion knows which draft it is about
+            String version = state.get().string("version");
+            if (!state.get().in(ID, Step.SUGGEST) || !version.matches("\\d{1,9}")) {
+                turn.reply("agreement.gone");
                 return;
             }
-            int version = Integer.parseInt(state.get().string("version"));
-            turn.clearState();
-            rhythm.pairs.answerAgreement(pair.get().id(), version, Agreement.Status.PROPOSED,
-                    Agreement.Status.CHANGES, suggestion, turn.now()).ifPresentOrElse(p -> {
-                        turn.answered(key(p.id(), version + "|review"), t -> t.rich("agreement.outcome.suggested",
-                                t.date(turn.now(), ZoneOffset.UTC)));
-                        turn.reply("agreement.suggested", rhythm.name(p.mentee()));
-                        Texts t = rhythm.texts(p.mentee());
-                        rhythm.send(p.mentee(), Message.builder()
-                                .text(t.rich("agreement.changes", rhythm.name(p.mentor())))
-                                .text(org.tandem.core.conversation.Rich.literal(suggestion))
-                                .buttons(List.of(new Block.Button(DRAFT, t.get("agreement.edit"), p.id(),
-                                        Block.Style.PRIMARY)))
-                                .build().asking(key(p.id(), version + "|changes"), t.locale()));
-                    }, () -> turn.reply("agreement.gone"));
-            return;
+            drafts.suggested(turn, pair.get(), Integer.parseInt(version), check);
+        } else {
+            drafts.drafted(turn, pair.get(), check);
         }
-        int version = pair.get().agreement().map(a -> a.version() + 1).orElse(1);
-        Optional<Agreement> draft = AgreementForm.parse(check, version);
-        if (draft.isEmpty()) {
-            turn.reply(Message.of(AgreementForm.form(turn.t(), check.submitted(), check.errors())));
-            return;
-        }
-        Optional<Pair> saved = rhythm.pairs.draftAgreement(pair.get().id(), draft.get());
-        if (saved.isEmpty()) {
-            turn.reply("agreement.conflict");
-            return;
-        }
-        turn.clearState();
-        String mentor = rhythm.name(saved.get().mentor());
-        Questions.Outcome drafted = t -> t.rich("agreement.outcome.drafted", mentor, t.date(turn.now(), ZoneOffset.UTC));
-        turn.answered(key(saved.get().id(), "invite"), drafted);
-        turn.answered(key(saved.get().id(), (version - 1) + "|changes"), drafted);
-        // the mentor's card for the draft before reads that a newer one came
-        rhythm.questions.close(key(saved.get().id(), (version - 1) + "|review"),
-                Questions.Outcome.of("question.closed.superseded"));
-        turn.reply("agreement.sent", mentor);
-        Texts t = rhythm.texts(saved.get().mentor());
-        Message.Builder m = Message.builder().text(t.rich("agreement.review", rhythm.name(saved.get().mentee())));
-        AgreementForm.view(t, draft.get()).forEach(m::add);
-        String v = saved.get().id() + ":" + version;
-        rhythm.send(saved.get().mentor(), m.buttons(List.of(
-                new Block.Button(CONFIRM, t.get("agreement.confirm"), v, Block.Style.PRIMARY),
-                new Block.Button(SUGGEST, t.get("agreement.suggest"), v))).build()
-                .asking(key(saved.get().id(), version + "|review"), t.locale()));
     }
 
     /** The key of one of a pair's agreement questions: the invitation, a draft's review or its changes. */
     static String key(String pairId, String what) {
         return pairId + "|agreement|" + what;
-    }
-
-    /** The current draft, or a first one seeded from the mentee's intake hopes and the programme's cadence. */
-    private Map<String, List<String>> draftValues(Pair p) {
-        if (p.agreement().isPresent()) {
-            return AgreementForm.values(p.agreement().get());
-        }
-        Map<String, List<String>> v = new LinkedHashMap<>();
-        rhythm.enrollment(p.mentee(), p.program()).flatMap(Enrollment::mentee).ifPresent(a -> {
-            v.put("goal1", List.of(a.hopes().length() > 300 ? a.hopes().substring(0, 300) : a.hopes()));
-            v.put("format", List.of(a.format()));
-        });
-        rhythm.program(p).ifPresent(prog -> v.put("cadence", List.of(prog.spec().cadence().value())));
-        v.put("confidential", List.of("yes"));
-        return v;
-    }
-
-    private static Block.Form suggestForm(Texts t, Map<String, List<String>> values, Map<String, String> errors) {
-        return new FormBuilder(SUGGEST_FORM, t.get("agreement.suggest.title"), t, values, errors)
-                .textarea("suggestion", "agreement.suggest.what", true, 1000, null)
-                .build("agreement.suggest.submit");
     }
 }
