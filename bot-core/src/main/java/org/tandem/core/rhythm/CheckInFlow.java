@@ -1,6 +1,5 @@
 package org.tandem.core.rhythm;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,16 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
-import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
-import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
-import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
@@ -46,11 +41,13 @@ final class CheckInFlow implements Flow {
 
     private final Rhythm rhythm;
     private final CheckIns checkIns;
+    private final AtRiskActions atRisk;
     private final ReflectionFlow reflections;
 
     CheckInFlow(Rhythm rhythm, CheckIns checkIns, ReflectionFlow reflections) {
         this.rhythm = rhythm;
         this.checkIns = checkIns;
+        this.atRisk = new AtRiskActions(rhythm, checkIns);
         this.reflections = reflections;
     }
 
@@ -62,8 +59,8 @@ final class CheckInFlow implements Flow {
     @Override
     public void bind(Bindings on) {
         on.click(ANSWER, PairAccess.members(rhythm.pairs), this::click)
-                .click(NUDGE, Access.COORDINATORS, (turn, click) -> coordinator(turn, click, true))
-                .click(REACH_OUT, Access.COORDINATORS, (turn, click) -> coordinator(turn, click, false))
+                .click(NUDGE, Access.COORDINATORS, (turn, click) -> atRisk.act(turn, click, true))
+                .click(REACH_OUT, Access.COORDINATORS, (turn, click) -> atRisk.act(turn, click, false))
                 .submit(MET_FORM, Access.SELF, Set.of("date", "note"), (turn, submit) -> submit(turn, submit, true))
                 .submit(SCHEDULED_FORM, Access.SELF, Set.of("date"), (turn, submit) -> submit(turn, submit, false));
     }
@@ -126,7 +123,7 @@ final class CheckInFlow implements Flow {
         String formId = step == Step.MET ? MET_FORM : SCHEDULED_FORM;
         turn.save(ConversationState.start(ID, step).with("pair", p.id()).with("n", Integer.toString(n)));
         ZoneId zone = rhythm.zone(turn.who(), p.program());
-        turn.reply(Message.of(dateForm(turn.t(), formId, Map.of("date",
+        turn.reply(Message.of(DateForms.form(turn.t(), formId, Map.of("date",
                 List.of(LocalDate.ofInstant(turn.now(), zone).toString())), Map.of())));
     }
 
@@ -141,9 +138,9 @@ final class CheckInFlow implements Flow {
         FormCheck check = new FormCheck(submit, turn.t());
         ZoneId zone = rhythm.zone(turn.who(), pair.get().program());
         LocalDate today = LocalDate.ofInstant(turn.now(), zone);
-        Optional<LocalDate> date = date(check, today, met);
+        Optional<LocalDate> date = DateForms.date(check, today, met);
         if (date.isEmpty()) {
-            turn.reply(Message.of(dateForm(turn.t(), submit.formId(), check.submitted(), check.errors())));
+            turn.reply(Message.of(DateForms.form(turn.t(), submit.formId(), check.submitted(), check.errors())));
             return;
         }
         turn.clearState();
@@ -174,65 +171,8 @@ final class CheckInFlow implements Flow {
         }
     }
 
-    private Optional<LocalDate> date(FormCheck check, LocalDate today, boolean past) {
-        String raw = check.name("date", true, 10);
-        if (!check.ok()) {
-            return Optional.empty();
-        }
-        try {
-            LocalDate d = LocalDate.parse(raw);
-            if (past && (d.isAfter(today) || d.isBefore(today.minusDays(90)))) {
-                check.error("date", "checkin.date.past");
-            } else if (!past && (d.isBefore(today) || d.isAfter(today.plusDays(120)))) {
-                check.error("date", "checkin.date.future");
-            }
-            return check.ok() ? Optional.of(d) : Optional.empty();
-        } catch (DateTimeException e) {
-            check.error("date", "checkin.date.invalid");
-            return Optional.empty();
-        }
-    }
-
-    private static Block.Form dateForm(Texts t, String formId, Map<String, List<String>> values,
-                                       Map<String, String> errors) {
-        boolean met = formId.equals(MET_FORM);
-        FormBuilder b = new FormBuilder(formId, t.get(met ? "checkin.met.title" : "checkin.scheduled.title"), t,
-                values, errors).text("date", met ? "checkin.met.date" : "checkin.scheduled.date", true, 10,
-                "checkin.date.hint");
-        if (met) {
-            b.textarea("note", "checkin.met.note", false, 1000, "reflection.private");
-        }
-        return b.build("checkin.save");
-    }
-
     /** The pair, while active (the router let only its two people click, and the state is the person's own). */
     private Optional<Pair> mine(Turn turn, String pairId) {
         return rhythm.pairs.find(pairId).filter(p -> p.status() == PairStatus.ACTIVE);
-    }
-
-    /** The admin channel's buttons on an at-risk pair. */
-    private void coordinator(Turn turn, Input.Click click, boolean nudge) {
-        Optional<Pair> pair = rhythm.pairs.find(click.value()).filter(p -> p.scope().equals(turn.who().scope()));
-        if (pair.isEmpty() || pair.get().status() != PairStatus.ACTIVE) {
-            turn.reply("checkin.gone");
-            return;
-        }
-        // a coordinator acted: the nudges may start again, and the next reminder is a week away
-        Pair p = rhythm.pairs.coordinatorActed(pair.get().id(), turn.now()).orElse(pair.get());
-        String coordinator = turn.person().displayName();
-        turn.answered(CheckIns.atRiskKey(p), t -> t.rich(nudge ? "checkin.outcome.nudged"
-                : "checkin.outcome.reaching-out", coordinator, t.date(turn.now(), ZoneOffset.UTC)));
-        // the question left open closes: the rhythm asks afresh
-        rhythm.questions.closeAll(p.id() + "|checkin|", Questions.Outcome.of("question.closed.superseded"));
-        checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));
-        if (nudge) {
-            for (var who : List.of(p.mentee(), p.mentor())) {
-                rhythm.tell(who, "checkin.coordinator-nudge", rhythm.name(p.other(who)));
-            }
-            turn.reply("checkin.nudged", rhythm.name(p.mentee()), rhythm.name(p.mentor()));
-        } else {
-            turn.reply("checkin.reaching-out", turn.person().displayName(), rhythm.name(p.mentee()),
-                    rhythm.name(p.mentor()));
-        }
     }
 }
