@@ -112,8 +112,7 @@ final class WebchatOutbox {
      */
     synchronized void forget(String user, Needles needles, Optional<Long> farewell, Set<String> withdrawnFiles) {
         farewell.flatMap(this::read).ifPresent(d -> farewells.keep(user, d));
-        Set<String> theirGroups = new HashSet<>();
-        groups.find(eq("members", user)).forEach(g -> theirGroups.add(GROUP + g.getString("_id")));
+        Set<String> theirGroups = groupsOf(user);
         messages.deleteMany(and(eq("conversation", DIRECT), eq("recipients", List.of(user))));
         for (Document d : messages.find(eq("from", user)).into(new ArrayList<>())) {
             messages.updateOne(eq("_id", d.getLong("_id")), Updates.combine(Updates.set("from", Needles.DASH),
@@ -145,6 +144,13 @@ final class WebchatOutbox {
         Document out = new Document(block);
         out.remove("url");
         return out.append("withdrawn", true);
+    }
+
+    /** The conversations of the groups a person is in ({@code group:<id>}). */
+    Set<String> groupsOf(String user) {
+        Set<String> theirs = new HashSet<>();
+        groups.find(eq("members", user)).forEach(g -> theirs.add(GROUP + g.getString("_id")));
+        return theirs;
     }
 
     String openGroup(List<String> members) {
