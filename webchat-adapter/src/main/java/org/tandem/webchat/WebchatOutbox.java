@@ -79,6 +79,18 @@ final class WebchatOutbox {
     }
 
     /**
+     * Whether message {@code seq} is one of the bot's (not something a person typed) in {@code conversation}, and
+     * {@code user} may read it: what a click or a submission may say it came from.
+     */
+    boolean botMessageReadable(long seq, String conversation, String user, boolean coordinator) {
+        Document d = messages.find(eq("_id", seq)).first();
+        if (d == null || d.containsKey("from") || !conversation.equals(d.getString("conversation"))) {
+            return false;
+        }
+        return d.getList("recipients", String.class).contains(user) || coordinator && ADMIN.equals(conversation);
+    }
+
+    /**
      * What a person may read that was sent or changed after revision {@code after}, oldest change first; a person
      * who just erased their data reads the confirmation once, and nothing else.
      */
