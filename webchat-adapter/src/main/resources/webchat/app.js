@@ -11,6 +11,9 @@ const state = {
   seen: {},           // person -> last seq seen while active
   coordinators: [],
   texts: {},          // language -> key -> the page's own sentences, from the server's bundles
+  // "person|seq" -> { rev, id, value }: what each person clicked or submitted on a message, so that its buttons stay
+  // disabled (a reload or a language switch included) until the bot changes the message (a higher rev)
+  acted: JSON.parse(localStorage.getItem('tandem.acted') || '{}'),
 };
 
 const $ = (id) => document.getElementById(id);
@@ -19,6 +22,9 @@ function save() {
   localStorage.setItem('tandem.people', JSON.stringify(state.people));
   localStorage.setItem('tandem.locales', JSON.stringify(state.locales));
   localStorage.setItem('tandem.active', state.active);
+  const acted = Object.entries(state.acted);
+  // the latest few hundred are enough: older messages have long been answered and updated
+  localStorage.setItem('tandem.acted', JSON.stringify(Object.fromEntries(acted.slice(-300))));
 }
 
 function el(tag, attrs, ...children) {
@@ -61,9 +67,10 @@ function markdown(text) {
   return root;
 }
 
-async function post(body) {
+// Posts what the person shown did, in a conversation (a click: the message's own); true when the bot took it.
+async function post(body, where) {
   const person = state.active;
-  const conversation = state.conversation[person] || 'dm';
+  const conversation = where || state.conversation[person] || 'dm';
   const payload = Object.assign({ user: person, locale: state.locales[person] || 'en',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, body);
   if (conversation !== 'dm') payload.conversation = conversation;
@@ -75,6 +82,28 @@ async function post(body) {
     $('error').textContent = err.error || ('error ' + res.status);
   }
   await poll(person);
+  return res.ok;
+}
+
+function actedOn(msg) {
+  const a = state.acted[state.active + '|' + msg.seq];
+  return a && a.rev === (msg.rev || msg.seq) ? a : null;
+}
+
+// A click or a submission on a message: its controls are disabled at once and stay so, until the bot changes the
+// message (then it shows what the bot says: the outcome, or the form again with its errors); again if it refused.
+async function act(msg, controls, body) {
+  for (const c of controls) c.disabled = true;
+  const key = state.active + '|' + msg.seq;
+  const what = body.action || { id: body.form.id };
+  state.acted[key] = { rev: msg.rev || msg.seq, id: what.id, value: what.value };
+  save();
+  const ok = await post(Object.assign({ message: msg.seq }, body), msg.conversation).catch(() => false);
+  if (!ok) {
+    delete state.acted[key];
+    save();
+    for (const c of controls) c.disabled = false;
+  }
 }
 
 // The page's own sentences, in the language of the person shown.
@@ -93,10 +122,9 @@ function renderBlock(b, msg) {
     case 'context': return el('div', { class: 'block context' }, markdown(b.text));
     case 'fields': return el('dl', { class: 'block fields' },
       b.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]));
-    case 'buttons': return el('div', { class: 'block buttons' }, b.buttons.map((x) =>
-      el('button', { class: x.style, onclick: (ev) => { ev.target.disabled = true; post({ action: { id: x.id, value: x.value } }); } }, x.label)));
-    case 'choice': return renderChoice(b);
-    case 'form': return renderForm(b);
+    case 'buttons': return renderButtons(b, msg);
+    case 'choice': return renderChoice(b, msg);
+    case 'form': return renderForm(b, msg);
     case 'file': return b.withdrawn ? el('div', { class: 'block file withdrawn' }, '\u{1F4CE} ' + b.name + ' — ', t('file.withdrawn')) : el('div', { class: 'block file' },
       el('a', { href: b.url + '?user=' + encodeURIComponent(state.active), download: b.name }, '\u{1F4CE} ' + b.name),
       el('span', { class: 'size' }, ' (' + Math.max(1, Math.round(b.size / 1024)) + ' KiB)'));
@@ -104,23 +132,36 @@ function renderBlock(b, msg) {
   }
 }
 
-function renderChoice(b) {
-  if (!b.multiple) {
-    const select = el('select', { 'aria-label': b.label },
-      el('option', { value: '' }, '—'), b.options.map((o) => el('option', { value: o.value }, o.label)));
-    select.addEventListener('change', () => { if (select.value) post({ action: { id: b.id, value: select.value } }); });
-    return el('div', { class: 'block choice' }, el('label', {}, b.label, ' ', select));
-  }
-  const boxes = b.options.map((o) => el('input', { type: 'checkbox', value: o.value }));
-  return el('div', { class: 'block choice' }, b.label, ' ',
-    b.options.map((o, i) => el('label', {}, boxes[i], o.label)),
-    el('button', { onclick: () => post({ action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, 'OK'));
+function renderButtons(b, msg) {
+  const done = actedOn(msg);
+  const buttons = b.buttons.map((x) => {
+    const chosen = done && done.id === x.id && done.value === x.value;
+    return el('button', { class: x.style + (chosen ? ' chosen' : ''), disabled: !!done, 'aria-pressed': chosen ? 'true' : null,
+      onclick: () => act(msg, buttons, { action: { id: x.id, value: x.value } }) }, x.label);
+  });
+  return el('div', { class: 'block buttons' }, buttons);
 }
 
-function renderForm(b) {
+function renderChoice(b, msg) {
+  const done = !!actedOn(msg);
+  if (!b.multiple) {
+    const select = el('select', { 'aria-label': b.label, disabled: done },
+      el('option', { value: '' }, '—'), b.options.map((o) => el('option', { value: o.value }, o.label)));
+    select.addEventListener('change', () => { if (select.value) act(msg, [select], { action: { id: b.id, value: select.value } }); });
+    return el('div', { class: 'block choice' }, el('label', {}, b.label, ' ', select));
+  }
+  const boxes = b.options.map((o) => el('input', { type: 'checkbox', value: o.value, disabled: done }));
+  const ok = el('button', { disabled: done, onclick: () => act(msg, [...boxes, ok],
+    { action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, 'OK');
+  return el('div', { class: 'block choice' }, b.label, ' ', b.options.map((o, i) => el('label', {}, boxes[i], o.label)), ok);
+}
+
+function renderForm(b, msg) {
   const controls = {};
-  const form = el('form', { class: 'tform', autocomplete: 'off' }, el('h3', {}, b.title));
-  if (b.error) form.append(el('div', { class: 'form-error' }, b.error));
+  // one fieldset: disabling it disables every input and both buttons at once
+  const fields = el('fieldset', { disabled: !!actedOn(msg) });
+  const form = el('form', { class: 'tform', autocomplete: 'off' }, el('h3', {}, b.title), fields);
+  if (b.error) fields.append(el('div', { class: 'form-error', role: 'alert' }, b.error));
   for (const f of b.fields) {
     const id = 'f-' + Math.random().toString(36).slice(2);
     const values = f.value || [];
@@ -137,11 +178,13 @@ function renderForm(b) {
       control = el('input', { id, type: f.kind === 'number' ? 'number' : 'text', value: values[0] || '', maxlength: f.maxLength });
     }
     controls[f.id] = { kind: f.kind, control };
-    form.append(el('label', { for: id }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null), control);
-    if (f.hint) form.append(el('div', { class: 'hint' }, f.hint));
-    if (f.error) form.append(el('div', { class: 'err' }, f.error));
+    fields.append(el('label', { for: id }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null), control);
+    if (f.hint) fields.append(el('div', { class: 'hint' }, f.hint));
+    if (f.error) fields.append(el('div', { class: 'err' }, f.error));
   }
-  form.append(el('button', { type: 'submit' }, b.submit));
+  const cancel = b.cancel ? el('button', { type: 'button', class: 'cancel',
+    onclick: () => act(msg, [fields], { action: { id: b.cancel.id, value: b.id } }) }, b.cancel.label) : null;
+  fields.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, b.submit), cancel));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const values = {};
@@ -150,8 +193,7 @@ function renderForm(b) {
         ? [...control.querySelectorAll('input:checked')].map((x) => x.value)
         : control.value;
     }
-    form.querySelector('button[type=submit]').disabled = true;
-    post({ form: { id: b.id, values } });
+    act(msg, [fields], { form: { id: b.id, values } });
   });
   return form;
 }
@@ -180,10 +222,12 @@ function messageNode(person, m) {
   if (known && known.version === version) return known.node;
   const mine = m.from === person;
   const who = m.from ? displayName(m.from) : 'Tandem';
-  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') },
-    el('div', { class: 'meta' }, who),
+  // changed in place since it was drawn (answered, shown again with errors): said, and shown for a moment
+  const changed = known && known.rev !== m.rev;
+  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') + (changed ? ' changed' : ''), 'data-seq': m.seq },
+    el('div', { class: 'meta' }, who, m.rev > m.seq && !m.from ? el('span', { class: 'updated' }, ' · ' + t('message.updated')) : null),
     el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
-  drawn.set(id, { version, node });
+  drawn.set(id, { version, rev: m.rev, node });
   return node;
 }
 
