@@ -131,6 +131,10 @@ class WebchatApiIT {
         "message is a fraction   | {\"user\":\"ann\",\"message\":1.5,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
         "message is negative     | {\"user\":\"ann\",\"message\":-3,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
         "message is huge         | {\"user\":\"ann\",\"message\":1e400,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is null         | {\"user\":\"ann\",\"message\":null,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is zero         | {\"user\":\"ann\",\"message\":0,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message beyond a long   | {\"user\":\"ann\",\"message\":123456789012345678901234,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is an object    | {\"user\":\"ann\",\"message\":{\"seq\":1},\"form\":{\"id\":\"f\",\"values\":{}}} | 400 | 'message' must be",
         "message does not exist  | {\"user\":\"ann\",\"message\":987654321,\"action\":{\"id\":\"intake.role\"}} | 400 | no message of Tandem's",
     })
     void badInputGetsAClearErrorAndChangesNothing(String what, String body, int status, String error) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.testing.TestMongo;
@@ -64,6 +66,36 @@ class WebchatMessengerTest {
         db.refuse(false);
         assertThat(texts("alice")).containsExactly("kept as it was");
         assertThat(messenger.update(new MessageRef("slack", ref.id()), text("changed"))).isFalse();
+    }
+
+    @Test
+    void aMessageUpdatedInPlaceKeepsItsPlaceAndComesAgainWithAHigherRevision() {
+        MessageRef ref = messenger.send(alice, Message.builder().text(Rich.literal("Shall we?"))
+                .buttons(List.of(new Block.Button("demo.go", "Go", "v"))).build());
+        messenger.send(alice, text("a later one"));
+        Document before = outbox.readable("alice", false, 0, 10).get(0);
+        long seen = outbox.readable("alice", false, 0, 10).get(1).getLong("rev");
+
+        assertThat(messenger.update(ref, text("✓ Gone"))).isTrue();
+        List<Document> changed = outbox.readable("alice", false, seen, 10);
+        assertThat(changed).hasSize(1);
+        assertThat(changed.get(0).getLong("seq")).isEqualTo(before.getLong("seq")).hasToString(ref.id());
+        assertThat(changed.get(0).getLong("rev")).isGreaterThan(seen);
+        // read again in the order of changes: the page puts it back in its place, by seq
+        assertThat(texts("alice")).containsExactly("a later one", "✓ Gone");
+    }
+
+    @Test
+    void aMessageItNeverGaveOrThatWasErasedCannotBeUpdated() {
+        MessageRef ref = messenger.send(alice, text("for alice"));
+        assertThat(messenger.update(new MessageRef(WebchatMessenger.PLATFORM, "999999"), text("x"))).isFalse();
+        assertThat(messenger.update(new MessageRef(WebchatMessenger.PLATFORM, "p999"), text("x"))).isFalse();
+        assertThat(messenger.update(new MessageRef(WebchatMessenger.PLATFORM, "not a number"), text("x"))).isFalse();
+
+        messenger.forget(new Messenger.Forgotten(new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT,
+                "alice"), "Alice", Set.of()));
+        assertThat(messenger.update(ref, text("after the erasure"))).isFalse();
+        assertThat(outbox.read(Long.parseLong(ref.id()))).isEmpty();
     }
 
     private static Message text(String s) {
