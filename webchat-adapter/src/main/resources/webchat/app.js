@@ -11,9 +11,6 @@ const state = {
   seen: {},           // person -> last seq seen while active
   coordinators: [],
   texts: {},          // language -> key -> the page's own sentences, from the server's bundles
-  // "person|seq" -> { rev, id, value }: what each person clicked or submitted on a message, so that its buttons stay
-  // disabled (a reload or a language switch included) until the bot changes the message (a higher rev)
-  acted: JSON.parse(localStorage.getItem('tandem.acted') || '{}'),
 };
 
 const $ = (id) => document.getElementById(id);
@@ -22,9 +19,6 @@ function save() {
   localStorage.setItem('tandem.people', JSON.stringify(state.people));
   localStorage.setItem('tandem.locales', JSON.stringify(state.locales));
   localStorage.setItem('tandem.active', state.active);
-  const acted = Object.entries(state.acted);
-  // the latest few hundred are enough: older messages have long been answered and updated
-  localStorage.setItem('tandem.acted', JSON.stringify(Object.fromEntries(acted.slice(-300))));
 }
 
 function el(tag, attrs, ...children) {
@@ -67,7 +61,8 @@ function markdown(text) {
   return root;
 }
 
-// Posts what the person shown did, in a conversation (a click: the message's own); true when the bot took it.
+// Posts what the person shown did, in a conversation (a click: the message's own). The bot's answer
+// ({replies, updated}: what the turn sent and changed), or null when the request was refused.
 async function post(body, where) {
   const person = state.active;
   const conversation = where || state.conversation[person] || 'dm';
@@ -77,32 +72,23 @@ async function post(body, where) {
   $('error').textContent = '';
   const res = await fetch('/api/webchat/inbound', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(payload) });
-  if (!res.ok) {
-    const err = await res.json().catch(() => ({ error: res.statusText }));
-    $('error').textContent = err.error || ('error ' + res.status);
-  }
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) $('error').textContent = answer.error || ('error ' + res.status);
   await poll(person);
-  return res.ok;
+  return res.ok ? answer : null;
 }
 
-function actedOn(msg) {
-  const a = state.acted[state.active + '|' + msg.seq];
-  return a && a.rev === (msg.rev || msg.seq) ? a : null;
-}
-
-// A click or a submission on a message: its controls are disabled at once and stay so, until the bot changes the
-// message (then it shows what the bot says: the outcome, or the form again with its errors); again if it refused.
-async function act(msg, controls, body) {
+// A click or a submission on a message: its controls are disabled at once, the chosen button marked, so that nothing
+// is sent twice while the bot answers. The bot answers such a message in place (its outcome, or the form again with
+// its errors), and the page draws it anew; one it left as it was (an invitation whose answer can still change) or a
+// refused request gets its controls back.
+async function act(msg, controls, body, chosen) {
   for (const c of controls) c.disabled = true;
-  const key = state.active + '|' + msg.seq;
-  const what = body.action || { id: body.form.id };
-  state.acted[key] = { rev: msg.rev || msg.seq, id: what.id, value: what.value };
-  save();
-  const ok = await post(Object.assign({ message: msg.seq }, body), msg.conversation).catch(() => false);
-  if (!ok) {
-    delete state.acted[key];
-    save();
+  if (chosen) { chosen.classList.add('chosen'); chosen.setAttribute('aria-pressed', 'true'); }
+  const answer = await post(Object.assign({ message: msg.seq }, body), msg.conversation).catch(() => null);
+  if (!answer || !(answer.updated || []).includes(msg.seq)) {
     for (const c of controls) c.disabled = false;
+    if (chosen) { chosen.classList.remove('chosen'); chosen.removeAttribute('aria-pressed'); }
   }
 }
 
@@ -119,7 +105,7 @@ function displayName(user) {
 function renderBlock(b, msg) {
   switch (b.type) {
     case 'text': return el('div', { class: 'block text' }, markdown(b.text));
-    case 'context': return el('div', { class: 'block context' }, markdown(b.text));
+    case 'context': return el('div', { class: 'block context' + outcome(b, msg) }, markdown(b.text));
     case 'fields': return el('dl', { class: 'block fields' },
       b.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]));
     case 'buttons': return renderButtons(b, msg);
@@ -132,26 +118,31 @@ function renderBlock(b, msg) {
   }
 }
 
+// A question the bot answered in place ends with its outcome (the core's last context line, once nothing is left to
+// act on): shown as the card's result, a done one (✓) in green, a cancelled or expired one in grey.
+function outcome(b, msg) {
+  const blocks = msg.blocks;
+  const answered = msg.rev > msg.seq && !msg.from && blocks[blocks.length - 1] === b
+    && !blocks.some((x) => ['buttons', 'choice', 'form'].includes(x.type));
+  if (!answered) return '';
+  return b.text.startsWith('✓') ? ' outcome done' : ' outcome';
+}
+
 function renderButtons(b, msg) {
-  const done = actedOn(msg);
-  const buttons = b.buttons.map((x) => {
-    const chosen = done && done.id === x.id && done.value === x.value;
-    return el('button', { class: x.style + (chosen ? ' chosen' : ''), disabled: !!done, 'aria-pressed': chosen ? 'true' : null,
-      onclick: () => act(msg, buttons, { action: { id: x.id, value: x.value } }) }, x.label);
-  });
+  const buttons = b.buttons.map((x) => el('button', { class: x.style,
+    onclick: (ev) => act(msg, buttons, { action: { id: x.id, value: x.value } }, ev.currentTarget) }, x.label));
   return el('div', { class: 'block buttons' }, buttons);
 }
 
 function renderChoice(b, msg) {
-  const done = !!actedOn(msg);
   if (!b.multiple) {
-    const select = el('select', { 'aria-label': b.label, disabled: done },
+    const select = el('select', { 'aria-label': b.label },
       el('option', { value: '' }, '—'), b.options.map((o) => el('option', { value: o.value }, o.label)));
     select.addEventListener('change', () => { if (select.value) act(msg, [select], { action: { id: b.id, value: select.value } }); });
     return el('div', { class: 'block choice' }, el('label', {}, b.label, ' ', select));
   }
-  const boxes = b.options.map((o) => el('input', { type: 'checkbox', value: o.value, disabled: done }));
-  const ok = el('button', { disabled: done, onclick: () => act(msg, [...boxes, ok],
+  const boxes = b.options.map((o) => el('input', { type: 'checkbox', value: o.value }));
+  const ok = el('button', { onclick: () => act(msg, [...boxes, ok],
     { action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, 'OK');
   return el('div', { class: 'block choice' }, b.label, ' ', b.options.map((o, i) => el('label', {}, boxes[i], o.label)), ok);
 }
@@ -159,7 +150,7 @@ function renderChoice(b, msg) {
 function renderForm(b, msg) {
   const controls = {};
   // one fieldset: disabling it disables every input and both buttons at once
-  const fields = el('fieldset', { disabled: !!actedOn(msg) });
+  const fields = el('fieldset');
   const form = el('form', { class: 'tform', autocomplete: 'off' }, el('h3', {}, b.title), fields);
   if (b.error) fields.append(el('div', { class: 'form-error', role: 'alert' }, b.error));
   for (const f of b.fields) {
@@ -224,7 +215,8 @@ function messageNode(person, m) {
   const who = m.from ? displayName(m.from) : 'Tandem';
   // changed in place since it was drawn (answered, shown again with errors): said, and shown for a moment
   const changed = known && known.rev !== m.rev;
-  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') + (changed ? ' changed' : ''), 'data-seq': m.seq },
+  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') + (changed ? ' changed' : ''), 'data-seq': m.seq,
+    onanimationend: (ev) => ev.currentTarget.classList.remove('changed') },
     el('div', { class: 'meta' }, who, m.rev > m.seq && !m.from ? el('span', { class: 'updated' }, ' · ' + t('message.updated')) : null),
     el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
   drawn.set(id, { version, rev: m.rev, node });
@@ -250,8 +242,10 @@ function render() {
 
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  box.replaceChildren(...(state.messages[person] || []).filter((m) => m.conversation === current)
-    .map((m) => messageNode(person, m)));
+  const nodes = (state.messages[person] || []).filter((m) => m.conversation === current)
+    .map((m) => messageNode(person, m));
+  // only when something changed: putting a node back restarts its animation, and loses a half-typed selection
+  if (nodes.length !== box.children.length || nodes.some((n, i) => box.children[i] !== n)) box.replaceChildren(...nodes);
   if (atBottom) box.scrollTop = box.scrollHeight;
   const msgs = state.messages[person] || [];
   if (msgs.length) state.seen[person] = msgs[msgs.length - 1].seq;
