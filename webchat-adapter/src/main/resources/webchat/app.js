@@ -61,20 +61,35 @@ function markdown(text) {
   return root;
 }
 
-async function post(body) {
+// Posts what the person shown did, in a conversation (a click: the message's own). The bot's answer
+// ({replies, updated}: what the turn sent and changed), or null when the request was refused.
+async function post(body, where) {
   const person = state.active;
-  const conversation = state.conversation[person] || 'dm';
+  const conversation = where || state.conversation[person] || 'dm';
   const payload = Object.assign({ user: person, locale: state.locales[person] || 'en',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, body);
   if (conversation !== 'dm') payload.conversation = conversation;
   $('error').textContent = '';
   const res = await fetch('/api/webchat/inbound', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(payload) });
-  if (!res.ok) {
-    const err = await res.json().catch(() => ({ error: res.statusText }));
-    $('error').textContent = err.error || ('error ' + res.status);
-  }
+  const answer = await res.json().catch(() => ({}));
+  if (!res.ok) $('error').textContent = answer.error || ('error ' + res.status);
   await poll(person);
+  return res.ok ? answer : null;
+}
+
+// A click or a submission on a message: its controls are disabled at once, the chosen button marked, so that nothing
+// is sent twice while the bot answers. The bot answers such a message in place (its outcome, or the form again with
+// its errors), and the page draws it anew; one it left as it was (an invitation whose answer can still change) or a
+// refused request gets its controls back.
+async function act(msg, controls, body, chosen) {
+  for (const c of controls) c.disabled = true;
+  if (chosen) { chosen.classList.add('chosen'); chosen.setAttribute('aria-pressed', 'true'); }
+  const answer = await post(Object.assign({ message: msg.seq }, body), msg.conversation).catch(() => null);
+  if (!answer || !(answer.updated || []).includes(msg.seq)) {
+    for (const c of controls) c.disabled = false;
+    if (chosen) { chosen.classList.remove('chosen'); chosen.removeAttribute('aria-pressed'); }
+  }
 }
 
 // The page's own sentences, in the language of the person shown.
@@ -90,13 +105,12 @@ function displayName(user) {
 function renderBlock(b, msg) {
   switch (b.type) {
     case 'text': return el('div', { class: 'block text' }, markdown(b.text));
-    case 'context': return el('div', { class: 'block context' }, markdown(b.text));
+    case 'context': return el('div', { class: 'block context' + outcome(b, msg) }, markdown(b.text));
     case 'fields': return el('dl', { class: 'block fields' },
       b.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]));
-    case 'buttons': return el('div', { class: 'block buttons' }, b.buttons.map((x) =>
-      el('button', { class: x.style, onclick: (ev) => { ev.target.disabled = true; post({ action: { id: x.id, value: x.value } }); } }, x.label)));
-    case 'choice': return renderChoice(b);
-    case 'form': return renderForm(b);
+    case 'buttons': return renderButtons(b, msg);
+    case 'choice': return renderChoice(b, msg);
+    case 'form': return renderForm(b, msg);
     case 'file': return b.withdrawn ? el('div', { class: 'block file withdrawn' }, '\u{1F4CE} ' + b.name + ' — ', t('file.withdrawn')) : el('div', { class: 'block file' },
       el('a', { href: b.url + '?user=' + encodeURIComponent(state.active), download: b.name }, '\u{1F4CE} ' + b.name),
       el('span', { class: 'size' }, ' (' + Math.max(1, Math.round(b.size / 1024)) + ' KiB)'));
@@ -104,23 +118,41 @@ function renderBlock(b, msg) {
   }
 }
 
-function renderChoice(b) {
+// A question the bot answered in place ends with its outcome (the core's last context line, once nothing is left to
+// act on): shown as the card's result, a done one (✓) in green, a cancelled or expired one in grey.
+function outcome(b, msg) {
+  const blocks = msg.blocks;
+  const answered = msg.rev > msg.seq && !msg.from && blocks[blocks.length - 1] === b
+    && !blocks.some((x) => ['buttons', 'choice', 'form'].includes(x.type));
+  if (!answered) return '';
+  return b.text.startsWith('✓') ? ' outcome done' : ' outcome';
+}
+
+function renderButtons(b, msg) {
+  const buttons = b.buttons.map((x) => el('button', { class: x.style,
+    onclick: (ev) => act(msg, buttons, { action: { id: x.id, value: x.value } }, ev.currentTarget) }, x.label));
+  return el('div', { class: 'block buttons' }, buttons);
+}
+
+function renderChoice(b, msg) {
   if (!b.multiple) {
     const select = el('select', { 'aria-label': b.label },
       el('option', { value: '' }, '—'), b.options.map((o) => el('option', { value: o.value }, o.label)));
-    select.addEventListener('change', () => { if (select.value) post({ action: { id: b.id, value: select.value } }); });
+    select.addEventListener('change', () => { if (select.value) act(msg, [select], { action: { id: b.id, value: select.value } }); });
     return el('div', { class: 'block choice' }, el('label', {}, b.label, ' ', select));
   }
   const boxes = b.options.map((o) => el('input', { type: 'checkbox', value: o.value }));
-  return el('div', { class: 'block choice' }, b.label, ' ',
-    b.options.map((o, i) => el('label', {}, boxes[i], o.label)),
-    el('button', { onclick: () => post({ action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, 'OK'));
+  const ok = el('button', { onclick: () => act(msg, [...boxes, ok],
+    { action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, 'OK');
+  return el('div', { class: 'block choice' }, b.label, ' ', b.options.map((o, i) => el('label', {}, boxes[i], o.label)), ok);
 }
 
-function renderForm(b) {
+function renderForm(b, msg) {
   const controls = {};
-  const form = el('form', { class: 'tform', autocomplete: 'off' }, el('h3', {}, b.title));
-  if (b.error) form.append(el('div', { class: 'form-error' }, b.error));
+  // one fieldset: disabling it disables every input and both buttons at once
+  const fields = el('fieldset');
+  const form = el('form', { class: 'tform', autocomplete: 'off' }, el('h3', {}, b.title), fields);
+  if (b.error) fields.append(el('div', { class: 'form-error', role: 'alert' }, b.error));
   for (const f of b.fields) {
     const id = 'f-' + Math.random().toString(36).slice(2);
     const values = f.value || [];
@@ -137,11 +169,13 @@ function renderForm(b) {
       control = el('input', { id, type: f.kind === 'number' ? 'number' : 'text', value: values[0] || '', maxlength: f.maxLength });
     }
     controls[f.id] = { kind: f.kind, control };
-    form.append(el('label', { for: id }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null), control);
-    if (f.hint) form.append(el('div', { class: 'hint' }, f.hint));
-    if (f.error) form.append(el('div', { class: 'err' }, f.error));
+    fields.append(el('label', { for: id }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null), control);
+    if (f.hint) fields.append(el('div', { class: 'hint' }, f.hint));
+    if (f.error) fields.append(el('div', { class: 'err' }, f.error));
   }
-  form.append(el('button', { type: 'submit' }, b.submit));
+  const cancel = b.cancel ? el('button', { type: 'button', class: 'cancel',
+    onclick: () => act(msg, [fields], { action: { id: b.cancel.id, value: b.id } }) }, b.cancel.label) : null;
+  fields.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, b.submit), cancel));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const values = {};
@@ -150,8 +184,7 @@ function renderForm(b) {
         ? [...control.querySelectorAll('input:checked')].map((x) => x.value)
         : control.value;
     }
-    form.querySelector('button[type=submit]').disabled = true;
-    post({ form: { id: b.id, values } });
+    act(msg, [fields], { form: { id: b.id, values } });
   });
   return form;
 }
@@ -180,10 +213,13 @@ function messageNode(person, m) {
   if (known && known.version === version) return known.node;
   const mine = m.from === person;
   const who = m.from ? displayName(m.from) : 'Tandem';
-  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') },
-    el('div', { class: 'meta' }, who),
+  // changed in place since it was drawn (answered, shown again with errors): said, and shown for a moment
+  const changed = known && known.rev !== m.rev;
+  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') + (changed ? ' changed' : ''), 'data-seq': m.seq,
+    onanimationend: (ev) => ev.currentTarget.classList.remove('changed') },
+    el('div', { class: 'meta' }, who, m.rev > m.seq && !m.from ? el('span', { class: 'updated' }, ' · ' + t('message.updated')) : null),
     el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
-  drawn.set(id, { version, node });
+  drawn.set(id, { version, rev: m.rev, node });
   return node;
 }
 
@@ -206,8 +242,10 @@ function render() {
 
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  box.replaceChildren(...(state.messages[person] || []).filter((m) => m.conversation === current)
-    .map((m) => messageNode(person, m)));
+  const nodes = (state.messages[person] || []).filter((m) => m.conversation === current)
+    .map((m) => messageNode(person, m));
+  // only when something changed: putting a node back restarts its animation, and loses a half-typed selection
+  if (nodes.length !== box.children.length || nodes.some((n, i) => box.children[i] !== n)) box.replaceChildren(...nodes);
   if (atBottom) box.scrollTop = box.scrollHeight;
   const msgs = state.messages[person] || [];
   if (msgs.length) state.seen[person] = msgs[msgs.length - 1].seq;

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A whole pair's life through the web chat API over HTTP, weeks passing with the dev clock: enrolment,
@@ -71,8 +73,20 @@ class PairLifeIT {
         chat.click("bob", "request.accept", chat.button("bob", "request.accept"));
         String group = chat.lastConversation("alice", "group:");
         String pair = chat.button("alice", "intro.met");
-        chat.post("alice", "\"conversation\":\"" + group + "\",\"action\":{\"id\":\"intro.met\",\"value\":\""
-                + pair + "\"}");
+        JsonNode met = chat.post("alice", "\"conversation\":\"" + group + "\",\"action\":{\"id\":\"intro.met\","
+                + "\"value\":\"" + pair + "\"}");
+        // the turn answers her in the group, then asks each of them privately: all there once the request returns,
+        // each read in the order it was said (the outbox is read in the order of changes: a card answered in place
+        // comes again after what was sent since, with its own seq)
+        assertThat(met.at("/replies").size()).as(met.toString()).isEqualTo(1);
+        long thanks = met.at("/replies/0").asLong();
+        assertThat(chat.message("alice", thanks).at("/conversation").asString()).isEqualTo(group);
+        assertThat(chat.message("bob", thanks).toString()).contains("asking each of you privately");
+        for (String user : List.of("alice", "bob")) {
+            assertThat(chat.withButton(user, "click.answer").at("/seq").asLong()).as(user).isGreaterThan(thanks);
+            assertThat(chat.messages(user, 0)).extracting(m -> m.at("/rev").asLong()).isSorted()
+                    .doesNotHaveDuplicates();
+        }
         chat.click("alice", "click.answer", pair + ":0:yes");
         chat.click("bob", "click.answer", pair + ":0:yes");
         assertThat(chat.text("alice")).contains("it clicked for both of you");

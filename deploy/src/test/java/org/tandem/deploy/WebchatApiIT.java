@@ -126,6 +126,16 @@ class WebchatApiIT {
         "bad conversation        | {\"user\":\"ann\",\"conversation\":\"x\",\"text\":\"a\"} | 400 | 'conversation'",
         "duplicate key           | {\"user\":\"ann\",\"user\":\"bob\",\"text\":\"a\"} | 400 | malformed JSON",
         "not in the group        | {\"user\":\"ann\",\"conversation\":\"group:g99\",\"text\":\"a\"} | 403 | not in group:g99",
+        "message with a text     | {\"user\":\"ann\",\"message\":1,\"text\":\"a\"} | 400 | 'message' goes with",
+        "message is a string     | {\"user\":\"ann\",\"message\":\"1\",\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is a fraction   | {\"user\":\"ann\",\"message\":1.5,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is negative     | {\"user\":\"ann\",\"message\":-3,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is huge         | {\"user\":\"ann\",\"message\":1e400,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is null         | {\"user\":\"ann\",\"message\":null,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is zero         | {\"user\":\"ann\",\"message\":0,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message beyond a long   | {\"user\":\"ann\",\"message\":123456789012345678901234,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
+        "message is an object    | {\"user\":\"ann\",\"message\":{\"seq\":1},\"form\":{\"id\":\"f\",\"values\":{}}} | 400 | 'message' must be",
+        "message does not exist  | {\"user\":\"ann\",\"message\":987654321,\"action\":{\"id\":\"intake.role\"}} | 400 | no message of Tandem's",
     })
     void badInputGetsAClearErrorAndChangesNothing(String what, String body, int status, String error) {
         long before = lastSeq("ann");
@@ -159,6 +169,35 @@ class WebchatApiIT {
         assertThat(messages("fiona", before)).as(what).isEmpty();
         MongoDatabase db = app.context().getBean(MongoDatabase.class);
         assertThat(StoredCopies.inDatabase(db, List.of("planted-4417"))).as(what).isEmpty();
+    }
+
+    @Test
+    void aClickOrASubmissionComesFromAMessageOfTandemsThatThePersonReadsThere() {
+        app.post("/api/webchat/inbound", "{\"user\":\"gina\",\"text\":\"join\"}");
+        List<JsonNode> hers = messages("gina", 0);
+        long echo = hers.get(0).at("/seq").asLong();
+        long roles = hers.get(hers.size() - 1).at("/seq").asLong();
+        long admins = messages("coordinator", 0).stream().filter(m -> m.at("/from").isMissingNode())
+                .findFirst().orElseThrow().at("/seq").asLong();
+        String click = ",\"action\":{\"id\":\"intake.role\",\"value\":\"mentee\"}}";
+        String form = ",\"form\":{\"id\":\"intake.mentee\",\"values\":{}}}";
+        for (String refused : List.of(
+                "{\"user\":\"hugo\",\"message\":" + roles + click,            // someone else's
+                "{\"user\":\"hugo\",\"message\":" + roles + form,
+                "{\"user\":\"gina\",\"message\":" + echo + click,             // what she typed
+                "{\"user\":\"gina\",\"message\":" + admins + click,           // the admin channel's
+                "{\"user\":\"coordinator\",\"message\":" + admins + click)) { // not where it was posted
+            long before = lastSeq("gina");
+            RunningApp.Reply r = app.post("/api/webchat/inbound", refused);
+            assertThat(r.status()).as(refused + ": " + r.body()).isEqualTo(400);
+            assertThat(r.json().at("/error").asString()).as(refused).contains("no message of Tandem's");
+            assertThat(messages("gina", before)).as(refused).isEmpty();
+        }
+        RunningApp.Reply taken = app.post("/api/webchat/inbound", "{\"user\":\"gina\",\"message\":" + roles
+                + click);
+        assertThat(taken.status()).as(taken.body()).isEqualTo(202);
+        assertThat(taken.json().at("/replies").size()).as(taken.body()).isEqualTo(1);
+        assertThat(findBlock(messages("gina", roles), "form").at("/id").asString()).isEqualTo("intake.mentee");
     }
 
     @Test

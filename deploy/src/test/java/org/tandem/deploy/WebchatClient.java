@@ -36,12 +36,103 @@ final class WebchatClient {
         post(user, "\"action\":{\"id\":\"" + id + "\",\"value\":\"" + value + "\"}");
     }
 
-    /** Posts {@code {"user":…,"name":…, <rest>}} and expects it accepted. */
-    void post(String user, String rest) {
+    /** Posts {@code {"user":…,"name":…, <rest>}} and expects it accepted; the answer says what the turn did. */
+    JsonNode post(String user, String rest) {
         String name = names.getOrDefault(user, Character.toUpperCase(user.charAt(0)) + user.substring(1));
         RunningApp.Reply r = app.post("/api/webchat/inbound", "{\"user\":\"" + user + "\",\"name\":\"" + name
                 + "\"," + rest + "}");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
+        return r.json();
+    }
+
+    /**
+     * Clicks a button on a message as the page does: in the message's conversation, saying which message it is on.
+     * The answer lists the messages the turn sent ({@code replies}) and changed ({@code updated}).
+     */
+    JsonNode clickOn(String user, JsonNode message, String id, String value) {
+        return post(user, on(message) + "\"action\":{\"id\":\"" + id + "\",\"value\":\"" + value + "\"}");
+    }
+
+    /** Clicks the button with this action id on a message, with the value it carries. */
+    JsonNode clickOn(String user, JsonNode message, String id) {
+        return clickOn(user, message, id, buttonValue(message, id));
+    }
+
+    /** Submits the form a message shows, as the page does; {@code values} is the JSON object of its fields. */
+    JsonNode submitOn(String user, JsonNode message, String formId, String values) {
+        return post(user, on(message) + "\"form\":{\"id\":\"" + formId + "\",\"values\":" + values + "}");
+    }
+
+    private static String on(JsonNode message) {
+        String conversation = message.at("/conversation").asString();
+        return (conversation.equals("dm") ? "" : "\"conversation\":\"" + conversation + "\",")
+                + "\"message\":" + message.at("/seq").asLong() + ",";
+    }
+
+    /** The latest message the person received with a button of this action id. */
+    JsonNode withButton(String user, String actionId) {
+        List<JsonNode> all = messages(user, 0);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (hasButton(all.get(i), actionId)) {
+                return all.get(i);
+            }
+        }
+        throw new AssertionError("no " + actionId + " button for " + user + " in " + all);
+    }
+
+    /** The latest message the person received with a form of this id. */
+    JsonNode withForm(String user, String formId) {
+        List<JsonNode> all = messages(user, 0);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            for (JsonNode b : all.get(i).at("/blocks")) {
+                if (b.at("/type").asString().equals("form") && b.at("/id").asString().equals(formId)) {
+                    return all.get(i);
+                }
+            }
+        }
+        throw new AssertionError("no " + formId + " form for " + user + " in " + all);
+    }
+
+    /** A message as the person reads it now. */
+    JsonNode message(String user, long seq) {
+        return messages(user, 0).stream().filter(m -> m.at("/seq").asLong() == seq).findFirst()
+                .orElseThrow(() -> new AssertionError(user + " cannot read message " + seq));
+    }
+
+    /** Whether anything on the message can still be acted on: a button, a choice, a form. */
+    static boolean actionable(JsonNode message) {
+        for (JsonNode b : message.at("/blocks")) {
+            if (List.of("buttons", "choice", "form").contains(b.at("/type").asString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasButton(JsonNode message, String actionId) {
+        for (JsonNode b : message.at("/blocks")) {
+            if (b.at("/type").asString().equals("buttons")) {
+                for (JsonNode x : b.at("/buttons")) {
+                    if (x.at("/id").asString().equals(actionId)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String buttonValue(JsonNode message, String actionId) {
+        for (JsonNode b : message.at("/blocks")) {
+            if (b.at("/type").asString().equals("buttons")) {
+                for (JsonNode x : b.at("/buttons")) {
+                    if (x.at("/id").asString().equals(actionId)) {
+                        return x.at("/value").asString();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no " + actionId + " button on " + message);
     }
 
     /** Moves the dev clock forward, performing what fell due; the new time. */

@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.tandem.core.TandemCore;
-import org.tandem.core.conversation.PlatformMessenger;
 
 /** Switches the web chat on where no chat platform is configured (see {@link WebchatEnabledCondition}). */
 @AutoConfiguration
@@ -25,15 +24,16 @@ public class WebchatAutoConfiguration {
         return new WebchatFiles(db);
     }
 
+    /** The core reaches it as one of the platforms' messengers; the controller answers turns through it. */
     @Bean
-    PlatformMessenger webchatMessenger(WebchatOutbox outbox, WebchatFiles files, WebchatProperties properties,
-                                       Clock clock) {
+    WebchatMessenger webchatMessenger(WebchatOutbox outbox, WebchatFiles files, WebchatProperties properties,
+                                      Clock clock) {
         return new WebchatMessenger(outbox, files, properties.coordinators(), clock);
     }
 
     @Bean
-    WebchatController webchatController(TandemCore core, WebchatOutbox outbox, WebchatFiles files,
-                                        WebchatProperties properties, Clock clock) {
-        return new WebchatController(core, outbox, files, properties, clock);
+    WebchatController webchatController(TandemCore core, WebchatOutbox outbox, WebchatMessenger messenger,
+                                        WebchatFiles files, WebchatProperties properties, Clock clock) {
+        return new WebchatController(core, outbox, messenger, files, properties, clock);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.InboundEvent;
 import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.i18n.Texts;
@@ -51,15 +53,17 @@ class WebchatController {
 
     private final TandemCore core;
     private final WebchatOutbox outbox;
+    private final WebchatMessenger messenger;
     private final WebchatFiles files;
     private final WebchatProperties properties;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    WebchatController(TandemCore core, WebchatOutbox outbox, WebchatFiles files, WebchatProperties properties,
-                      Clock clock) {
+    WebchatController(TandemCore core, WebchatOutbox outbox, WebchatMessenger messenger, WebchatFiles files,
+                      WebchatProperties properties, Clock clock) {
         this.core = core;
         this.outbox = outbox;
+        this.messenger = messenger;
         this.files = files;
         this.properties = properties;
         this.clock = clock;
@@ -109,13 +113,14 @@ class WebchatController {
         }
         WebchatRequest r = WebchatRequest.parse(root);
         Place place = place(r);
+        Optional<MessageRef> on = on(r);
         Input input = switch (r.kind()) {
             case TEXT -> new Input.FreeText(r.text());
             case ACTION -> {
                 if (!core.knowsAction(r.actionId())) {
                     throw new WebchatRequest.Invalid("unknown action id '" + r.actionId() + "'");
                 }
-                yield new Input.Click(r.actionId(), r.actionValue());
+                yield new Input.Click(r.actionId(), r.actionValue(), on);
             }
             case FORM -> {
                 if (!core.knowsForm(r.formId())) {
@@ -126,7 +131,7 @@ class WebchatController {
                     throw new WebchatRequest.Invalid("form '" + r.formId() + "' has no such field: "
                             + r.formValues().keySet());
                 }
-                yield new Input.Submit(r.formId(), r.formValues());
+                yield new Input.Submit(r.formId(), r.formValues(), on);
             }
         };
         if (r.kind() == WebchatRequest.Kind.TEXT) {
@@ -134,8 +139,38 @@ class WebchatController {
         }
         String eventId = r.eventId().orElseGet(() -> UUID.randomUUID().toString());
         PersonRef who = new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT, r.user());
-        core.handle(new InboundEvent(new Actor(who, r.name(), r.locale(), r.timeZone()), place, eventId, input));
-        return ResponseEntity.accepted().body(Map.of("accepted", true, "eventId", eventId));
+        WebchatReplies replies = new WebchatReplies(messenger, who, place);
+        core.handle(new InboundEvent(new Actor(who, r.name(), r.locale(), r.timeZone()), place, eventId, input)
+                .answeredBy(replies));
+        // the core answers within the request: the turn's replies and updates are in the outbox already
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("accepted", true);
+        answer.put("eventId", eventId);
+        answer.put("replies", seqs(replies.sent()));
+        answer.put("updated", seqs(replies.updated()));
+        return ResponseEntity.accepted().body(answer);
+    }
+
+    /**
+     * The message a click or a submission came from, as the page says ({@code "message": seq}): one of the bot's,
+     * in this conversation, that the person may read; anything else is refused before the core sees it.
+     */
+    private Optional<MessageRef> on(WebchatRequest r) {
+        if (r.message().isEmpty()) {
+            return Optional.empty();
+        }
+        long seq = r.message().get();
+        if (!outbox.botMessageReadable(seq, r.conversation(), r.user(), properties.coordinators().contains(r.user()))) {
+            throw new WebchatRequest.Invalid("'message' " + seq + " is no message of Tandem's that '" + r.user()
+                    + "' can read in '" + r.conversation() + "'");
+        }
+        return Optional.of(new MessageRef(WebchatMessenger.PLATFORM, Long.toString(seq)));
+    }
+
+    /** The outbox's numbers of these messages (one parked for later has none yet: it comes with a later poll). */
+    private static List<Long> seqs(List<MessageRef> refs) {
+        return refs.stream().map(MessageRef::id).filter(id -> id.chars().allMatch(Character::isDigit))
+                .map(Long::valueOf).distinct().toList();
     }
 
     @GetMapping("/api/webchat/outbox")

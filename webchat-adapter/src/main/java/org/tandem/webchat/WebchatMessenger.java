@@ -1,10 +1,15 @@
 package org.tandem.webchat;
 
+import com.mongodb.MongoException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.GroupRef;
@@ -13,16 +18,23 @@ import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
 
-/** Delivers the core's messages to the web chat's outbox. */
+/**
+ * Delivers the core's messages to the web chat's outbox. A message the outbox's database refuses is parked (see
+ * {@link Parked}) and later ones to the same conversation wait behind it, so nobody reads them out of order; the
+ * core's sweep delivers them ({@link #redeliver}).
+ */
 final class WebchatMessenger implements PlatformMessenger {
 
     static final String PLATFORM = "webchat";
     static final String TENANT = "local";
+    private static final Pattern SEQ = Pattern.compile("\\d{1,18}");
+    private static final Logger log = LoggerFactory.getLogger(WebchatMessenger.class);
 
     private final WebchatOutbox outbox;
     private final WebchatFiles files;
     private final List<String> coordinators;
     private final Clock clock;
+    private final Parked parked = new Parked();
 
     WebchatMessenger(WebchatOutbox outbox, WebchatFiles files, List<String> coordinators, Clock clock) {
         this.outbox = outbox;
@@ -39,14 +51,12 @@ final class WebchatMessenger implements PlatformMessenger {
     @Override
     public MessageRef send(Address to, Message message) {
         if (to instanceof Address.Person p) {
-            return ref(outbox.append(WebchatOutbox.DIRECT, List.of(p.person().userId()), null,
-                    WebchatRenderer.render(message), clock.instant()));
+            return deliver(WebchatOutbox.DIRECT, List.of(p.person().userId()), WebchatRenderer.render(message));
         }
         if (to instanceof Address.Group g) {
             return sendToGroup(g.group(), message);
         }
-        return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, WebchatRenderer.render(message),
-                clock.instant()));
+        return deliver(WebchatOutbox.ADMIN, coordinators, WebchatRenderer.render(message));
     }
 
     @Override
@@ -59,12 +69,25 @@ final class WebchatMessenger implements PlatformMessenger {
     }
 
     private MessageRef sendToGroup(GroupRef group, Message message) {
-        return ref(outbox.append("group:" + group.id(), outbox.members(group.id()), null,
-                WebchatRenderer.render(message), clock.instant()));
+        return deliver(WebchatOutbox.GROUP + group.id(), outbox.members(group.id()), WebchatRenderer.render(message));
     }
 
+    /** Into the outbox, or parked when its database refuses or an earlier message to the same place waits. */
+    private synchronized MessageRef deliver(String conversation, List<String> readers, List<Document> blocks) {
+        if (!parked.waitsFor(conversation, readers)) {
+            try {
+                return ref(outbox.append(conversation, readers, null, blocks, clock.instant()));
+            } catch (MongoException e) {
+                log.warn("the web chat's database refused a message to {} ({}): kept for the next sweep",
+                        conversation, e.toString());
+            }
+        }
+        return new MessageRef(PLATFORM, parked.park(conversation, readers, blocks, clock.instant()));
+    }
+
+    /** A file is saved first: when the database refuses, the person sees it went wrong and may ask again. */
     @Override
-    public MessageRef sendFile(Address to, FileAttachment file, Message message) {
+    public synchronized MessageRef sendFile(Address to, FileAttachment file, Message message) {
         if (to instanceof Address.Person p) {
             List<String> readers = List.of(p.person().userId());
             return ref(outbox.append(WebchatOutbox.DIRECT, readers, null, withFile(message, file, readers),
@@ -77,17 +100,22 @@ final class WebchatMessenger implements PlatformMessenger {
         throw new IllegalArgumentException("a file goes to a person or to the coordinators, not to a group");
     }
 
+    @Override
+    public synchronized int redeliver(int limit) {
+        return parked.deliver(limit, e -> outbox.append(e.conversation(), e.readers(), null, e.blocks(), e.at()));
+    }
+
     /**
      * Drops the person's conversations, files and words from the web chat's own store, their name and texts wherever
      * a message quoted them, and the files that named them.
      */
     @Override
-    public void forget(Forgotten forgotten) {
+    public synchronized void forget(Forgotten forgotten) {
         String user = forgotten.person().userId();
         Needles needles = Needles.of(forgotten.displayName(), forgotten.traces());
+        parked.forget(user, needles, outbox.groupsOf(user));
         Set<String> withdrawn = files.forget(user, needles);
-        outbox.forget(user, needles, forgotten.farewell()
-                .filter(r -> r.platform().equals(PLATFORM)).map(r -> Long.parseLong(r.id())), withdrawn);
+        outbox.forget(user, needles, forgotten.farewell().flatMap(this::seq), withdrawn);
     }
 
     /** The message's blocks, then a download link that only {@code readers} can follow. */
@@ -99,12 +127,40 @@ final class WebchatMessenger implements PlatformMessenger {
         return blocks;
     }
 
+    /**
+     * Replaces a message in the outbox (its readers get it again, with a higher {@code rev}), or what a parked one
+     * will show. False for a reference the web chat never gave, a message that is gone (an erased conversation), or
+     * when the database refuses: nothing else changes.
+     */
     @Override
-    public boolean update(MessageRef ref, Message message) {
-        if (!ref.platform().equals(PLATFORM) || !ref.id().matches("\\d{1,18}")) {
+    public synchronized boolean update(MessageRef ref, Message message) {
+        if (!ref.platform().equals(PLATFORM)) {
             return false;
         }
-        return outbox.replace(Long.parseLong(ref.id()), WebchatRenderer.render(message));
+        List<Document> blocks = WebchatRenderer.render(message);
+        if (parked.replace(ref.id(), blocks)) {
+            return true;
+        }
+        Optional<Long> seq = seq(ref);
+        try {
+            return seq.isPresent() && outbox.replace(seq.get(), blocks);
+        } catch (MongoException e) {
+            log.warn("the web chat's database refused to update message {} ({})", ref.id(), e.toString());
+            return false;
+        }
+    }
+
+    /** Where a message the web chat gave this reference is in the outbox (a parked one: once delivered). */
+    private Optional<Long> seq(MessageRef ref) {
+        if (!ref.platform().equals(PLATFORM)) {
+            return Optional.empty();
+        }
+        return SEQ.matcher(ref.id()).matches() ? Optional.of(Long.parseLong(ref.id())) : parked.seqOf(ref.id());
+    }
+
+    /** Whether a message waits for this person because the database refused it. */
+    boolean holdsFor(String user) {
+        return parked.holdsFor(user);
     }
 
     private static MessageRef ref(long seq) {

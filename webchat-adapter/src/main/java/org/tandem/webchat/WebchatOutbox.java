@@ -79,6 +79,18 @@ final class WebchatOutbox {
     }
 
     /**
+     * Whether message {@code seq} is one of the bot's (not something a person typed) in {@code conversation}, and
+     * {@code user} may read it: what a click or a submission may say it came from.
+     */
+    boolean botMessageReadable(long seq, String conversation, String user, boolean coordinator) {
+        Document d = messages.find(eq("_id", seq)).first();
+        if (d == null || d.containsKey("from") || !conversation.equals(d.getString("conversation"))) {
+            return false;
+        }
+        return d.getList("recipients", String.class).contains(user) || coordinator && ADMIN.equals(conversation);
+    }
+
+    /**
      * What a person may read that was sent or changed after revision {@code after}, oldest change first; a person
      * who just erased their data reads the confirmation once, and nothing else.
      */
@@ -112,8 +124,7 @@ final class WebchatOutbox {
      */
     synchronized void forget(String user, Needles needles, Optional<Long> farewell, Set<String> withdrawnFiles) {
         farewell.flatMap(this::read).ifPresent(d -> farewells.keep(user, d));
-        Set<String> theirGroups = new HashSet<>();
-        groups.find(eq("members", user)).forEach(g -> theirGroups.add(GROUP + g.getString("_id")));
+        Set<String> theirGroups = groupsOf(user);
         messages.deleteMany(and(eq("conversation", DIRECT), eq("recipients", List.of(user))));
         for (Document d : messages.find(eq("from", user)).into(new ArrayList<>())) {
             messages.updateOne(eq("_id", d.getLong("_id")), Updates.combine(Updates.set("from", Needles.DASH),
@@ -145,6 +156,13 @@ final class WebchatOutbox {
         Document out = new Document(block);
         out.remove("url");
         return out.append("withdrawn", true);
+    }
+
+    /** The conversations of the groups a person is in ({@code group:<id>}). */
+    Set<String> groupsOf(String user) {
+        Set<String> theirs = new HashSet<>();
+        groups.find(eq("members", user)).forEach(g -> theirs.add(GROUP + g.getString("_id")));
+        return theirs;
     }
 
     String openGroup(List<String> members) {

@@ -68,8 +68,10 @@ final class WebchatRenderer {
                     .append("multiple", c.multiple()).append("options", options(c.options()));
         }
         if (block instanceof Block.Form f) {
+            // Cancel is a click of the core's id with the form's id as its value, on every platform
             Document form = new Document("type", "form").append("id", f.formId()).append("title", f.title())
-                    .append("submit", f.submitLabel());
+                    .append("submit", f.submitLabel())
+                    .append("cancel", new Document("id", Block.Form.CANCEL).append("label", f.cancelLabel()));
             if (f.error() != null) {
                 form.append("error", f.error());
             }

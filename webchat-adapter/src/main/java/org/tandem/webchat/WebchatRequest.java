@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  */
 record WebchatRequest(String user, String name, Locale locale, Optional<java.time.ZoneId> timeZone,
                       String conversation, Optional<String> eventId, Kind kind, String text, String actionId,
-                      String actionValue, String formId, Map<String, List<String>> formValues) {
+                      String actionValue, String formId, Map<String, List<String>> formValues,
+                      Optional<Long> message) {
 
     enum Kind { TEXT, ACTION, FORM }
 
@@ -33,7 +34,7 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
      */
     static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Set<String> TOP = Set.of("user", "name", "locale", "timeZone", "conversation", "eventId",
-            "text", "action", "form");
+            "text", "action", "form", "message");
 
     /** A request that cannot be taken, with the reason to show. */
     static final class Invalid extends RuntimeException {
@@ -71,16 +72,20 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
             throw new Invalid("give exactly one of 'text', 'action' or 'form'");
         }
         if (root.has("text")) {
+            if (root.has("message")) {
+                throw new Invalid("'message' goes with an 'action' or a 'form': the message they are on");
+            }
             String text = requiredString(root, "text", MAX_TEXT);
             return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.TEXT, text, null, null,
-                    null, Map.of());
+                    null, Map.of(), Optional.empty());
         }
+        Optional<Long> message = message(root);
         if (root.has("action")) {
             JsonNode action = object(root, "action", Set.of("id", "value"));
             String id = requiredString(action, "id", 200);
             String value = optionalString(action, "value", MAX_TEXT).orElse("");
             return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.ACTION, null, id, value,
-                    null, Map.of());
+                    null, Map.of(), message);
         }
         JsonNode form = object(root, "form", Set.of("id", "values"));
         String id = requiredString(form, "id", 200);
@@ -100,7 +105,22 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
             fields.put(e.getKey(), values(e.getKey(), e.getValue()));
         }
         return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.FORM, null, null, null, id,
-                fields);
+                fields, message);
+    }
+
+    /**
+     * The {@code seq} of the message a button or a form is on, when given: a whole positive number (whether the
+     * person may read it is the controller's to check, against the outbox).
+     */
+    private static Optional<Long> message(JsonNode root) {
+        JsonNode n = root.get("message");
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 1) {
+            throw new Invalid("'message' must be the number ('seq') of the message the button or form is on");
+        }
+        return Optional.of(n.asLong());
     }
 
     private static List<String> values(String field, JsonNode v) {
