@@ -5,7 +5,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.settings.Settings;
 
 /**

@@ -38,7 +38,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * Slack's side of the conversation, registered on the Bolt {@link App}: the slash command, DMs, mentions in the

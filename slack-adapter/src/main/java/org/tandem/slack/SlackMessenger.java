@@ -23,7 +23,7 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Scope;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * The core's port to Slack: DMs ({@code chat.postMessage} to the user), group DMs ({@code conversations.open}

@@ -3,7 +3,7 @@ package org.tandem.slack;
 import java.util.Locale;
 import java.util.Set;
 import org.tandem.core.conversation.Message;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * The few sentences only Slack needs ({@code i18n/slack*.properties}: {@code admin here}, a form kept for the

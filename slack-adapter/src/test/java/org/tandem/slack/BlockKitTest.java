@@ -21,7 +21,7 @@ import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.testing.EveryBlock;
 
 /** The Block Kit JSON Slack receives for each neutral block: structure, escaping and limits. */

@@ -3,7 +3,7 @@ package org.tandem.teams;
 import java.util.Locale;
 import java.util.Set;
 import org.tandem.core.conversation.Rich;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * The few sentences only Teams needs ({@code i18n/teams*.properties}: {@code admin here}, the group-chat link), in

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** Dates as coordinators read them: a medium date in their language and time zone. */
 final class Dates {

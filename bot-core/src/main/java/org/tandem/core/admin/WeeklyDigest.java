@@ -17,7 +17,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Scope;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.pairs.Pair;

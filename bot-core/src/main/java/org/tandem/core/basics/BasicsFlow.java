@@ -3,8 +3,8 @@ package org.tandem.core.basics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
@@ -12,7 +12,7 @@ import org.tandem.core.conversation.Place;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.people.People;
 
 /** {@code help} (what you can do here, in your language), {@code cancel} and {@code language en|fr}. */

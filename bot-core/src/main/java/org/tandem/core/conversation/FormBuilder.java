@@ -3,7 +3,7 @@ package org.tandem.core.conversation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * Builds a {@link Block.Form} input by input, filling each with the value to show (a previous answer or what

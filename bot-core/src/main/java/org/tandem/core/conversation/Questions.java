@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * The interactive messages Tandem sent (collection {@code questions}): each copy of a question with its platform

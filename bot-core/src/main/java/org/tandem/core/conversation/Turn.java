@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.core.conversation.Person;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * One inbound event being handled: who, where, in which language, when (read once: every step of the turn sees the

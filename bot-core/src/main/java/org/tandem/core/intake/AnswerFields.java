@@ -3,8 +3,8 @@ package org.tandem.core.intake;
 import java.util.ArrayList;
 import java.util.List;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.i18n.Languages;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Languages;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** Intake answers as fields, in the reader's language: one rendering for profiles, requests and introductions. */
 public final class AnswerFields {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** The fixed answers of the intake forms: seniority, meeting format, preference about the mentor. */
 final class Choices {

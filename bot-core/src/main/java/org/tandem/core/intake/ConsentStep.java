@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.program.Program;
 
 /** The consent question: exactly who will see what, before anything is stored as an enrolment. */

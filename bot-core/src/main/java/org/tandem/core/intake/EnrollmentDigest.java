@@ -12,7 +12,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Scope;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;

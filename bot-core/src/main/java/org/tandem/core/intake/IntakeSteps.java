@@ -16,7 +16,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.IntakeFlow.Step;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Person;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 

@@ -2,7 +2,7 @@ package org.tandem.core.matching;
 
 import java.util.List;
 import java.util.Objects;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * One criterion's part of a score, as one short sentence: its bundle key ({@code match.reason.…}) and arguments,

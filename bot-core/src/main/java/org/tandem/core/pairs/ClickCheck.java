@@ -8,7 +8,7 @@ import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.module.Events;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;

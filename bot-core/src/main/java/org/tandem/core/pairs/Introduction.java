@@ -7,7 +7,7 @@ import java.util.Set;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.AnswerFields;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;

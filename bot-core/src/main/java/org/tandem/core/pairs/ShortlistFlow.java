@@ -16,7 +16,7 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.AnswerFields;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;

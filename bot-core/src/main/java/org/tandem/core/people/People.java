@@ -62,8 +62,8 @@ public final class People implements Persons {
     }
 
     /** The texts in a person's language (English for someone never seen). */
-    public org.tandem.core.i18n.Texts texts(PersonRef ref) {
-        return org.tandem.core.i18n.Texts.of(find(ref).map(Person::locale).orElse(Locale.ENGLISH));
+    public org.tandem.core.conversation.i18n.Texts texts(PersonRef ref) {
+        return org.tandem.core.conversation.i18n.Texts.of(find(ref).map(Person::locale).orElse(Locale.ENGLISH));
     }
 
     /** A person's display name, or their user id when never seen; a dash for a stand-in (see {@link #standIn}). */

@@ -17,7 +17,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * The programme form: created blank or from a template, edited, checked and saved. A submission with errors shows

@@ -9,15 +9,15 @@ import java.util.function.BiConsumer;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.CommandSpec.Audience;
+import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Languages;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Languages;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** Coordinators' programme commands, in the admin channel: {@code programs}, {@code program create|edit|open|close}. */
 public final class ProgramFlow implements Flow {

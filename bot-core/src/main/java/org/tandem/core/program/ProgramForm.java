@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
-import org.tandem.core.i18n.Languages;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Languages;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** The programme form (create and edit): its inputs, and turning a submission into a clean {@link ProgramDraft}. */
 final class ProgramForm {

@@ -3,7 +3,7 @@ package org.tandem.core.program;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * Proven frames L&D teams start from. Name, description and topics come from the bundles in the coordinator's

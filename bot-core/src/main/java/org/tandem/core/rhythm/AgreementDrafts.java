@@ -18,7 +18,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;

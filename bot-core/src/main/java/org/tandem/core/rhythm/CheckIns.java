@@ -10,7 +10,7 @@ import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.schedule.DueHandler;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** The check-in's two date forms (when we met, with a private note; when we will meet) and their date's check. */
 final class DateForms {

@@ -21,7 +21,7 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
 

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;
 

@@ -8,7 +8,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Turn;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.MentorAnswers;

@@ -166,7 +166,7 @@ public final class MatchFlow implements Flow {
                 .text(WeightsForm.describe(turn.t(), weights.get())).build());
     }
 
-    static Block.Button confirmButton(org.tandem.core.i18n.Texts t, String runId) {
+    static Block.Button confirmButton(org.tandem.core.conversation.i18n.Texts t, String runId) {
         return new Block.Button(CONFIRM, t.get("match.confirm"), runId, Block.Style.PRIMARY);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.matching.Assignment;
 import org.tandem.core.matching.Plan;
 import org.tandem.core.matching.Reason;

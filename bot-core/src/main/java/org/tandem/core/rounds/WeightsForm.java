@@ -17,7 +17,7 @@ import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Rich;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.matching.Criterion;
 import org.tandem.core.matching.Weights;
 import org.tandem.core.program.Program;

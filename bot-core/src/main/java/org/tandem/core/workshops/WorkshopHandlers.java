@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;

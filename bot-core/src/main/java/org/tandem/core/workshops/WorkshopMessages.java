@@ -7,7 +7,7 @@ import java.util.List;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Person;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** What participants read about a workshop: the invitation with its two buttons, and the reminder. */
 final class WorkshopMessages {

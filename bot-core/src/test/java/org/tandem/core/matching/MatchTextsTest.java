@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.tandem.core.i18n.Texts;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** Every sentence the matcher can produce exists in English and French, and renders with its arguments. */
 class MatchTextsTest {

@@ -1,4 +1,4 @@
-package org.tandem.core.i18n;
+package org.tandem.core.conversation.i18n;
 
 import java.util.ArrayList;
 import java.time.Instant;
