@@ -22,6 +22,7 @@ import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;
+import org.tandem.core.pairs.Pairs;
 
 /**
  * The agreement's two forms: the mentee's draft (seeded from their intake hopes the first time), sent to the mentor
@@ -30,8 +31,10 @@ import org.tandem.core.pairs.Pair;
 final class AgreementDrafts {
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
 
-    AgreementDrafts(Rhythm rhythm) {
+    AgreementDrafts(Rhythm rhythm, Pairs pairs) {
+        this.pairs = pairs;
         this.rhythm = rhythm;
     }
 
@@ -43,7 +46,7 @@ final class AgreementDrafts {
             return;
         }
         turn.clearState();
-        rhythm.pairs.answerAgreement(pair.id(), version, Agreement.Status.PROPOSED,
+        pairs.answerAgreement(pair.id(), version, Agreement.Status.PROPOSED,
                 Agreement.Status.CHANGES, suggestion, turn.now()).ifPresentOrElse(p -> {
                     turn.answered(key(p.id(), version + "|review"), t -> t.rich("agreement.outcome.suggested",
                             t.date(turn.now(), ZoneOffset.UTC)));
@@ -66,7 +69,7 @@ final class AgreementDrafts {
             turn.reply(Message.of(AgreementForm.form(turn.t(), check.submitted(), check.errors())));
             return;
         }
-        Optional<Pair> saved = rhythm.pairs.draftAgreement(pair.id(), draft.get());
+        Optional<Pair> saved = pairs.draftAgreement(pair.id(), draft.get());
         if (saved.isEmpty()) {
             turn.reply("agreement.conflict");
             return;

@@ -21,6 +21,7 @@ import org.tandem.core.pairs.Agreement;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
 import org.tandem.core.schedule.DueHandler;
 
 /**
@@ -42,13 +43,15 @@ public final class AgreementFlow implements Flow {
     enum Step { DRAFT, SUGGEST }
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
     private final CheckIns checkIns;
     private final AgreementDrafts drafts;
 
-    AgreementFlow(Rhythm rhythm, CheckIns checkIns) {
+    AgreementFlow(Rhythm rhythm, Pairs pairs, CheckIns checkIns) {
+        this.pairs = pairs;
         this.rhythm = rhythm;
         this.checkIns = checkIns;
-        this.drafts = new AgreementDrafts(rhythm);
+        this.drafts = new AgreementDrafts(rhythm, pairs);
     }
 
     @Override
@@ -64,9 +67,9 @@ public final class AgreementFlow implements Flow {
     /** The mentee drafts (the mentee drives); the mentor confirms or suggests. */
     @Override
     public void bind(Bindings on) {
-        on.click(DRAFT, PairAccess.mentee(rhythm.pairs), (turn, click) -> click(turn, click, Answer.DRAFT))
-                .click(CONFIRM, PairAccess.mentor(rhythm.pairs), (turn, click) -> click(turn, click, Answer.CONFIRM))
-                .click(SUGGEST, PairAccess.mentor(rhythm.pairs), (turn, click) -> click(turn, click, Answer.SUGGEST))
+        on.click(DRAFT, PairAccess.mentee(pairs), (turn, click) -> click(turn, click, Answer.DRAFT))
+                .click(CONFIRM, PairAccess.mentor(pairs), (turn, click) -> click(turn, click, Answer.CONFIRM))
+                .click(SUGGEST, PairAccess.mentor(pairs), (turn, click) -> click(turn, click, Answer.SUGGEST))
                 .submit(FORM, Access.SELF, AgreementForm.FIELDS, (turn, submit) -> submit(turn, submit, false))
                 .submit(SUGGEST_FORM, Access.SELF, Set.of("suggestion"), (turn, submit) -> submit(turn, submit, true));
     }
@@ -84,7 +87,7 @@ public final class AgreementFlow implements Flow {
 
     @Override
     public void onCommand(Turn turn, Input.Command command) {
-        List<Pair> active = rhythm.pairs.of(turn.who(), List.of(PairStatus.ACTIVE));
+        List<Pair> active = pairs.of(turn.who(), List.of(PairStatus.ACTIVE));
         if (active.isEmpty()) {
             turn.reply("agreement.none");
             return;
@@ -111,7 +114,7 @@ public final class AgreementFlow implements Flow {
 
     private void click(Turn turn, Input.Click click, Answer answer) {
         String[] parts = click.value().split(":", 2);
-        Optional<Pair> pair = rhythm.pairs.find(parts[0]).filter(p -> p.status() == PairStatus.ACTIVE);
+        Optional<Pair> pair = pairs.find(parts[0]).filter(p -> p.status() == PairStatus.ACTIVE);
         if (pair.isEmpty()) {
             turn.reply("agreement.gone");
             return;
@@ -144,7 +147,7 @@ public final class AgreementFlow implements Flow {
         // planned before the guarded update, so that a crash right after it still has its follow-up
         String key = AGREED + "|" + p.id() + "|" + version + "|" + turn.eventId();
         rhythm.plan(key, AGREED, p, Map.of("pair", p.id(), "v", version), turn.now().plus(Rhythm.FOLLOW_UP_AFTER));
-        Optional<Pair> agreed = rhythm.pairs.answerAgreement(p.id(), version, Agreement.Status.PROPOSED,
+        Optional<Pair> agreed = pairs.answerAgreement(p.id(), version, Agreement.Status.PROPOSED,
                 Agreement.Status.AGREED, "", turn.now());
         if (agreed.isEmpty()) {
             rhythm.due.cancel(key);
@@ -162,7 +165,7 @@ public final class AgreementFlow implements Flow {
     DueHandler finisher() {
         return DueHandler.of(AGREED, item -> {
             int version = ((Number) item.payload().get("v")).intValue();
-            rhythm.pairs.find(item.payloadString("pair")).filter(p -> p.status() == PairStatus.ACTIVE)
+            pairs.find(item.payloadString("pair")).filter(p -> p.status() == PairStatus.ACTIVE)
                     .filter(p -> p.agreement().map(a -> a.version() == version
                             && a.status() == Agreement.Status.AGREED).orElse(false))
                     .ifPresent(this::agreed);
@@ -182,7 +185,7 @@ public final class AgreementFlow implements Flow {
 
     private void submit(Turn turn, Input.Submit submit, boolean suggesting) {
         Optional<ConversationState> state = turn.state().filter(s -> s.flow().equals(ID));
-        Optional<Pair> pair = state.flatMap(s -> rhythm.pairs.find(s.string("pair")))
+        Optional<Pair> pair = state.flatMap(s -> pairs.find(s.string("pair")))
                 .filter(p -> p.status() == PairStatus.ACTIVE);
         if (pair.isEmpty()) {
             turn.reply("agreement.gone");

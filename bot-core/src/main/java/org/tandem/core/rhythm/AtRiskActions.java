@@ -8,6 +8,7 @@ import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
 
 /**
  * The admin channel's buttons on a pair at risk: once a coordinator acted, the notice shows who did what, the
@@ -16,22 +17,24 @@ import org.tandem.core.pairs.PairStatus;
 final class AtRiskActions {
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
     private final CheckIns checkIns;
 
-    AtRiskActions(Rhythm rhythm, CheckIns checkIns) {
+    AtRiskActions(Rhythm rhythm, Pairs pairs, CheckIns checkIns) {
+        this.pairs = pairs;
         this.rhythm = rhythm;
         this.checkIns = checkIns;
     }
 
     /** A coordinator nudged the pair (both are told), or said they reach out themselves. */
     void act(Turn turn, Input.Click click, boolean nudge) {
-        Optional<Pair> pair = rhythm.pairs.find(click.value()).filter(p -> p.scope().equals(turn.who().scope()));
+        Optional<Pair> pair = pairs.find(click.value()).filter(p -> p.scope().equals(turn.who().scope()));
         if (pair.isEmpty() || pair.get().status() != PairStatus.ACTIVE) {
             turn.reply("checkin.gone");
             return;
         }
         // a coordinator acted: the nudges may start again, and the next reminder is a week away
-        Pair p = rhythm.pairs.coordinatorActed(pair.get().id(), turn.now()).orElse(pair.get());
+        Pair p = pairs.coordinatorActed(pair.get().id(), turn.now()).orElse(pair.get());
         String coordinator = turn.person().displayName();
         turn.answered(CheckIns.atRiskKey(p), t -> t.rich(nudge ? "checkin.outcome.nudged"
                 : "checkin.outcome.reaching-out", coordinator, t.date(turn.now(), ZoneOffset.UTC)));

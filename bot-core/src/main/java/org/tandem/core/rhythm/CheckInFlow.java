@@ -20,6 +20,7 @@ import org.tandem.core.conversation.Turn;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
 
 /**
  * The answers to a check-in — "we met" (with the date: every meeting is logged), "it's scheduled", "not yet"
@@ -40,14 +41,16 @@ final class CheckInFlow implements Flow {
     enum Step { MET, SCHEDULED }
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
     private final CheckIns checkIns;
     private final AtRiskActions atRisk;
     private final ReflectionFlow reflections;
 
-    CheckInFlow(Rhythm rhythm, CheckIns checkIns, ReflectionFlow reflections) {
+    CheckInFlow(Rhythm rhythm, Pairs pairs, CheckIns checkIns, ReflectionFlow reflections) {
+        this.pairs = pairs;
         this.rhythm = rhythm;
         this.checkIns = checkIns;
-        this.atRisk = new AtRiskActions(rhythm, checkIns);
+        this.atRisk = new AtRiskActions(rhythm, pairs, checkIns);
         this.reflections = reflections;
     }
 
@@ -58,7 +61,7 @@ final class CheckInFlow implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        on.click(ANSWER, PairAccess.members(rhythm.pairs), this::click)
+        on.click(ANSWER, PairAccess.members(pairs), this::click)
                 .click(NUDGE, Access.COORDINATORS, (turn, click) -> atRisk.act(turn, click, true))
                 .click(REACH_OUT, Access.COORDINATORS, (turn, click) -> atRisk.act(turn, click, false))
                 .submit(MET_FORM, Access.SELF, Set.of("date", "note"), (turn, submit) -> submit(turn, submit, true))
@@ -74,7 +77,7 @@ final class CheckInFlow implements Flow {
             return;
         }
         int n = Integer.parseInt(parts[1]);
-        if (!rhythm.pairs.checkInPending(pair.get().id(), n)) {
+        if (!pairs.checkInPending(pair.get().id(), n)) {
             turn.reply("checkin.answered");
             return;
         }
@@ -83,7 +86,7 @@ final class CheckInFlow implements Flow {
             case "met" -> form(turn, p, n, Step.MET);
             case "scheduled" -> form(turn, p, n, Step.SCHEDULED);
             case "not-yet" -> {
-                if (rhythm.pairs.checkInAnswered(p.id(), n)) {
+                if (pairs.checkInAnswered(p.id(), n)) {
                     answered(turn, p, n, "checkin.not-yet");
                     checkIns.replan(p, turn.now().plus(SNOOZE));
                     turn.reply("checkin.snoozed");
@@ -92,7 +95,7 @@ final class CheckInFlow implements Flow {
                 }
             }
             case "help" -> {
-                if (rhythm.pairs.checkInAnswered(p.id(), n)) {
+                if (pairs.checkInAnswered(p.id(), n)) {
                     answered(turn, p, n, "checkin.help");
                     checkIns.replan(p, rhythm.cadenceAfter(p, turn.now()));
                     rhythm.toAdmin(p, "checkin.help.admin", turn.person().displayName(),
@@ -145,7 +148,7 @@ final class CheckInFlow implements Flow {
         }
         turn.clearState();
         Pair p = pair.get();
-        if (!rhythm.pairs.checkInAnswered(p.id(), n)) {
+        if (!pairs.checkInAnswered(p.id(), n)) {
             turn.reply("checkin.answered");
             return;
         }
@@ -159,7 +162,7 @@ final class CheckInFlow implements Flow {
                         java.util.Map.of("note", note), List.of(), 0, turn.now()), "note:" + date.get());
             }
             if (rhythm.meetings.log(p, date.get(), turn.who(), turn.now())) {
-                rhythm.pairs.met(p.id(), day);
+                pairs.met(p.id(), day);
             }
             Instant next = rhythm.cadence(p).after(day, zone);
             checkIns.replan(p, next.isAfter(turn.now()) ? next : turn.now().plus(Duration.ofDays(1)));
@@ -173,6 +176,6 @@ final class CheckInFlow implements Flow {
 
     /** The pair, while active (the router let only its two people click, and the state is the person's own). */
     private Optional<Pair> mine(Turn turn, String pairId) {
-        return rhythm.pairs.find(pairId).filter(p -> p.status() == PairStatus.ACTIVE);
+        return pairs.find(pairId).filter(p -> p.status() == PairStatus.ACTIVE);
     }
 }

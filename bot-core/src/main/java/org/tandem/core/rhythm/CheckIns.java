@@ -13,6 +13,7 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItem;
 
@@ -36,8 +37,10 @@ final class CheckIns {
     static final Duration PAUSED_RETRY = Duration.ofDays(1);
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
 
-    CheckIns(Rhythm rhythm) {
+    CheckIns(Rhythm rhythm, Pairs pairs) {
+        this.pairs = pairs;
         this.rhythm = rhythm;
     }
 
@@ -53,8 +56,8 @@ final class CheckIns {
      * before becomes stale, and plans the new one. Two callers racing plan one.
      */
     void replan(Pair pair, Instant at) {
-        Pair p = rhythm.pairs.find(pair.id()).orElse(pair);
-        rhythm.pairs.nextCheckIn(p.id(), p.rhythm().checkIn()).ifPresent(next -> planTick(next, at));
+        Pair p = pairs.find(pair.id()).orElse(pair);
+        pairs.nextCheckIn(p.id(), p.rhythm().checkIn()).ifPresent(next -> planTick(next, at));
     }
 
     private void planTick(Pair p, Instant at) {
@@ -69,7 +72,7 @@ final class CheckIns {
 
     private void tick(DueItem item) {
         int n = number(item);
-        Optional<Pair> live = rhythm.pairs.find(item.payloadString("pair")).filter(this::rhythmGoesOn)
+        Optional<Pair> live = pairs.find(item.payloadString("pair")).filter(this::rhythmGoesOn)
                 .filter(p -> p.rhythm().checkIn() == n);
         if (live.isEmpty()) {
             return;
@@ -80,7 +83,7 @@ final class CheckIns {
             return;
         }
         if (p.rhythm().pendingCheckIn().isPresent()) {
-            rhythm.pairs.missCheckIn(p.id(), n).ifPresent(after -> {
+            pairs.missCheckIn(p.id(), n).ifPresent(after -> {
                 if (after.rhythm().silenced()) {
                     // nobody answers: the coordinators hear it, and the rhythm waits for someone to act
                     flag(after, Pair.Rhythm.UNANSWERED);
@@ -91,7 +94,7 @@ final class CheckIns {
             });
             return;
         }
-        rhythm.pairs.openCheckIn(p.id(), n, rhythm.now()).ifPresent(opened -> {
+        pairs.openCheckIn(p.id(), n, rhythm.now()).ifPresent(opened -> {
             Instant now = rhythm.now();
             Duration remindAfter = remindAfter(opened, now);
             planFor(opened, ASK, n, "mentee", now);
@@ -128,7 +131,7 @@ final class CheckIns {
     private void question(DueItem item, boolean reminder) {
         int n = number(item);
         String role = item.payloadString("role");
-        Optional<Pair> open = rhythm.pairs.find(item.payloadString("pair")).filter(this::rhythmGoesOn)
+        Optional<Pair> open = pairs.find(item.payloadString("pair")).filter(this::rhythmGoesOn)
                 .filter(p -> !p.rhythm().silenced())
                 .filter(p -> p.rhythm().pendingCheckIn().equals(OptionalInt.of(n)));
         if (open.isEmpty()) {
@@ -140,11 +143,11 @@ final class CheckIns {
             defer(item, rhythm.now().plus(PAUSED_RETRY));
             return;
         }
-        if (rhythm.pairs.wasAsked(p.id(), n, role, reminder)) {
+        if (pairs.wasAsked(p.id(), n, role, reminder)) {
             // performed again after a crash, or a deferred copy of one that went out: once is enough
             return;
         }
-        if (reminder && !rhythm.pairs.wasAsked(p.id(), n, role, false)) {
+        if (reminder && !pairs.wasAsked(p.id(), n, role, false)) {
             // the question itself is still waiting for a slot: the reminder comes after it, not before
             defer(item, rhythm.now().plus(PAUSED_RETRY));
             return;
@@ -155,7 +158,7 @@ final class CheckIns {
             return;
         }
         rhythm.send(to, question(p, to, n, reminder));
-        rhythm.pairs.asked(p.id(), n, role, reminder);
+        pairs.asked(p.id(), n, role, reminder);
     }
 
     private Message question(Pair p, PersonRef to, int n, boolean reminder) {
@@ -200,7 +203,7 @@ final class CheckIns {
      * their buttons; they are reminded weekly after that while it lasts.
      */
     private void flag(Pair p, String reason) {
-        if (rhythm.pairs.flagAtRisk(p.id(), reason, rhythm.now())) {
+        if (pairs.flagAtRisk(p.id(), reason, rhythm.now())) {
             // one notice planned per pair at a time: this one takes the place of a weekly reminder
             rhythm.due.cancelWaiting(AT_RISK, "pair", p.id());
             Instant at = rhythm.coordinatorsSlot(rhythm.now());
@@ -211,7 +214,7 @@ final class CheckIns {
 
     /** The first notice of a pair at risk (its reason said), or a weekly reminder while it stays so. */
     private void stillAtRisk(DueItem item) {
-        Optional<Pair> pair = rhythm.pairs.find(item.payloadString("pair"))
+        Optional<Pair> pair = pairs.find(item.payloadString("pair"))
                 .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().atRisk());
         if (pair.isEmpty()) {
             return;
@@ -219,15 +222,15 @@ final class CheckIns {
         Pair p = pair.get();
         String reason = (String) item.payload().get("reason");
         if (reason != null) {
-            rhythm.pairs.toldAtRisk(p.id(), rhythm.now());
+            pairs.toldAtRisk(p.id(), rhythm.now());
             tellCoordinators(p, "checkin.at-risk." + reason);
             planReminder(p, rhythm.now().plus(AT_RISK_EVERY));
-        } else if (rhythm.pairs.claimAtRiskReminder(p.id(), rhythm.now(), AT_RISK_EVERY)) {
+        } else if (pairs.claimAtRiskReminder(p.id(), rhythm.now(), AT_RISK_EVERY)) {
             tellCoordinators(p, "checkin.at-risk.still");
             planReminder(p, rhythm.now().plus(AT_RISK_EVERY));
         } else {
             // told (or acted on) less than a week ago: a week after that
-            Instant told = rhythm.pairs.atRiskToldAt(p.id()).orElse(rhythm.now());
+            Instant told = pairs.atRiskToldAt(p.id()).orElse(rhythm.now());
             planReminder(p, told.plus(AT_RISK_EVERY));
         }
     }

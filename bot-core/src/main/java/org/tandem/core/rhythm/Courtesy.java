@@ -18,8 +18,8 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
-import org.tandem.core.store.Inserts;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.store.Inserts;
 
 /**
  * The bot never becomes the one people mute: nudges arrive within each person's working hours on working days,

@@ -20,6 +20,7 @@ import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItem;
 
@@ -42,10 +43,12 @@ final class Milestones implements Flow {
     static final Duration DECISION_WAIT = Duration.ofDays(14);
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
     private final ReflectionFlow reflections;
     private final CheckIns checkIns;
 
-    Milestones(Rhythm rhythm, ReflectionFlow reflections, CheckIns checkIns) {
+    Milestones(Rhythm rhythm, Pairs pairs, ReflectionFlow reflections, CheckIns checkIns) {
+        this.pairs = pairs;
         this.rhythm = rhythm;
         this.reflections = reflections;
         this.checkIns = checkIns;
@@ -58,7 +61,7 @@ final class Milestones implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        on.click(DECIDE, PairAccess.members(rhythm.pairs), this::click);
+        on.click(DECIDE, PairAccess.members(pairs), this::click);
     }
 
     /** Plans the midpoint and the close of a pair that just became active. */
@@ -68,7 +71,7 @@ final class Milestones implements Flow {
         // millisecond precision, as MongoDB stores it: the end date is compared in keys and guards
         Instant ends = active.atZone(ZoneOffset.UTC).plusMonths(months).toInstant()
                 .truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        rhythm.pairs.endsAt(pair.id(), ends);
+        pairs.endsAt(pair.id(), ends);
         Instant half = active.plus(Duration.between(active, ends).dividedBy(2));
         for (String role : ROLES) {
             rhythm.plan(MIDPOINT + "|" + pair.id() + "|" + role, MIDPOINT, pair,
@@ -95,14 +98,14 @@ final class Milestones implements Flow {
 
     /** Not to a pair the rhythm stopped nudging (nobody answers): one more unanswered prompt helps nobody. */
     private void midpoint(DueItem item) {
-        rhythm.pairs.find(item.payloadString("pair")).filter(p -> p.status() == PairStatus.ACTIVE)
+        pairs.find(item.payloadString("pair")).filter(p -> p.status() == PairStatus.ACTIVE)
                 .filter(p -> !p.rhythm().silenced())
                 .ifPresent(p -> toEach(item, p, who -> reflections.prompt(p, "midpoint", "midpoint", who)));
     }
 
     private void closing(DueItem item) {
         Instant ends = Instant.parse(item.payloadString("endsAt"));
-        rhythm.pairs.find(item.payloadString("pair"))
+        pairs.find(item.payloadString("pair"))
                 .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().endsAt().equals(Optional.of(ends)))
                 .ifPresent(p -> toEach(item, p, who -> {
                     reflections.prompt(p, "closing", ends.toString(), who);
@@ -144,15 +147,15 @@ final class Milestones implements Flow {
     /** Nobody decided within two weeks of the close: the pair is complete, and both are thanked. */
     private void closeWithoutDecision(DueItem item) {
         Instant ends = Instant.parse(item.payloadString("endsAt"));
-        rhythm.pairs.find(item.payloadString("pair"))
+        pairs.find(item.payloadString("pair"))
                 .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().endsAt().equals(Optional.of(ends)))
-                .flatMap(p -> rhythm.pairs.complete(p.id(), rhythm.now()))
+                .flatMap(p -> pairs.complete(p.id(), rhythm.now()))
                 .ifPresent(this::completed);
     }
 
     private void click(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 3);
-        Optional<Pair> pair = parts.length == 3 ? rhythm.pairs.find(parts[0])
+        Optional<Pair> pair = parts.length == 3 ? pairs.find(parts[0])
                 .filter(p -> p.status() == PairStatus.ACTIVE)
                 .filter(p -> p.rhythm().endsAt().map(Instant::toString).equals(Optional.of(parts[2])))
                 : Optional.empty();
@@ -163,7 +166,7 @@ final class Milestones implements Flow {
         Pair p = pair.get();
         if (parts[1].equals("extend")) {
             Instant later = Instant.parse(parts[2]).atZone(ZoneOffset.UTC).plus(EXTENSION).toInstant();
-            if (rhythm.pairs.extend(p.id(), Instant.parse(parts[2]), later)) {
+            if (pairs.extend(p.id(), Instant.parse(parts[2]), later)) {
                 String extender = turn.person().displayName();
                 turn.answered(p.id() + "|milestone|" + parts[2], t -> t.rich("milestone.outcome.extended", extender,
                         t.date(later, ZoneOffset.UTC)));
@@ -179,7 +182,7 @@ final class Milestones implements Flow {
             }
             return;
         }
-        rhythm.pairs.complete(p.id(), turn.now())
+        pairs.complete(p.id(), turn.now())
                 .ifPresentOrElse(this::completed, () -> turn.reply("milestone.gone"));
     }
 

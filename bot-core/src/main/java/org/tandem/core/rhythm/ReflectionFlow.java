@@ -24,6 +24,7 @@ import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
+import org.tandem.core.pairs.Pairs;
 
 /**
  * Reflection prompts after a meeting, at the midpoint and at the close; private to their author ({@code journal}
@@ -41,8 +42,10 @@ final class ReflectionFlow implements Flow {
     enum Step { WRITE }
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
 
-    ReflectionFlow(Rhythm rhythm) {
+    ReflectionFlow(Rhythm rhythm, Pairs pairs) {
+        this.pairs = pairs;
         this.rhythm = rhythm;
     }
 
@@ -58,8 +61,8 @@ final class ReflectionFlow implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        on.click(WRITE, PairAccess.members(rhythm.pairs), (turn, click) -> click(turn, click, false))
-                .click(SHARE, PairAccess.mentor(rhythm.pairs), (turn, click) -> click(turn, click, true))
+        on.click(WRITE, PairAccess.members(pairs), (turn, click) -> click(turn, click, false))
+                .click(SHARE, PairAccess.mentor(pairs), (turn, click) -> click(turn, click, true))
                 .submit(FORM, Access.SELF, ReflectionForms.FIELDS, this::submit);
     }
 
@@ -117,7 +120,7 @@ final class ReflectionFlow implements Flow {
 
     private void click(Turn turn, Input.Click click, boolean share) {
         String[] parts = click.value().split(":", 3);
-        Optional<Pair> pair = parts.length == 3 ? rhythm.pairs.find(parts[0]) : Optional.empty();
+        Optional<Pair> pair = parts.length == 3 ? pairs.find(parts[0]) : Optional.empty();
         if (pair.isEmpty()) {
             turn.reply("reflection.gone");
             return;
@@ -139,7 +142,7 @@ final class ReflectionFlow implements Flow {
 
     private void submit(Turn turn, Input.Submit submit) {
         Optional<ConversationState> state = turn.state().filter(s -> s.in(ID, Step.WRITE));
-        Optional<Pair> pair = state.flatMap(s -> rhythm.pairs.find(s.string("pair")))
+        Optional<Pair> pair = state.flatMap(s -> pairs.find(s.string("pair")))
                 .filter(p -> p.mentee().equals(turn.who()) || p.mentor().equals(turn.who()));
         if (pair.isEmpty()) {
             turn.reply("reflection.gone");
@@ -168,7 +171,7 @@ final class ReflectionFlow implements Flow {
 
     /** The mentee's thanks reach the mentor; if the mentee agreed to share them, the mentor is asked too. */
     private void thank(Pair pair, String thanks, boolean menteeShares) {
-        rhythm.pairs.thanked(pair.id(), thanks, menteeShares);
+        pairs.thanked(pair.id(), thanks, menteeShares);
         Texts t = rhythm.texts(pair.mentor());
         Message.Builder m = Message.builder().text(t.rich("reflection.thanked", rhythm.name(pair.mentee())))
                 .text(Rich.literal(thanks));
@@ -188,7 +191,7 @@ final class ReflectionFlow implements Flow {
             return;
         }
         // shared once, and only what the mentee agreed to share (guard: shareable, not yet shared)
-        org.bson.Document d = rhythm.pairs.claimThanks(pair.id());
+        org.bson.Document d = pairs.claimThanks(pair.id());
         if (d == null) {
             turn.reply("reflection.share.done");
             return;

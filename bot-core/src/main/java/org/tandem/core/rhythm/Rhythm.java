@@ -26,7 +26,6 @@ import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pair;
-import org.tandem.core.pairs.Pairs;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Cadence;
 import org.tandem.core.program.Program;
@@ -41,7 +40,6 @@ final class Rhythm {
     static final Duration FOLLOW_UP_AFTER = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(Rhythm.class);
 
-    final Pairs pairs;
     final Programs programs;
     final Enrollments enrollments;
     final People people;
@@ -56,11 +54,10 @@ final class Rhythm {
     final Questions questions;
     private final Settings settings;
 
-    Rhythm(Pairs pairs, Programs programs, Enrollments enrollments, People people, Messenger messenger, Clock clock,
+    Rhythm(Programs programs, Enrollments enrollments, People people, Messenger messenger, Clock clock,
            DueItems due, Courtesy courtesy, Meetings meetings, Reflections reflections, Pauses pauses,
            Settings settings, Questions questions) {
         this.questions = questions;
-        this.pairs = pairs;
         this.programs = programs;
         this.enrollments = enrollments;
         this.people = people;

@@ -32,6 +32,7 @@ import org.tandem.core.settings.Settings;
 public final class RhythmModule implements Feature {
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
     private final AgreementFlow agreement;
     private final CheckIns checkIns;
     private final ReflectionFlow reflections;
@@ -42,13 +43,14 @@ public final class RhythmModule implements Feature {
     public RhythmModule(MongoDatabase db, Events events, Pairs pairs, Meetings meetings, Programs programs, Enrollments enrollments,
                         People people, Messenger messenger, Questions questions, Clock clock, DueItems due,
                         Settings settings) {
-        this.rhythm = new Rhythm(pairs, programs, enrollments, people, messenger, clock, due,
+        this.pairs = pairs;
+        this.rhythm = new Rhythm(programs, enrollments, people, messenger, clock, due,
                 new Courtesy(db), meetings, new Reflections(db), new Pauses(db), settings, questions);
-        this.checkIns = new CheckIns(rhythm);
-        this.agreement = new AgreementFlow(rhythm, checkIns);
-        this.reflections = new ReflectionFlow(rhythm);
-        this.milestones = new Milestones(rhythm, reflections, checkIns);
-        this.checkInFlow = new CheckInFlow(rhythm, checkIns, reflections);
+        this.checkIns = new CheckIns(rhythm, pairs);
+        this.agreement = new AgreementFlow(rhythm, pairs, checkIns);
+        this.reflections = new ReflectionFlow(rhythm, pairs);
+        this.milestones = new Milestones(rhythm, pairs, reflections, checkIns);
+        this.checkInFlow = new CheckInFlow(rhythm, pairs, checkIns, reflections);
         this.pause = new PauseFlow(rhythm);
         // a pair that closed has no rhythm left: what was planned for it goes, rather than waiting to do nothing
         events.on(PairClosed.class, e -> KINDS.forEach(kind -> due.cancelWaiting(kind, "pair", e.pair().id())));
@@ -86,7 +88,7 @@ public final class RhythmModule implements Feature {
     public List<DueHandler> handlers() {
         List<DueHandler> all = new ArrayList<>(checkIns.handlers());
         all.add(agreement.finisher());
-        all.add(DueHandler.of(ACTIVATED, item -> rhythm.pairs.find(item.payloadString("pair"))
+        all.add(DueHandler.of(ACTIVATED, item -> pairs.find(item.payloadString("pair"))
                 .filter(p -> p.status() == PairStatus.ACTIVE).ifPresent(this::begin)));
         all.addAll(milestones.handlers());
         return all;
@@ -94,7 +96,7 @@ public final class RhythmModule implements Feature {
 
     /** What coordinators may see of the rhythm: counts and averages, never a text. */
     public org.tandem.core.admin.RhythmFigures figures() {
-        return new RhythmNumbers(rhythm);
+        return new RhythmNumbers(rhythm, pairs);
     }
 
     /** The rhythm's part in people's data, for my-data, forget-me and retention. */

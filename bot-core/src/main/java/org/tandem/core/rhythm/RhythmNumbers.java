@@ -9,13 +9,16 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.tandem.core.admin.RhythmFigures;
 import org.tandem.core.pairs.PairStatus;
+import org.tandem.core.pairs.Pairs;
 
 /** What the rhythm tells coordinators: counts and averages, never a word anyone wrote. */
 final class RhythmNumbers implements RhythmFigures {
 
     private final Rhythm rhythm;
+    private final Pairs pairs;
 
-    RhythmNumbers(Rhythm rhythm) {
+    RhythmNumbers(Rhythm rhythm, Pairs pairs) {
+        this.pairs = pairs;
         this.rhythm = rhythm;
     }
 
@@ -26,7 +29,7 @@ final class RhythmNumbers implements RhythmFigures {
 
     @Override
     public OptionalInt meetings(String pairId) {
-        return rhythm.pairs.find(pairId).map(p -> OptionalInt.of(p.rhythm().meetings())).orElse(OptionalInt.empty());
+        return pairs.find(pairId).map(p -> OptionalInt.of(p.rhythm().meetings())).orElse(OptionalInt.empty());
     }
 
     @Override
@@ -37,7 +40,7 @@ final class RhythmNumbers implements RhythmFigures {
 
     @Override
     public List<AtRisk> atRisk(String programId, Instant now) {
-        return rhythm.pairs.inProgram(programId, EnumSet.of(PairStatus.ACTIVE)).stream()
+        return pairs.inProgram(programId, EnumSet.of(PairStatus.ACTIVE)).stream()
                 .filter(p -> p.rhythm().atRisk())
                 .map(p -> new AtRisk(p.id(), p.rhythm().unanswered() >= 2 ? "rhythm.at-risk.unanswered"
                         : "rhythm.at-risk.quiet", p.rhythm().lastMetAt().or(() -> p.rhythm().activeAt())))
