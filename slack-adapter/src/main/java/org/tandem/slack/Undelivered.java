@@ -86,6 +86,7 @@ final class Undelivered {
         // helps for a real MongoDB; correctness does not depend on them (the embedded server ignores them)
         collection.createIndex(new Document("status", 1).append("dueAt", 1));
         collection.createIndex(new Document("tenant", 1).append("to", 1));
+        Lease.index(collection);
     }
 
     /**

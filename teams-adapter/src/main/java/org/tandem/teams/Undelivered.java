@@ -52,6 +52,7 @@ final class Undelivered {
     Undelivered(MongoDatabase db) {
         this.collection = db.getCollection("teams_undelivered");
         collection.createIndex(new Document("tenant", 1).append("to", 1));
+        Lease.index(collection);
     }
 
     /** Makes what waits for a conversation due now (it has just appeared); returns how many. */

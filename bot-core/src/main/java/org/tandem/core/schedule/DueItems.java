@@ -36,10 +36,10 @@ import org.tandem.core.schedule.DueItem.Status;
  *
  * <p>Two fields serve the sweep. {@code claimableAt} says when a sweep may take an item: its {@code dueAt} while
  * PENDING, the end of its lease while LEASED, absent once DONE or FAILED; a claim is one range on it (an index on
- * MongoDB; a scan on the embedded server, which has no secondary indexes). {@code leaseToken} names the claim
+ * MongoDB; a scan on the embedded server, which has no secondary indexes). {@code lease} names the claim
  * that holds an item (its owner and an id new with every claim), only while LEASED: it is the guard of every
- * change after a claim. Its index is unique because the embedded server uses unique indexes, for exact matches,
- * and no other.
+ * change after a claim, as for every claimed thing ({@link org.tandem.core.store.Lease}). Its index is unique
+ * because the embedded server uses unique indexes, for exact matches, and no other.
  */
 public final class DueItems {
 
@@ -64,8 +64,7 @@ public final class DueItems {
         this.collection = db.getCollection("due_items");
         this.maxAttempts = maxAttempts;
         collection.createIndex(Indexes.ascending("claimableAt"), new IndexOptions().name("claimable"));
-        collection.createIndex(Indexes.ascending("leaseToken"),
-                new IndexOptions().name("lease_token").unique(true).sparse(true));
+        org.tandem.core.store.Lease.index(collection);
         collection.createIndex(Indexes.ascending("status", "kind"), new IndexOptions().name("status_kind"));
     }
 
@@ -164,7 +163,7 @@ public final class DueItems {
         Document before = collection.findOneAndUpdate(lte("claimableAt", Date.from(now)),
                 Updates.combine(
                         Updates.set("status", Status.LEASED.name()),
-                        Updates.set("leaseToken", token(lease.owner(), lease.id())),
+                        Updates.set(org.tandem.core.store.Lease.FIELD, token(lease.owner(), lease.id())),
                         Updates.set("leaseOwner", owner),
                         Updates.set("leaseUntil", Date.from(until)),
                         Updates.set("claimableAt", Date.from(until)),
@@ -187,7 +186,7 @@ public final class DueItems {
         return collection.updateOne(heldBy(item, owner), Updates.combine(
                 Updates.set("status", Status.DONE.name()),
                 Updates.unset("claimableAt"),
-                Updates.unset("leaseToken"))).getMatchedCount() == 1;
+                Updates.unset(org.tandem.core.store.Lease.FIELD))).getMatchedCount() == 1;
     }
 
     /**
@@ -203,7 +202,7 @@ public final class DueItems {
                 Updates.set("status", Status.PENDING.name()),
                 Updates.set("dueAt", next),
                 Updates.set("claimableAt", next),
-                Updates.unset("leaseToken"),
+                Updates.unset(org.tandem.core.store.Lease.FIELD),
                 Updates.set("lastError", clip(error)))).getMatchedCount() == 1;
     }
 
@@ -213,7 +212,7 @@ public final class DueItems {
                 Updates.set("status", Status.FAILED.name()),
                 Updates.set("lastError", clip(error)),
                 Updates.unset("claimableAt"),
-                Updates.unset("leaseToken"))).getMatchedCount() == 1;
+                Updates.unset(org.tandem.core.store.Lease.FIELD))).getMatchedCount() == 1;
         if (held) {
             log.error("due item {} of kind {} ({} {}) FAILED for good: {}", item.key(), item.kind(),
                     item.platform(), item.tenant(), clip(error));
@@ -246,7 +245,7 @@ public final class DueItems {
      */
     private static Bson heldBy(DueItem item, String owner) {
         String id = item.lease().map(Lease::id).orElse("none");
-        return eq("leaseToken", token(owner, id));
+        return new org.tandem.core.store.Lease(item.key(), token(owner, id)).held();
     }
 
     private static String token(String owner, String leaseId) {
@@ -255,7 +254,7 @@ public final class DueItems {
 
     private static DueItem toItem(Document d) {
         Status status = Status.valueOf(d.getString("status"));
-        String token = d.getString("leaseToken");
+        String token = d.getString(org.tandem.core.store.Lease.FIELD);
         Optional<Lease> lease = status == Status.LEASED
                 ? Optional.of(new Lease(d.getString("leaseOwner"), d.getDate("leaseUntil").toInstant(),
                         token.substring(token.lastIndexOf('#') + 1)))
