@@ -176,12 +176,13 @@ public final class Questions {
      * Closes the copy a click was on, saying which of its buttons was chosen ("✓ You chose: Mentee"): for a question
      * the person answers by clicking. False when the copy is unknown or closed already.
      */
-    public boolean closeCopyChosen(MessageRef ref, String actionId, String value, Updater updater) {
+    public boolean closeCopyChosen(MessageRef ref, PersonRef by, String actionId, String value, Updater updater) {
         Document d = copies.find(and(eq("ref", ref(ref)), eq("status", "open"))).first();
         if (d == null) {
             if (copies.countDocuments(eq("ref", ref(ref))) == 0) {
                 // clicked before its copy was known: the copy closes as its send is answered
                 early.insertOne(new Document("_id", UUID.randomUUID().toString()).append("ref", ref(ref))
+                        .append("by", by.key())
                         .append("actionId", actionId).append("value", value)
                         .append("wall", Date.from(Instant.now())));
             }
@@ -212,6 +213,8 @@ public final class Questions {
 
     /** Forgets a person who erased their data: every copy sent to them, and every copy that names them. */
     public void forget(PersonRef person, Set<String> needles) {
+        // a click kept before its copy was known says what they chose
+        early.deleteMany(eq("by", person.key()));
         copies.deleteMany(eq("to", key(Address.person(person))));
         List<String> hits = new ArrayList<>();
         for (Document d : copies.find()) {

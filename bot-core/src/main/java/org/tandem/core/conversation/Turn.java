@@ -195,7 +195,7 @@ public final class Turn {
      * when the platform did not say which message it was.
      */
     public void chosen(Input.Click click) {
-        click.message().ifPresent(ref -> questions.closeCopyChosen(ref, click.actionId(), click.value(),
+        click.message().ifPresent(ref -> questions.closeCopyChosen(ref, who(), click.actionId(), click.value(),
                 replies::update));
     }
 

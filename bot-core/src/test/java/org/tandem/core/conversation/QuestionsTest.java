@@ -23,7 +23,8 @@ class QuestionsTest {
     private final RecordingMessenger platform = new RecordingMessenger();
     private final Racing racing = new Racing(platform);
     private final AskingMessenger messenger = new AskingMessenger(racing);
-    private final Questions questions = new Questions(TestMongo.freshDatabase(), messenger,
+    private final com.mongodb.client.MongoDatabase db = TestMongo.freshDatabase();
+    private final Questions questions = new Questions(db, messenger,
             Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC));
 
     {
@@ -43,12 +44,22 @@ class QuestionsTest {
 
     @Test
     void aClickOnTheCopyBeforeItWasRecordedShowsWhatWasChosen() {
-        racing.whileSending = ref -> questions.closeCopyChosen(ref, "a.yes", "v", messenger::update);
+        racing.whileSending = ref -> questions.closeCopyChosen(ref, ALICE, "a.yes", "v", messenger::update);
 
         MessageRef ref = messenger.send(Address.person(ALICE), question("q1"));
 
         assertThat(latest(ref).interactive()).isFalse();
         assertThat(latest(ref).toString()).contains("Yes");
+    }
+
+    @Test
+    void aClickKeptBeforeItsCopyWasKnownIsForgottenWithThePerson() {
+        MessageRef never = new MessageRef("slack", "D1:123.456");
+        questions.closeCopyChosen(never, ALICE, "a.yes", "secret-answer", messenger::update);
+
+        questions.forget(ALICE, java.util.Set.of());
+
+        assertThat(db.getCollection("question_answers_early").countDocuments()).isZero();
     }
 
     @Test
