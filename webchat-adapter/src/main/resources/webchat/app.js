@@ -143,7 +143,7 @@ function renderChoice(b, msg) {
   }
   const boxes = b.options.map((o) => el('input', { type: 'checkbox', value: o.value }));
   const ok = el('button', { onclick: () => act(msg, [...boxes, ok],
-    { action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, 'OK');
+    { action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, t('choice.ok'));
   return el('div', { class: 'block choice' }, b.label, ' ', b.options.map((o, i) => el('label', {}, boxes[i], o.label)), ok);
 }
 
@@ -197,9 +197,9 @@ function conversationsOf(person) {
 }
 
 function conversationLabel(key) {
-  if (key === 'dm') return 'Direct messages';
+  if (key === 'dm') return t('conversation.direct');
   if (key === 'admin') return '#admin';
-  return 'Group ' + key.slice('group:'.length);
+  return t('conversation.group') + ' ' + key.slice('group:'.length);
 }
 
 // Each message's drawing, kept until the message changes: redrawing on every poll would empty a form someone is
