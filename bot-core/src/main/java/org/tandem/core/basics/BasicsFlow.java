@@ -3,6 +3,7 @@ package org.tandem.core.basics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
@@ -15,13 +16,27 @@ import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.people.People;
 
-/** {@code help} (what you can do here, in your language), {@code cancel} and {@code language en|fr}. */
+/**
+ * {@code help} (what you can do here, in your language), {@code cancel} and {@code language en|fr}; and what is
+ * typed that is no command ({@link Chatter}).
+ */
 public final class BasicsFlow implements Flow {
 
     private final People people;
+    private final Chatter chatter = new Chatter();
 
     public BasicsFlow(People people) {
         this.people = people;
+    }
+
+    @Override
+    public void bind(Bindings on) {
+        chatter.bind(on);
+    }
+
+    @Override
+    public boolean onUnknown(Turn turn, Input.Command typed) {
+        return chatter.onUnknown(turn, typed);
     }
 
     @Override

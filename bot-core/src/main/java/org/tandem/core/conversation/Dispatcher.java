@@ -181,7 +181,7 @@ public final class Dispatcher {
             return;
         }
         Input.Command asCommand = Input.Command.parse(text);
-        boolean bareCommand = asCommand.args().isEmpty() && router.forCommand(asCommand.name()).isPresent();
+        boolean bareCommand = asCommand.args().isEmpty() && router.command(asCommand.name()).isPresent();
         if (!bareCommand) {
             Optional<ConversationState> state = turn.state();
             if (state.isPresent()) {

@@ -30,4 +30,12 @@ public interface Flow {
     default boolean onText(Turn turn, ConversationState state, String text) {
         return false;
     }
+
+    /**
+     * A line that starts with no command word ("hello", "hi, I'd like a mentor", a typo): the first flow that
+     * returns true answers it (with what to do next); when none does, the person is told the word is unknown.
+     */
+    default boolean onUnknown(Turn turn, Input.Command typed) {
+        return false;
+    }
 }

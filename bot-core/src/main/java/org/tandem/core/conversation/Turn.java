@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tandem.core.conversation.Person;
@@ -77,6 +78,11 @@ public final class Turn {
         this.texts = Texts.of(locale);
     }
 
+    /** The command words, in every language, with the command each stands for (for suggestions). */
+    public Map<String, String> commandWords() {
+        return router.commandWords();
+    }
+
     /** The commands this person may use here, for {@code help}. */
     public List<CommandSpec> commands() {
         return router.commandsFor(event.place());
@@ -86,23 +92,31 @@ public final class Turn {
      * Runs a command as if the person had typed it here: checks that it may be used in this place and hands it to
      * the flow that owns it. A button that stands for a command (e.g. on a home view) calls this.
      */
-    public void run(Input.Command command) {
-        Optional<CommandSpec> spec = router.spec(command.name());
-        if (spec.isEmpty()) {
-            refuse("error.unknown-command", command.name());
+    public void run(Input.Command typed) {
+        Optional<String> name = router.command(typed.name());
+        if (name.isEmpty()) {
+            for (Flow flow : router.flows()) {
+                if (flow.onUnknown(this, typed)) {
+                    return;
+                }
+            }
+            refuse("error.unknown-command", typed.name());
             return;
         }
-        boolean coordinators = spec.get().audience() == CommandSpec.Audience.COORDINATOR;
-        if (!spec.get().audience().allows(place())) {
+        // a command typed in any language the bot speaks reaches its flow under its one name
+        Input.Command command = new Input.Command(name.get(), typed.args(), typed.rest());
+        CommandSpec spec = router.spec(command.name()).orElseThrow();
+        boolean coordinators = spec.audience() == CommandSpec.Audience.COORDINATOR;
+        if (!spec.audience().allows(place())) {
             if (coordinators) {
                 // a participant trying an admin command, or a coordinator outside the admin place: both are kept
-                trail.refused(this, spec.get());
+                trail.refused(this, spec);
             }
-            refuse(coordinators ? "error.admin-only" : "error.direct-only", command.name());
+            refuse(coordinators ? "error.admin-only" : "error.direct-only", typed.name());
             return;
         }
         if (coordinators) {
-            trail.command(this, spec.get());
+            trail.command(this, spec);
         }
         router.forCommand(command.name()).orElseThrow().onCommand(this, command);
     }

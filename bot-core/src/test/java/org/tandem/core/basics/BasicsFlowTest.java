@@ -2,6 +2,7 @@ package org.tandem.core.basics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.Input;
@@ -50,9 +51,66 @@ class BasicsFlowTest {
 
     @Test
     void unknownCommandsAndWrongPlacesGetAClearAnswer() {
-        assertThat(chat.person("alice").says("dance").text()).contains("don't know the command *dance*");
+        assertThat(chat.person("alice").says("xylophone").text()).contains("don't know the command *xylophone*");
         assertThat(chat.coordinator("carol").says("join").text()).contains("works in a direct message");
         assertThat(chat.person("alice").in(Place.ADMIN).says("profile").text()).contains("direct message");
+    }
+
+    @Test
+    void aGreetingOrAWishGetsAShortAnswerWithWhereToStart() {
+        for (String line : List.of("hello", "Hi, I'd like a mentor", "bonjour !", "Good morning", "mentorat ?")) {
+            Chat.Replies answer = chat.person("alice").says(line);
+            assertThat(answer.text()).as(line).contains("Where would you like to start?").doesNotContain("know");
+            assertThat(answer.buttonLabels()).as(line).containsExactly("Find a mentor or a mentee",
+                    "What Tandem can do");
+        }
+        assertThat(chat.coordinator("carol").says("hi").buttonLabels())
+                .containsExactly("Where the programmes stand", "What Tandem can do");
+        assertThat(chat.person("zoe", "Zoé", Locale.FRENCH).says("salut").text())
+                .contains("Bonjour Zoé ! Je suis Tandem");
+    }
+
+    @Test
+    void theGreetingsButtonsRunTheirCommand() {
+        Chat.Person alice = chat.person("alice");
+        alice.says("hello");
+        assertThat(alice.clicksButton("What Tandem can do").text()).contains("Here is what you can do");
+        alice.says("hello");
+        assertThat(alice.clicksButton("Find a mentor or a mentee").text()).contains("No programme is open");
+    }
+
+    @Test
+    void aTypoGetsTheClosestCommandsAsButtons() {
+        Chat.Person alice = chat.person("alice");
+        Chat.Replies answer = alice.says("hepl");
+        assertThat(answer.text()).contains("I don't know *hepl*. Did you mean");
+        assertThat(answer.buttonLabels()).contains("help");
+        assertThat(alice.clicksButton("help").text()).contains("Here is what you can do");
+        // only what may be used here is offered: a participant is not offered the coordinators' status
+        assertThat(chat.person("bob").says("statu").buttonLabels()).doesNotContain("status");
+        assertThat(chat.coordinator("carol").says("statu").buttonLabels()).contains("status");
+        // a French speaker is offered the French words
+        assertThat(chat.person("zoe", "Zoé", Locale.FRENCH).says("profi").buttonLabels()).contains("profil");
+    }
+
+    @Test
+    void aForgedRunButtonRunsNothing() {
+        assertThat(chat.person("alice").clicks("basics.run", "no-such-command").text())
+                .contains("no longer active");
+    }
+
+    @Test
+    void commandsAreUnderstoodInFrenchAndHelpShowsThemInThePersonsLanguage() {
+        Chat.Person alice = chat.person("alice", "Alice", Locale.FRENCH);
+        String help = alice.says("aide").text();
+        assertThat(help).contains("Voici ce que vous pouvez faire", "rejoindre", "profil", "quitter", "langue en|fr")
+                .doesNotContain("`join`");
+        assertThat(alice.says("rejoindre").text()).contains("Aucun programme");
+        assertThat(alice.says("Profil").text()).doesNotContain("Je ne connais pas");
+        assertThat(alice.says("langue en").text()).contains("I will speak English");
+        // whatever the person's language, both languages' words work
+        assertThat(chat.person("bob").says("aide").text()).contains("Here is what you can do");
+        assertThat(chat.coordinator("carol").says("état").text()).doesNotContain("don't know");
     }
 
     @Test
