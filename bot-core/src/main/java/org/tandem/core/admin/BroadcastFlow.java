@@ -81,7 +81,7 @@ public final class BroadcastFlow implements Flow {
             turn.reply("broadcast.usage");
             return;
         }
-        ProgramNames.resolve(turn, programs, command.rest()).ifPresent(p -> {
+        ProgramNames.resolve(turn, programs, command.rest(), "broadcast").ifPresent(p -> {
             turn.save(ConversationState.start(ID, Step.COMPOSE).with("program", p.id()));
             turn.reply(Message.of(form(turn.t(), p, Map.of(), Map.of())));
         });

@@ -77,7 +77,7 @@ public final class ExportFlow implements Flow {
         if (command.rest().isEmpty()) {
             chosen = programs.all(turn.who().scope());
         } else {
-            Optional<Program> one = ProgramNames.resolve(turn, programs, command.rest());
+            Optional<Program> one = ProgramNames.resolve(turn, programs, command.rest(), "export");
             if (one.isEmpty()) {
                 return;
             }

@@ -65,7 +65,7 @@ public final class PendingFlow implements Flow {
 
     @Override
     public void onCommand(Turn turn, Input.Command command) {
-        List<Program> chosen = chosen(turn, command.rest());
+        List<Program> chosen = chosen(turn, command.rest(), command.name());
         if (chosen.isEmpty()) {
             return;
         }
@@ -141,9 +141,9 @@ public final class PendingFlow implements Flow {
     }
 
     /** The named programme, or every one that is not closed. */
-    private List<Program> chosen(Turn turn, String typed) {
+    private List<Program> chosen(Turn turn, String typed, String again) {
         if (!typed.isEmpty()) {
-            return ProgramNames.resolve(turn, programs, typed).map(List::of).orElse(List.of());
+            return ProgramNames.resolve(turn, programs, typed, again).map(List::of).orElse(List.of());
         }
         List<Program> live = programs.all(turn.who().scope()).stream()
                 .filter(p -> p.state() != ProgramState.CLOSED).toList();

@@ -51,7 +51,7 @@ public final class StatusFlow implements Flow {
                 return;
             }
         } else {
-            Optional<Program> one = ProgramNames.resolve(turn, programs, command.rest());
+            Optional<Program> one = ProgramNames.resolve(turn, programs, command.rest(), "status");
             if (one.isEmpty()) {
                 return;
             }

@@ -3,7 +3,6 @@ package org.tandem.core.basics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
@@ -27,11 +26,6 @@ public final class BasicsFlow implements Flow {
 
     public BasicsFlow(People people) {
         this.people = people;
-    }
-
-    @Override
-    public void bind(Bindings on) {
-        chatter.bind(on);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.tandem.core.basics;
 
 import java.util.List;
+import org.tandem.core.conversation.CommandButtons;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.module.Feature;
 import org.tandem.core.people.People;
@@ -11,7 +12,7 @@ public final class BasicsModule implements Feature {
     private final List<Flow> flows;
 
     public BasicsModule(People people) {
-        this.flows = List.of(new BasicsFlow(people), new FormCancel());
+        this.flows = List.of(new BasicsFlow(people), new FormCancel(), new CommandButtons());
     }
 
     @Override

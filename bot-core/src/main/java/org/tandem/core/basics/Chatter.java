@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.tandem.core.conversation.Access;
-import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandButtons;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
@@ -27,14 +26,8 @@ import org.tandem.core.conversation.i18n.Texts;
  */
 final class Chatter {
 
-    /** A button that runs a command, as if typed. */
-    static final String RUN = "basics.run";
     /** At most this many commands are suggested for a word. */
     static final int SUGGESTIONS = 3;
-
-    void bind(Bindings on) {
-        on.click(RUN, Access.SELF, this::run);
-    }
 
     /** Answers a line whose first word is no command. */
     boolean onUnknown(Turn turn, Input.Command typed) {
@@ -59,19 +52,10 @@ final class Chatter {
                     .buttons(List.of(button(t, "help", "chatter.button.help", null)));
         } else {
             m.text(t.rich("error.unknown-command.suggest", typed.name()))
-                    .buttons(near.stream().map(name -> new Block.Button(RUN, word(t, name), name)).toList());
+                    .buttons(near.stream().map(name -> CommandButtons.button(word(t, name), name)).toList());
         }
         say(turn, m.build());
         return true;
-    }
-
-    private void run(Turn turn, Input.Click click) {
-        if (!turn.commandWords().containsValue(click.value())) {
-            turn.reply("error.stale-action");
-            return;
-        }
-        turn.chosen(click);
-        turn.run(Input.Command.parse(click.value()));
     }
 
     /** Privately where others could read it; in the person's direct conversation as a reply. */
@@ -84,8 +68,8 @@ final class Chatter {
     }
 
     private static Block.Button button(Texts t, String command, String labelKey, Block.Style style) {
-        return style == null ? new Block.Button(RUN, t.get(labelKey), command)
-                : new Block.Button(RUN, t.get(labelKey), command, style);
+        return style == null ? CommandButtons.button(t.get(labelKey), command)
+                : CommandButtons.primary(t.get(labelKey), command);
     }
 
     /** The word a person types for a command in their language: {@code aide} for help in French. */

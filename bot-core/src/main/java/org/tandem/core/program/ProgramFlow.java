@@ -93,12 +93,12 @@ public final class ProgramFlow implements Flow {
         switch (sub) {
             case "create" -> editor.create(turn, rest);
             case "templates" -> editor.templates(turn);
-            case "edit" -> resolve(turn, rest).ifPresent(p -> editor.edit(turn, p));
-            case "open" -> resolve(turn, rest).ifPresent(p -> open(turn, p));
-            case "close" -> resolve(turn, rest).ifPresent(p -> askClose(turn, p));
-            case "pause" -> resolve(turn, rest).ifPresent(p -> turn.reply(pausing.pause(p, true)
+            case "edit" -> resolve(turn, rest, "program edit").ifPresent(p -> editor.edit(turn, p));
+            case "open" -> resolve(turn, rest, "program open").ifPresent(p -> open(turn, p));
+            case "close" -> resolve(turn, rest, "program close").ifPresent(p -> askClose(turn, p));
+            case "pause" -> resolve(turn, rest, "program pause").ifPresent(p -> turn.reply(pausing.pause(p, true)
                     ? "program.paused" : "program.pause.already", p.name()));
-            case "resume" -> resolve(turn, rest).ifPresent(p -> turn.reply(pausing.pause(p, false)
+            case "resume" -> resolve(turn, rest, "program resume").ifPresent(p -> turn.reply(pausing.pause(p, false)
                     ? "program.resumed" : "program.resume.not-paused", p.name()));
             default -> turn.reply("program.usage");
         }
@@ -170,8 +170,8 @@ public final class ProgramFlow implements Flow {
                 .build());
     }
 
-    private Optional<Program> resolve(Turn turn, String typed) {
-        return ProgramNames.resolve(turn, programs, typed);
+    private Optional<Program> resolve(Turn turn, String typed, String again) {
+        return ProgramNames.resolve(turn, programs, typed, again);
     }
 
     /** A programme's settings, with what to do next. */

@@ -90,7 +90,7 @@ public final class MatchFlow implements Flow {
         String sub = command.arg(0).orElse("").toLowerCase(Locale.ROOT);
         boolean known = sub.equals("confirm") || sub.equals("weights");
         String rest = known ? command.rest().substring(sub.length()).strip() : command.rest();
-        Optional<Program> program = ProgramNames.resolve(turn, programs, rest);
+        Optional<Program> program = ProgramNames.resolve(turn, programs, rest, known ? "match " + sub : "match");
         if (program.isEmpty()) {
             return;
         }

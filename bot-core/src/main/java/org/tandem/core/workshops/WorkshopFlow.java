@@ -105,7 +105,7 @@ public final class WorkshopFlow implements Flow {
             list(turn);
             return;
         }
-        ProgramNames.resolve(turn, programs, command.rest()).ifPresent(p -> {
+        ProgramNames.resolve(turn, programs, command.rest(), "workshop").ifPresent(p -> {
             turn.save(ConversationState.start(ID, Step.PLAN).with("program", p.id()));
             turn.reply(Message.of(form(turn.t(), p, Map.of(), Map.of())));
         });

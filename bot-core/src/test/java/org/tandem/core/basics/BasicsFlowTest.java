@@ -95,7 +95,7 @@ class BasicsFlowTest {
 
     @Test
     void aForgedRunButtonRunsNothing() {
-        assertThat(chat.person("alice").clicks("basics.run", "no-such-command").text())
+        assertThat(chat.person("alice").clicks("command.run", "no-such-command").text())
                 .contains("no longer active");
     }
 

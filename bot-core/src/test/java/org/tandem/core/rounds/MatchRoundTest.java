@@ -46,6 +46,23 @@ class MatchRoundTest {
     }
 
     @Test
+    void aCommandThatNeedsAProgrammeOffersThemAsButtons() {
+        programme("mentee-chooses");
+        carol.submits("program.create", Forms.program("Career"));
+        mentee("alice", Forms.mentee());
+        mentor("bob", Forms.mentor());
+
+        Chat.Replies which = carol.says("match");
+        assertThat(which.text()).contains("Which programme?");
+        assertThat(which.buttonLabels()).containsExactly("Leadership", "Career");
+        assertThat(carol.clicksButton("Leadership").text()).contains("*Matching preview* for *Leadership*");
+
+        assertThat(carol.says("match weights Lead").text()).doesNotContain("Which programme");
+        assertThat(carol.says("status Nowhere").buttonLabels()).containsExactly("Leadership", "Career");
+        assertThat(carol.clicksButton("Career").text()).contains("Career");
+    }
+
+    @Test
     void previewConfirmChooseAcceptMeetClick() {
         programme("mentee-chooses");
         Chat.Person alice = mentee("alice", Forms.mentee());

@@ -1,0 +1,43 @@
+package org.tandem.core.conversation;
+
+/**
+ * Buttons that stand for a command line, run as if the person had typed it ("match Leadership", "help"): what
+ * Tandem offers where it would otherwise ask the person to type (which programme, which command they meant). The
+ * line is checked as a typed one is: its first word must be a command, usable by this person in this place.
+ */
+public final class CommandButtons implements Flow {
+
+    static final String ID = "command";
+    /** A button whose value is the command line it runs. */
+    public static final String RUN = ID + ".run";
+
+    /** A button labelled {@code label} that runs {@code line}. */
+    public static Block.Button button(String label, String line) {
+        return new Block.Button(RUN, label, line);
+    }
+
+    /** The same, shown as the main choice. */
+    public static Block.Button primary(String label, String line) {
+        return new Block.Button(RUN, label, line, Block.Style.PRIMARY);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void bind(Bindings on) {
+        on.click(RUN, Access.SELF, this::run);
+    }
+
+    private void run(Turn turn, Input.Click click) {
+        Input.Command typed = Input.Command.parse(click.value());
+        if (click.value().isBlank() || !turn.commandWords().containsKey(Router.fold(typed.name()))) {
+            turn.reply("error.stale-action");
+            return;
+        }
+        turn.chosen(click);
+        turn.run(typed);
+    }
+}
