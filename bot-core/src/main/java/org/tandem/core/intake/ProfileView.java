@@ -38,11 +38,11 @@ final class ProfileView {
             m.text(t.rich("profile.enrolment", name, t.get(e.role().labelKey()), date.format(e.enrolledAt())));
             List<Block.Button> edit = new ArrayList<>();
             e.mentee().ifPresent(a -> {
-                m.fields(AnswerFields.mentee(t, a));
+                m.fields(AnswerFields.mentee(t, a, AnswerFields.Reader.SELF));
                 edit.add(new Block.Button(IntakeFlow.EDIT, t.get("profile.edit.mentee"), e.program() + ":mentee"));
             });
             e.mentor().ifPresent(a -> {
-                m.fields(AnswerFields.mentor(t, a));
+                m.fields(AnswerFields.mentor(t, a, AnswerFields.Reader.SELF));
                 edit.add(new Block.Button(IntakeFlow.EDIT, t.get("profile.edit.mentor"), e.program() + ":mentor"));
             });
             m.buttons(edit);

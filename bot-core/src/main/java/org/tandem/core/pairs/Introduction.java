@@ -30,8 +30,8 @@ final class Introduction {
         Message.Builder m = Message.builder()
                 .text(t.rich("intro.title", program.name()))
                 .text(t.rich("intro.meet", mentee, mentor));
-        ma.ifPresent(a -> m.text(t.rich("intro.about", mentee)).fields(AnswerFields.mentee(t, a)));
-        mo.ifPresent(a -> m.text(t.rich("intro.about", mentor)).fields(AnswerFields.mentor(t, a)));
+        ma.ifPresent(a -> m.text(t.rich("intro.about", mentee)).fields(AnswerFields.mentee(t, a, AnswerFields.Reader.OTHER)));
+        mo.ifPresent(a -> m.text(t.rich("intro.about", mentor)).fields(AnswerFields.mentor(t, a, AnswerFields.Reader.OTHER)));
         Set<String> shared = new LinkedHashSet<>(ma.map(MenteeAnswers::topics).orElse(List.of()));
         shared.retainAll(new LinkedHashSet<>(mo.map(MentorAnswers::topics).orElse(List.of())));
         if (!shared.isEmpty()) {

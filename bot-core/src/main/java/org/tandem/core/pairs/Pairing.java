@@ -80,7 +80,7 @@ public final class Pairing {
         String menteeName = people.name(pair.mentee());
         Message.Builder m = Message.builder().text(t.rich("pair.request", menteeName, program.name()));
         enrollments.find(pair.mentee(), program.id()).flatMap(Enrollment::mentee)
-                .ifPresent(a -> m.fields(AnswerFields.mentee(t, a)));
+                .ifPresent(a -> m.fields(AnswerFields.mentee(t, a, AnswerFields.Reader.OTHER)));
         drivers(t, pair.reasons()).ifPresent(m::context);
         messenger.send(Address.person(pair.mentor()), m
                 .buttons(List.of(

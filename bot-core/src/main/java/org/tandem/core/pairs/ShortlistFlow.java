@@ -81,7 +81,7 @@ public final class ShortlistFlow implements Flow {
             m.text(t.rich("shortlist.candidate", name, answers.map(MentorAnswers::department).orElse("")));
             Pairing.reasons(t, c.reasons()).ifPresent(m::context);
             if (profiles) {
-                answers.ifPresent(a -> m.fields(AnswerFields.mentor(t, a)));
+                answers.ifPresent(a -> m.fields(AnswerFields.mentor(t, a, AnswerFields.Reader.OTHER)));
             } else {
                 answers.filter(a -> !a.why().isEmpty()).ifPresent(a -> m.context(Rich.literal("“" + a.why() + "”")));
             }

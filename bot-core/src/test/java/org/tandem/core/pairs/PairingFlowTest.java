@@ -34,8 +34,8 @@ class PairingFlowTest {
         assertThat(chat.core().pairing().request(program, alice.ref(), bob.ref(), 42,
                 List.of(new Pair.Reason("match.reason.topics", List.of("public speaking"), 10)))).isEmpty();
         assertThat(bob.dmsSince(mark).text()).contains("*Alice* would like you as their mentor in *Leadership*",
-                "Speak with confidence", "[Accept] [Decline]", "within 3 days", "What brought you together: Topics")
-                .doesNotContain("ahead of you");
+                "Speak with confidence", "[Accept] [Decline]", "within 3 days", "What brought you together: Topics",
+                "Hopes for this mentoring").doesNotContain("ahead of you", "What do you hope to achieve?");
         assertThat(alice.dmsSince(mark).text()).contains("I have asked *Bob* to be your mentor");
         return pairs.of(alice.ref(), PairStatus.OPEN).get(0);
     }
@@ -49,6 +49,10 @@ class PairingFlowTest {
         String intro = chat.groupSince(group, mark).text();
         assertThat(intro).contains("Meet your mentoring pair", "Alice, meet Bob, your mentor", "You share: public speaking, leadership",
                 "suggested agenda", "Confidentiality", "[We have scheduled it] [We have met]");
+        // the answers read as words about each of them, not as the questions they answered
+        assertThat(intro).contains("Hopes for this mentoring", "Can help with", "Why they mentor")
+                .doesNotContain("What do you hope to achieve?", "Why you mentor", "How many mentees at once",
+                        "Topics you can help with", "Languages you can mentor");
         assertThat(bob.inbox().text()).as("the request shows its outcome, without its buttons")
                 .contains("You accepted on").doesNotContain("[Accept] [Decline]");
         assertThat(chat.adminSince(mark).text()).contains("Alice and Bob have been introduced in *Leadership*");
