@@ -127,8 +127,13 @@ public final class Pairing {
         Message intro = Introduction.message(t, pair, program.get(), people, enrollments);
         GroupRef group = messenger.openGroup(List.of(pair.mentee(), pair.mentor()), intro);
         messenger.send(Address.group(group), Introduction.question(t, pair));
-        pairs.introduce(pair.id(), group.id(), clock.instant())
-                .ifPresent(p -> timers.askClickLater(p, 0, clock.instant().plus(PairTimers.CLICK_AFTER_INTRODUCTION)));
+        pairs.introduce(pair.id(), group.id(), clock.instant()).ifPresent(p -> {
+            timers.askClickLater(p, 0, clock.instant().plus(PairTimers.CLICK_AFTER_INTRODUCTION));
+            // the mentee was promised to hear the answer: in her own conversation too, not only in the group
+            Texts mt = people.texts(p.mentee());
+            messenger.send(Address.person(p.mentee()), Message.text(mt.rich("pair.accepted.mentee",
+                    people.name(p.mentor()))));
+        });
         toAdmin(pair, "pair.admin.introduced", people.name(pair.mentee()), people.name(pair.mentor()),
                 program.get().name());
     }

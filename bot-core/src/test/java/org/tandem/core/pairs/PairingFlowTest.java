@@ -56,6 +56,8 @@ class PairingFlowTest {
         assertThat(bob.inbox().text()).as("the request shows its outcome, without its buttons")
                 .contains("You accepted on").doesNotContain("[Accept] [Decline]");
         assertThat(chat.adminSince(mark).text()).contains("Alice and Bob have been introduced in *Leadership*");
+        assertThat(alice.dmsSince(mark).text()).as("the mentee hears the answer she was promised, in her own DM")
+                .containsOnlyOnce("Good news: *Bob* accepted to be your mentor");
         assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.INTRODUCED);
 
         Chat.Person aliceInGroup = alice.in(Place.group(group));
