@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.core.conversation.Address;
@@ -94,19 +96,21 @@ public final class WeeklyDigest implements DueHandler {
     public void perform(DueItem item) {
         Scope scope = item.scope();
         Instant until = Instant.parse(item.payloadString("at"));
-        List<Program> live = programs.all(scope).stream().filter(p -> p.state() != ProgramState.CLOSED).toList();
-        if (!live.isEmpty()) {
-            messenger.send(Address.admin(scope), message(scope, live, until));
-        }
+        // a draft has nothing to tell yet, a closed programme nothing more
+        List<Program> live = programs.all(scope).stream()
+                .filter(p -> p.state() != ProgramState.CLOSED && p.state() != ProgramState.DRAFT).toList();
+        message(scope, live, until).ifPresent(m -> messenger.send(Address.admin(scope), m));
         plan(scope, until);
     }
 
-    private Message message(Scope scope, List<Program> live, Instant until) {
+    /** The digest of the programmes where something happened this week; empty when nothing did anywhere. */
+    private Optional<Message> message(Scope scope, List<Program> live, Instant until) {
         Texts t = Texts.of(settings.adminLocale());
         Instant from = until.minus(WEEK);
         Message.Builder m = Message.builder().text(t.rich("weekly.title",
                 Dates.day(t, settings.digestZone(), from)));
         List<Enrollment> joined = enrollments.enrolledBetween(scope, from, until);
+        boolean any = false;
         for (Program p : live) {
             int newcomers = (int) joined.stream().filter(e -> e.program().equals(p.id())).count();
             int introduced = 0;
@@ -124,12 +128,17 @@ public final class WeeklyDigest implements DueHandler {
                     t.rich("weekly.changed", newcomers, introduced, active, closed),
                     t.rich("weekly.attention", proposals, waitingPairs.size() - proposals,
                             waiting.of(p.id(), until).size(), f.atRisk())));
-            figures.rhythm().meetingsBetween(p.id(), from, until)
-                    .ifPresent(n -> lines.add(t.rich("weekly.meetings", n)));
+            OptionalInt meetings = figures.rhythm().meetingsBetween(p.id(), from, until);
+            meetings.ifPresent(n -> lines.add(t.rich("weekly.meetings", n)));
+            if (newcomers + introduced + active + closed + meetings.orElse(0) == 0) {
+                // a week in which nothing happened there: no news is no message
+                continue;
+            }
+            any = true;
             m.text(t.rich("status.title", p.name(), t.get(p.state().labelKey())));
             m.text(Rich.join("\n", lines));
         }
-        return m.context(t.rich("weekly.footer")).build();
+        return any ? Optional.of(m.context(t.rich("weekly.footer")).build()) : Optional.empty();
     }
 
     private static int within(Instant at, Instant from, Instant until) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.TandemCore;
 import org.tandem.core.testing.Chat;
+import org.tandem.core.testing.Forms;
+import org.tandem.core.testing.Seed;
 
 /** The weekly digest: posted on Monday once per workspace and week, whatever the replicas, then the next planned. */
 class WeeklyDigestTest {
@@ -34,11 +36,30 @@ class WeeklyDigestTest {
         assertThat(chat.core().dueItems().find("digest.weekly|test|t1|2026-W12")).as("the next one is planned")
                 .isPresent();
 
-        int next = chat.mark();
+        // a week in which nothing happened: no digest, and the next one is planned all the same
+        int quiet = chat.mark();
         chat.clock().set(Instant.parse("2026-03-16T09:01:00Z"));
         chat.core().sweep();
-        assertThat(chat.adminSince(next).text()).containsOnlyOnce("*Weekly digest* for the week from Mar 9, 2026")
-                .contains("This week: 0 new enrolment(s)");
+        assertThat(chat.adminSince(quiet).text()).doesNotContain("Weekly digest");
+        assertThat(chat.core().dueItems().find("digest.weekly|test|t1|2026-W13")).isPresent();
+
+        // something happens again: the next digest tells it
+        Chat.Person zoe = chat.person("zoe");
+        Seed.enrolMentee(zoe, Forms.mentee());
+        int next = chat.mark();
+        chat.clock().set(Instant.parse("2026-03-23T09:01:00Z"));
+        chat.core().sweep();
+        assertThat(chat.adminSince(next).text()).containsOnlyOnce("*Weekly digest* for the week from Mar 16, 2026")
+                .contains("This week: 1 new enrolment(s)");
+    }
+
+    @Test
+    void aDraftProgrammeIsLeftOut() {
+        chat.coordinator("carol").submits("program.create", Forms.program("Sketch"));
+        int mark = chat.mark();
+        chat.clock().set(Instant.parse("2026-03-09T09:00:30Z"));
+        chat.core().sweep();
+        assertThat(chat.adminSince(mark).text()).contains("*Leadership*").doesNotContain("Sketch");
     }
 
     @Test
