@@ -1,6 +1,5 @@
 package org.tandem.core.basics;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Place;
+import org.tandem.core.conversation.Router;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
 
@@ -148,8 +148,6 @@ final class Chatter {
 
     /** Lower case, accents folded, punctuation as spaces: "Bonjour, un mentor !" reads "bonjour un mentor". */
     static String fold(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return decomposed.replaceAll("[^\\p{L}\\p{N}-]+", " ").strip();
+        return Router.fold(text).replaceAll("[^\\p{L}\\p{N}-]+", " ").strip();
     }
 }

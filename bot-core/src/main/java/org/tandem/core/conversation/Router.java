@@ -73,8 +73,8 @@ public final class Router {
         return Map.copyOf(words);
     }
 
-    /** A typed word as it is looked up: lower case, accents folded. */
-    static String fold(String word) {
+    /** A typed word as it is looked up: lower case, accents folded ("Données" reads "donnees"). */
+    public static String fold(String word) {
         String decomposed = Normalizer.normalize(word.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
         return decomposed.replaceAll("\\p{M}", "");
     }

@@ -51,6 +51,7 @@ public final class Sweeper {
     private final Clock clock;
     private final String owner;
     private final Settings settings;
+    private final Retry retry;
     // sweeps of one sweeper never overlap: the scheduler's and the dev clock's take turns
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -64,6 +65,7 @@ public final class Sweeper {
         this.clock = clock;
         this.owner = owner;
         this.settings = settings;
+        this.retry = new Retry(settings.firstBackOff(), settings.maxBackOff(), items.maxAttempts(), Duration.ZERO);
         for (DueHandler h : handlers) {
             if (this.handlers.putIfAbsent(h.kind(), h) != null) {
                 throw new IllegalStateException("two handlers for due items of kind '" + h.kind() + "'");
@@ -151,8 +153,7 @@ public final class Sweeper {
 
     /** Exponential back-off with "equal jitter" (see {@link Retry}), between the settings' first and longest wait. */
     Duration backOff(int attempt) {
-        return new Retry(settings.firstBackOff(), settings.maxBackOff(), items.maxAttempts(), Duration.ZERO)
-                .wait(attempt, Duration.ZERO);
+        return retry.wait(attempt, Duration.ZERO);
     }
 
     private static String describe(RuntimeException e) {
