@@ -166,7 +166,7 @@ function renderForm(b, msg) {
       control = el('div', { class: 'checks', id }, (f.options || []).map((o) =>
         el('label', {}, el('input', { type: 'checkbox', value: o.value, checked: values.includes(o.value) }), ' ', o.label)));
     } else {
-      control = el('input', { id, type: f.kind === 'number' ? 'number' : 'text', value: values[0] || '', maxlength: f.maxLength });
+      control = el('input', { id, type: ({ number: 'number', date: 'date', time: 'time' })[f.kind] || 'text', value: values[0] || '', maxlength: f.maxLength });
     }
     controls[f.id] = { kind: f.kind, control };
     fields.append(el('label', { for: id }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null), control);

@@ -49,7 +49,7 @@ class AuthorizationTest {
         Seed.openProgramme(chat, "Leadership");
         Pair pair = Life.agreed(chat, "Leadership", alice, bob, "weekly");
         carol.says("workshop Leadership");
-        carol.submits("workshop.form", Map.of("title", "Giving feedback", "when", "2026-03-20 14:00",
+        carol.submits("workshop.form", Map.of("title", "Giving feedback", "date", "2026-03-20", "time", "14:00",
                 "where", "Room 4"));
         String workshop = chat.db().getCollection("workshops").find().first().getString("_id");
         String program = Life.program(chat, "Leadership").id();

@@ -12,10 +12,12 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.block.element.DatePickerElement;
 import com.slack.api.model.block.element.MultiStaticSelectElement;
 import com.slack.api.model.block.element.NumberInputElement;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.block.element.StaticSelectElement;
+import com.slack.api.model.block.element.TimePickerElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
@@ -281,6 +283,10 @@ final class BlockKit {
                     .initialValue(first.matches("-?\\d{1,9}") ? first : null).build();
             case TEXTAREA -> textInput(in, first, true);
             case TEXT -> textInput(in, first, false);
+            case DATE -> DatePickerElement.builder().actionId(in.id())
+                    .initialDate(first.matches("\\d{4}-\\d{2}-\\d{2}") ? first : null).build();
+            case TIME -> TimePickerElement.builder().actionId(in.id())
+                    .initialTime(first.matches("\\d{2}:\\d{2}") ? first : null).build();
         };
         // an error shown when the form is (re)opened; a submission's errors go back in the ack instead
         String hint = in.error() != null ? "⚠ " + in.error() + (in.hint() != null ? " — " + in.hint() : "")

@@ -31,6 +31,10 @@ final class Payloads {
                 v.getSelectedOptions().forEach(o -> values.add(o.getValue()));
             } else if (v.getSelectedOption() != null) {
                 values.add(v.getSelectedOption().getValue());
+            } else if (v.getSelectedDate() != null) {
+                values.add(v.getSelectedDate());
+            } else if (v.getSelectedTime() != null) {
+                values.add(v.getSelectedTime());
             } else if (v.getValue() != null) {
                 values.add(v.getValue());
             }

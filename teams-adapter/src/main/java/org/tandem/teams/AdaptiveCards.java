@@ -250,6 +250,14 @@ final class AdaptiveCards {
                 options(n, in.options());
                 n.put("value", multi ? String.join(",", in.values()) : first);
             }
+            case DATE -> {
+                n.put("type", "Input.Date");
+                n.put("value", first.matches("\\d{4}-\\d{2}-\\d{2}") ? first : "");
+            }
+            case TIME -> {
+                n.put("type", "Input.Time");
+                n.put("value", first.matches("\\d{2}:\\d{2}") ? first : "");
+            }
             default -> throw new IllegalArgumentException(in.kind().name());
         }
         if (in.hint() != null) {

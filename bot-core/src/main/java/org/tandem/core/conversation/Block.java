@@ -91,8 +91,11 @@ public sealed interface Block {
         }
     }
 
-    /** The kinds of form input. */
-    enum InputKind { TEXT, TEXTAREA, NUMBER, SELECT, MULTISELECT }
+    /**
+     * The kinds of form input. A {@code DATE} comes back as {@code yyyy-MM-dd}, a {@code TIME} as {@code HH:mm}
+     * (each platform's picker, never a box to type a format into).
+     */
+    enum InputKind { TEXT, TEXTAREA, NUMBER, SELECT, MULTISELECT, DATE, TIME }
 
     /**
      * One input of a form, with what to show in it now ({@code values}: a previous answer, so nobody retypes

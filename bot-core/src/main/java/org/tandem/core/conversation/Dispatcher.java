@@ -88,6 +88,16 @@ public final class Dispatcher {
             submit(turn, s);
         } else if (input instanceof Input.FreeText t) {
             text(turn, t.text().strip());
+        } else if (input instanceof Input.Arrived) {
+            arrived(turn);
+        }
+    }
+
+    private void arrived(Turn turn) {
+        for (Flow flow : router.flows()) {
+            if (flow.onArrival(turn)) {
+                return;
+            }
         }
     }
 

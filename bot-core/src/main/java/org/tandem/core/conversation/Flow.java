@@ -38,4 +38,12 @@ public interface Flow {
     default boolean onUnknown(Turn turn, Input.Command typed) {
         return false;
     }
+
+    /**
+     * The person arrived ({@link Input.Arrived}): the first flow that returns true answers it; when none does, nothing
+     * is said.
+     */
+    default boolean onArrival(Turn turn) {
+        return false;
+    }
 }

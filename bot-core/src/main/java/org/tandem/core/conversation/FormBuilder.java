@@ -56,6 +56,16 @@ public final class FormBuilder {
         return add(id, labelKey, Block.InputKind.MULTISELECT, required, options, hintKey, 0);
     }
 
+    /** A date picker; its value is {@code yyyy-MM-dd}. */
+    public FormBuilder date(String id, String labelKey, boolean required, String hintKey) {
+        return add(id, labelKey, Block.InputKind.DATE, required, List.of(), hintKey, 10);
+    }
+
+    /** A time picker; its value is {@code HH:mm}. */
+    public FormBuilder time(String id, String labelKey, boolean required, String hintKey) {
+        return add(id, labelKey, Block.InputKind.TIME, required, List.of(), hintKey, 5);
+    }
+
     /** The form; with errors, a summary line on top says how many answers need a look. */
     public Block.Form build(String submitLabelKey) {
         String summary = errors.isEmpty() ? null : t.get("form.fix-errors", errors.size());

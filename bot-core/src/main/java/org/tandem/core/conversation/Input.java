@@ -79,6 +79,14 @@ public sealed interface Input {
         }
     }
 
+    /**
+     * The person opened Tandem, or added it somewhere, as the platform tells it: the web chat's page opened, Slack's
+     * App Home opened, the app installed in a personal chat or added to a team. Where is the event's place: a first
+     * contact in the person's direct conversation, or a group (a team's channel) Tandem has just joined. Nothing is
+     * answered when there is nothing new to say: a platform may tell it every time.
+     */
+    record Arrived() implements Input {}
+
     /** Text typed in a conversation that is not a command. */
     record FreeText(String text) implements Input {
         public FreeText {

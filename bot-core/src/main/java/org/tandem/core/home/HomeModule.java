@@ -10,13 +10,15 @@ import org.tandem.core.pairs.Pairs;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Programs;
 
-/** The home view, assembled: a person's status and next step, and the buttons that lead there. */
+/** The home view and the welcome, assembled: a person's status and next step, and the buttons that lead there. */
 public final class HomeModule implements Feature {
 
     private final HomeView view;
+    private final Welcome welcome;
 
     public HomeModule(People people, Programs programs, Enrollments enrollments, Pairs pairs) {
         this.view = new HomeView(people, programs, enrollments, pairs);
+        this.welcome = new Welcome(people, programs, enrollments);
     }
 
     @Override
@@ -31,6 +33,6 @@ public final class HomeModule implements Feature {
 
     @Override
     public List<Flow> flows() {
-        return List.of(new HomeFlow());
+        return List.of(new HomeFlow(), welcome);
     }
 }

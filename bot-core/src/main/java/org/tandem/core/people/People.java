@@ -1,6 +1,8 @@
 package org.tandem.core.people;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -97,6 +99,14 @@ public final class People implements Persons {
             out.add(PersonRef.fromKey(d.getString("_id")));
         }
         return out;
+    }
+
+    /**
+     * Notes that the person was welcomed; true the first time only (two replicas told of one arrival welcome once).
+     */
+    public boolean welcome(PersonRef ref, Instant now) {
+        return collection.updateOne(and(eq("_id", ref.key()), exists("welcomed", false)),
+                Updates.set("welcomed", Date.from(now))).getModifiedCount() == 1;
     }
 
     /** Remembers the language a person chose. */

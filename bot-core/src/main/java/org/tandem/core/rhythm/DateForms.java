@@ -41,8 +41,7 @@ final class DateForms {
     static Block.Form form(Texts t, String formId, Map<String, List<String>> values, Map<String, String> errors) {
         boolean met = formId.equals(MET_FORM);
         FormBuilder b = new FormBuilder(formId, t.get(met ? "checkin.met.title" : "checkin.scheduled.title"), t,
-                values, errors).text("date", met ? "checkin.met.date" : "checkin.scheduled.date", true, 10,
-                "checkin.date.hint");
+                values, errors).date("date", met ? "checkin.met.date" : "checkin.scheduled.date", true, null);
         if (met) {
             b.textarea("note", "checkin.met.note", false, 1000, "reflection.private");
         }

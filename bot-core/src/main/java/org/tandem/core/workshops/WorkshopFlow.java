@@ -2,15 +2,17 @@ package org.tandem.core.workshops;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.audit.AuditLog;
@@ -49,7 +51,6 @@ public final class WorkshopFlow implements Flow {
     static final String FORM = ID + ".form";
     static final String RSVP = ID + ".rsvp";
     static final Duration REMIND_BEFORE = Duration.ofDays(1);
-    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The steps of a workshop: it is being planned. */
     enum Step { PLAN }
@@ -87,7 +88,7 @@ public final class WorkshopFlow implements Flow {
     /** The invitation's answer is for the programme's participants, invited one by one; the form for coordinators. */
     @Override
     public void bind(Bindings on) {
-        on.submit(FORM, Access.COORDINATORS, Set.of("title", "when", "where"), this::plan)
+        on.submit(FORM, Access.COORDINATORS, Set.of("title", "date", "time", "where"), this::plan)
                 .click(RSVP, Access.named(this::invitees), this::rsvp);
     }
 
@@ -120,17 +121,24 @@ public final class WorkshopFlow implements Flow {
         }
         FormCheck check = new FormCheck(submit, turn.t());
         String title = check.text("title", true, 120);
-        String when = check.text("when", true, 16);
+        String date = check.text("date", true, 10);
+        String time = check.text("time", true, 5);
         String where = check.text("where", true, 300);
         Instant at = null;
-        if (!when.isEmpty()) {
-            try {
-                at = LocalDateTime.parse(when, TYPED).atZone(zone).toInstant();
+        if (!date.isEmpty() && !time.isEmpty()) {
+            Optional<LocalDate> day = parsed(date, LocalDate::parse);
+            Optional<LocalTime> hour = parsed(time, LocalTime::parse);
+            if (day.isEmpty()) {
+                check.error("date", "workshop.form.date-invalid");
+            }
+            if (hour.isEmpty()) {
+                check.error("time", "workshop.form.time-invalid");
+            }
+            if (day.isPresent() && hour.isPresent()) {
+                at = LocalDateTime.of(day.get(), hour.get()).atZone(zone).toInstant();
                 if (!at.isAfter(turn.now())) {
-                    check.error("when", "workshop.form.past");
+                    check.error("date", "workshop.form.past");
                 }
-            } catch (DateTimeParseException e) {
-                check.error("when", "workshop.form.when-invalid");
             }
         }
         if (!check.ok()) {
@@ -195,11 +203,20 @@ public final class WorkshopFlow implements Flow {
         turn.reply(m.build());
     }
 
+    private static <T> Optional<T> parsed(String raw, Function<String, T> parse) {
+        try {
+            return Optional.of(parse.apply(raw));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     private static Block.Form form(Texts t, Program p, Map<String, List<String>> values,
                                    Map<String, String> errors) {
         return new FormBuilder(FORM, t.get("workshop.form.title", p.name()), t, values, errors)
                 .text("title", "workshop.form.name", true, 120, null)
-                .text("when", "workshop.form.when", true, 16, "workshop.form.when-hint")
+                .date("date", "workshop.form.date", true, null)
+                .time("time", "workshop.form.time", true, "workshop.form.when-hint")
                 .text("where", "workshop.form.where", true, 300, "workshop.form.where-hint")
                 .build("workshop.form.submit");
     }

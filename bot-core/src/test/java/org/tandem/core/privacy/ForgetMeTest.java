@@ -45,7 +45,7 @@ class ForgetMeTest {
         assertThat(pairs.of(zed.ref(), PairStatus.OPEN)).singleElement()
                 .satisfies(p -> assertThat(p.status()).isEqualTo(PairStatus.INTRODUCED));
         carol.says("workshop");
-        carol.submits("workshop.form", Map.of("title", "Feedback", "when", "2026-03-20 17:00", "where", "Room 4"));
+        carol.submits("workshop.form", Map.of("title", "Feedback", "date", "2026-03-20", "time", "17:00", "where", "Room 4"));
         carol.says("broadcast Leadership");
         carol.submits("broadcast.form", Map.of("message", "Welcome all"));
         carol.clicksButton("Send to 2");
