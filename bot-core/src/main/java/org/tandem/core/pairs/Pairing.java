@@ -188,8 +188,16 @@ public final class Pairing {
         messenger.send(Address.admin(pair.scope()), Message.text(Texts.of(adminLocale).rich(key, args)));
     }
 
+    /** What makes a match a compromise, in the mentee's words ("covers none of your topics"), or empty. */
+    static Optional<Rich> weaknesses(Texts t, List<Pair.Reason> reasons) {
+        List<String> weak = reasons.stream().filter(Pair.Reason::weak).filter(r -> t.has(r.key()))
+                .map(r -> t.get(r.key(), r.args().toArray())).toList();
+        return weak.isEmpty() ? Optional.empty() : Optional.of(t.rich("pair.weak", String.join(" · ", weak)));
+    }
+
     /**
-     * For the mentee: why this mentor (what scored, strongest first), then what to keep in mind (what did not).
+     * For the mentee: why this mentor (what scored, strongest first), then what to keep in mind (what did not,
+     * apart from what makes it a compromise: {@link #weaknesses}).
      * The sentences speak to the mentee ("ahead of you"), so only the mentee reads them.
      */
     static Optional<Rich> reasons(Texts t, List<Pair.Reason> reasons) {
@@ -197,8 +205,8 @@ public final class Pairing {
                 .sorted((a, b) -> Integer.compare(b.points(), a.points())).toList();
         List<String> good = known.stream().filter(r -> r.points() > 0).map(r -> t.get(r.key(), r.args().toArray()))
                 .toList();
-        List<String> mind = known.stream().filter(r -> r.points() <= 0).map(r -> t.get(r.key(), r.args().toArray()))
-                .toList();
+        List<String> mind = known.stream().filter(r -> r.points() <= 0 && !r.weak())
+                .map(r -> t.get(r.key(), r.args().toArray())).toList();
         Rich out = null;
         if (!good.isEmpty()) {
             out = t.rich("pair.why", String.join(" · ", good));

@@ -2,6 +2,7 @@ package org.tandem.core.pairs;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.tandem.core.conversation.Access;
@@ -75,10 +76,18 @@ public final class ShortlistFlow implements Flow {
         Message.Builder m = Message.builder().text(t.rich(headlineKey, program.get().name(),
                 list.get().remaining().size()));
         List<Block.Button> buttons = new ArrayList<>();
-        for (Shortlist.Candidate c : list.get().remaining()) {
+        // best first; the first that is no compromise is the one suggested, a compromise says what it lacks
+        List<Shortlist.Candidate> ranked = list.get().remaining().stream()
+                .sorted(Comparator.comparingInt(Shortlist.Candidate::score).reversed()).toList();
+        Shortlist.Candidate suggested = ranked.stream().filter(c -> c.reasons().stream().noneMatch(Pair.Reason::weak))
+                .findFirst().orElse(null);
+        int rank = 0;
+        for (Shortlist.Candidate c : ranked) {
             String name = people.name(c.mentor());
             Optional<MentorAnswers> answers = enrollments.find(c.mentor(), programId).flatMap(Enrollment::mentor);
-            m.text(t.rich("shortlist.candidate", name, answers.map(MentorAnswers::department).orElse("")));
+            m.text(t.rich(c == suggested ? "shortlist.candidate.best" : "shortlist.candidate", ++rank, name,
+                    answers.map(MentorAnswers::department).orElse("")));
+            Pairing.weaknesses(t, c.reasons()).ifPresent(m::context);
             Pairing.reasons(t, c.reasons()).ifPresent(m::context);
             if (profiles) {
                 answers.ifPresent(a -> m.fields(AnswerFields.mentor(t, a, AnswerFields.Reader.OTHER)));
@@ -86,7 +95,7 @@ public final class ShortlistFlow implements Flow {
                 answers.filter(a -> !a.why().isEmpty()).ifPresent(a -> m.context(Rich.literal("“" + a.why() + "”")));
             }
             buttons.add(new Block.Button(CHOOSE, t.get("shortlist.ask", name), programId + "|" + c.mentor().key(),
-                    Block.Style.PRIMARY));
+                    c == suggested ? Block.Style.PRIMARY : Block.Style.DEFAULT));
         }
         if (!profiles) {
             buttons.add(new Block.Button(PROFILES, t.get("shortlist.profiles"), programId));

@@ -1,6 +1,7 @@
 package org.tandem.core.rounds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
@@ -94,6 +96,26 @@ class MatchRoundTest {
         bob.clicksButton("Yes");
         assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.ACTIVE);
         assertThat(carol.says("programs").text()).contains("Running");
+    }
+
+    @Test
+    void theShortlistIsRankedAndACompromiseSaysWhatItLacks() {
+        programme("mentee-chooses");
+        Chat.Person alice = mentee("alice", Forms.mentee());
+        mentor("bob", Forms.mentor());
+        mentor("dora", Forms.with(Forms.with(Forms.mentor(), "topics", List.of("negotiation")), "department", "Legal"));
+        carol.says("match");
+        int mark = chat.mark();
+        carol.clicksButton("Confirm");
+
+        Chat.Replies list = alice.dmsSince(mark);
+        assertThat(list.text()).contains("1. *Bob* — Engineering · the best fit", "2. *Dora* — Legal",
+                "⚠ A compromise: Covers none of your topics");
+        assertThat(list.text().indexOf("*Bob*")).isLessThan(list.text().indexOf("*Dora*"));
+        List<Block.Button> asks = list.blocks(Block.Buttons.class).stream().flatMap(b -> b.buttons().stream())
+                .filter(b -> b.label().startsWith("Ask ")).toList();
+        assertThat(asks).extracting(Block.Button::label, Block.Button::style)
+                .containsExactly(tuple("Ask Bob", Block.Style.PRIMARY), tuple("Ask Dora", Block.Style.DEFAULT));
     }
 
     @Test
