@@ -7,22 +7,32 @@ import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Turn;
+import org.tandem.core.intake.Enrollments;
+import org.tandem.core.people.People;
 
-/** The introduction's buttons: "We have scheduled it" and "We have met" (which starts the click check). */
+/**
+ * The introduction's buttons: each other's profile, "We have scheduled it" and "We have met" (which starts the click
+ * check).
+ */
 public final class IntroFlow implements Flow {
 
     static final String ID = "intro";
     static final String SCHEDULED = ID + ".scheduled";
     static final String MET = ID + ".met";
+    static final String PROFILE = ID + ".profile";
 
     private final Pairs pairs;
     private final Meetings meetings;
     private final ClickCheck clickCheck;
+    private final People people;
+    private final Enrollments enrollments;
 
-    public IntroFlow(Pairs pairs, Meetings meetings, ClickCheck clickCheck) {
+    public IntroFlow(Pairs pairs, Meetings meetings, ClickCheck clickCheck, People people, Enrollments enrollments) {
         this.pairs = pairs;
         this.meetings = meetings;
         this.clickCheck = clickCheck;
+        this.people = people;
+        this.enrollments = enrollments;
     }
 
     @Override
@@ -33,7 +43,18 @@ public final class IntroFlow implements Flow {
     @Override
     public void bind(Bindings on) {
         on.click(SCHEDULED, PairAccess.members(pairs), this::scheduled)
-                .click(MET, PairAccess.members(pairs), this::met);
+                .click(MET, PairAccess.members(pairs), this::met)
+                .click(PROFILE, PairAccess.members(pairs), this::profile);
+    }
+
+    /** Each sees the other's profile, privately: the introduction itself stays short. */
+    private void profile(Turn turn, Input.Click click) {
+        Optional<Pair> pair = pairs.find(click.value()).filter(p -> p.status().open());
+        if (pair.isEmpty()) {
+            turn.reply("intro.profile.ended");
+            return;
+        }
+        turn.whisper(Introduction.profile(turn.t(), pair.get(), turn.who(), people, enrollments));
     }
 
     private Optional<Pair> introduced(Turn turn, Input.Click click) {

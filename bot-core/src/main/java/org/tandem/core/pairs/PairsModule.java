@@ -43,7 +43,7 @@ public final class PairsModule implements Feature {
                 timers, events);
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing, timers, events);
         this.shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
-        this.flows = List.of(shortlist, new RequestFlow(pairs, pairing), new IntroFlow(pairs, meetings, clickCheck),
+        this.flows = List.of(shortlist, new RequestFlow(pairs, pairing), new IntroFlow(pairs, meetings, clickCheck, people, enrollments),
                 new ClickFlow(pairs, clickCheck));
         this.handlers = PairTimers.handlers(pairs, pairing, clickCheck);
 

@@ -48,11 +48,17 @@ class PairingFlowTest {
         String group = chat.lastGroup();
         String intro = chat.groupSince(group, mark).text();
         assertThat(intro).contains("Meet your mentoring pair", "Alice, meet Bob, your mentor", "You share: public speaking, leadership",
-                "suggested agenda", "Confidentiality", "[We have scheduled it] [We have met]");
-        // the answers read as words about each of them, not as the questions they answered
-        assertThat(intro).contains("Hopes for this mentoring", "Can help with", "Why they mentor")
-                .doesNotContain("What do you hope to achieve?", "Why you mentor", "How many mentees at once",
-                        "Topics you can help with", "Languages you can mentor");
+                "Alice hopes: “", "For your first, exploratory conversation", "stays between you",
+                "[See each other's profile]", "[We have scheduled it] [We have met]");
+        // short enough for a phone: the profiles are a button away, not in the introduction
+        assertThat(intro).doesNotContain("Hopes for this mentoring", "Why they mentor");
+        // each sees the other's answers, privately, as words about them, not as the questions they answered
+        String bobsProfile = alice.in(Place.group(group)).clicksButton("See each other's profile").text();
+        assertThat(bobsProfile).contains("*Bob's profile*", "Can help with", "Why they mentor")
+                .doesNotContain("Why you mentor", "How many mentees at once", "Topics you can help with",
+                        "Languages you can mentor", "Hopes for this mentoring");
+        assertThat(bob.in(Place.group(group)).clicksButton("See each other's profile").text())
+                .contains("*Alice's profile*", "Hopes for this mentoring").doesNotContain("What do you hope to achieve?");
         assertThat(bob.inbox().text()).as("the request shows its outcome, without its buttons")
                 .contains("You accepted on").doesNotContain("[Accept] [Decline]");
         assertThat(chat.adminSince(mark).text()).contains("Alice and Bob have been introduced in *Leadership*");
