@@ -58,6 +58,8 @@ final class IntakeSteps {
         boolean valid = mentee ? IntakeForms.parseMentee(check, program).isPresent()
                 : IntakeForms.parseMentor(check, program).isPresent();
         if (!valid) {
+            // kept as typed, so that "continue where you left off" brings them back, as the error says
+            turn.save(s.with(mentee ? "mentee" : "mentor", submit.values()));
             turn.reply(Message.of(mentee
                     ? IntakeForms.menteeForm(MENTEE_FORM, turn.t(), program, check.submitted(), check.errors())
                     : IntakeForms.mentorForm(MENTOR_FORM, turn.t(), program, check.submitted(), check.errors())));
@@ -73,20 +75,48 @@ final class IntakeSteps {
         Texts t = turn.t();
         switch (step(s)) {
             case PROGRAM, ROLE -> askRole(turn, program);
-            case MENTEE -> turn.reply(Message.of(IntakeForms.menteeForm(MENTEE_FORM, t, program,
-                    withDefaults(turn, raw(s, "mentee"), program), Map.of())));
+            case MENTEE -> form(turn, program, raw(s, "mentee"), true);
             case MENTOR -> {
                 Map<String, List<String>> values = raw(s, "mentor");
-                if (values.isEmpty()) {
+                if (values.isEmpty() && earlier(turn, program, false).isEmpty()) {
                     values = ConsentStep.sharedWithMentor(raw(s, "mentee"));
                 }
-                turn.reply(Message.of(IntakeForms.mentorForm(MENTOR_FORM, t, program,
-                        withDefaults(turn, values, program), Map.of())));
+                form(turn, program, values, false);
             }
             case CONSENT -> turn.reply(ConsentStep.ask(t, program,
                     Role.parse(s.string("role")).orElse(Role.MENTEE)));
             default -> new ProfileEditing(programs, enrollments).prompt(turn, s);
         }
+    }
+
+    /**
+     * A questionnaire with what was answered so far; when nothing was, with the answers given in another programme
+     * (the latest), said so above the form: they stay editable.
+     */
+    private void form(Turn turn, Program program, Map<String, List<String>> values, boolean mentee) {
+        Texts t = turn.t();
+        Optional<Enrollment> from = values.isEmpty() ? earlier(turn, program, mentee) : Optional.empty();
+        Map<String, List<String>> shown = from.map(e -> mentee ? IntakeForms.values(e.mentee().orElseThrow())
+                : IntakeForms.values(e.mentor().orElseThrow())).orElse(values);
+        Block.Form form = mentee
+                ? IntakeForms.menteeForm(MENTEE_FORM, t, program, withDefaults(turn, shown, program), Map.of())
+                : IntakeForms.mentorForm(MENTOR_FORM, t, program, withDefaults(turn, shown, program), Map.of());
+        Message.Builder m = Message.builder();
+        from.flatMap(e -> programs.find(e.program()))
+                .ifPresent(p -> m.context(t.rich("intake.prefilled", p.name())));
+        turn.reply(m.add(form).build());
+    }
+
+    /** The person's latest enrolment elsewhere with answers for this role. */
+    private Optional<Enrollment> earlier(Turn turn, Program program, boolean mentee) {
+        List<Enrollment> mine = enrollments.of(turn.who());
+        for (int i = mine.size() - 1; i >= 0; i--) {
+            Enrollment e = mine.get(i);
+            if (!e.program().equals(program.id()) && (mentee ? e.mentee().isPresent() : e.mentor().isPresent())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Pre-fills what the platform knows: the person's time zone. */

@@ -143,6 +143,39 @@ class IntakeFlowTest {
     }
 
     @Test
+    void continuingWhereOneLeftOffBringsBackTheAnswersGiven() {
+        Chat.Person alice = chat.person("alice");
+        alice.says("join");
+        alice.clicksButton("Mentee");
+        alice.submits("intake.mentee", Forms.with(Forms.mentee(), "format", "in-person"));
+        chat.restart();
+        alice.says("join");
+        Block.Form form = alice.clicksButton("Continue").form();
+        assertThat(input(form, "hopes").values()).containsExactly("Speak with confidence at the quarterly all-hands.");
+        assertThat(input(form, "format").values()).containsExactly("in-person");
+        assertThat(input(form, "topic1").values()).containsExactly("public speaking");
+    }
+
+    @Test
+    void aSecondProgrammesQuestionnaireStartsFromTheFirstsAnswers() {
+        Chat.Person alice = chat.person("alice");
+        Seed.enrolMentee(alice, Forms.mentee());
+        Seed.openProgramme(chat, "Onboarding");
+        alice.says("join");
+        alice.clicksButton("Onboarding");
+        Chat.Replies asked = alice.clicksButton("Mentee");
+        assertThat(asked.text()).contains("I have filled in the answers you gave for *Leadership*");
+        Block.Form form = asked.form();
+        assertThat(input(form, "hopes").values()).containsExactly("Speak with confidence at the quarterly all-hands.");
+        assertThat(input(form, "department").values()).containsExactly("Finance");
+        // still editable: what is sent is what counts
+        assertThat(alice.submits("intake.mentee", Forms.with(Forms.mentee(), "hopes", "Onboard well."))
+                .buttonLabels()).contains("I agree");
+        alice.clicksButton("I agree");
+        assertThat(enrollments.of(alice.ref()).get(1).mentee().orElseThrow().hopes()).isEqualTo("Onboard well.");
+    }
+
+    @Test
     void typingDuringTheQuestionnairePointsToTheForm() {
         Chat.Person alice = chat.person("alice");
         alice.says("join");
