@@ -101,7 +101,9 @@ public final class AgreementFlow implements Flow {
                 AgreementForm.view(t, p.agreement().get()).forEach(m::add);
                 m.context(t.rich("agreement.status." + p.agreement().get().status().value()));
             }
-            if (p.mentee().equals(turn.who())) {
+            // once both agreed, there is no draft left to edit
+            boolean agreed = p.agreement().map(a -> a.status() == Agreement.Status.AGREED).orElse(false);
+            if (p.mentee().equals(turn.who()) && !agreed) {
                 m.buttons(List.of(new Block.Button(DRAFT, t.get(p.agreement().isEmpty() ? "agreement.draft"
                         : "agreement.edit"), p.id())));
             }

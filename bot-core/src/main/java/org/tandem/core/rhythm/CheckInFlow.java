@@ -158,8 +158,9 @@ final class CheckInFlow implements Flow {
             String note = check.text("note", false, 1000);
             if (!note.isEmpty()) {
                 // a private note: like a reflection, only its author ever reads it (journal)
-                rhythm.reflections.save(new Reflections.Reflection(p.id(), p.program(), turn.who(), "note",
-                        java.util.Map.of("note", note), List.of(), 0, turn.now()), "note:" + date.get());
+                rhythm.reflections.save(new Reflections.Reflection(p.id(), p.program(), turn.who(),
+                        Reflections.Reflection.NOTE, Map.of("note", note), List.of(), 0, turn.now(), date),
+                        "note:" + date.get());
             }
             if (rhythm.meetings.log(p, date.get(), turn.who(), turn.now())) {
                 pairs.met(p.id(), day);

@@ -2,7 +2,9 @@ package org.tandem.core.rhythm;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,19 @@ final class ReflectionFlow implements Flow {
     }
 
 
+    /** The day an entry is about: its meeting's, or the day it was written in the author's zone. */
+    private LocalDate day(Reflections.Reflection r, PersonRef who) {
+        return r.meetingOn().orElseGet(() -> LocalDate.ofInstant(r.at(), rhythm.zone(who, r.program())));
+    }
+
+    private static Optional<LocalDate> meetingDay(String ref) {
+        try {
+            return Optional.of(LocalDate.parse(ref));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     void afterMeeting(Pair pair, LocalDate date) {
         prompt(pair, "meeting", date.toString());
     }
@@ -102,8 +117,13 @@ final class ReflectionFlow implements Flow {
             return;
         }
         Texts t = turn.t();
-        Message.Builder m = Message.builder().text(t.rich("journal.title", mine.size()));
-        for (Reflections.Reflection r : mine.subList(0, Math.min(10, mine.size()))) {
+        // what is about a meeting is shown under the meeting's day, the rest under the day it was written
+        List<Reflections.Reflection> ordered = mine.stream()
+                .sorted(Comparator.comparing((Reflections.Reflection r) -> day(r, turn.who())).reversed()).toList();
+        long notes = mine.stream().filter(Reflections.Reflection::note).count();
+        Message.Builder m = Message.builder().text(notes == 0 ? t.rich("journal.title", mine.size())
+                : t.rich("journal.title.notes", mine.size() - notes, notes));
+        for (Reflections.Reflection r : ordered.subList(0, Math.min(10, ordered.size()))) {
             List<Block.Field> fields = new ArrayList<>();
             r.answers().forEach((k, v) -> fields.add(new Block.Field(t.get("journal.field." + k), v)));
             if (!r.progress().isEmpty()) {
@@ -112,8 +132,8 @@ final class ReflectionFlow implements Flow {
             if (r.satisfaction() > 0) {
                 fields.add(new Block.Field(t.get("journal.field.satisfaction"), r.satisfaction() + "/5"));
             }
-            m.text(t.rich("journal.entry", rhythm.date(t, r.at(), rhythm.zone(turn.who(), r.program())),
-                    t.get("journal.kind." + r.kind()))).fields(fields);
+            m.text(t.rich("journal.entry", rhythm.date(t, day(r, turn.who())), t.get("journal.kind." + r.kind())))
+                    .fields(fields);
         }
         turn.reply(m.context(t.rich("journal.private")).build());
     }
@@ -158,8 +178,11 @@ final class ReflectionFlow implements Flow {
             return;
         }
         turn.clearState();
+        String ref = state.get().string("ref");
+        // a meeting's reflection is about the day of the meeting, which its prompt names
+        Optional<LocalDate> on = kind.equals("meeting") ? meetingDay(ref) : Optional.empty();
         rhythm.reflections.save(new Reflections.Reflection(pair.get().id(), pair.get().program(), turn.who(), kind,
-                a.texts(), a.progress(), a.satisfaction(), turn.now()), kind + ":" + state.get().string("ref"));
+                a.texts(), a.progress(), a.satisfaction(), turn.now(), on), kind + ":" + ref);
         turn.answered(key(pair.get(), kind, state.get().string("ref"), turn.who()),
                 t -> t.rich("reflection.outcome.saved", t.date(turn.now(), ZoneOffset.UTC)));
         turn.reply("reflection.saved");

@@ -2,6 +2,7 @@ package org.tandem.core.rhythm;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -10,10 +11,12 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.bson.Document;
 import org.tandem.core.conversation.PersonRef;
@@ -24,9 +27,24 @@ import org.tandem.core.conversation.PersonRef;
  */
 public final class Reflections {
 
-    /** One reflection: its kind (meeting, midpoint, closing), free answers, progress per objective, satisfaction. */
+    /**
+     * One reflection: its kind (meeting, midpoint, closing, or a private meeting note), free answers, progress per
+     * objective, satisfaction, when it was written and, for a meeting's reflection or note, the day of the meeting.
+     */
     public record Reflection(String pair, String program, PersonRef author, String kind, Map<String, String> answers,
-                             List<Integer> progress, int satisfaction, Instant at) {}
+                             List<Integer> progress, int satisfaction, Instant at, Optional<LocalDate> meetingOn) {
+
+        /** A meeting note is the author's own memo, not a reflection: it is counted apart. */
+        public static final String NOTE = "note";
+
+        public Reflection {
+            meetingOn = meetingOn == null ? Optional.empty() : meetingOn;
+        }
+
+        public boolean note() {
+            return NOTE.equals(kind);
+        }
+    }
 
     /** What coordinators may see of a programme's reflections. */
     public record Averages(long count, OptionalDouble progress, OptionalDouble satisfaction) {}
@@ -47,7 +65,8 @@ public final class Reflections {
                         .append("author", r.author().key()).append("kind", r.kind())
                         .append("answers", new Document(new java.util.LinkedHashMap<>(r.answers())))
                         .append("progress", r.progress()).append("satisfaction", r.satisfaction())
-                        .append("at", Date.from(r.at())),
+                        .append("at", Date.from(r.at()))
+                        .append("on", r.meetingOn().map(LocalDate::toString).orElse(null)),
                 new ReplaceOptions().upsert(true));
     }
 
@@ -59,17 +78,17 @@ public final class Reflections {
             d.get("answers", Document.class).forEach((k, v) -> answers.put(k, String.valueOf(v)));
             out.add(new Reflection(d.getString("pair"), d.getString("program"), author, d.getString("kind"), answers,
                     d.getList("progress", Integer.class), d.getInteger("satisfaction", 0),
-                    d.getDate("at").toInstant()));
+                    d.getDate("at").toInstant(), Optional.ofNullable(d.getString("on")).map(LocalDate::parse)));
         }
         return out;
     }
 
-    /** Counts and averages for a programme: no text, no author. */
+    /** Counts and averages for a programme's reflections (meeting notes are not reflections): no text, no author. */
     public Averages averages(String program) {
         long count = 0;
         List<Integer> progress = new ArrayList<>();
         List<Integer> satisfaction = new ArrayList<>();
-        for (Document d : collection.find(eq("program", program))) {
+        for (Document d : collection.find(and(eq("program", program), ne("kind", Reflection.NOTE)))) {
             count++;
             progress.addAll(d.getList("progress", Integer.class));
             int s = d.getInteger("satisfaction", 0);

@@ -100,6 +100,8 @@ class RhythmTest {
                 "I gave the talk before June");
         assertThat(alice.says("goals").text()).contains("Agreed by both", "Speak at the all-hands");
         assertThat(bob.says("goals").text()).contains("Agreed by both").doesNotContain("[Edit the draft]");
+        assertThat(alice.says("goals").text()).as("once both agreed there is no draft to edit")
+                .doesNotContain("[Edit the draft]");
     }
 
     @Test
@@ -159,6 +161,11 @@ class RhythmTest {
                 "progress1", "3")).text()).contains("only you can read it");
         assertThat(alice.says("journal").text()).contains("SECRET-TAKEAWAY", "Progress (1 to 5, per objective): [3]");
         assertThat(alice.says("journal").text()).contains("meeting note", "NOTE-TO-SELF bring slides");
+        // both are about the meeting of 13 March, written on the 16th; the note is no reflection
+        assertThat(alice.says("journal").text()).contains("*March 13, 2026* — after a meeting",
+                "*March 13, 2026* — meeting note", "(1 reflection", "and 1 meeting note")
+                .doesNotContain("March 16");
+        assertThat(new Reflections(chat.db()).averages(pair.program()).count()).isEqualTo(1);
         assertThat(bob.says("journal").text()).doesNotContain("SECRET-TAKEAWAY").doesNotContain("NOTE-TO-SELF");
         assertThat(chat.coordinator("carol").says("programs").text()).doesNotContain("SECRET-TAKEAWAY");
         assertThat(chat.outbox().all()).filteredOn(s -> !s.to().equals(alice.ref().key()))
