@@ -178,7 +178,7 @@ public final class Pairs {
 
     /** Who ended a pair from outside its life: a coordinator, or the erasure of one of the two. */
     public enum EndedBy {
-        COORDINATOR, ERASURE;
+        COORDINATOR, ERASURE, MENTEE, MENTOR;
 
         String value() {
             return name().toLowerCase(Locale.ROOT);

@@ -43,8 +43,9 @@ public final class PairsModule implements Feature {
                 timers, events);
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing, timers, events);
         this.shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
-        this.flows = List.of(shortlist, new RequestFlow(pairs, pairing), new IntroFlow(pairs, meetings, clickCheck, people, enrollments),
-                new ClickFlow(pairs, clickCheck));
+        this.flows = List.of(shortlist, new RequestFlow(pairs, pairing),
+                new IntroFlow(pairs, meetings, clickCheck, people, enrollments), new ClickFlow(pairs, clickCheck),
+                new EndFlow(pairs, programs, people, pairing));
         this.handlers = PairTimers.handlers(pairs, pairing, clickCheck);
 
         // a pair that closed, however it closed: nothing about it can be answered any more

@@ -1,6 +1,7 @@
 package org.tandem.core.rhythm;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Agreement;
+import org.tandem.core.pairs.EndFlow;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
@@ -103,10 +105,13 @@ public final class AgreementFlow implements Flow {
             }
             // once both agreed, there is no draft left to edit
             boolean agreed = p.agreement().map(a -> a.status() == Agreement.Status.AGREED).orElse(false);
+            List<Block.Button> buttons = new ArrayList<>();
             if (p.mentee().equals(turn.who()) && !agreed) {
-                m.buttons(List.of(new Block.Button(DRAFT, t.get(p.agreement().isEmpty() ? "agreement.draft"
-                        : "agreement.edit"), p.id())));
+                buttons.add(new Block.Button(DRAFT, t.get(p.agreement().isEmpty() ? "agreement.draft"
+                        : "agreement.edit"), p.id()));
             }
+            buttons.add(EndFlow.button(t, p));
+            m.buttons(buttons);
             turn.reply(m.build());
         }
     }
