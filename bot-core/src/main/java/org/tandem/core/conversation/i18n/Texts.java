@@ -139,7 +139,8 @@ public final class Texts {
     /** A day and a time, e.g. "Tuesday, December 1, 2026, 5:30 PM" or "mardi 1er décembre 2026 à 17:30". */
     public String dateTime(Instant at, ZoneId zone) {
         ZonedDateTime z = at.atZone(zone);
-        return get("date.at-time", format(z, z.getDayOfMonth(), FormatStyle.FULL),
+        // how a day and its time join ("…, 5:30 PM", "… à 17:30") is the core's text, whichever bundle this is
+        return of(locale).get("date.at-time", format(z, z.getDayOfMonth(), FormatStyle.FULL),
                 DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(z));
     }
 

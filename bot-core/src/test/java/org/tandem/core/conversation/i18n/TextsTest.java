@@ -103,6 +103,8 @@ class TextsTest {
         assertThat(fr.dateTime(evening, paris)).isEqualTo("mardi 1er décembre 2026 à 17:30");
         assertThat(fr.dateTime(evening.plusSeconds(86_400), paris)).isEqualTo("mercredi 2 décembre 2026 à 17:30");
         assertThat(en.dateTime(evening, paris)).isEqualTo("Tuesday, December 1, 2026, 5:30 PM");
+        assertThat(Texts.of("i18n.texts-test", Locale.FRENCH).dateTime(evening, paris))
+                .isEqualTo("mardi 1er décembre 2026 à 17:30");
         assertThat(fr.get("checkin.ask", "Bob", fr.date(first))).isEqualTo(
                 "Avez-vous rencontré *Bob* depuis le 1er décembre 2026 ?");
     }
