@@ -24,7 +24,7 @@ class DemoSeedIT {
                 List<JsonNode> all = WebchatApiIT.messages("coordinator", 0);
                 String last = all.get(all.size() - 1).toString();
                 assertThat(last).contains("Programmes* (1)", "Demo mentoring programme",
-                        "Open for enrolment · 12 mentee(s), 8 mentor(s)");
+                        "Open for enrolment · 12 mentees, 8 mentors");
             }
         }
     }

@@ -184,13 +184,13 @@ class SlackIT {
         req.command(TEAM, "UCAROL", ADMIN, "tandem-admins", "match", trigger());
         SlackApiStub.Call preview = slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel"))
                 && c.params().get("blocks").contains("Matching preview"));
-        assertThat(preview.params().get("blocks")).contains("1 of 1 mentee(s) matched", "Alice → Bob");
+        assertThat(preview.params().get("blocks")).contains("1 of 1 mentee matched", "Alice → Bob");
         assertWellFormed(preview.json("blocks"));
         mark = slack.size();
         click("UCAROL", ADMIN, "tandem-admins", preview.json("blocks"), "Confirm", trigger());
         assertThat(slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel"))
                 && c.params().get("blocks").contains("Confirmed for")).params().get("blocks"))
-                .contains("1 mentee(s) received their shortlist");
+                .contains("1 mentee received their shortlist");
 
         // the mentee chooses from her shortlist; the mentor accepts
         SlackApiStub.Call shortlist = slack.await("chat.postMessage", mark,

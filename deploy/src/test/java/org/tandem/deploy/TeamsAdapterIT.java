@@ -171,11 +171,11 @@ class TeamsAdapterIT {
         BotConnectorStub.mention(match, "match");
         post(match);
         BotConnectorStub.Call preview = teams.awaitTo(ADMIN, mark, "**Matching preview**");
-        assertThat(preview.text()).contains("1 of 1 mentee(s) matched", "→ Bob");
+        assertThat(preview.text()).contains("1 of 1 mentee matched", "→ Bob");
         assertWellFormed(preview.card());
         mark = teams.mark();
         post(teams.click("carol", "Carol", preview, preview.action("Confirm")));
-        teams.awaitTo(ADMIN, mark, "1 mentee(s) received their shortlist");
+        teams.awaitTo(ADMIN, mark, "1 mentee received their shortlist");
 
         // the mentee chooses from her shortlist; the mentor accepts
         BotConnectorStub.Call shortlist = teams.awaitTo("a:alice", mark, "**Your mentor shortlist**");

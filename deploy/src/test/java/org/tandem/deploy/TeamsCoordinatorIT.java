@@ -100,7 +100,7 @@ class TeamsCoordinatorIT {
         assertThat(teams.callsTo("a:alice", mark, "shortlist")).isEmpty();
 
         post(teams.click("carol", "Carol", preview, confirm));
-        teams.awaitTo(ADMIN, mark, "1 mentee(s) received their shortlist");
+        teams.awaitTo(ADMIN, mark, "1 mentee received their shortlist");
         teams.awaitTo("a:alice", mark, "**Your mentor shortlist**");
     }
 

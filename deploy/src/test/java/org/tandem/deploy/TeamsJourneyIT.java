@@ -165,10 +165,10 @@ class TeamsJourneyIT {
         BotConnectorStub.mention(match, "match");
         app.activity(match);
         BotConnectorStub.Call preview = teams.awaitTo(ADMIN, mark, "**Matching preview**");
-        assertThat(preview.text()).contains("1 of 1 mentee(s) matched", "→ Bob");
+        assertThat(preview.text()).contains("1 of 1 mentee matched", "→ Bob");
         mark = teams.mark();
         assertSettled(execute("carol", "Carol", preview, "Confirm", Map.of()), null);
-        teams.awaitTo(ADMIN, mark, "1 mentee(s) received their shortlist");
+        teams.awaitTo(ADMIN, mark, "1 mentee received their shortlist");
 
         BotConnectorStub.Call shortlist = teams.awaitTo("a:alice", mark, "**Your mentor shortlist**");
         mark = teams.mark();

@@ -78,7 +78,7 @@ class AdaptiveCardsTest {
                 new Block.FormInput("languages", "Languages", Block.InputKind.MULTISELECT, true,
                         List.of(new Block.Option("en", "English"), new Block.Option("fr", "French")),
                         List.of("en", "fr"), null, null, 0)),
-                "Next", "Please check the 1 answer(s) marked below", "Cancel");
+                "Next", "Please check the answer marked below", "Cancel");
         ObjectNode card = AdaptiveCards.render(Message.of(form), en);
         JsonNode body = card.get("body");
         assertThat(card.at("/msteams/width").asText()).isEqualTo("Full");

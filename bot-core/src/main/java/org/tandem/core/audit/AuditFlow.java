@@ -64,7 +64,7 @@ public final class AuditFlow implements Flow {
                 .orElse(t.get("audit.all-programmes"));
         String target = e.target().map(people::name).orElse(t.get("audit.who.erased"));
         String place = t.has("audit.place." + e.place()) ? t.get("audit.place." + e.place()) : e.place();
-        String count = e.count().isPresent() ? Integer.toString(e.count().getAsInt()) : "—";
+        Object count = e.count().isPresent() ? (Object) e.count().getAsInt() : "—";
         String key = "audit." + e.action();
         Rich what = t.has(key) ? t.rich(key, e.subject(), program, count, target, place) : Rich.literal(e.action());
         return t.rich("audit.line", WHEN.format(e.at().atZone(zone)), who, what);

@@ -1,8 +1,6 @@
 package org.tandem.core.intake;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,12 +28,11 @@ final class ProfileView {
             return m.fields(about).context(t.rich("profile.not-enrolled")).build();
         }
         m.fields(about);
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale())
-                .withZone(person.timeZone().orElse(ZoneId.of("UTC")));
+        ZoneId zone = person.timeZone().orElse(ZoneId.of("UTC"));
         for (Enrollment e : enrollments) {
             Optional<Program> program = programs.find(e.program());
             String name = program.map(Program::name).orElse("?");
-            m.text(t.rich("profile.enrolment", name, t.get(e.role().labelKey()), date.format(e.enrolledAt())));
+            m.text(t.rich("profile.enrolment", name, t.get(e.role().labelKey()), t.date(e.enrolledAt(), zone)));
             List<Block.Button> edit = new ArrayList<>();
             e.mentee().ifPresent(a -> {
                 m.fields(AnswerFields.mentee(t, a, AnswerFields.Reader.SELF));

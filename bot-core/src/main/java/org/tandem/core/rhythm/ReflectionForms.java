@@ -45,17 +45,17 @@ final class ReflectionForms {
             List<Agreement.Objective> objectives = pair.agreement().map(Agreement::objectives).orElse(List.of());
             for (int i = 0; i < objectives.size(); i++) {
                 b.selectLabelled("progress" + (i + 1), t.get("reflection.progress", objectives.get(i).what()), true,
-                        scale(t));
+                        scale(t, "progress"));
             }
         }
         if (!kind.equals("meeting")) {
-            b.select("satisfaction", "reflection.satisfaction", true, scale(t), null);
+            b.select("satisfaction", "reflection.satisfaction", true, scale(t, "satisfaction"), null);
         }
         if (kind.equals("closing") && mentee) {
             b.textarea("thanks", "reflection.thanks", false, 1000, null)
                     .multiselect("share", "reflection.share", false,
                             List.of(new Block.Option("yes", t.get("reflection.share.yes", partner))), null)
-                    .select("survey", "reflection.survey", true, scale(t), null)
+                    .select("survey", "reflection.survey", true, scale(t, "rating"), null)
                     .textarea("survey-comment", "reflection.survey.comment", false, 1000, null);
         }
         return b.build("reflection.save");
@@ -90,8 +90,9 @@ final class ReflectionForms {
         return new Answers(texts, progress, satisfaction, share);
     }
 
-    private static List<Block.Option> scale(Texts t) {
+    /** A scale from 1 to 5 whose ends are worded for its question (progress, satisfaction, a rating). */
+    private static List<Block.Option> scale(Texts t, String question) {
         return IntStream.rangeClosed(1, 5).mapToObj(i -> new Block.Option(Integer.toString(i),
-                t.get("reflection.scale." + i))).toList();
+                t.get("reflection.scale." + question + "." + i))).toList();
     }
 }

@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -158,11 +156,11 @@ final class Rhythm {
 
     /** A date in the reader's language, e.g. "3 March 2026". */
     String date(Texts t, Instant at, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(at.atZone(zone));
+        return t.date(at, zone);
     }
 
     String date(Texts t, LocalDate d) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(d);
+        return t.date(d);
     }
 
     Optional<Enrollment> enrollment(PersonRef p, String program) {

@@ -1,8 +1,6 @@
 package org.tandem.core.workshops;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
@@ -41,8 +39,7 @@ final class WorkshopMessages {
 
     /** The time in a zone, e.g. "Tuesday, April 14, 2026, 5:30 PM (Europe/Paris)". */
     static String when(Texts t, Workshop w, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(t.locale())
-                .format(w.at().atZone(zone)) + " (" + zone.getId() + ")";
+        return t.dateTime(w.at(), zone) + " (" + zone.getId() + ")";
     }
 
     /** A person's own zone when the platform told it, else the one the coordinator used. */

@@ -47,7 +47,7 @@ class ExportTest {
                 assertThat(r).containsSubsequence("Mentor", "").contains("declined", "Dan"));
         assertThat(data).filteredOn(r -> r.get(1).equals("Bob")).extracting(r -> r.get(7))
                 .containsExactlyInAnyOrder("introduced", "proposed");
-        assertThat(seeded.carol.says("audit").text()).contains("carol: exported Leadership as a file (10 row(s))");
+        assertThat(seeded.carol.says("audit").text()).contains("carol: exported Leadership as a file (10 rows)");
     }
 
     @Test

@@ -41,7 +41,7 @@ class PairFlowTest {
     @Test
     void endingAPairAsksThenClosesItOnceAndTellsBothKindly() {
         String ask = seeded.carol.says("end pair Alice").text();
-        assertThat(ask).contains("End 1 pair(s) of *Alice*?", "[End Alice & Bob (Leadership)] [Keep it]");
+        assertThat(ask).contains("End the pair of *Alice*?", "[End Alice & Bob (Leadership)] [Keep it]");
         int mark = chat.mark();
         Chat.Pressable end = seeded.carol.button("End Alice & Bob (Leadership)");
         assertThat(seeded.carol.press(end).text())

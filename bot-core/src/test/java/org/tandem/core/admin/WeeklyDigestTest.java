@@ -30,8 +30,8 @@ class WeeklyDigestTest {
         String digest = chat.adminSince(mark).text();
         assertThat(digest).containsOnlyOnce("*Weekly digest* for the week from Mar 2, 2026");
         assertThat(digest).contains("*Leadership* — Open for enrolment",
-                "This week: 8 new enrolment(s) · 1 pair(s) introduced · 0 became active",
-                "Needs attention: 1 proposal(s) to approve", "`status`, `pending` and `at-risk` give the details");
+                "This week: 8 new enrolments · 1 pair introduced · 0 became active",
+                "Needs attention: 1 proposal to approve", "`status`, `pending` and `at-risk` give the details");
         assertThat(Seeded.secrets()).allSatisfy(s -> assertThat(digest).doesNotContain(s));
         assertThat(chat.core().dueItems().find("digest.weekly|test|t1|2026-W12")).as("the next one is planned")
                 .isPresent();
@@ -50,7 +50,7 @@ class WeeklyDigestTest {
         chat.clock().set(Instant.parse("2026-03-23T09:01:00Z"));
         chat.core().sweep();
         assertThat(chat.adminSince(next).text()).containsOnlyOnce("*Weekly digest* for the week from Mar 16, 2026")
-                .contains("This week: 1 new enrolment(s)");
+                .contains("This week: 1 new enrolment ·");
     }
 
     @Test

@@ -29,7 +29,7 @@ class BasicsFlowTest {
     @Test
     void helpSpeaksFrench() {
         String help = chat.person("alice", "Alice", Locale.FRENCH).says("help").text();
-        assertThat(help).contains("Voici ce que vous pouvez faire", "s'inscrire");
+        assertThat(help).contains("Voici ce que vous pouvez faire", "vous inscrit à un programme");
     }
 
     @Test

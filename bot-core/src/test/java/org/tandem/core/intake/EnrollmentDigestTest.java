@@ -32,7 +32,7 @@ class EnrollmentDigestTest {
         chat.clock().set(Instant.parse("2026-03-03T09:00:30Z"));
         assertThat(chat.core().sweep()).isEqualTo(1);
         String summary = chat.adminSince(mark).text();
-        assertThat(summary).contains("*Daily summary*: 2 new enrolment(s) since yesterday",
+        assertThat(summary).contains("*Daily summary*: 2 new enrolments since yesterday",
                 "*Leadership* (2): Alice (Mentee), Bob (Mentor)");
 
         int again = chat.mark();
@@ -53,7 +53,7 @@ class EnrollmentDigestTest {
         chat.clock().set(Instant.parse("2026-03-05T09:01:00Z"));
         chat.core().sweep();
         String summary = chat.adminSince(mark).text();
-        assertThat(summary).contains("1 new enrolment(s)", "Bob (Mentor)").doesNotContain("Alice");
+        assertThat(summary).contains("1 new enrolment since yesterday", "Bob (Mentor)").doesNotContain("Alice");
     }
 
     @Test

@@ -136,7 +136,7 @@ class IntakeFlowTest {
         Block.Form again = alice.submits("intake.mentee", Forms.with(Forms.mentee(), "format", "in-person")).form();
         assertThat(input(again, "location").error()).contains("please say where");
         assertThat(input(again, "hopes").values()).containsExactly("Speak with confidence at the quarterly all-hands.");
-        assertThat(again.error()).contains("Please check the 1 answer(s)");
+        assertThat(again.error()).contains("Please check the answer marked below");
         Chat.Replies consent = alice.submits("intake.mentee",
                 Forms.with(Forms.with(Forms.mentee(), "format", "in-person"), "location", "Lyon"));
         assertThat(consent.buttonLabels()).contains("I agree");
@@ -231,7 +231,7 @@ class IntakeFlowTest {
         assertThat(input(form, "department").values()).containsExactly("Finance");
 
         Block.Form bad = alice.submits("intake.mentee", Forms.with(Forms.mentee(), "hopes", "h".repeat(1001))).form();
-        assertThat(input(bad, "hopes").error()).contains("1000 characters");
+        assertThat(input(bad, "hopes").error()).contains("1,000 characters");
         assertThat(enrollments.of(alice.ref()).get(0).mentee().orElseThrow().hopes()).startsWith("Speak");
 
         Chat.Replies saved = alice.submits("intake.mentee", Forms.with(Forms.mentee(), "department", "Legal"));
@@ -260,7 +260,7 @@ class IntakeFlowTest {
     void theWholeIntakeInFrench() {
         Chat.Person zoe = chat.person("zoe", "Zoé", Locale.FRENCH);
         Chat.Replies welcome = zoe.says("join");
-        assertThat(welcome.text()).contains("Bienvenue dans *Leadership*, Zoé !");
+        assertThat(welcome.text()).contains("Bienvenue dans le programme *Leadership*, Zoé !");
         Block.Form form = zoe.clicksButton("Mentoré").form();
         assertThat(form.title()).isEqualTo("Vous, en tant que mentoré — Leadership");
         assertThat(input(form, "format").options()).extracting(Block.Option::label)
@@ -270,8 +270,9 @@ class IntakeFlowTest {
         Block.Form bad = zoe.submits("intake.mentee", Forms.with(Forms.mentee(), "timeZone", "Mars/Olympus")).form();
         assertThat(input(bad, "timeZone").error()).contains("n'est pas un fuseau horaire");
         assertThat(zoe.submits("intake.mentee", Forms.mentee()).text()).contains("qui verra quoi");
-        assertThat(zoe.clicksButton("J'accepte").text()).contains("Vous êtes inscrit à *Leadership* comme : *Mentoré*");
-        assertThat(zoe.says("profile").text()).contains("Service: Finance", "Étape de carrière: Début de carrière");
+        assertThat(zoe.clicksButton("J'accepte").text())
+                .contains("Votre inscription au programme *Leadership* est enregistrée (rôle : *Mentoré*)");
+        assertThat(zoe.says("profile").text()).contains("Service: Finance", "Niveau: Début de carrière");
     }
 
     static Block.FormInput input(Block.Form form, String id) {

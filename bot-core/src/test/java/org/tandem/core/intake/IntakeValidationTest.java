@@ -33,7 +33,7 @@ class IntakeValidationTest {
                 Arguments.of("other", "<!channel>", "< and >"),
                 Arguments.of("hopes", "", "Please answer this"),
                 Arguments.of("hopes", "   \n\t ", "Please answer this"),
-                Arguments.of("hopes", "x".repeat(1001), "1000 characters"),
+                Arguments.of("hopes", "x".repeat(1001), "1,000 characters"),
                 Arguments.of("languages", List.of(), "Please answer this"),
                 Arguments.of("languages", List.of("de"), "one of the options"),
                 Arguments.of("timeZone", "", "Please answer this"),
@@ -87,7 +87,7 @@ class IntakeValidationTest {
                 Arguments.of("years", "-1", "from 0 to 60"),
                 Arguments.of("topics", List.of(), "Please answer this"),
                 Arguments.of("topics", List.of("leadership", "astrology"), "one of the options"),
-                Arguments.of("why", "w".repeat(1001), "1000 characters"),
+                Arguments.of("why", "w".repeat(1001), "1,000 characters"),
                 Arguments.of("other", "<@U123> & friends", "< and >"));
     }
 

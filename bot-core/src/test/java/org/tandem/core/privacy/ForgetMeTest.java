@@ -66,7 +66,7 @@ class ForgetMeTest {
                 "[Erase my data] [Keep my data]");
         int mark = chat.mark();
         assertThat(zed.clicksButton("Erase my data").text())
-                .contains("your personal data is erased, and your 1 pair(s) ended");
+                .contains("your personal data is erased, and your pair ended");
 
         assertThat(DatabaseScan.find(chat.db(), List.of(USER, "Zebulon", "Quartermaine", "Zephyrine", WHY, OTHER,
                 "Pacific/Auckland"))).isEmpty();
@@ -78,7 +78,7 @@ class ForgetMeTest {
                 "their pair with Alice has ended");
         assertThat(carol.says("status").text()).as("aggregates stay, without identity")
                 .contains("Pairs by stage: ended 1", "Mentors enrolled: 0");
-        assertThat(carol.says("audit").text()).contains("a participant erased their personal data (1 pair(s) ended)",
+        assertThat(carol.says("audit").text()).contains("a participant erased their personal data (1 pair ended)",
                 "someone (data erased): tried `status`");
         assertThat(carol.says("pair alice").text()).contains("With *—* (Mentor) in *Leadership*: ended");
     }

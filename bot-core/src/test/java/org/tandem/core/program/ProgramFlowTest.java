@@ -111,7 +111,7 @@ class ProgramFlowTest {
         assertThat(carol.says("program open leadership").text()).contains("*Leadership 2026* is open for enrolment");
         assertThat(carol.says("program open Leadership 2026").text()).contains("already Open for enrolment");
         assertThat(carol.says("programs").text())
-                .contains("*Leadership 2026* — Open for enrolment · 0 mentee(s), 0 mentor(s) · Every 2 weeks · 6 months");
+                .contains("*Leadership 2026* — Open for enrolment · 0 mentees, 0 mentors · Every 2 weeks · 6 months");
 
         assertThat(carol.says("program close Leadership 2026").buttonLabels()).containsExactly("Close it", "Keep it");
         assertThat(carol.clicksButton("Keep it").text()).contains("stays as it is");

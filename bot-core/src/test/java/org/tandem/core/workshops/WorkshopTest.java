@@ -38,7 +38,7 @@ class WorkshopTest {
                 "where", "Room 4")).text()).contains("This moment has passed");
         assertThat(carol.submits("workshop.form", Map.of("title", "Giving feedback", "date", "2026-03-10", "time", "17:30",
                 "where", "https://meet.example.com/feedback")).text())
-                .contains("*Giving feedback* is announced to 4 participant(s) of *Leadership*",
+                .contains("*Giving feedback* is announced to 4 participants of *Leadership*",
                         "When: Tuesday, March 10, 2026, 5:30 PM (UTC)");
         chat.clock().advance(Duration.ofSeconds(5));
         chat.core().sweep();
