@@ -30,10 +30,9 @@ class WebchatBrowserIT {
     @Test
     void theFirstWalkThroughWorksOnAPhoneAndOnALaptop() throws Exception {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-        assumeTrue(Files.isExecutable(chromium), "no chromium at " + chromium + " (on Debian: apt-get install chromium;"
-                + " or set CHROMIUM): the web chat's walk in a browser is skipped");
-        assumeTrue(runs("node", "--version") && runs("npm", "--version"),
-                "no node and npm on the PATH: the web chat's walk in a browser is skipped");
+        skipUnless(Files.isExecutable(chromium), "no chromium at " + chromium
+                + " (on Debian: apt-get install chromium; or set CHROMIUM)");
+        skipUnless(runs("node", "--version") && runs("npm", "--version"), "no node and npm on the PATH");
         installPlaywright();
 
         try (RunningApp app = new RunningApp(dir.resolve("tandem.mv"), "tandem.demo.seed=true")) {
@@ -43,6 +42,14 @@ class WebchatBrowserIT {
                     WORK.resolve("shots").toAbsolutePath(), walk.output()).isZero();
             assertThat(walk.output()).contains("ok 390 px", "ok 1280 px").doesNotContain("FAILED");
         }
+    }
+
+    /** Skips the test, saying why in the build's output too (a skip's reason is otherwise only in the report). */
+    private static void skipUnless(boolean ready, String missing) {
+        if (!ready) {
+            System.out.println("WebchatBrowserIT skipped: " + missing);
+        }
+        assumeTrue(ready, missing + ": the web chat's walk in a browser is skipped");
     }
 
     /** playwright-core as the lock file pins it, into target/browser; again only when the lock file changed. */
