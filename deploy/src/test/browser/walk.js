@@ -9,9 +9,9 @@ const { chromium } = require('playwright-core');
 const fs = require('fs');
 const path = require('path');
 
-const [base, shots] = process.argv.slice(2);
+const [base, dir] = process.argv.slice(2);
+let shots = dir || 'shots';
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-fs.mkdirSync(shots, { recursive: true });
 
 let page;
 let width;
@@ -222,6 +222,46 @@ async function languages(user) {
   step(user + ' switches to French with `language fr` (the page too) and back with the selector');
 }
 
+// Date and time fields: the browser's pickers, and the core receives yyyy-MM-dd and HH:mm.
+async function workshopOnADate(programme) {
+  await become('coordinator');
+  await tab('#admin');
+  await say('workshop ' + programme);
+  const form = await fillForm({ title: 'Giving feedback', where: 'Room 4' });
+  const year = new Date().getFullYear() + 1;   // in the future whenever the test runs
+  await form.locator('input[type=date]').fill(year + '-01-14');
+  await form.locator('input[type=time]').fill('17:30');
+  await screen('workshop-form');
+  const sent = page.waitForRequest((r) => r.url().endsWith('/api/webchat/inbound') && r.method() === 'POST');
+  await form.locator('button[type=submit]').click();
+  const values = JSON.parse((await sent).postData()).form.values;
+  if (values.date !== year + '-01-14' || values.time !== '17:30') fail('the workshop form sent ' + JSON.stringify(values));
+  await sees('January 14, ' + year + ', 5:30 PM');
+  step('a date and a time are picked and sent as ' + values.date + ' ' + values.time);
+}
+
+// Matched, the pair meets in a group named after them, whose tab says what is unread there.
+async function pairInAGroup(programme) {
+  await become('coordinator');
+  await tab('#admin');
+  await say('match ' + programme);
+  await button('Confirm').click();
+  await sees('✓');
+  await become('alice');
+  await button('Ask Bob').click();
+  await become('bob');
+  await button('Accept').click();
+  await become('alice');
+  const group = page.locator('#conversations button', { hasText: 'Alice & Bob' });
+  await group.locator('.badge').waitFor();
+  await screen('pair-tab');
+  await group.click();
+  await sees('agenda');
+  if (await group.locator('.badge').count()) fail('the group still counts unread messages once shown');
+  await screen('pair-group');
+  step('the pair\'s group tab is named Alice & Bob and counts what is unread');
+}
+
 // The dev clock ticks, and a conversation's tab says what is unread there.
 async function clockAndUnread() {
   await become('coordinator');
@@ -264,13 +304,15 @@ async function walk(browser, w, h, plan) {
   }
 }
 
-(async () => {
+async function main() {
+  fs.mkdirSync(shots, { recursive: true });
   const started = Date.now();
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
     '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     await walk(browser, 390, 844, async () => {
       await coordinatorOpensAProgramme('Leadership mentoring', 'Leadership 2027');
+      await workshopOnADate('Leadership 2027');
       await personJoins('alice', 'Leadership 2027', 'Mentee', { hopes: 'Lead my first team well', timeZone: 'Europe/Paris', department: 'Finance' });
       await languages('alice');
       await clockAndUnread();
@@ -279,6 +321,7 @@ async function walk(browser, w, h, plan) {
       await coordinatorOpensAProgramme('Career development', 'Careers 2027');
       await personJoins('bob', 'Leadership 2027', 'Mentor', { years: '12', capacity: '2', timeZone: 'Europe/Paris', department: 'Engineering' });
       await languages('bob');
+      await pairInAGroup('Leadership 2027');
       await clockAndUnread();
     });
     console.log('the walk took ' + Math.round((Date.now() - started) / 1000) + ' s');
@@ -288,4 +331,8 @@ async function walk(browser, w, h, plan) {
   } finally {
     await browser.close();
   }
-})();
+}
+
+if (require.main === module) main();
+// for trying more by hand: the same steps on a page of one's own
+module.exports = { use: (p, w, folder) => { page = p; width = w; shots = folder || shots; }, screen, say, button, become, tab, fillForm, sees, message, elsewhere, exactly };

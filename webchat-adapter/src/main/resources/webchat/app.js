@@ -83,8 +83,24 @@ function markdown(text) {
 
 // ---- the page's own words ----------------------------------------------------------------------------------------
 
+// The browser's language, as a platform reports a person's (Slack, Teams do): French or English.
+function browserLanguage() {
+  const tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+  const first = tags.map((l) => l.toLowerCase().slice(0, 2)).find((l) => l === 'fr' || l === 'en');
+  return first || 'en';
+}
+
+// The language Tandem speaks to a person in, as the server says; for someone it never met (it says English then, and
+// nobody has written to them yet), the browser's.
+function languageOf(person) {
+  if (state.holdLocale[person]) return state.holdLocale[person];
+  const server = state.locales[person];
+  const known = (state.messages[person] || []).length > 0 || (server && server !== 'en');
+  return (known ? server : browserLanguage()) === 'fr' ? 'fr' : 'en';
+}
+
 function lang() {
-  return state.locales[state.active] === 'fr' ? 'fr' : 'en';
+  return languageOf(state.active);
 }
 
 // A sentence of the page's, in the language of the person shown; {0}, {1}… are replaced by args.
@@ -126,7 +142,7 @@ function showError(text) {
 // the turn sent and changed), or null when the request was refused or the server did not answer.
 async function post(person, body, where) {
   const conversation = where || state.conversation[person] || 'dm';
-  const payload = Object.assign({ user: person, locale: state.locales[person] || 'en',
+  const payload = Object.assign({ user: person, locale: languageOf(person),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, body);
   if (conversation !== 'dm') payload.conversation = conversation;
   showError('');
@@ -191,7 +207,7 @@ async function pollNow(person) {
   state.groups[person] = data.groups || {};
   state.loaded[person] = true;
   // the first time this browser shows someone, what they already had counts as read
-  if (firstRead && !state.seen[person]) {
+  if (firstRead && state.seen[person] === undefined) {
     state.seen[person] = {};
     for (const m of known) state.seen[person][m.conversation] = Math.max(state.seen[person][m.conversation] || 0, m.seq);
   }
@@ -368,6 +384,7 @@ function unreadOf(person) {
 
 function markSeen(person, key) {
   const last = (state.messages[person] || []).filter((m) => m.conversation === key).reduce((n, m) => Math.max(n, m.seq), 0);
+  if (!last) return;
   const seen = state.seen[person] || (state.seen[person] = {});
   if ((seen[key] || 0) < last) { seen[key] = last; save(); }
 }
@@ -441,6 +458,12 @@ function render() {
   const msgs = (state.messages[person] || []).filter((m) => m.conversation === current);
   const lastBefore = box.lastElementChild;
   sync(box, msgs.map((m) => messageNode(person, m)));
+  // one name over a run of messages by the same author; a message changed in place still says so
+  msgs.forEach((m, i) => {
+    const prev = msgs[i - 1];
+    drawn.get(person + '|' + m.seq).node.classList.toggle('cont',
+      !!prev && (prev.from || '') === (m.from || '') && !(m.rev > m.seq && !m.from));
+  });
   const mineNew = box.lastElementChild !== lastBefore && box.lastElementChild && box.lastElementChild.classList.contains('mine');
   if (shown !== here || atBottom || mineNew) box.scrollTop = box.scrollHeight;
 
