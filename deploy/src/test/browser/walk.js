@@ -174,12 +174,17 @@ async function personJoins(user, programme, role, answers) {
   const firstText = form.locator('.input.text input').first();
   await firstText.fill('half typed');
   await page.locator('#text').fill('I am still typ');
+  await firstText.focus();
+  // marks the form's drawing: a redrawn form would be a new element, without the mark
+  await form.evaluate((n) => { n.dataset.probe = 'kept'; });
   // someone else gets an answer, and so does this very conversation (as if from another tab)
   await elsewhere({ user: 'coordinator', text: 'help' },
     page.locator('#person-list button', { hasText: 'Coordinator' }).locator('.badge'));
   const echoes = await page.locator('#messages .msg.mine .bubble', { hasText: exactly('help') }).count();
   await elsewhere({ user, text: 'help' }, page.locator('#messages .msg.mine .bubble', { hasText: exactly('help') }).nth(echoes));
   if (await firstText.inputValue() !== 'half typed') fail('a half-filled form lost its answer when messages came in');
+  if (await form.getAttribute('data-probe') !== 'kept') fail('the form was redrawn when other messages came in');
+  if (!(await firstText.evaluate((n) => n === document.activeElement))) fail('the field being filled lost the focus');
   if (await page.locator('#text').inputValue() !== 'I am still typ') fail('the composer lost what was being typed');
   await become('coordinator');
   if (await page.locator('#text').inputValue() === 'I am still typ') fail('the coordinator was handed ' + user + "'s draft");

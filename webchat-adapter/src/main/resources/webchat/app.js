@@ -110,6 +110,11 @@ function t(key, ...args) {
   return text.replace(/\{(\d+)\}/g, (m, i) => (i < args.length ? String(args[i]) : m));
 }
 
+// Whether the page has a sentence for this key (without its bundles, the words written in the HTML stay).
+function has(key) {
+  return key in (state.texts[lang()] || {}) || key in (state.texts.en || {});
+}
+
 // An element whose words are the page's: written now, and again whenever the language changes.
 function words(tag, key, attrs) {
   return el(tag, Object.assign({ 'data-i18n': key }, attrs || {}), t(key));
@@ -118,13 +123,18 @@ function words(tag, key, attrs) {
 function translate() {
   const set = (node, attr, value) => { if (node.getAttribute(attr) !== value) node.setAttribute(attr, value); };
   for (const n of document.querySelectorAll('[data-i18n]')) {
+    if (!has(n.dataset.i18n)) continue;
     const text = t(n.dataset.i18n);
     if (n.textContent !== text) n.textContent = text;
   }
-  for (const n of document.querySelectorAll('[data-i18n-placeholder]')) set(n, 'placeholder', t(n.dataset.i18nPlaceholder));
-  for (const n of document.querySelectorAll('[data-i18n-label]')) set(n, 'aria-label', t(n.dataset.i18nLabel));
+  for (const n of document.querySelectorAll('[data-i18n-placeholder]')) {
+    if (has(n.dataset.i18nPlaceholder)) set(n, 'placeholder', t(n.dataset.i18nPlaceholder));
+  }
+  for (const n of document.querySelectorAll('[data-i18n-label]')) {
+    if (has(n.dataset.i18nLabel)) set(n, 'aria-label', t(n.dataset.i18nLabel));
+  }
   document.documentElement.lang = lang();
-  document.title = t('page.title');
+  if (has('page.title')) document.title = t('page.title');
 }
 
 function displayName(user) {
@@ -171,7 +181,12 @@ async function act(person, msg, controls, body, chosen) {
   if (!answer || !(answer.updated || []).includes(msg.seq)) {
     for (const c of controls) c.disabled = false;
     if (chosen) { chosen.classList.remove('chosen'); chosen.removeAttribute('aria-pressed'); }
+    return;
   }
+  // a form shown again with what is wrong: the first thing to fix is brought into view
+  const again = drawn.get(person + '|' + msg.seq);
+  const wrong = again && again.node.querySelector('.form-error, .err');
+  if (wrong && again.node.isConnected) wrong.scrollIntoView({ block: 'center' });
 }
 
 // One poll at a time per person: two crossing polls could otherwise apply an older copy of a message after a newer.
@@ -511,6 +526,7 @@ $('composer').addEventListener('submit', async (ev) => {
   const person = state.active;
   const where = state.conversation[person] || 'dm';
   $('text').value = '';
+  $('text').focus();   // as in any chat: the next line can be typed at once
   state.drafts[person + '|' + where] = '';
   const answer = await post(person, { text }, where);
   // refused or unanswered: what they typed comes back, unless they have typed something else meanwhile
