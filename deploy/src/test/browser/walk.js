@@ -298,6 +298,7 @@ async function walk(browser, w, h, plan) {
   try {
     await page.goto(base + '/');
     await page.locator('#who', { hasText: 'Alice' }).waitFor();
+    await page.locator('#messages .msg').first().waitFor();   // the first time, her welcome
     await screen('landing');
     await plan();
     if (errors.length) fail('the page threw: ' + errors.join('; '));

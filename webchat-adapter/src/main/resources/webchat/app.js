@@ -556,7 +556,8 @@ $('locale').addEventListener('change', async () => {
   state.locales[person] = chosen;
   translate();
   render();
-  await post(person, { text: 'language ' + chosen }, 'dm');
+  // in the words of the language chosen (both are understood)
+  await post(person, { text: chosen === 'fr' ? 'langue fr' : 'language en' }, 'dm');
   delete state.holdLocale[person];
   poll(person);
 });
