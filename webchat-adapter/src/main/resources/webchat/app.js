@@ -1,24 +1,47 @@
 // Tandem web chat: one page, several people. Talks to /api/webchat/* only; renders the neutral blocks.
+// It never redraws what did not change: a half-filled form, a half-typed message or a focused field survive every poll.
 'use strict';
 
+const saved = (key, fallback) => {
+  try { return JSON.parse(localStorage.getItem('tandem.' + key)) ?? fallback; } catch (e) { return fallback; }
+};
+
 const state = {
-  people: JSON.parse(localStorage.getItem('tandem.people') || 'null') || ['alice', 'bob', 'coordinator'],
-  locales: JSON.parse(localStorage.getItem('tandem.locales') || '{}'),
-  active: localStorage.getItem('tandem.active') || 'alice',
-  conversation: {},   // person -> conversation key shown
-  messages: {},       // person -> [message]
-  after: {},          // person -> last seq
-  seen: {},           // person -> last seq seen while active
+  people: saved('people', ['alice', 'bob', 'coordinator']),
+  active: saved('active', 'alice'),
+  conversation: saved('conversation', {}), // person -> conversation key shown
+  seen: saved('seen', {}),         // person -> conversation -> last seq read there
+  locales: saved('locales', {}),   // person -> the language Tandem speaks to them in, as the server last said
+  messages: {},                    // person -> [message], by seq
+  after: {},                       // person -> highest revision read
+  groups: {},                      // person -> group key -> {members}
+  loaded: {},                      // person -> true once their conversations were read
+  arrived: {},                     // person -> true once the page told the server it opened their conversation
+  holdLocale: {},                  // person -> a language they just chose, until the server says so too
+  drafts: {},                      // "person|conversation" -> what they were typing there
   coordinators: [],
-  texts: {},          // language -> key -> the page's own sentences, from the server's bundles
+  texts: {},                       // language -> key -> the page's own sentences, from the server's bundles
+  clockOffset: null,               // the dev clock minus this machine's clock, in ms; null when there is none
 };
 
 const $ = (id) => document.getElementById(id);
 
 function save() {
-  localStorage.setItem('tandem.people', JSON.stringify(state.people));
-  localStorage.setItem('tandem.locales', JSON.stringify(state.locales));
-  localStorage.setItem('tandem.active', state.active);
+  for (const key of ['people', 'active', 'conversation', 'seen', 'locales']) {
+    localStorage.setItem('tandem.' + key, JSON.stringify(state[key]));
+  }
+}
+
+// The children as nodes, leaving out what is null, undefined or false.
+function nodes(children) {
+  return children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
+    .map((c) => (c instanceof Node ? c : document.createTextNode(String(c))));
+}
+
+// Replaces what an element holds (null children are left out).
+function fill(e, ...children) {
+  e.replaceChildren(...nodes(children));
+  return e;
 }
 
 function el(tag, attrs, ...children) {
@@ -28,10 +51,7 @@ function el(tag, attrs, ...children) {
     else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
     else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? '' : v);
   }
-  for (const c of children.flat(Infinity)) {
-    if (c === null || c === undefined) continue;
-    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  }
+  e.append(...nodes(children));
   return e;
 }
 
@@ -61,19 +81,91 @@ function markdown(text) {
   return root;
 }
 
-// Posts what the person shown did, in a conversation (a click: the message's own). The bot's answer
-// ({replies, updated}: what the turn sent and changed), or null when the request was refused.
-async function post(body, where) {
-  const person = state.active;
+// ---- the page's own words ----------------------------------------------------------------------------------------
+
+// The browser's language, as a platform reports a person's (Slack, Teams do): French or English.
+function browserLanguage() {
+  const tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
+  const first = tags.map((l) => l.toLowerCase().slice(0, 2)).find((l) => l === 'fr' || l === 'en');
+  return first || 'en';
+}
+
+// The language Tandem speaks to a person in, as the server says; for someone it never met (it says English then, and
+// nobody has written to them yet), the browser's.
+function languageOf(person) {
+  if (state.holdLocale[person]) return state.holdLocale[person];
+  const server = state.locales[person];
+  const known = (state.messages[person] || []).length > 0 || (server && server !== 'en');
+  return (known ? server : browserLanguage()) === 'fr' ? 'fr' : 'en';
+}
+
+function lang() {
+  return languageOf(state.active);
+}
+
+// A sentence of the page's, in the language of the person shown; {0}, {1}… are replaced by args.
+function t(key, ...args) {
+  const texts = state.texts[lang()] || state.texts.en || {};
+  const text = texts[key] ?? (state.texts.en || {})[key] ?? key;
+  return text.replace(/\{(\d+)\}/g, (m, i) => (i < args.length ? String(args[i]) : m));
+}
+
+// Whether the page has a sentence for this key (without its bundles, the words written in the HTML stay).
+function has(key) {
+  return key in (state.texts[lang()] || {}) || key in (state.texts.en || {});
+}
+
+// An element whose words are the page's: written now, and again whenever the language changes.
+function words(tag, key, attrs) {
+  return el(tag, Object.assign({ 'data-i18n': key }, attrs || {}), t(key));
+}
+
+function translate() {
+  const set = (node, attr, value) => { if (node.getAttribute(attr) !== value) node.setAttribute(attr, value); };
+  for (const n of document.querySelectorAll('[data-i18n]')) {
+    if (!has(n.dataset.i18n)) continue;
+    const text = t(n.dataset.i18n);
+    if (n.textContent !== text) n.textContent = text;
+  }
+  for (const n of document.querySelectorAll('[data-i18n-placeholder]')) {
+    if (has(n.dataset.i18nPlaceholder)) set(n, 'placeholder', t(n.dataset.i18nPlaceholder));
+  }
+  for (const n of document.querySelectorAll('[data-i18n-label]')) {
+    if (has(n.dataset.i18nLabel)) set(n, 'aria-label', t(n.dataset.i18nLabel));
+  }
+  document.documentElement.lang = lang();
+  if (has('page.title')) document.title = t('page.title');
+}
+
+function displayName(user) {
+  return user.charAt(0).toUpperCase() + user.slice(1);
+}
+
+// ---- talking to the server ---------------------------------------------------------------------------------------
+
+function showError(text) {
+  $('error').textContent = text || '';
+  $('error').hidden = !text;
+}
+
+// Posts what a person did, in a conversation (a click: the message's own). The bot's answer ({replies, updated}: what
+// the turn sent and changed), or null when the request was refused or the server did not answer.
+async function post(person, body, where) {
   const conversation = where || state.conversation[person] || 'dm';
-  const payload = Object.assign({ user: person, locale: state.locales[person] || 'en',
+  const payload = Object.assign({ user: person, locale: languageOf(person),
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone }, body);
   if (conversation !== 'dm') payload.conversation = conversation;
-  $('error').textContent = '';
-  const res = await fetch('/api/webchat/inbound', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(payload) });
+  showError('');
+  let res;
+  try {
+    res = await fetch('/api/webchat/inbound', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(payload) });
+  } catch (e) {
+    showError(t('error.network'));
+    return null;
+  }
   const answer = await res.json().catch(() => ({}));
-  if (!res.ok) $('error').textContent = answer.error || ('error ' + res.status);
+  if (!res.ok) showError(answer.error || t('error.status', res.status));
   await poll(person);
   return res.ok ? answer : null;
 }
@@ -82,38 +174,82 @@ async function post(body, where) {
 // is sent twice while the bot answers. The bot answers such a message in place (its outcome, or the form again with
 // its errors), and the page draws it anew; one it left as it was (an invitation whose answer can still change) or a
 // refused request gets its controls back.
-async function act(msg, controls, body, chosen) {
+async function act(person, msg, controls, body, chosen) {
   for (const c of controls) c.disabled = true;
   if (chosen) { chosen.classList.add('chosen'); chosen.setAttribute('aria-pressed', 'true'); }
-  const answer = await post(Object.assign({ message: msg.seq }, body), msg.conversation).catch(() => null);
+  const answer = await post(person, Object.assign({ message: msg.seq }, body), msg.conversation);
   if (!answer || !(answer.updated || []).includes(msg.seq)) {
     for (const c of controls) c.disabled = false;
     if (chosen) { chosen.classList.remove('chosen'); chosen.removeAttribute('aria-pressed'); }
+    return;
   }
+  // a form shown again with what is wrong: the first thing to fix is brought into view
+  const again = drawn.get(person + '|' + msg.seq);
+  const wrong = again && again.node.querySelector('.form-error, .err');
+  if (wrong && again.node.isConnected) wrong.scrollIntoView({ block: 'center' });
 }
 
-// The page's own sentences, in the language of the person shown.
-function t(key) {
-  const texts = state.texts[state.locales[state.active] || 'en'] || state.texts.en || {};
-  return texts[key] || key;
+// One poll at a time per person: two crossing polls could otherwise apply an older copy of a message after a newer.
+const polling = {};
+
+function poll(person) {
+  const run = (polling[person] || Promise.resolve()).then(() => pollNow(person)).catch(() => {});
+  polling[person] = run;
+  return run;
 }
 
-function displayName(user) {
-  return user.charAt(0).toUpperCase() + user.slice(1);
+async function pollNow(person) {
+  const res = await fetch('/api/webchat/outbox?user=' + encodeURIComponent(person) + '&after=' + (state.after[person] || 0));
+  if (!res.ok) return;
+  const data = await res.json();
+  const firstRead = !state.loaded[person];
+  let known = state.messages[person] || (state.messages[person] = []);
+  for (const m of data.messages) {
+    if (m.farewell) {
+      // they erased their data: the confirmation is all that is left of their conversations
+      known = state.messages[person] = [];
+      state.conversation[person] = 'dm';
+      for (const id of [...drawn.keys()]) if (id.startsWith(person + '|')) drawn.delete(id);
+    }
+    // a message sent earlier may come again, changed (answered, an erased person's words blanked); never an older copy
+    const i = known.findIndex((k) => k.seq === m.seq);
+    if (i < 0) known.push(m);
+    else if ((m.rev || m.seq) > (known[i].rev || known[i].seq)) known[i] = m;
+    state.after[person] = Math.max(state.after[person] || 0, m.rev || m.seq);
+  }
+  known.sort((a, b) => a.seq - b.seq);
+  if (data.locale && !state.holdLocale[person]) state.locales[person] = data.locale;
+  state.groups[person] = data.groups || {};
+  state.loaded[person] = true;
+  // the first time this browser shows someone, what they already had counts as read
+  if (firstRead && state.seen[person] === undefined) {
+    state.seen[person] = {};
+    for (const m of known) state.seen[person][m.conversation] = Math.max(state.seen[person][m.conversation] || 0, m.seq);
+  }
+  save();
+  render();
 }
 
-function renderBlock(b, msg) {
+async function pollAll() {
+  for (const p of state.people) await poll(p);
+}
+
+// ---- messages ----------------------------------------------------------------------------------------------------
+
+function renderBlock(b, msg, person) {
   switch (b.type) {
     case 'text': return el('div', { class: 'block text' }, markdown(b.text));
     case 'context': return el('div', { class: 'block context' + outcome(b, msg) }, markdown(b.text));
     case 'fields': return el('dl', { class: 'block fields' },
-      b.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]));
-    case 'buttons': return renderButtons(b, msg);
-    case 'choice': return renderChoice(b, msg);
-    case 'form': return renderForm(b, msg);
-    case 'file': return b.withdrawn ? el('div', { class: 'block file withdrawn' }, '\u{1F4CE} ' + b.name + ' — ', t('file.withdrawn')) : el('div', { class: 'block file' },
-      el('a', { href: b.url + '?user=' + encodeURIComponent(state.active), download: b.name }, '\u{1F4CE} ' + b.name),
-      el('span', { class: 'size' }, ' (' + Math.max(1, Math.round(b.size / 1024)) + ' KiB)'));
+      b.fields.map((f) => el('div', { class: 'field' }, el('dt', {}, f.label), el('dd', {}, f.value))));
+    case 'buttons': return renderButtons(b, msg, person);
+    case 'choice': return renderChoice(b, msg, person);
+    case 'form': return renderForm(b, msg, person);
+    case 'file': return b.withdrawn
+      ? el('div', { class: 'block file withdrawn' }, '\u{1F4CE} ' + b.name + ' — ', words('span', 'file.withdrawn'))
+      : el('div', { class: 'block file' },
+        el('a', { href: b.url + '?user=' + encodeURIComponent(person), download: b.name }, '\u{1F4CE} ' + b.name),
+        el('span', { class: 'size' }, ' (' + Math.max(1, Math.round(b.size / 1024)) + ' KiB)'));
     default: return el('div', { class: 'block' }, '[' + b.type + ']');
   }
 }
@@ -128,200 +264,353 @@ function outcome(b, msg) {
   return b.text.startsWith('✓') ? ' outcome done' : ' outcome';
 }
 
-function renderButtons(b, msg) {
-  const buttons = b.buttons.map((x) => el('button', { class: x.style,
-    onclick: (ev) => act(msg, buttons, { action: { id: x.id, value: x.value } }, ev.currentTarget) }, x.label));
+function renderButtons(b, msg, person) {
+  const buttons = b.buttons.map((x) => el('button', { type: 'button', class: x.style,
+    onclick: (ev) => act(person, msg, buttons, { action: { id: x.id, value: x.value } }, ev.currentTarget) }, x.label));
   return el('div', { class: 'block buttons' }, buttons);
 }
 
-function renderChoice(b, msg) {
+function renderChoice(b, msg, person) {
   if (!b.multiple) {
     const select = el('select', { 'aria-label': b.label },
       el('option', { value: '' }, '—'), b.options.map((o) => el('option', { value: o.value }, o.label)));
-    select.addEventListener('change', () => { if (select.value) act(msg, [select], { action: { id: b.id, value: select.value } }); });
+    select.addEventListener('change', () => {
+      if (select.value) act(person, msg, [select], { action: { id: b.id, value: select.value } });
+    });
     return el('div', { class: 'block choice' }, el('label', {}, b.label, ' ', select));
   }
   const boxes = b.options.map((o) => el('input', { type: 'checkbox', value: o.value }));
-  const ok = el('button', { onclick: () => act(msg, [...boxes, ok],
-    { action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) }, t('choice.ok'));
-  return el('div', { class: 'block choice' }, b.label, ' ', b.options.map((o, i) => el('label', {}, boxes[i], o.label)), ok);
+  const ok = words('button', 'choice.ok', { type: 'button', onclick: () => act(person, msg, [...boxes, ok],
+    { action: { id: b.id, value: boxes.filter((x) => x.checked).map((x) => x.value).join(',') } }) });
+  return el('div', { class: 'block choice' }, el('div', {}, b.label),
+    b.options.map((o, i) => el('label', { class: 'check' }, boxes[i], ' ', o.label)), ok);
 }
 
-function renderForm(b, msg) {
+// What a field's control holds, as the core reads it: a date as yyyy-MM-dd, a time as HH:mm (whatever the browser
+// shows), several choices as a list.
+function fieldValue(kind, control) {
+  if (kind === 'multiselect') return [...control.querySelectorAll('input:checked')].map((x) => x.value);
+  if (kind === 'time') return control.value.slice(0, 5);
+  return control.value;
+}
+
+function renderControl(f, id) {
+  const values = f.value || [];
+  switch (f.kind) {
+    case 'textarea': return el('textarea', { id, maxlength: f.maxLength, required: f.required }, values[0] || '');
+    case 'select': return el('select', { id, required: f.required }, el('option', { value: '' }, '—'),
+      (f.options || []).map((o) => el('option', { value: o.value, selected: values.includes(o.value) }, o.label)));
+    case 'multiselect': return el('div', { class: 'checks', id, role: 'group' }, (f.options || []).map((o) =>
+      el('label', {}, el('input', { type: 'checkbox', value: o.value, checked: values.includes(o.value) }), ' ', o.label)));
+    // a browser without date or time pickers shows a text box: the placeholder says what to type
+    case 'date': return el('input', { id, type: 'date', value: values[0] || '', placeholder: 'yyyy-mm-dd', required: f.required });
+    case 'time': return el('input', { id, type: 'time', step: 60, value: (values[0] || '').slice(0, 5), placeholder: 'hh:mm', required: f.required });
+    case 'number': return el('input', { id, type: 'number', inputmode: 'numeric', value: values[0] || '' });
+    default: return el('input', { id, type: 'text', value: values[0] || '', maxlength: f.maxLength });
+  }
+}
+
+let fieldIds = 0;
+
+function renderForm(b, msg, person) {
   const controls = {};
   // one fieldset: disabling it disables every input and both buttons at once
   const fields = el('fieldset');
-  const form = el('form', { class: 'tform', autocomplete: 'off' }, el('h3', {}, b.title), fields);
+  // novalidate: the core checks the answers and says what is missing, in the person's language, on the form itself
+  const form = el('form', { class: 'tform', autocomplete: 'off', novalidate: true }, el('h3', {}, b.title), fields);
   if (b.error) fields.append(el('div', { class: 'form-error', role: 'alert' }, b.error));
   for (const f of b.fields) {
-    const id = 'f-' + Math.random().toString(36).slice(2);
-    const values = f.value || [];
-    let control;
-    if (f.kind === 'textarea') {
-      control = el('textarea', { id, maxlength: f.maxLength }, values[0] || '');
-    } else if (f.kind === 'select') {
-      control = el('select', { id }, el('option', { value: '' }, '—'),
-        (f.options || []).map((o) => el('option', { value: o.value, selected: values.includes(o.value) }, o.label)));
-    } else if (f.kind === 'multiselect') {
-      control = el('div', { class: 'checks', id }, (f.options || []).map((o) =>
-        el('label', {}, el('input', { type: 'checkbox', value: o.value, checked: values.includes(o.value) }), ' ', o.label)));
-    } else {
-      control = el('input', { id, type: ({ number: 'number', date: 'date', time: 'time' })[f.kind] || 'text', value: values[0] || '', maxlength: f.maxLength });
-    }
+    const id = 'f' + (++fieldIds);
+    const control = renderControl(f, id);
     controls[f.id] = { kind: f.kind, control };
-    fields.append(el('label', { for: id }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null), control);
-    if (f.hint) fields.append(el('div', { class: 'hint' }, f.hint));
-    if (f.error) fields.append(el('div', { class: 'err' }, f.error));
+    const label = f.kind === 'multiselect'
+      ? el('div', { class: 'label', id: id + '-label' }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null)
+      : el('label', { for: id }, f.label, f.required ? el('span', { class: 'req' }, ' *') : null);
+    if (f.kind === 'multiselect') control.setAttribute('aria-labelledby', id + '-label');
+    fields.append(el('div', { class: 'input ' + f.kind, 'data-field': f.id }, label, control,
+      f.hint ? el('div', { class: 'hint' }, f.hint) : null, f.error ? el('div', { class: 'err' }, f.error) : null));
   }
   const cancel = b.cancel ? el('button', { type: 'button', class: 'cancel',
-    onclick: () => act(msg, [fields], { action: { id: b.cancel.id, value: b.id } }) }, b.cancel.label) : null;
+    onclick: () => act(person, msg, [fields], { action: { id: b.cancel.id, value: b.id } }) }, b.cancel.label) : null;
   fields.append(el('div', { class: 'actions' }, el('button', { type: 'submit' }, b.submit), cancel));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const values = {};
-    for (const [k, { kind, control }] of Object.entries(controls)) {
-      values[k] = kind === 'multiselect'
-        ? [...control.querySelectorAll('input:checked')].map((x) => x.value)
-        : control.value;
-    }
-    act(msg, [fields], { form: { id: b.id, values } });
+    for (const [k, { kind, control }] of Object.entries(controls)) values[k] = fieldValue(kind, control);
+    act(person, msg, [fields], { form: { id: b.id, values } });
   });
   return form;
 }
 
+// Each message's drawing, kept until the message changes (a higher rev): redrawing on every poll would empty a form
+// someone is filling in and make live again buttons already answered. The page's own words in it follow the language.
+const drawn = new Map();   // "person|seq" -> { rev, node }
+
+function messageNode(person, m) {
+  const id = person + '|' + m.seq;
+  const rev = m.rev || m.seq;
+  const known = drawn.get(id);
+  if (known && known.rev === rev) return known.node;
+  const mine = m.from === person;
+  const who = m.from ? displayName(m.from) : 'Tandem';
+  // changed in place since it was drawn (answered, shown again with errors): said, and shown for a moment
+  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') + (known ? ' changed' : ''), 'data-seq': m.seq,
+    'data-rev': rev, onanimationend: (ev) => ev.currentTarget.classList.remove('changed') },
+    el('div', { class: 'meta' }, who, m.rev > m.seq && !m.from ? [' · ', words('span', 'message.updated', { class: 'updated' })] : null),
+    el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m, person))));
+  drawn.set(id, { rev, node });
+  return node;
+}
+
+// Puts exactly `nodes` in `box`, in order, touching only what differs: a node that stays is never moved or redrawn.
+function sync(box, nodes) {
+  const wanted = new Set(nodes);
+  for (const c of [...box.children]) if (!wanted.has(c)) c.remove();
+  nodes.forEach((n, i) => { if (box.children[i] !== n) box.insertBefore(n, box.children[i] || null); });
+}
+
+// ---- conversations, people, unread counts ------------------------------------------------------------------------
+
 function conversationsOf(person) {
   const keys = ['dm'];
   if (state.coordinators.includes(person)) keys.push('admin');
+  for (const k of Object.keys(state.groups[person] || {})) if (!keys.includes(k)) keys.push(k);
   for (const m of state.messages[person] || []) if (!keys.includes(m.conversation)) keys.push(m.conversation);
   return keys;
 }
 
-function conversationLabel(key) {
+// A group is named after its people ("Alice & Bob"), as the server lists them.
+function conversationLabel(person, key) {
   if (key === 'dm') return t('conversation.direct');
   if (key === 'admin') return '#admin';
-  return t('conversation.group') + ' ' + key.slice('group:'.length);
+  const members = ((state.groups[person] || {})[key] || {}).members || [];
+  return members.length ? members.map(displayName).join(' & ') : t('conversation.group') + ' ' + key.slice('group:'.length);
 }
 
-// Each message's drawing, kept until the message changes: redrawing on every poll would empty a form someone is
-// filling in and re-enable buttons already clicked.
-const drawn = new Map();   // "person|seq" -> { version, node }
-
-function messageNode(person, m) {
-  const id = person + '|' + m.seq;
-  const version = (m.rev || m.seq) + '|' + (state.locales[person] || 'en');
-  const known = drawn.get(id);
-  if (known && known.version === version) return known.node;
-  const mine = m.from === person;
-  const who = m.from ? displayName(m.from) : 'Tandem';
-  // changed in place since it was drawn (answered, shown again with errors): said, and shown for a moment
-  const changed = known && known.rev !== m.rev;
-  const node = el('div', { class: 'msg' + (mine ? ' mine' : '') + (changed ? ' changed' : ''), 'data-seq': m.seq,
-    onanimationend: (ev) => ev.currentTarget.classList.remove('changed') },
-    el('div', { class: 'meta' }, who, m.rev > m.seq && !m.from ? el('span', { class: 'updated' }, ' · ' + t('message.updated')) : null),
-    el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m))));
-  drawn.set(id, { version, rev: m.rev, node });
-  return node;
+// What came to a person in a conversation since they last looked there (what they typed themselves is read).
+function unread(person, key) {
+  const seen = (state.seen[person] || {})[key] || 0;
+  return (state.messages[person] || []).filter((m) => m.conversation === key && m.seq > seen && m.from !== person).length;
 }
 
-function render() {
-  const person = state.active;
-  $('who').textContent = displayName(person) + (state.coordinators.includes(person) ? ' (coordinator)' : '');
-  $('locale').value = state.locales[person] || 'en';
-
-  const list = $('person-list');
-  list.replaceChildren(...state.people.map((p) => {
-    const unread = (state.messages[p] || []).filter((m) => m.seq > (state.seen[p] || 0) && !m.from).length;
-    return el('li', {}, el('button', { class: p === person ? 'active' : '', onclick: () => { state.active = p; save(); render(); } },
-      el('span', {}, displayName(p), ' ', el('span', { class: 'role' }, state.coordinators.includes(p) ? 'coordinator' : '')),
-      unread && p !== person ? el('span', { class: 'badge' }, unread) : null));
-  }));
-
-  const current = state.conversation[person] || 'dm';
-  $('conversations').replaceChildren(...conversationsOf(person).map((k) =>
-    el('button', { role: 'tab', class: k === current ? 'active' : '', onclick: () => { state.conversation[person] = k; render(); } }, conversationLabel(k))));
-
-  const box = $('messages');
-  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  const nodes = (state.messages[person] || []).filter((m) => m.conversation === current)
-    .map((m) => messageNode(person, m));
-  // only when something changed: putting a node back restarts its animation, and loses a half-typed selection
-  if (nodes.length !== box.children.length || nodes.some((n, i) => box.children[i] !== n)) box.replaceChildren(...nodes);
-  if (atBottom) box.scrollTop = box.scrollHeight;
-  const msgs = state.messages[person] || [];
-  if (msgs.length) state.seen[person] = msgs[msgs.length - 1].seq;
+function unreadOf(person) {
+  return conversationsOf(person).reduce((n, k) => n + unread(person, k), 0);
 }
 
-async function poll(person) {
-  const res = await fetch('/api/webchat/outbox?user=' + encodeURIComponent(person) + '&after=' + (state.after[person] || 0));
-  if (!res.ok) return;
-  const data = await res.json();
-  if (!data.messages.length) return;
-  let known = state.messages[person] || (state.messages[person] = []);
-  for (const m of data.messages) {
-    if (m.farewell) {
-      // they erased their data: the confirmation is all that is left of their conversations
-      known = state.messages[person] = [];
-      state.conversation[person] = 'dm';
-      for (const id of [...drawn.keys()]) if (id.startsWith(person + '|')) drawn.delete(id);
-    }
-    // a message sent earlier may come again, changed (buttons used, an erased person's words blanked)
-    const i = known.findIndex((k) => k.seq === m.seq);
-    if (i >= 0) known[i] = m; else known.push(m);
-    state.after[person] = Math.max(state.after[person] || 0, m.rev || m.seq);
-  }
-  known.sort((a, b) => a.seq - b.seq);
+function markSeen(person, key) {
+  const last = (state.messages[person] || []).filter((m) => m.conversation === key).reduce((n, m) => Math.max(n, m.seq), 0);
+  if (!last) return;
+  const seen = state.seen[person] || (state.seen[person] = {});
+  if ((seen[key] || 0) < last) { seen[key] = last; save(); }
+}
+
+function badge(n) {
+  return n ? el('span', { class: 'badge', 'aria-label': t('unread', n) }, String(n)) : null;
+}
+
+// Keeps one element per key in `box`, made once by `make`, brought up to date by `update`.
+function keyed(box, keys, make, update) {
+  const have = new Map([...box.children].map((c) => [c.dataset.key, c]));
+  const nodes = keys.map((k) => { const n = have.get(k) || make(k); n.dataset.key = k; update(n, k); return n; });
+  sync(box, nodes);
+}
+
+function choosePerson(p) {
+  state.active = p;
+  save();
+  closeSidebar();
   render();
 }
 
-async function pollAll() {
-  for (const p of state.people) await poll(p).catch(() => {});
+function renderPeople(person) {
+  keyed($('person-list'), state.people, (p) => el('li', {}, el('button', { type: 'button', onclick: () => choosePerson(p) })),
+    (li, p) => {
+      const b = li.firstChild;
+      b.className = p === person ? 'active' : '';
+      b.setAttribute('aria-current', p === person ? 'true' : 'false');
+      const n = p === person ? 0 : unreadOf(p);
+      const label = displayName(p) + '|' + (state.coordinators.includes(p) ? t('person.coordinator') : '') + '|' + n;
+      if (b.dataset.label === label) return;
+      b.dataset.label = label;
+      fill(b, el('span', {}, displayName(p), ' ',
+        state.coordinators.includes(p) ? el('span', { class: 'role' }, t('person.coordinator')) : null), badge(n));
+    });
+  const others = state.people.filter((p) => p !== person).reduce((n, p) => n + unreadOf(p), 0);
+  $('others-unread').textContent = others ? String(others) : '';
+  $('others-unread').hidden = !others;
 }
 
-$('composer').addEventListener('submit', (ev) => {
+function renderTabs(person, current) {
+  keyed($('conversations'), conversationsOf(person), (k) => el('button', { type: 'button', role: 'tab',
+    onclick: () => { state.conversation[state.active] = k; save(); render(); } }), (b, k) => {
+    b.className = k === current ? 'active' : '';
+    b.setAttribute('aria-selected', k === current ? 'true' : 'false');
+    const n = k === current ? 0 : unread(person, k);
+    const label = conversationLabel(person, k) + '|' + n;
+    if (b.dataset.label === label) return;
+    b.dataset.label = label;
+    fill(b, el('span', {}, conversationLabel(person, k)), badge(n));
+  });
+}
+
+// ---- the whole page ----------------------------------------------------------------------------------------------
+
+let shown = null;   // "person|conversation" drawn last: the composer keeps a draft for each
+
+function render() {
+  const person = state.active;
+  const current = state.conversation[person] || 'dm';
+  const here = person + '|' + current;
+  fill($('who'), displayName(person),
+    state.coordinators.includes(person) ? el('span', { class: 'role' }, ' (', t('person.coordinator'), ')') : null);
+  if ($('locale').value !== lang()) $('locale').value = lang();
+
+  renderPeople(person);
+  renderTabs(person, current);
+
+  const box = $('messages');
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  const msgs = (state.messages[person] || []).filter((m) => m.conversation === current);
+  const lastBefore = box.lastElementChild;
+  sync(box, msgs.map((m) => messageNode(person, m)));
+  // one name over a run of messages by the same author; a message changed in place still says so
+  msgs.forEach((m, i) => {
+    const prev = msgs[i - 1];
+    drawn.get(person + '|' + m.seq).node.classList.toggle('cont',
+      !!prev && (prev.from || '') === (m.from || '') && !(m.rev > m.seq && !m.from));
+  });
+  const mineNew = box.lastElementChild !== lastBefore && box.lastElementChild && box.lastElementChild.classList.contains('mine');
+  if (shown !== here || atBottom || mineNew) box.scrollTop = box.scrollHeight;
+
+  // what someone was typing stays with them and their conversation
+  if (shown !== here) {
+    if (shown !== null) state.drafts[shown] = $('text').value;
+    $('text').value = state.drafts[here] || '';
+    shown = here;
+  }
+  markSeen(person, current);
+  translate();
+
+  // the person opened their conversation and it is empty: the server is told, and Tandem welcomes them (once)
+  if (current === 'dm' && state.loaded[person] && !state.arrived[person] && !msgs.length) {
+    state.arrived[person] = true;
+    post(person, { arrived: true }, 'dm');
+  }
+}
+
+// ---- the sidebar, on a narrow screen a drawer --------------------------------------------------------------------
+
+function openSidebar() {
+  document.body.classList.add('sidebar-open');
+  $('backdrop').hidden = false;
+  $('open-sidebar').setAttribute('aria-expanded', 'true');
+}
+
+function closeSidebar() {
+  document.body.classList.remove('sidebar-open');
+  $('backdrop').hidden = true;
+  $('open-sidebar').setAttribute('aria-expanded', 'false');
+}
+
+$('open-sidebar').addEventListener('click', openSidebar);
+$('close-sidebar').addEventListener('click', closeSidebar);
+$('backdrop').addEventListener('click', closeSidebar);
+document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') closeSidebar(); });
+
+// ---- what people type --------------------------------------------------------------------------------------------
+
+$('composer').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const text = $('text').value.trim();
   if (!text) return;
+  const person = state.active;
+  const where = state.conversation[person] || 'dm';
   $('text').value = '';
-  post({ text });
+  $('text').focus();   // as in any chat: the next line can be typed at once
+  state.drafts[person + '|' + where] = '';
+  const answer = await post(person, { text }, where);
+  // refused or unanswered: what they typed comes back, unless they have typed something else meanwhile
+  if (!answer) {
+    const key = person + '|' + where;
+    if (shown === key && !$('text').value) $('text').value = text;
+    else if (shown !== key && !state.drafts[key]) state.drafts[key] = text;
+  }
 });
 
 $('add-person').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const user = $('new-person').value.trim().toLowerCase();
-  if (!/^[a-z0-9][a-z0-9._-]{0,31}$/.test(user)) { $('error').textContent = 'A user id is 1-32 letters, digits, ".", "_" or "-".'; return; }
+  if (!/^[a-z0-9][a-z0-9._-]{0,31}$/.test(user)) { showError(t('person.add.invalid')); return; }
+  showError('');
   if (!state.people.includes(user)) state.people.push(user);
-  state.active = user;
   $('new-person').value = '';
-  save();
-  render();
+  choosePerson(user);
   poll(user);
 });
 
-$('locale').addEventListener('change', () => { state.locales[state.active] = $('locale').value; save(); });
+// Choosing a language is telling Tandem, as `language fr` would: it speaks it from then on, and the page follows.
+$('locale').addEventListener('change', async () => {
+  const person = state.active;
+  const chosen = $('locale').value;
+  state.holdLocale[person] = chosen;
+  state.locales[person] = chosen;
+  translate();
+  render();
+  // in the words of the language chosen (both are understood)
+  await post(person, { text: chosen === 'fr' ? 'langue fr' : 'language en' }, 'dm');
+  delete state.holdLocale[person];
+  poll(person);
+});
 
-// The dev clock, when the server offers it: move Tandem's time forward to see weeks of a programme in minutes.
-async function clock(advance) {
-  const res = advance
-    ? await fetch('/api/dev/clock', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advance }) })
-    : await fetch('/api/dev/clock');
+// ---- the dev clock, when the server offers it --------------------------------------------------------------------
+
+async function readClock() {
+  const res = await fetch('/api/dev/clock');
   if (!res.ok) return;
   const data = await res.json();
+  state.clockOffset = Date.parse(data.now) - Date.now();
   $('clock').hidden = false;
-  $('clock-now').textContent = new Date(data.now).toLocaleString();
-  if (advance) await pollAll();
+  tick();
+}
+
+// The dev clock's time now, in the person's language, every second.
+function tick() {
+  if (state.clockOffset === null) return;
+  const now = new Date(Date.now() + state.clockOffset);
+  const node = $('clock-now');
+  node.dateTime = now.toISOString();
+  node.textContent = now.toLocaleString(lang() === 'fr' ? 'fr-FR' : 'en-GB', { weekday: 'short', day: 'numeric',
+    month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
 for (const b of document.querySelectorAll('#clock button')) {
-  b.addEventListener('click', () => clock(b.dataset.advance));
+  b.addEventListener('click', async () => {
+    for (const x of document.querySelectorAll('#clock button')) x.disabled = true;
+    try {
+      const res = await fetch('/api/dev/clock', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ advance: b.dataset.advance }) });
+      if (!res.ok) showError(t('error.status', res.status));
+      await readClock();
+      await pollAll();
+    } catch (e) {
+      showError(t('error.network'));
+    } finally {
+      for (const x of document.querySelectorAll('#clock button')) x.disabled = false;
+    }
+  });
 }
 
 (async function start() {
-  const cfg = await fetch('/api/webchat/config').then((r) => r.json()).catch(() => ({ coordinators: [] }));
+  const cfg = await fetch('/api/webchat/config').then((r) => r.json()).catch(() => ({}));
   state.coordinators = cfg.coordinators || [];
   state.texts = cfg.texts || {};
+  if (!Array.isArray(state.people) || !state.people.length) state.people = ['alice', 'bob', 'coordinator'];
   if (!state.people.includes(state.active)) state.active = state.people[0];
   render();
   await pollAll();
-  clock().catch(() => {});
-  setInterval(pollAll, 1500);
+  readClock().catch(() => {});
+  setInterval(() => pollAll().catch(() => {}), 1500);
+  setInterval(tick, 1000);
+  // another page (or a script) may move the clock too
+  setInterval(() => readClock().catch(() => {}), 15000);
 })();

@@ -136,6 +136,13 @@ class WebchatApiIT {
         "message beyond a long   | {\"user\":\"ann\",\"message\":123456789012345678901234,\"action\":{\"id\":\"intake.role\"}} | 400 | 'message' must be",
         "message is an object    | {\"user\":\"ann\",\"message\":{\"seq\":1},\"form\":{\"id\":\"f\",\"values\":{}}} | 400 | 'message' must be",
         "message does not exist  | {\"user\":\"ann\",\"message\":987654321,\"action\":{\"id\":\"intake.role\"}} | 400 | no message of Tandem's",
+        "arrived is false        | {\"user\":\"ann\",\"arrived\":false}         | 400 | 'arrived' must be true",
+        "arrived is a string     | {\"user\":\"ann\",\"arrived\":\"yes\"}     | 400 | 'arrived' must be true",
+        "arrived is null         | {\"user\":\"ann\",\"arrived\":null}          | 400 | 'arrived' must be true",
+        "arrived with a text     | {\"user\":\"ann\",\"arrived\":true,\"text\":\"a\"} | 400 | exactly one",
+        "arrived on a message    | {\"user\":\"ann\",\"arrived\":true,\"message\":3} | 400 | 'message' goes with",
+        "arrived in admin        | {\"user\":\"ann\",\"conversation\":\"admin\",\"arrived\":true} | 400 | direct conversation",
+        "arrived in a group      | {\"user\":\"ann\",\"conversation\":\"group:g1\",\"arrived\":true} | 400 | direct conversation",
     })
     void badInputGetsAClearErrorAndChangesNothing(String what, String body, int status, String error) {
         long before = lastSeq("ann");
@@ -212,6 +219,46 @@ class WebchatApiIT {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().at("/error").asString()).contains("longer than 4000");
         assertThat(messages("ann", before)).isEmpty();
+    }
+
+    @Test
+    void aPersonOpeningTheirConversationIsWelcomedOnceWithOneButtonToStart() {
+        RunningApp.Reply first = app.post("/api/webchat/inbound", "{\"user\":\"wendy\",\"arrived\":true}");
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(first.json().at("/replies").size()).isEqualTo(1);
+        List<JsonNode> hers = messages("wendy", 0);
+        assertThat(hers).hasSize(1);
+        assertThat(hers.get(0).at("/from").isMissingNode()).as("nothing is shown as typed by her").isTrue();
+        assertThat(hers.get(0).at("/conversation").asString()).isEqualTo("dm");
+        assertThat(hers.get(0).toString()).contains("Welcome to Tandem, Wendy");
+        JsonNode buttons = findBlock(hers, "buttons").at("/buttons");
+        assertThat(buttons.size()).isEqualTo(1);
+        assertThat(buttons.get(0).at("/value").asString()).isEqualTo("join");
+
+        RunningApp.Reply again = app.post("/api/webchat/inbound", "{\"user\":\"wendy\",\"arrived\":true}");
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.json().at("/replies").size()).isZero();
+        assertThat(messages("wendy", 0)).hasSize(1);
+
+        // in her language, from the start
+        app.post("/api/webchat/inbound", "{\"user\":\"xena\",\"locale\":\"fr\",\"arrived\":true}");
+        assertThat(messages("xena", 0).toString()).contains("Bienvenue dans Tandem, Xena");
+    }
+
+    @Test
+    void theOutboxSaysTheLanguageThePersonChoseAndTheirGroups() {
+        assertThat(app.get("/api/webchat/outbox?user=lena").json().at("/locale").asString()).isEqualTo("en");
+        app.post("/api/webchat/inbound", "{\"user\":\"lena\",\"text\":\"language fr\"}");
+        assertThat(app.get("/api/webchat/outbox?user=lena").json().at("/locale").asString()).isEqualTo("fr");
+        // what the page reports afterwards does not undo her choice
+        app.post("/api/webchat/inbound", "{\"user\":\"lena\",\"locale\":\"en\",\"text\":\"help\"}");
+        RunningApp.Reply after = app.get("/api/webchat/outbox?user=lena&after=" + lastSeq("lena"));
+        assertThat(after.json().at("/locale").asString()).isEqualTo("fr");
+        assertThat(after.json().at("/messages").size()).as("no message after the last").isZero();
+        app.post("/api/webchat/inbound", "{\"user\":\"lena\",\"text\":\"langue en\"}");
+        assertThat(app.get("/api/webchat/outbox?user=lena").json().at("/locale").asString()).isEqualTo("en");
+        assertThat(app.get("/api/webchat/outbox?user=lena").json().at("/groups").isObject()).isTrue();
+        assertThat(app.get("/api/webchat/outbox?user=lena").json().at("/groups").size()).isZero();
     }
 
     @Test

@@ -114,6 +114,15 @@ class WebchatJourneyIT {
         click("coordinator", "match.confirm");
         click("alice", "shortlist.choose");
         click("bob", "request.accept");
+        // the page names the pair's group after its two people: the outbox says who is in it, to them only
+        String group = chat.lastConversation("alice", "group:");
+        for (String user : List.of("alice", "bob")) {
+            List<String> members = new ArrayList<>();
+            app.get("/api/webchat/outbox?user=" + user + "&after=" + chat.last(user)).json()
+                    .at("/groups/" + group + "/members").forEach(m -> members.add(m.asString()));
+            assertThat(members).as(user + "'s groups").containsExactlyInAnyOrder("alice", "bob");
+        }
+        assertThat(app.get("/api/webchat/outbox?user=coordinator").json().at("/groups").size()).isZero();
         click("alice", "intro.met");
         String pair = value(chat.withButton("alice", "click.answer"), "click.answer").replaceAll(":[a-z]+$", "");
         click("alice", chat.withButton("alice", "click.answer"), "click.answer", pair + ":yes");

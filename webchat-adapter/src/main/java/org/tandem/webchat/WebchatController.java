@@ -133,6 +133,8 @@ class WebchatController {
                 }
                 yield new Input.Submit(r.formId(), r.formValues(), on);
             }
+            // the page opened the person's conversation: the core welcomes them there the first time
+            case ARRIVED -> new Input.Arrived();
         };
         if (r.kind() == WebchatRequest.Kind.TEXT) {
             echo(r, place);
@@ -173,6 +175,11 @@ class WebchatController {
                 .map(Long::valueOf).distinct().toList();
     }
 
+    /**
+     * What a person may read that was sent or changed after revision {@code after}; with it, what the page shows
+     * around the messages: the language Tandem speaks to them in (their choice, else what the page last said), and
+     * who is in each of their groups (so that a group's tab is named after its people).
+     */
     @GetMapping("/api/webchat/outbox")
     Map<String, Object> outbox(HttpServletRequest request, @RequestParam(required = false) String user,
                                @RequestParam(required = false, defaultValue = "0") String after) {
@@ -187,7 +194,12 @@ class WebchatController {
         if (from < 0) {
             throw new WebchatRequest.Invalid("'after' must be a revision number");
         }
-        return Map.of("messages", outbox.readable(u, properties.coordinators().contains(u), from, 500));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("messages", outbox.readable(u, properties.coordinators().contains(u), from, 500));
+        answer.put("locale", core.locale(new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT, u))
+                .getLanguage());
+        answer.put("groups", outbox.groupsWithMembers(u));
+        return answer;
     }
 
     /**

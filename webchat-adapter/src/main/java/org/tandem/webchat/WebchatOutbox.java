@@ -17,9 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -162,6 +165,18 @@ final class WebchatOutbox {
     Set<String> groupsOf(String user) {
         Set<String> theirs = new HashSet<>();
         groups.find(eq("members", user)).forEach(g -> theirs.add(GROUP + g.getString("_id")));
+        return theirs;
+    }
+
+    /**
+     * The groups a person is in, in the order they were opened ({@code g2} before {@code g10}), each
+     * ({@code group:<id>}) with its members' user ids: {@code {"members": [...]}}.
+     */
+    Map<String, Document> groupsWithMembers(String user) {
+        Map<String, Document> theirs = new TreeMap<>(Comparator.comparingInt(String::length)
+                .thenComparing(Comparator.naturalOrder()));
+        groups.find(eq("members", user)).forEach(g -> theirs.put(GROUP + g.getString("_id"),
+                new Document("members", g.getList("members", String.class))));
         return theirs;
     }
 

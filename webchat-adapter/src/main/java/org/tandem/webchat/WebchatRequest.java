@@ -21,7 +21,8 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
                       String actionValue, String formId, Map<String, List<String>> formValues,
                       Optional<Long> message) {
 
-    enum Kind { TEXT, ACTION, FORM }
+    /** Typed text, a click, a submission, or the page telling that the person opened their conversation. */
+    enum Kind { TEXT, ACTION, FORM, ARRIVED }
 
     static final int MAX_TEXT = 4000;
     static final int MAX_FIELDS = 50;
@@ -34,7 +35,7 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
      */
     static final Pattern FIELD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Set<String> TOP = Set.of("user", "name", "locale", "timeZone", "conversation", "eventId",
-            "text", "action", "form", "message");
+            "text", "action", "form", "arrived", "message");
 
     /** A request that cannot be taken, with the reason to show. */
     static final class Invalid extends RuntimeException {
@@ -67,9 +68,13 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
         }
         Optional<String> eventId = optionalString(root, "eventId", 100);
 
-        int kinds = (root.has("text") ? 1 : 0) + (root.has("action") ? 1 : 0) + (root.has("form") ? 1 : 0);
+        int kinds = (root.has("text") ? 1 : 0) + (root.has("action") ? 1 : 0) + (root.has("form") ? 1 : 0)
+                + (root.has("arrived") ? 1 : 0);
         if (kinds != 1) {
-            throw new Invalid("give exactly one of 'text', 'action' or 'form'");
+            throw new Invalid("give exactly one of 'text', 'action', 'form' or 'arrived'");
+        }
+        if (root.has("arrived")) {
+            return arrived(root, user, name, locale, zone, conversation, eventId);
         }
         if (root.has("text")) {
             if (root.has("message")) {
@@ -106,6 +111,27 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
         }
         return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.FORM, null, null, null, id,
                 fields, message);
+    }
+
+    /**
+     * {@code "arrived": true}: the page opened the person's direct conversation. Nothing else goes with it: it is on no
+     * message, and it is only said of the person's own conversation (the core welcomes a person there, once).
+     */
+    private static WebchatRequest arrived(JsonNode root, String user, String name, Locale locale,
+                                          Optional<java.time.ZoneId> zone, String conversation,
+                                          Optional<String> eventId) {
+        if (!root.get("arrived").isBoolean() || !root.get("arrived").asBoolean()) {
+            throw new Invalid("'arrived' must be true");
+        }
+        if (root.has("message")) {
+            throw new Invalid("'message' goes with an 'action' or a 'form': the message they are on");
+        }
+        if (!conversation.equals("dm")) {
+            throw new Invalid("'arrived' is said of the person's direct conversation ('dm'), not of '"
+                    + conversation + "'");
+        }
+        return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.ARRIVED, null, null, null,
+                null, Map.of(), Optional.empty());
     }
 
     /**
