@@ -383,8 +383,9 @@ function conversationsOf(person) {
 function conversationLabel(person, key) {
   if (key === 'dm') return t('conversation.direct');
   if (key === 'admin') return '#admin';
-  const members = ((state.groups[person] || {})[key] || {}).members || [];
-  return members.length ? members.map(displayName).join(' & ') : t('conversation.group') + ' ' + key.slice('group:'.length);
+  const group = (state.groups[person] || {})[key] || {};
+  const names = group.names || (group.members || []).map(displayName);
+  return names.length ? names.join(' & ') : t('conversation.group') + ' ' + key.slice('group:'.length);
 }
 
 // What came to a person in a conversation since they last looked there (what they typed themselves is read).

@@ -252,6 +252,11 @@ public final class TandemCore {
         return home.of(actor);
     }
 
+    /** The name Tandem knows a person by (the platform's display name), for an adapter to show. */
+    public String name(PersonRef person) {
+        return people.name(person);
+    }
+
     /** The language to speak to a person in (their choice, else their platform's; English for a stranger). */
     public Locale locale(PersonRef person) {
         return people.find(person).map(Person::locale).orElse(Locale.ENGLISH);

@@ -118,9 +118,13 @@ class WebchatJourneyIT {
         String group = chat.lastConversation("alice", "group:");
         for (String user : List.of("alice", "bob")) {
             List<String> members = new ArrayList<>();
-            app.get("/api/webchat/outbox?user=" + user + "&after=" + chat.last(user)).json()
-                    .at("/groups/" + group + "/members").forEach(m -> members.add(m.asString()));
+            List<String> names = new ArrayList<>();
+            JsonNode groups = app.get("/api/webchat/outbox?user=" + user + "&after=" + chat.last(user)).json()
+                    .at("/groups/" + group);
+            groups.at("/members").forEach(m -> members.add(m.asString()));
+            groups.at("/names").forEach(m -> names.add(m.asString()));
             assertThat(members).as(user + "'s groups").containsExactlyInAnyOrder("alice", "bob");
+            assertThat(names).as("as Tandem knows them").containsExactlyInAnyOrder("Alice", "Bob");
         }
         assertThat(app.get("/api/webchat/outbox?user=coordinator").json().at("/groups").size()).isZero();
         click("alice", "intro.met");

@@ -198,7 +198,11 @@ class WebchatController {
         answer.put("messages", outbox.readable(u, properties.coordinators().contains(u), from, 500));
         answer.put("locale", core.locale(new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT, u))
                 .getLanguage());
-        answer.put("groups", outbox.groupsWithMembers(u));
+        Map<String, Document> groups = outbox.groupsWithMembers(u);
+        // each group says who is in it by name, as Tandem knows them, so that its tab is named after its people
+        groups.values().forEach(g -> g.append("names", g.getList("members", String.class).stream()
+                .map(m -> core.name(new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT, m))).toList()));
+        answer.put("groups", groups);
         return answer;
     }
 
