@@ -35,7 +35,8 @@ public final class AdminModule implements Feature {
         Figures figures = new Figures(enrollments, pairs, rhythm);
         Waiting waiting = new Waiting(db, enrollments, pairs);
         this.broadcasts = new Broadcasts(db);
-        this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings);
+        this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings,
+                people);
         this.flows = List.of(
                 new StatusFlow(programs, figures),
                 new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),

@@ -25,6 +25,7 @@ import org.tandem.core.intake.Enrollments;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
+import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.ProgramState;
 import org.tandem.core.program.Programs;
@@ -53,11 +54,13 @@ public final class WeeklyDigest implements DueHandler {
     private final Messenger messenger;
     private final DueItems due;
     private final Settings settings;
+    private final People people;
     // keys this replica already planned: spares a write per admin command (planning is idempotent anyway)
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
 
     public WeeklyDigest(Programs programs, Enrollments enrollments, Pairs pairs, Waiting waiting, Figures figures,
-                        Messenger messenger, DueItems due, Settings settings) {
+                        Messenger messenger, DueItems due, Settings settings, People people) {
+        this.people = people;
         this.programs = programs;
         this.enrollments = enrollments;
         this.pairs = pairs;
@@ -105,7 +108,7 @@ public final class WeeklyDigest implements DueHandler {
 
     /** The digest of the programmes where something happened this week; empty when nothing did anywhere. */
     private Optional<Message> message(Scope scope, List<Program> live, Instant until) {
-        Texts t = Texts.of(settings.adminLocale());
+        Texts t = people.adminTexts(scope, settings.adminLocale());
         Instant from = until.minus(WEEK);
         Message.Builder m = Message.builder().text(t.rich("weekly.title",
                 Dates.day(t, settings.digestZone(), from)));

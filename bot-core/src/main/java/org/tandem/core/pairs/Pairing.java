@@ -185,7 +185,7 @@ public final class Pairing {
     }
 
     void toAdmin(Pair pair, String key, Object... args) {
-        messenger.send(Address.admin(pair.scope()), Message.text(Texts.of(adminLocale).rich(key, args)));
+        messenger.send(Address.admin(pair.scope()), Message.text(people.adminTexts(pair.scope(), adminLocale).rich(key, args)));
     }
 
     /**

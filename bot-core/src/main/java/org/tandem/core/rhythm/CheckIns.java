@@ -241,7 +241,7 @@ final class CheckIns {
     }
 
     private void tellCoordinators(Pair p, String key) {
-        Texts t = Texts.of(rhythm.adminLocale);
+        Texts t = rhythm.people.adminTexts(p.scope(), rhythm.adminLocale);
         String program = rhythm.program(p).map(x -> x.name()).orElse("?");
         rhythm.messenger.send(Address.admin(p.scope()), Message.builder()
                 .text(t.rich(key, program, rhythm.name(p.mentee()), rhythm.name(p.mentor())))
