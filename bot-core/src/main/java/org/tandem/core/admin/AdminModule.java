@@ -19,7 +19,8 @@ import org.tandem.core.schedule.DueItems;
 import org.tandem.core.settings.Settings;
 
 /**
- * The admin channel, assembled: {@code status}, {@code pending}, one pair and ending it, broadcasts, exports, and
+ * The admin channel, assembled: {@code status}, {@code pending}, a programme's pairs, one pair and ending it,
+ * broadcasts, exports, and
  * the weekly digest it plans for each workspace. The one entry type of the feature.
  */
 public final class AdminModule implements Feature {
@@ -41,6 +42,7 @@ public final class AdminModule implements Feature {
                 new StatusFlow(programs, figures),
                 new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),
                 new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
+                new ProgrammePairsFlow(programs, pairs, people, settings.digestZone()),
                 new BroadcastFlow(programs, enrollments, broadcasts, due, audit),
                 new ExportFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()));
         this.handlers = List.of(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger), weekly);

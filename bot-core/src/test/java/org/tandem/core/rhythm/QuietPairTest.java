@@ -124,6 +124,9 @@ class QuietPairTest {
         }
         assertThat(Render.text(before.get(before.size() - 1).message())).contains("[Nudge them] [I'll reach out]");
 
+        assertThat(carol.says("pairs Leadership").text()).as("the programme's pairs mark it")
+                .contains("• ⚠ Alice and Bob: active, last met on Mar 2, 2026 — at risk");
+
         Instant clicked = chat.clock().instant();
         assertThat(carol.clicksButton("I'll reach out").text()).contains("reach");
         int mark = chat.mark();
