@@ -95,7 +95,7 @@ public final class TandemCore {
         this.intake = new IntakeModule(db, events, programs, people, messenger, dueItems, settings);
         Enrollments enrollments = intake.enrollments();
         this.pairs = new PairsModule(db, events, programs, enrollments, people, messenger, questions, clock,
-                dueItems, settings.adminLocale());
+                dueItems, settings);
         RoundsModule rounds = new RoundsModule(db, programs, enrollments, people, pairs);
         RhythmModule rhythm = new RhythmModule(db, events, pairs.pairs(), pairs.meetings(), programs, enrollments,
                 people, messenger, questions, clock, dueItems, settings);
