@@ -37,7 +37,7 @@ public final class AdminModule implements Feature {
         Waiting waiting = new Waiting(db, enrollments, pairs);
         this.broadcasts = new Broadcasts(db);
         this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings,
-                people);
+                people, shortlists);
         this.flows = List.of(
                 new StatusFlow(programs, figures),
                 new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),
