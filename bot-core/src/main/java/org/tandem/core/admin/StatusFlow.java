@@ -22,16 +22,16 @@ import org.tandem.core.program.ProgramNames;
 import org.tandem.core.program.Programs;
 
 /**
- * {@code status [programme]}: each programme in numbers — aggregates only, never a person's answers — with buttons to
- * drill down: who is waiting, who is at risk, and the programme's pairs.
+ * {@code status [programme]}: each programme in numbers — aggregates only, never a person's answers — with
+ * buttons to drill down: who is waiting, who is at risk, and the programme's pairs.
  */
 public final class StatusFlow implements Flow {
 
-    private final Programs programs;
-    private final Figures figures;
-
     /** Past this many programmes, one row of buttons serves them all. */
     static final int ROWS = 5;
+
+    private final Programs programs;
+    private final Figures figures;
 
     public StatusFlow(Programs programs, Figures figures) {
         this.programs = programs;
@@ -85,7 +85,7 @@ public final class StatusFlow implements Flow {
         turn.reply(m.context(t.rich("status.footer")).build());
     }
 
-    /** Buttons that run {@code pending}, {@code at-risk} and {@code pairs} for a programme ({@code " NAME"}), or all. */
+    /** Buttons running {@code pending}, {@code at-risk} and {@code pairs} for a programme ({@code " NAME"}), or all. */
     private static List<Block.Button> drillDown(Texts t, String programme, boolean pairs) {
         List<Block.Button> out = new ArrayList<>(List.of(
                 CommandButtons.button(t.get("status.button.pending"), "pending" + programme),

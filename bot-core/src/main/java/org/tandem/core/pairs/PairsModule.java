@@ -20,9 +20,10 @@ import org.tandem.core.settings.Settings;
 
 /**
  * Pairs, assembled: the shortlist a mentee chooses from (and its reminders), the request to a mentor, the
- * introduction, "did it click?", and the timers between them. It owns the pair state machine ({@link Pairs}) and publishes
- * {@link PairActivated} and {@link PairClosed}; it listens to {@link PersonLeft} (their pairs there end) and to its
- * own {@link RequestEnded} (the mentee moves on). The one entry type of the feature.
+ * introduction, "did it click?", and the timers between them. It owns the pair state machine ({@link Pairs})
+ * and publishes {@link PairActivated} and {@link PairClosed}; it listens to {@link PersonLeft} (their pairs there
+ * end, their shortlist's reminders go) and to its own {@link RequestEnded} (the mentee moves on). The one entry type
+ * of the feature.
  */
 public final class PairsModule implements Feature {
 

@@ -114,18 +114,20 @@ public final class People implements Persons {
     }
 
     /**
-     * Notes that a person acted as a coordinator (a coordinator command, button or form in the admin channel): their
-     * language counts in {@link #adminTexts}. Goes with the person (forget-me erases it).
+     * Notes, the first time, that a person acted as a coordinator (a coordinator command, button or form in the admin
+     * channel): their language counts in {@link #adminTexts}. Written once (guard: not noted yet), so that acting
+     * again changes nothing stored; it goes with the person (forget-me erases it).
      */
     public void sawCoordinator(PersonRef ref, Instant now) {
-        collection.updateOne(eq("_id", ref.key()), Updates.set("coordinatorSeen", Date.from(now)));
+        collection.updateOne(and(eq("_id", ref.key()), exists("coordinatorSince", false)),
+                Updates.set("coordinatorSince", Date.from(now)));
     }
 
     /** The people who acted as coordinators in a workspace's admin channel. */
     public List<Person> coordinators(Scope scope) {
         List<Person> out = new ArrayList<>();
         for (Document d : collection.find(and(eq("platform", scope.platform()), eq("tenant", scope.tenant()),
-                exists("coordinatorSeen", true)))) {
+                exists("coordinatorSince", true)))) {
             out.add(toPerson(d));
         }
         return out;

@@ -25,7 +25,8 @@ import org.tandem.core.schedule.DueItem;
  * nobody answered, and each of them is reminded once. A tick that finds the question still open asks nothing new
  * and counts an unanswered cadence; after two, the pair is at risk, the coordinators are told (again weekly while
  * nobody answers or acts, each notice taking the place of the one before), and the rhythm stops nudging until
- * someone answers or a coordinator acts. An answer re-times the next tick. Nothing of it reaches a pair that is no longer active, nor after its closing review is due.
+ * someone answers or a coordinator acts. An answer re-times the next tick. Nothing of it reaches a pair that is no
+ * longer active, nor after its closing review is due.
  */
 final class CheckIns {
 

@@ -100,7 +100,8 @@ final class Rhythm {
     }
 
     void toAdmin(Pair pair, String key, Object... args) {
-        messenger.send(Address.admin(pair.scope()), Message.text(people.adminTexts(pair.scope(), adminLocale).rich(key, args)));
+        Texts t = people.adminTexts(pair.scope(), adminLocale);
+        messenger.send(Address.admin(pair.scope()), Message.text(t.rich(key, args)));
     }
 
     /** The pair's cadence: the one they agreed on, else the programme's. */

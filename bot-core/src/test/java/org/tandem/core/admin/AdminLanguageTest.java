@@ -76,7 +76,7 @@ class AdminLanguageTest {
         Seed.openProgramme(chat, "Leadership");
         // as before Tandem noted who its coordinators are
         chat.db().getCollection("people").updateMany(new Document(),
-                new Document("$unset", new Document("coordinatorSeen", "")));
+                new Document("$unset", new Document("coordinatorSince", "")));
         assertThat(leaveNotice(chat, "alice")).contains("Alice a quitté *Leadership*");
     }
 }

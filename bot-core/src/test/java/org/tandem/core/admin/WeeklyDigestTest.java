@@ -34,7 +34,8 @@ class WeeklyDigestTest {
         assertThat(digest).containsOnlyOnce("*Weekly digest* for the week from Mar 2, 2026");
         assertThat(digest).contains("*Leadership* — Open for enrolment",
                 "This week: 8 new enrolment(s) · 1 pair(s) introduced · 0 became active",
-                "Needs attention: 1 proposal(s) to approve", "`status`, `pending` and `at-risk` give the details", "• No fitting mentor yet (1): Dan.");
+                "Needs attention: 1 proposal(s) to approve", "`status`, `pending` and `at-risk` give the details",
+                "• No fitting mentor yet (1): Dan.");
         assertThat(Seeded.secrets()).allSatisfy(s -> assertThat(digest).doesNotContain(s));
         assertThat(chat.core().dueItems().find("digest.weekly|test|t1|2026-W12")).as("the next one is planned")
                 .isPresent();
@@ -74,7 +75,8 @@ class WeeklyDigestTest {
         chat.clock().set(Instant.parse("2026-03-16T09:00:30Z"));
         chat.core().sweep();
         assertThat(chat.adminSince(mark).text())
-                .contains("• A matching round would place them now (2): Eve, Ivy. `match Leadership` proposes their mentors.")
+                .contains("• A matching round would place them now (2): Eve, Ivy. "
+                        + "`match Leadership` proposes their mentors.")
                 .doesNotContain("Choosing from their shortlist");
     }
 

@@ -109,7 +109,10 @@ class QuietPairTest {
                 .filter(s -> Render.text(s.original()).contains("[Nudge them] [I'll reach out]")).toList();
     }
 
-    /** Each weekly notice takes the place of the one before; a coordinator's click ends them until it is at risk again. */
+    /**
+     * Each weekly notice takes the place of the one before; a coordinator's click ends them until the pair is at risk
+     * again.
+     */
     @Test
     void theWeeklyNoticeSupersedesTheOneBeforeAndStopsOnceACoordinatorActs() {
         agreed(Forms.program("Leadership"), "weekly");
@@ -135,7 +138,8 @@ class QuietPairTest {
         Life.walk(chat, clicked.plus(Duration.ofDays(40)), Duration.ofHours(3));
         List<RecordingMessenger.Sent> after = notices(mark);
         assertThat(after).as("still silent two cadences later: flagged afresh, then weekly again").isNotEmpty();
-        assertThat(Render.text(after.get(0).original())).contains("have not answered check-ins for two cadence periods");
+        assertThat(Render.text(after.get(0).original()))
+                .contains("have not answered check-ins for two cadence periods");
         assertThat(Duration.between(clicked, after.get(0).at())).isGreaterThanOrEqualTo(Duration.ofDays(14));
     }
 
