@@ -121,14 +121,17 @@ final class ShortlistReminders implements Flow {
 
     private void remind(DueItem item) {
         waiting(item).ifPresent(list -> {
-            send(list);
+            send(list, "shortlist.reminder.footer");
             Instant at = Moments.forCoordinators(settings, clock.instant().plus(TELL_AFTER));
             plan(key(TELL, list), TELL, list, Map.of("remindedAt", clock.instant().toString()), at);
         });
     }
 
-    /** The reminder, in the mentee's conversation: the mentors they can ask, as on the list itself. */
-    private void send(Shortlist list) {
+    /**
+     * The reminder, in the mentee's conversation: the mentors they can ask, as on the list itself; {@code footer} says
+     * what comes next (the coordinators hear of it, or nothing: they asked for this one).
+     */
+    private void send(Shortlist list, String footer) {
         Texts t = people.texts(list.mentee());
         String name = programs.find(list.program()).map(Program::name).orElse("?");
         List<Block.Button> buttons = new ArrayList<>();
@@ -140,7 +143,7 @@ final class ShortlistReminders implements Flow {
         // it asks what the list asks: a choice on either turns both into what was chosen
         messenger.send(Address.person(list.mentee()), Message.builder()
                 .text(t.rich("shortlist.reminder", name)).buttons(buttons)
-                .context(t.rich("shortlist.reminder.footer"))
+                .context(t.rich(footer))
                 .build().asking(ShortlistFlow.key(list.program(), list.mentee()), t.locale()));
     }
 
@@ -174,7 +177,7 @@ final class ShortlistReminders implements Flow {
         String coordinator = turn.person().displayName();
         turn.answered(noticeKey(list.get().program(), list.get().mentee()), t -> t.rich(
                 "shortlist.admin.outcome.reminded", coordinator, t.date(turn.now(), ZoneOffset.UTC)));
-        send(list.get());
+        send(list.get(), "shortlist.reminder.footer.again");
         turn.reply("shortlist.admin.reminded", people.name(list.get().mentee()));
     }
 
