@@ -95,7 +95,7 @@ public final class TandemCore {
         this.intake = new IntakeModule(db, events, programs, people, messenger, dueItems, settings);
         Enrollments enrollments = intake.enrollments();
         this.pairs = new PairsModule(db, events, programs, enrollments, people, messenger, questions, clock,
-                dueItems, settings.adminLocale());
+                dueItems, settings);
         RoundsModule rounds = new RoundsModule(db, programs, enrollments, people, pairs);
         RhythmModule rhythm = new RhythmModule(db, events, pairs.pairs(), pairs.meetings(), programs, enrollments,
                 people, messenger, questions, clock, dueItems, settings);
@@ -119,16 +119,17 @@ public final class TandemCore {
         this.features = List.copyOf(all);
 
         Router router = new Router(features.stream().flatMap(f -> f.flows().stream()).toList());
-        // the audit log, and the workspace's recurring jobs planned whenever coordinators act
+        // the audit log; the workspace's recurring jobs planned whenever coordinators act; who they are (their
+        // language is the admin channel's)
         AdminTrail recurring = new AdminTrail() {
             @Override
             public void command(Turn turn, CommandSpec spec) {
-                planRecurring(turn.who().scope());
+                coordinatorActed(turn);
             }
 
             @Override
             public void input(Turn turn, Input input) {
-                planRecurring(turn.who().scope());
+                coordinatorActed(turn);
             }
         };
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
@@ -137,6 +138,11 @@ public final class TandemCore {
                 Sweeper.newOwnerId());
         // at start, for every workspace with a programme: a restart loses nothing
         programs.scopes().forEach(this::planRecurring);
+    }
+
+    private void coordinatorActed(Turn turn) {
+        people.sawCoordinator(turn.who(), turn.now());
+        planRecurring(turn.who().scope());
     }
 
     private void planRecurring(Scope scope) {

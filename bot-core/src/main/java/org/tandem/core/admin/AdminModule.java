@@ -19,7 +19,8 @@ import org.tandem.core.schedule.DueItems;
 import org.tandem.core.settings.Settings;
 
 /**
- * The admin channel, assembled: {@code status}, {@code pending}, one pair and ending it, broadcasts, exports, and
+ * The admin channel, assembled: {@code status}, {@code pending}, a programme's pairs, one pair and ending it,
+ * broadcasts, exports, and
  * the weekly digest it plans for each workspace. The one entry type of the feature.
  */
 public final class AdminModule implements Feature {
@@ -35,11 +36,13 @@ public final class AdminModule implements Feature {
         Figures figures = new Figures(enrollments, pairs, rhythm);
         Waiting waiting = new Waiting(db, enrollments, pairs);
         this.broadcasts = new Broadcasts(db);
-        this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings);
+        this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings,
+                people, shortlists);
         this.flows = List.of(
                 new StatusFlow(programs, figures),
                 new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),
                 new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
+                new ProgrammePairsFlow(programs, pairs, people, settings.digestZone()),
                 new BroadcastFlow(programs, enrollments, broadcasts, due, audit),
                 new ExportFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()));
         this.handlers = List.of(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger), weekly);

@@ -20,6 +20,7 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Router;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
@@ -83,11 +84,13 @@ public final class PairFlow implements Flow {
     @Override
     public void onCommand(Turn turn, Input.Command command) {
         if (command.name().equals("end")) {
-            if (!command.arg(0).orElse("").equalsIgnoreCase("pair")) {
+            // "end pair", "terminer binôme": the second word is the pair command's, in any language
+            String second = command.arg(0).orElse("");
+            if (!"pair".equals(turn.commandWords().get(Router.fold(second)))) {
                 turn.reply("admin.end.usage");
                 return;
             }
-            participants.resolve(turn, command.rest().substring("pair".length()).strip())
+            participants.resolve(turn, command.rest().strip().substring(second.length()).strip())
                     .ifPresent(p -> askEnd(turn, p));
             return;
         }

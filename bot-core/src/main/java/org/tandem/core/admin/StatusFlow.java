@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandButtons;
 import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
@@ -20,8 +21,14 @@ import org.tandem.core.program.Program;
 import org.tandem.core.program.ProgramNames;
 import org.tandem.core.program.Programs;
 
-/** {@code status [programme]}: each programme in numbers — aggregates only, never a person's answers. */
+/**
+ * {@code status [programme]}: each programme in numbers — aggregates only, never a person's answers — with
+ * buttons to drill down: who is waiting, who is at risk, and the programme's pairs.
+ */
 public final class StatusFlow implements Flow {
+
+    /** Past this many programmes, one row of buttons serves them all. */
+    static final int ROWS = 5;
 
     private final Programs programs;
     private final Figures figures;
@@ -59,15 +66,34 @@ public final class StatusFlow implements Flow {
         }
         Texts t = turn.t();
         Message.Builder m = Message.builder();
+        boolean rows = chosen.size() <= ROWS;
         for (Program p : chosen) {
             Figures.Programme f = figures.of(p, turn.now());
             m.text(t.rich("status.title", p.name(), t.get(p.state().labelKey())));
             m.fields(fields(t, f, figures.rhythm().measures()));
+            if (rows) {
+                m.buttons(drillDown(t, " " + p.name(), true));
+            }
+        }
+        if (!rows) {
+            m.buttons(drillDown(t, "", false));
+            m.context(t.rich("status.buttons-later"));
         }
         if (!figures.rhythm().measures()) {
             m.context(t.rich("status.rhythm-later"));
         }
         turn.reply(m.context(t.rich("status.footer")).build());
+    }
+
+    /** Buttons running {@code pending}, {@code at-risk} and {@code pairs} for a programme ({@code " NAME"}), or all. */
+    private static List<Block.Button> drillDown(Texts t, String programme, boolean pairs) {
+        List<Block.Button> out = new ArrayList<>(List.of(
+                CommandButtons.button(t.get("status.button.pending"), "pending" + programme),
+                CommandButtons.button(t.get("status.button.at-risk"), "at-risk" + programme)));
+        if (pairs) {
+            out.add(CommandButtons.button(t.get("status.button.pairs"), "pairs" + programme));
+        }
+        return out;
     }
 
     static List<Block.Field> fields(Texts t, Figures.Programme f, boolean measured) {

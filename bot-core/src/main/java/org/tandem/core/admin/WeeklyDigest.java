@@ -17,14 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.matching.Unmatched;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
+import org.tandem.core.pairs.Shortlists;
+import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.ProgramState;
 import org.tandem.core.program.Programs;
@@ -44,6 +48,8 @@ public final class WeeklyDigest implements DueHandler {
 
     static final String KIND = "digest.weekly";
     static final Duration WEEK = Duration.ofDays(7);
+    /** Past this many, a group of mentees is named in part ("and 4 more"). */
+    static final int MAX_NAMES = 6;
 
     private final Programs programs;
     private final Enrollments enrollments;
@@ -53,11 +59,15 @@ public final class WeeklyDigest implements DueHandler {
     private final Messenger messenger;
     private final DueItems due;
     private final Settings settings;
+    private final People people;
+    private final Shortlists shortlists;
     // keys this replica already planned: spares a write per admin command (planning is idempotent anyway)
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
 
     public WeeklyDigest(Programs programs, Enrollments enrollments, Pairs pairs, Waiting waiting, Figures figures,
-                        Messenger messenger, DueItems due, Settings settings) {
+                        Messenger messenger, DueItems due, Settings settings, People people, Shortlists shortlists) {
+        this.people = people;
+        this.shortlists = shortlists;
         this.programs = programs;
         this.enrollments = enrollments;
         this.pairs = pairs;
@@ -105,7 +115,7 @@ public final class WeeklyDigest implements DueHandler {
 
     /** The digest of the programmes where something happened this week; empty when nothing did anywhere. */
     private Optional<Message> message(Scope scope, List<Program> live, Instant until) {
-        Texts t = Texts.of(settings.adminLocale());
+        Texts t = people.adminTexts(scope, settings.adminLocale());
         Instant from = until.minus(WEEK);
         Message.Builder m = Message.builder().text(t.rich("weekly.title",
                 Dates.day(t, settings.digestZone(), from)));
@@ -124,10 +134,12 @@ public final class WeeklyDigest implements DueHandler {
             List<Pair> waitingPairs = pairs.inProgram(p.id(), EnumSet.of(PairStatus.PROPOSED, PairStatus.REQUESTED));
             long proposals = waitingPairs.stream().filter(x -> x.status() == PairStatus.PROPOSED).count();
             Figures.Programme f = figures.of(p, until);
+            List<Unmatched> without = waiting.of(p.id(), until);
             List<Rich> lines = new ArrayList<>(List.of(
                     t.rich("weekly.changed", newcomers, introduced, active, closed),
-                    t.rich("weekly.attention", proposals, waitingPairs.size() - proposals,
-                            waiting.of(p.id(), until).size(), f.atRisk())));
+                    t.rich("weekly.attention", proposals, waitingPairs.size() - proposals, without.size(),
+                            f.atRisk())));
+            lines.addAll(withoutMentor(t, p, without));
             OptionalInt meetings = figures.rhythm().meetingsBetween(p.id(), from, until);
             meetings.ifPresent(n -> lines.add(t.rich("weekly.meetings", n)));
             if (newcomers + introduced + active + closed + meetings.orElse(0) == 0) {
@@ -139,6 +151,42 @@ public final class WeeklyDigest implements DueHandler {
             m.text(Rich.join("\n", lines));
         }
         return any ? Optional.of(m.context(t.rich("weekly.footer")).build()) : Optional.empty();
+    }
+
+    /**
+     * Who is without a mentor, by what would help them: those choosing from their shortlist (they may need a word),
+     * those a round would place now ({@code match}), and those no mentor fits yet ({@code pending} says why).
+     */
+    private List<Rich> withoutMentor(Texts t, Program p, List<Unmatched> without) {
+        List<PersonRef> choosing = new ArrayList<>();
+        List<PersonRef> matchable = new ArrayList<>();
+        List<PersonRef> unplaced = new ArrayList<>();
+        for (Unmatched u : without) {
+            PersonRef mentee = PersonRef.fromKey(u.mentee());
+            if (shortlists.find(p.id(), mentee).map(s -> !s.remaining().isEmpty()).orElse(false)) {
+                choosing.add(mentee);
+            } else if (u.key().equals(Waiting.MATCHABLE)) {
+                matchable.add(mentee);
+            } else {
+                unplaced.add(mentee);
+            }
+        }
+        List<Rich> out = new ArrayList<>();
+        names(t, "weekly.choosing", choosing, p).ifPresent(out::add);
+        names(t, "weekly.matchable", matchable, p).ifPresent(out::add);
+        names(t, "weekly.unplaced", unplaced, p).ifPresent(out::add);
+        return out;
+    }
+
+    private Optional<Rich> names(Texts t, String key, List<PersonRef> who, Program p) {
+        if (who.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>(who.stream().limit(MAX_NAMES).map(people::name).toList());
+        if (who.size() > MAX_NAMES) {
+            names.add(t.get("digest.more", who.size() - MAX_NAMES));
+        }
+        return Optional.of(t.rich(key, who.size(), String.join(", ", names), p.name()));
     }
 
     private static int within(Instant at, Instant from, Instant until) {

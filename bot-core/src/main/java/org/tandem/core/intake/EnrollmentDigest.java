@@ -76,7 +76,7 @@ public final class EnrollmentDigest implements DueHandler {
         if (made.isEmpty()) {
             return;
         }
-        Texts t = Texts.of(settings.adminLocale());
+        Texts t = people.adminTexts(scope, settings.adminLocale());
         Map<String, List<Enrollment>> byProgram = new LinkedHashMap<>();
         made.forEach(e -> byProgram.computeIfAbsent(e.program(), k -> new ArrayList<>()).add(e));
         List<Rich> lines = new ArrayList<>();

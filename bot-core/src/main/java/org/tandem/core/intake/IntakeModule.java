@@ -32,7 +32,8 @@ public final class IntakeModule implements Feature {
         this.flows = List.of(
                 new IntakeFlow(programs, enrollments, refusals, events),
                 new ProfileFlow(programs, enrollments),
-                new LeaveFlow(programs, enrollments, settings.adminLocale(), events));
+                new LeaveFlow(programs, enrollments, scope -> people.adminTexts(scope, settings.adminLocale()),
+                        events));
         events.on(PersonEnrolled.class, e -> digest.plan(e.program().scope(), e.at()));
     }
 

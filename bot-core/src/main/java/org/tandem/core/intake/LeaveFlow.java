@@ -1,8 +1,8 @@
 package org.tandem.core.intake;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Bindings;
@@ -12,6 +12,7 @@ import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.module.Events;
@@ -30,13 +31,14 @@ public final class LeaveFlow implements Flow {
 
     private final Programs programs;
     private final Enrollments enrollments;
-    private final Locale adminLocale;
+    private final Function<Scope, Texts> adminTexts;
     private final Events events;
 
-    public LeaveFlow(Programs programs, Enrollments enrollments, Locale adminLocale, Events events) {
+    /** @param adminTexts the texts of a workspace's admin channel */
+    public LeaveFlow(Programs programs, Enrollments enrollments, Function<Scope, Texts> adminTexts, Events events) {
         this.programs = programs;
         this.enrollments = enrollments;
-        this.adminLocale = adminLocale;
+        this.adminTexts = adminTexts;
         this.events = events;
     }
 
@@ -88,7 +90,7 @@ public final class LeaveFlow implements Flow {
         }
         turn.reply("leave.done", name(parts[0]));
         events.publish(new PersonLeft(turn.who(), parts[0]));
-        Texts admin = Texts.of(adminLocale);
+        Texts admin = adminTexts.apply(turn.who().scope());
         turn.messenger().send(Address.admin(turn.who().scope()), Message.text(admin.rich(
                 "leave.admin-notice", turn.person().displayName(), name(parts[0]), admin.get(e.get().role().labelKey()))));
     }

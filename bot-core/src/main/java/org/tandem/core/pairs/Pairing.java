@@ -185,7 +185,8 @@ public final class Pairing {
     }
 
     void toAdmin(Pair pair, String key, Object... args) {
-        messenger.send(Address.admin(pair.scope()), Message.text(Texts.of(adminLocale).rich(key, args)));
+        Texts t = people.adminTexts(pair.scope(), adminLocale);
+        messenger.send(Address.admin(pair.scope()), Message.text(t.rich(key, args)));
     }
 
     /** What makes a match a compromise, in the mentee's words ("covers none of your topics"), or empty. */

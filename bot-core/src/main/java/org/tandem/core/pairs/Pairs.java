@@ -2,6 +2,7 @@ package org.tandem.core.pairs;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
@@ -282,7 +283,7 @@ public final class Pairs {
         Document d = collection.findOneAndUpdate(eq("_id", id), Updates.combine(Updates.inc("meetings", 1),
                         Updates.min("metAt", Date.from(at)), Updates.max("lastMetAt", Date.from(at)),
                         Updates.set("unanswered", 0), Updates.set("atRisk", false), Updates.unset("atRiskReason"),
-                        Updates.unset("pendingCheckIn"), Updates.inc("version", 1L)),
+                        Updates.unset("atRiskAnsweredAt"), Updates.unset("pendingCheckIn"), Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(d).map(Pairs::toPair);
     }
@@ -338,7 +339,8 @@ public final class Pairs {
             return false;
         }
         collection.updateOne(and(eq("_id", id), eq("atRiskReason", Pair.Rhythm.UNANSWERED)),
-                Updates.combine(Updates.set("atRisk", false), Updates.unset("atRiskReason")));
+                Updates.combine(Updates.set("atRisk", false), Updates.unset("atRiskReason"),
+                        Updates.unset("atRiskAnsweredAt")));
         return true;
     }
 
@@ -367,29 +369,50 @@ public final class Pairs {
 
     /**
      * Flags a pair at risk once (guard: active, not flagged yet), for a reason; an answer or a logged meeting clears
-     * the flag. A quiet pair that then stops answering is flagged again with the stronger reason (once). True when
-     * the flag is new or stronger: the coordinators are to hear it.
+     * the flag. A quiet pair that then stops answering is flagged again with the stronger reason (once), and so is a
+     * pair whose last notice was answered ({@link #atRiskAnswered}) and that is at risk again. True when the flag is
+     * new, stronger or renewed: the coordinators are to hear it.
      */
     public boolean flagAtRisk(String id, String reason, Instant now) {
         Bson flag = Updates.combine(Updates.set("atRisk", true), Updates.set("atRiskReason", reason),
-                Updates.set("atRiskToldAt", Date.from(now)));
-        if (collection.updateOne(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()),
-                in("atRisk", false, null)), flag).getModifiedCount() == 1) {
+                Updates.set("atRiskToldAt", Date.from(now)), Updates.unset("atRiskAnsweredAt"));
+        Bson active = and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()));
+        if (collection.updateOne(and(active, in("atRisk", false, null)), flag).getModifiedCount() == 1) {
             return true;
         }
-        return reason.equals(Pair.Rhythm.UNANSWERED) && collection.updateOne(and(eq("_id", id),
-                eq("status", PairStatus.ACTIVE.value()), eq("atRiskReason", Pair.Rhythm.QUIET)), flag)
-                .getModifiedCount() == 1;
+        if (collection.updateOne(and(active, eq("atRisk", true), exists("atRiskAnsweredAt", true)), flag)
+                .getModifiedCount() == 1) {
+            return true;
+        }
+        return reason.equals(Pair.Rhythm.UNANSWERED) && collection.updateOne(and(active,
+                eq("atRiskReason", Pair.Rhythm.QUIET)), flag).getModifiedCount() == 1;
     }
 
     /**
      * Claims telling the coordinators again that a pair is still at risk, at most once a {@code every} (guard: still
-     * at risk, told longer ago than that), so two replicas cannot both post it.
+     * at risk, its notice not answered, told longer ago than that), so two replicas cannot both post it.
      */
     public boolean claimAtRiskReminder(String id, Instant now, Duration every) {
         return collection.updateOne(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value()), eq("atRisk", true),
-                        lte("atRiskToldAt", Date.from(now.minus(every)))),
+                        exists("atRiskAnsweredAt", false), lte("atRiskToldAt", Date.from(now.minus(every)))),
                 Updates.set("atRiskToldAt", Date.from(now))).getModifiedCount() == 1;
+    }
+
+    /**
+     * The coordinators' notice about a pair at risk was answered: a coordinator acted, or one of the pair answered a
+     * check-in while the flag stays (a quiet pair is at risk until it logs a meeting). No reminder follows; the pair
+     * is flagged afresh only if it is at risk again after that (guard: flagged, its notice not answered yet: the first
+     * answer counts, so that answering every check-in without meeting does not put the next flag off for ever).
+     */
+    public void atRiskAnswered(String id, Instant now) {
+        collection.updateOne(and(eq("_id", id), eq("atRisk", true), exists("atRiskAnsweredAt", false)),
+                Updates.set("atRiskAnsweredAt", Date.from(now)));
+    }
+
+    /** When the notice about a pair still flagged at risk was answered, if it was. */
+    public Optional<Instant> atRiskAnsweredAt(String id) {
+        return Optional.ofNullable(collection.find(and(eq("_id", id), eq("atRisk", true))).first())
+                .map(d -> d.getDate("atRiskAnsweredAt")).map(Date::toInstant);
     }
 
     /** The coordinators were told of a pair at risk now (the first notice, or one with a stronger reason). */
@@ -406,12 +429,14 @@ public final class Pairs {
     /**
      * A coordinator acted on a pair at risk (nudged them, or said they would reach out): the open question closes, the
      * count of unanswered cadences starts again and the rhythm may nudge again; the flag stays until someone
-     * answers or meets, and the next reminder is a week from now. Returns the pair, or empty when it is not active.
+     * answers or meets, and no reminder follows unless the pair is at risk again ({@link #atRiskAnswered}). Returns
+     * the pair, or empty when it is not active.
      */
     public Optional<Pair> coordinatorActed(String id, Instant now) {
         Document d = collection.findOneAndUpdate(and(eq("_id", id), eq("status", PairStatus.ACTIVE.value())),
                 Updates.combine(Updates.unset("pendingCheckIn"), Updates.set("unanswered", 0),
-                        Updates.set("atRiskToldAt", Date.from(now)), Updates.inc("version", 1L)),
+                        Updates.set("atRiskToldAt", Date.from(now)), Updates.set("atRiskAnsweredAt", Date.from(now)),
+                        Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(d).map(Pairs::toPair);
     }

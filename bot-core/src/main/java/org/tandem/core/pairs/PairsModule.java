@@ -2,8 +2,8 @@ package org.tandem.core.pairs;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Questions;
@@ -16,12 +16,14 @@ import org.tandem.core.program.MatchingMode;
 import org.tandem.core.program.Programs;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItems;
+import org.tandem.core.settings.Settings;
 
 /**
- * Pairs, assembled: the shortlist a mentee chooses from, the request to a mentor, the introduction, "did it
- * click?", and the timers between them. It owns the pair state machine ({@link Pairs}) and publishes
- * {@link PairActivated} and {@link PairClosed}; it listens to {@link PersonLeft} (their pairs there end) and to its
- * own {@link RequestEnded} (the mentee moves on). The one entry type of the feature.
+ * Pairs, assembled: the shortlist a mentee chooses from (and its reminders), the request to a mentor, the
+ * introduction, "did it click?", and the timers between them. It owns the pair state machine ({@link Pairs})
+ * and publishes {@link PairActivated} and {@link PairClosed}; it listens to {@link PersonLeft} (their pairs there
+ * end, their shortlist's reminders go) and to its own {@link RequestEnded} (the mentee moves on). The one entry type
+ * of the feature.
  */
 public final class PairsModule implements Feature {
 
@@ -34,24 +36,31 @@ public final class PairsModule implements Feature {
     private final List<DueHandler> handlers;
 
     public PairsModule(MongoDatabase db, Events events, Programs programs, Enrollments enrollments, People people,
-                       Messenger messenger, Questions questions, Clock clock, DueItems due, Locale adminLocale) {
+                       Messenger messenger, Questions questions, Clock clock, DueItems due, Settings settings) {
         this.pairs = new Pairs(db, events);
         this.meetings = new Meetings(db);
         this.shortlists = new Shortlists(db);
         PairTimers timers = new PairTimers(due);
-        this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, questions, clock, adminLocale,
-                timers, events);
+        this.pairing = new Pairing(pairs, programs, enrollments, people, messenger, questions, clock,
+                settings.adminLocale(), timers, events);
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing, timers, events);
-        this.shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger);
+        ShortlistReminders reminders = new ShortlistReminders(shortlists, pairs, programs, enrollments, people,
+                messenger, questions, due, clock, settings);
+        this.shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger, reminders);
         this.flows = List.of(shortlist, new RequestFlow(pairs, pairing),
                 new IntroFlow(pairs, meetings, clickCheck, people, enrollments), new ClickFlow(pairs, clickCheck),
-                new EndFlow(pairs, programs, people, pairing));
-        this.handlers = PairTimers.handlers(pairs, pairing, clickCheck);
+                new EndFlow(pairs, programs, people, pairing), reminders);
+        List<DueHandler> all = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
+        all.addAll(reminders.handlers());
+        this.handlers = List.copyOf(all);
 
         // a pair that closed, however it closed: nothing about it can be answered any more
         events.on(PairClosed.class, e -> questions.closeAll(e.pair().id() + "|",
                 Questions.Outcome.of("question.closed." + e.pair().status().value())));
-        events.on(PersonLeft.class, e -> pairing.left(e.person(), e.program()));
+        events.on(PersonLeft.class, e -> {
+            pairing.left(e.person(), e.program());
+            reminders.cancel(e.program(), e.person());
+        });
         events.on(RequestEnded.class, e -> {
             Pair pair = e.pair();
             // the mentee chooses again, unless the programme matches automatically

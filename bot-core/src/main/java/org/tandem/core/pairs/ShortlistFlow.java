@@ -42,9 +42,11 @@ public final class ShortlistFlow implements Flow {
     private final Enrollments enrollments;
     private final People people;
     private final Messenger messenger;
+    private final ShortlistReminders reminders;
 
-    public ShortlistFlow(Shortlists shortlists, Pairing pairing, Programs programs, Enrollments enrollments,
-                         People people, Messenger messenger) {
+    ShortlistFlow(Shortlists shortlists, Pairing pairing, Programs programs, Enrollments enrollments,
+                  People people, Messenger messenger, ShortlistReminders reminders) {
+        this.reminders = reminders;
         this.shortlists = shortlists;
         this.pairing = pairing;
         this.programs = programs;
@@ -104,6 +106,7 @@ public final class ShortlistFlow implements Flow {
         pairing.questions().close(key(programId, mentee), Questions.Outcome.of("question.closed.superseded"));
         messenger.send(Address.person(mentee), m.buttons(buttons).context(t.rich("shortlist.footer")).build()
                 .asking(key(programId, mentee), t.locale()));
+        reminders.offered(list.get());
     }
 
     /** The key of a mentee's shortlist in a programme. */
@@ -129,6 +132,7 @@ public final class ShortlistFlow implements Flow {
                 chosen.get().score(), chosen.get().reasons());
         if (refusal.isEmpty()) {
             shortlists.tried(program.get().id(), turn.who(), chosen.get().mentor());
+            reminders.chose(program.get().id(), turn.who());
             String mentor = people.name(chosen.get().mentor());
             turn.answered(key(program.get().id(), turn.who()), t -> t.rich("shortlist.outcome.asked", mentor,
                     t.date(turn.now(), ZoneOffset.UTC)));

@@ -15,8 +15,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -24,6 +26,8 @@ import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.Person;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Persons;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.conversation.i18n.Texts;
 
 /** The {@code people} collection: one document per person, keyed by {@link PersonRef#key()}. */
 public final class People implements Persons {
@@ -107,6 +111,43 @@ public final class People implements Persons {
     public boolean welcome(PersonRef ref, Instant now) {
         return collection.updateOne(and(eq("_id", ref.key()), exists("welcomed", false)),
                 Updates.set("welcomed", Date.from(now))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Notes, the first time, that a person acted as a coordinator (a coordinator command, button or form in the admin
+     * channel): their language counts in {@link #adminTexts}. Written once (guard: not noted yet), so that acting
+     * again changes nothing stored; it goes with the person (forget-me erases it).
+     */
+    public void sawCoordinator(PersonRef ref, Instant now) {
+        collection.updateOne(and(eq("_id", ref.key()), exists("coordinatorSince", false)),
+                Updates.set("coordinatorSince", Date.from(now)));
+    }
+
+    /** The people who acted as coordinators in a workspace's admin channel. */
+    public List<Person> coordinators(Scope scope) {
+        List<Person> out = new ArrayList<>();
+        for (Document d : collection.find(and(eq("platform", scope.platform()), eq("tenant", scope.tenant()),
+                exists("coordinatorSince", true)))) {
+            out.add(toPerson(d));
+        }
+        return out;
+    }
+
+    /**
+     * The texts of what Tandem posts on its own in a workspace's admin channel (notices, digests): one message for
+     * everyone there, so in the language most of its known coordinators speak; {@code setting} (the channel's
+     * {@code tandem.admin.locale}) breaks a tie and speaks while no coordinator is known.
+     */
+    public Texts adminTexts(Scope scope, Locale setting) {
+        Map<Locale, Integer> votes = new HashMap<>();
+        coordinators(scope).forEach(p -> votes.merge(p.locale(), 1, Integer::sum));
+        Locale chosen = Texts.supported(setting);
+        for (Locale l : Texts.SUPPORTED) {
+            if (votes.getOrDefault(l, 0) > votes.getOrDefault(chosen, 0)) {
+                chosen = l;
+            }
+        }
+        return Texts.of(chosen);
     }
 
     /** Remembers the language a person chose. */

@@ -195,7 +195,7 @@ public final class Erasure {
         Texts t = people.texts(partner);
         messenger.send(Address.person(partner), Message.text(t.rich(pair.roleOf(partner).equals("mentee")
                 ? "privacy.partner.mentee" : "privacy.partner.mentor", program)));
-        Texts admin = Texts.of(adminLocale);
+        Texts admin = people.adminTexts(pair.scope(), adminLocale);
         messenger.send(Address.admin(pair.scope()), Message.text(admin.rich("privacy.admin.pair-ended", program, people.name(partner))));
     }
 }

@@ -110,13 +110,14 @@ final class CheckInFlow implements Flow {
     }
 
     /**
-     * The check-in's copies (both people's, the reminders too) say who answered what; a pair at risk is not any more,
-     * and the coordinators' notices say so.
+     * The check-in's copies (both people's, the reminders too) say who answered what; the coordinators' notices about
+     * a pair at risk say they answered, and no reminder follows (a quiet pair stays flagged until it logs a meeting).
      */
     private void answered(Turn turn, Pair p, int n, String labelKey) {
         String who = turn.person().displayName();
         turn.answered(CheckIns.key(p, n), t -> t.rich("question.answered", who, t.get(labelKey)));
         if (p.rhythm().atRisk()) {
+            pairs.atRiskAnswered(p.id(), turn.now());
             rhythm.questions.close(CheckIns.atRiskKey(p), t -> t.rich("checkin.outcome.resolved",
                     t.date(turn.now(), ZoneOffset.UTC)));
         }

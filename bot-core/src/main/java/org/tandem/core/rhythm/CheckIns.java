@@ -10,6 +10,7 @@ import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
@@ -22,9 +23,10 @@ import org.tandem.core.schedule.DueItem;
  * generation is the pair's {@code checkIn}, every re-plan takes the next one, so an older tick is stale). A tick
  * opens a question when none is open: the mentee is asked first (the mentee drives), the mentor two days later if
  * nobody answered, and each of them is reminded once. A tick that finds the question still open asks nothing new
- * and counts an unanswered cadence; after two, the pair is at risk, the coordinators are told (again at most
- * weekly), and the rhythm stops nudging until someone answers or a coordinator acts. An answer re-times the next
- * tick. Nothing of it reaches a pair that is no longer active, nor after its closing review is due.
+ * and counts an unanswered cadence; after two, the pair is at risk, the coordinators are told (again weekly while
+ * nobody answers or acts, each notice taking the place of the one before), and the rhythm stops nudging until
+ * someone answers or a coordinator acts. An answer re-times the next tick. Nothing of it reaches a pair that is no
+ * longer active, nor after its closing review is due.
  */
 final class CheckIns {
 
@@ -189,9 +191,14 @@ final class CheckIns {
                 && p.rhythm().endsAt().map(end -> rhythm.now().isBefore(end)).orElse(true);
     }
 
-    /** No meeting logged for two cadences while they answer: the coordinators hear it, the nudges go on. */
+    /**
+     * No meeting logged for two cadences while they answer: the coordinators hear it, the nudges go on. Once its
+     * notice was answered, a pair still flagged is flagged again only after two more cadences without a meeting.
+     */
     private void flagIfQuiet(Pair p) {
-        Instant since = p.rhythm().lastMetAt().or(() -> p.rhythm().activeAt()).orElse(p.createdAt());
+        Instant met = p.rhythm().lastMetAt().or(() -> p.rhythm().activeAt()).orElse(p.createdAt());
+        Instant since = p.rhythm().atRisk() ? pairs.atRiskAnsweredAt(p.id()).filter(a -> a.isAfter(met)).orElse(met)
+                : met;
         Instant due = rhythm.cadence(p).after(since, rhythm.zone(p.mentee(), p.program()), 2);
         if (due.isBefore(rhythm.now())) {
             flag(p, Pair.Rhythm.QUIET);
@@ -212,7 +219,10 @@ final class CheckIns {
         }
     }
 
-    /** The first notice of a pair at risk (its reason said), or a weekly reminder while it stays so. */
+    /**
+     * The first notice of a pair at risk (its reason said), or a weekly reminder while it stays so; none once a
+     * coordinator acted or the pair answered, until it is flagged afresh.
+     */
     private void stillAtRisk(DueItem item) {
         Optional<Pair> pair = pairs.find(item.payloadString("pair"))
                 .filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().atRisk());
@@ -228,8 +238,8 @@ final class CheckIns {
         } else if (pairs.claimAtRiskReminder(p.id(), rhythm.now(), AT_RISK_EVERY)) {
             tellCoordinators(p, "checkin.at-risk.still");
             planReminder(p, rhythm.now().plus(AT_RISK_EVERY));
-        } else {
-            // told (or acted on) less than a week ago: a week after that
+        } else if (pairs.atRiskAnsweredAt(p.id()).isEmpty()) {
+            // told less than a week ago: a week after that
             Instant told = pairs.atRiskToldAt(p.id()).orElse(rhythm.now());
             planReminder(p, told.plus(AT_RISK_EVERY));
         }
@@ -240,8 +250,10 @@ final class CheckIns {
         rhythm.plan(AT_RISK + "|" + p.id() + "|" + at, AT_RISK, p, Map.of("pair", p.id()), at);
     }
 
+    /** A notice with the coordinators' buttons; the one before about the pair, if still open, is superseded. */
     private void tellCoordinators(Pair p, String key) {
-        Texts t = Texts.of(rhythm.adminLocale);
+        rhythm.questions.close(atRiskKey(p), Questions.Outcome.of("checkin.outcome.superseded"));
+        Texts t = rhythm.people.adminTexts(p.scope(), rhythm.adminLocale);
         String program = rhythm.program(p).map(x -> x.name()).orElse("?");
         rhythm.messenger.send(Address.admin(p.scope()), Message.builder()
                 .text(t.rich(key, program, rhythm.name(p.mentee()), rhythm.name(p.mentor())))

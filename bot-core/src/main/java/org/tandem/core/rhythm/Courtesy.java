@@ -8,17 +8,16 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.schedule.Moments;
 import org.tandem.core.store.Inserts;
 
 /**
@@ -28,8 +27,7 @@ import org.tandem.core.store.Inserts;
  */
 final class Courtesy {
 
-    static final LocalTime START = LocalTime.of(9, 30);
-    static final LocalTime END = LocalTime.of(17, 0);
+    static final LocalTime START = Moments.START;
 
     private final MongoCollection<Document> log;
 
@@ -70,18 +68,6 @@ final class Courtesy {
 
     /** The first moment at or after {@code at} inside working hours, on a working day, in that time zone. */
     static Instant nextSlot(ZoneId zone, Instant at) {
-        ZonedDateTime t = at.atZone(zone);
-        for (int i = 0; i < 10; i++) {
-            boolean weekend = t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
-            LocalTime time = t.toLocalTime();
-            if (!weekend && !time.isBefore(START) && time.isBefore(END)) {
-                return t.toInstant();
-            }
-            if (!weekend && time.isBefore(START)) {
-                return t.with(START).toInstant();
-            }
-            t = t.toLocalDate().plusDays(1).atTime(START).atZone(zone);
-        }
-        return t.toInstant();
+        return Moments.forPerson(zone, at);
     }
 }

@@ -2,13 +2,14 @@ package org.tandem.core.rhythm;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import org.tandem.core.program.Cadence;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 import org.tandem.core.schedule.DueItems;
+import org.tandem.core.schedule.Moments;
 import org.tandem.core.settings.Settings;
 
 /** What the rhythm's flows share: the stores, the port, the clock, and the small questions they all ask. */
@@ -75,15 +77,7 @@ final class Rhythm {
      * at whatever hour a check-in fell due.
      */
     Instant coordinatorsSlot(Instant after) {
-        ZonedDateTime t = after.atZone(settings.digestZone());
-        ZonedDateTime slot = t.toLocalDate().atTime(settings.digestTime()).atZone(settings.digestZone());
-        if (slot.isBefore(t)) {
-            slot = slot.plusDays(1);
-        }
-        while (slot.getDayOfWeek() == DayOfWeek.SATURDAY || slot.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            slot = slot.plusDays(1);
-        }
-        return slot.toInstant();
+        return Moments.forCoordinators(settings, after);
     }
 
     Instant now() {
@@ -107,7 +101,8 @@ final class Rhythm {
     }
 
     void toAdmin(Pair pair, String key, Object... args) {
-        messenger.send(Address.admin(pair.scope()), Message.text(Texts.of(adminLocale).rich(key, args)));
+        Texts t = people.adminTexts(pair.scope(), adminLocale);
+        messenger.send(Address.admin(pair.scope()), Message.text(t.rich(key, args)));
     }
 
     /** The pair's cadence: the one they agreed on, else the programme's. */

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * The core's settings, from the application's configuration.
  *
- * @param adminLocale             the language of what the bot posts on its own in the admin channel (summaries, notices)
+ * @param adminLocale             the language of what the bot posts on its own in the admin channel (summaries,
+ *                                notices) while none of its coordinators is known, and when their languages are tied
  * @param digestTime              when the coordinators' daily summary (and, on Mondays, the weekly digest) is posted
  * @param digestZone              the time zone of {@code digestTime}, also the coordinators' zone for dates they type
  * @param weeklyCap               at most this many check-in nudges per person and week, so the bot is never muted

@@ -2,6 +2,7 @@ package org.tandem.core.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.testing.Chat;
@@ -74,5 +75,9 @@ class PairFlowTest {
         assertThat(seeded.carol.clicksButton("Keep it").text()).contains("Nothing changed");
         assertThat(seeded.pairs.of(seeded.bob.ref(), PairStatus.OPEN)).hasSize(2);
         assertThat(seeded.carol.says("end alice").text()).contains("type `end pair PERSON`");
+        Chat.Person claire = chat.coordinator("claire").speaking(Locale.FRENCH);
+        assertThat(claire.says("terminer binôme Alice").buttonLabels()).as("the French words, as help shows them")
+                .contains("Arrêter Alice & Bob (Leadership)", "Le garder");
+        assertThat(claire.says("terminer alice").text()).contains("tapez `terminer binôme PERSONNE`");
     }
 }

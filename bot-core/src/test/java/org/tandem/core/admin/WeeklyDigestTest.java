@@ -3,8 +3,11 @@ package org.tandem.core.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.TandemCore;
+import org.tandem.core.pairs.Shortlist;
+import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.testing.Chat;
 import org.tandem.core.testing.Forms;
 import org.tandem.core.testing.Seed;
@@ -31,7 +34,8 @@ class WeeklyDigestTest {
         assertThat(digest).containsOnlyOnce("*Weekly digest* for the week from Mar 2, 2026");
         assertThat(digest).contains("*Leadership* — Open for enrolment",
                 "This week: 8 new enrolments · 1 pair introduced · 0 became active",
-                "Needs attention: 1 proposal to approve", "`status`, `pending` and `at-risk` give the details");
+                "Needs attention: 1 proposal to approve", "`status`, `pending` and `at-risk` give the details",
+                "• No fitting mentor yet (1): Dan.");
         assertThat(Seeded.secrets()).allSatisfy(s -> assertThat(digest).doesNotContain(s));
         assertThat(chat.core().dueItems().find("digest.weekly|test|t1|2026-W12")).as("the next one is planned")
                 .isPresent();
@@ -51,6 +55,29 @@ class WeeklyDigestTest {
         chat.core().sweep();
         assertThat(chat.adminSince(next).text()).containsOnlyOnce("*Weekly digest* for the week from Mar 16, 2026")
                 .contains("This week: 1 new enrolment ·");
+    }
+
+    @Test
+    void itSaysWhoIsChoosingAndWhoIsWithoutAMentorAndWhatWouldHelpThem() {
+        new Shortlists(chat.db()).put(new Shortlist(seeded.program.id(), seeded.ivy.ref(),
+                List.of(new Shortlist.Candidate(seeded.hugo.ref(), 30, List.of())), List.of(), chat.clock().instant()));
+        int mark = chat.mark();
+        chat.clock().set(Instant.parse("2026-03-09T09:00:30Z"));
+        chat.core().sweep();
+        assertThat(chat.adminSince(mark).text()).contains("2 mentees without a mentor",
+                "• Choosing from their shortlist (1): Ivy.",
+                "• No fitting mentor yet (1): Dan. `pending Leadership` says why.")
+                .doesNotContain("A matching round would place them now");
+
+        new Shortlists(chat.db()).remove(seeded.program.id(), seeded.ivy.ref());
+        mark = chat.mark();
+        // Eve's request lapsed meanwhile: she is back in the pool
+        chat.clock().set(Instant.parse("2026-03-16T09:00:30Z"));
+        chat.core().sweep();
+        assertThat(chat.adminSince(mark).text())
+                .contains("• A matching round would place them now (2): Eve, Ivy. "
+                        + "`match Leadership` proposes their mentors.")
+                .doesNotContain("Choosing from their shortlist");
     }
 
     @Test

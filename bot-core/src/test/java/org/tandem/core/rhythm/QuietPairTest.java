@@ -103,6 +103,71 @@ class QuietPairTest {
         assertThat(pairs.find(pair.id()).orElseThrow().rhythm().atRisk()).as("an answer ends the alarm").isFalse();
     }
 
+    private List<RecordingMessenger.Sent> notices(int from) {
+        return chat.outbox().all().subList(from, chat.outbox().size()).stream()
+                .filter(s -> s.to().equals("admin:" + Chat.TENANT))
+                .filter(s -> Render.text(s.original()).contains("[Nudge them] [I'll reach out]")).toList();
+    }
+
+    /**
+     * Each weekly notice takes the place of the one before; a coordinator's click ends them until the pair is at risk
+     * again.
+     */
+    @Test
+    void theWeeklyNoticeSupersedesTheOneBeforeAndStopsOnceACoordinatorActs() {
+        agreed(Forms.program("Leadership"), "weekly");
+        int start = chat.mark();
+        Life.walk(chat, chat.clock().instant().plus(Duration.ofDays(45)), Duration.ofHours(3));
+        List<RecordingMessenger.Sent> before = notices(start);
+        assertThat(before).as("told, then again each week").hasSizeGreaterThanOrEqualTo(3);
+        for (RecordingMessenger.Sent old : before.subList(0, before.size() - 1)) {
+            assertThat(Render.text(old.message())).as("a notice superseded turns into its outcome")
+                    .contains("No longer current: a newer notice about this pair is below.")
+                    .doesNotContain("[Nudge them]");
+        }
+        assertThat(Render.text(before.get(before.size() - 1).message())).contains("[Nudge them] [I'll reach out]");
+
+        assertThat(carol.says("pairs Leadership").text()).as("the programme's pairs mark it")
+                .contains("• ⚠ Alice and Bob: active, last met on Mar 2, 2026 — at risk");
+
+        Instant clicked = chat.clock().instant();
+        assertThat(carol.clicksButton("I'll reach out").text()).contains("reach");
+        int mark = chat.mark();
+        Life.walk(chat, clicked.plus(Duration.ofDays(13)), Duration.ofHours(3));
+        assertThat(notices(mark)).as("no reminder once a coordinator acted").isEmpty();
+        Life.walk(chat, clicked.plus(Duration.ofDays(40)), Duration.ofHours(3));
+        List<RecordingMessenger.Sent> after = notices(mark);
+        assertThat(after).as("still silent two cadences later: flagged afresh, then weekly again").isNotEmpty();
+        assertThat(Render.text(after.get(0).original()))
+                .contains("have not answered check-ins for two cadence periods");
+        assertThat(Duration.between(clicked, after.get(0).at())).isGreaterThanOrEqualTo(Duration.ofDays(14));
+    }
+
+    /** A quiet pair that answers its check-ins (but logs no meeting) is flagged, and not reminded once it answered. */
+    @Test
+    void aQuietPairThatAnswersIsNotRemindedAboutUntilItStaysQuietTwoMoreCadences() {
+        agreed(Forms.program("Leadership"), "biweekly");
+        int start = chat.mark();
+        Instant until = chat.clock().instant().plus(Duration.ofDays(75));
+        int seen = start;
+        while (chat.clock().instant().isBefore(until)) {
+            Life.walk(chat, chat.clock().instant().plus(Duration.ofHours(3)), Duration.ofHours(3));
+            if (alice.dmsSince(seen).text().contains("[Not yet]")) {
+                alice.clicksButton("Not yet");
+            }
+            seen = chat.mark();
+        }
+        List<RecordingMessenger.Sent> told = notices(start);
+        assertThat(told).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(told).allSatisfy(s -> assertThat(Render.text(s.original()))
+                .contains("have not logged a meeting for two cadence periods"));
+        assertThat(Render.text(told.get(0).message())).contains("Resolved: they answered on");
+        for (int i = 1; i < told.size(); i++) {
+            assertThat(Duration.between(told.get(i - 1).at(), told.get(i).at())).as("two cadences after the answer")
+                    .isGreaterThanOrEqualTo(Duration.ofDays(28));
+        }
+    }
+
     @Test
     void nothingOfTheRhythmReachesAPairAfterTheMenteeLeft() {
         agreed(Forms.program("Leadership"), "weekly");
