@@ -356,7 +356,8 @@ function messageNode(person, m) {
   // changed in place since it was drawn (answered, shown again with errors): said, and shown for a moment
   const node = el('div', { class: 'msg' + (mine ? ' mine' : '') + (known ? ' changed' : ''), 'data-seq': m.seq,
     'data-rev': rev, onanimationend: (ev) => ev.currentTarget.classList.remove('changed') },
-    el('div', { class: 'meta' }, who, m.rev > m.seq && !m.from ? [' · ', words('span', 'message.updated', { class: 'updated' })] : null),
+    el('div', { class: 'meta' }, who, m.rev > m.seq && !m.from ? [' · ', words('span', 'message.updated', { class: 'updated' })] : null,
+      m.private ? [' · ', words('span', 'message.only-you', { class: 'updated' })] : null),
     el('div', { class: 'bubble' }, m.blocks.map((b) => renderBlock(b, m, person))));
   drawn.set(id, { rev, node });
   return node;

@@ -127,6 +127,16 @@ class WebchatJourneyIT {
             assertThat(names).as("as Tandem knows them").containsExactlyInAnyOrder("Alice", "Bob");
         }
         assertThat(app.get("/api/webchat/outbox?user=coordinator").json().at("/groups").size()).isZero();
+        // each sees the other's profile privately, in the group where they asked, and the other never sees it
+        long bobsLast = chat.last("bob");
+        JsonNode shown = chat.clickOn("alice", chat.withButton("alice", "intro.profile"), "intro.profile");
+        long seq = shown.at("/replies/0").asLong();
+        JsonNode profile = chat.messages("alice", 0).stream().filter(m -> m.at("/seq").asLong() == seq).findFirst()
+                .orElseThrow();
+        assertThat(profile.at("/conversation").asString()).isEqualTo(group);
+        assertThat(profile.at("/private").asBoolean()).isTrue();
+        assertThat(profile.toString()).contains("Bob's profile");
+        assertThat(chat.messages("bob", bobsLast).toString()).doesNotContain("Bob's profile");
         click("alice", "intro.met");
         String pair = value(chat.withButton("alice", "click.answer"), "click.answer").replaceAll(":[a-z]+$", "");
         click("alice", chat.withButton("alice", "click.answer"), "click.answer", pair + ":yes");

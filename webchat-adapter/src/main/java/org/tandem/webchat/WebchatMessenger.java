@@ -68,6 +68,14 @@ final class WebchatMessenger implements PlatformMessenger {
         return group;
     }
 
+    /**
+     * A message in a group that only one of its people reads (a private answer there, like Slack's ephemeral
+     * messages): the page shows it where it was asked for, and the others never see it.
+     */
+    MessageRef sendToOneInGroup(String groupId, PersonRef reader, Message message) {
+        return deliver(WebchatOutbox.GROUP + groupId, List.of(reader.userId()), WebchatRenderer.render(message));
+    }
+
     private MessageRef sendToGroup(GroupRef group, Message message) {
         return deliver(WebchatOutbox.GROUP + group.id(), outbox.members(group.id()), WebchatRenderer.render(message));
     }

@@ -114,6 +114,10 @@ final class WebchatOutbox {
         if (d.containsKey("from")) {
             m.append("from", d.getString("from"));
         }
+        // a private answer in a group: the page says that the others do not see it
+        if (d.getString("conversation").startsWith(GROUP) && d.getList("recipients", String.class).size() == 1) {
+            m.append("private", true);
+        }
         return m.append("at", d.getDate("at").toInstant().toString()).append("blocks", d.get("blocks"));
     }
 

@@ -17,12 +17,18 @@ import org.tandem.core.conversation.ReplyChannel;
 final class WebchatReplies implements ReplyChannel {
 
     private final ReplyChannel outbox;
+    private final WebchatMessenger messenger;
+    private final PersonRef who;
+    private final Place place;
     private final List<MessageRef> sent = new ArrayList<>();
     private final List<MessageRef> updated = new ArrayList<>();
 
     WebchatReplies(WebchatMessenger messenger, PersonRef who, Place place) {
         // the outbox is the web chat's platform: answering in the turn is writing to it, where the event came from
         this.outbox = ReplyChannel.of(messenger, who, place);
+        this.messenger = messenger;
+        this.who = who;
+        this.place = place;
     }
 
     @Override
@@ -32,6 +38,10 @@ final class WebchatReplies implements ReplyChannel {
 
     @Override
     public MessageRef whisper(Message message) {
+        // in a group, shown there to this person only; elsewhere in their direct conversation
+        if (place instanceof Place.Group g) {
+            return noted(messenger.sendToOneInGroup(g.groupId(), who, message));
+        }
         return noted(outbox.whisper(message));
     }
 
