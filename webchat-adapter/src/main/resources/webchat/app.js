@@ -479,7 +479,7 @@ function render() {
   msgs.forEach((m, i) => {
     const prev = msgs[i - 1];
     drawn.get(person + '|' + m.seq).node.classList.toggle('cont',
-      !!prev && (prev.from || '') === (m.from || '') && !(m.rev > m.seq && !m.from));
+      !!prev && (prev.from || '') === (m.from || '') && !(m.rev > m.seq && !m.from) && !m.private);
   });
   const mineNew = box.lastElementChild !== lastBefore && box.lastElementChild && box.lastElementChild.classList.contains('mine');
   if (shown !== here || atBottom || mineNew) box.scrollTop = box.scrollHeight;
