@@ -408,6 +408,42 @@ class SlackIT {
     }
 
     @Test
+    void openingTandemTheFirstTimeIsAnsweredOnceWithAWelcomeInTheDm() {
+        slack.user("UNINA", "Nina", "en-US", "Europe/Paris");
+        int mark = slack.size();
+        // the Messages tab: Tandem's DM, where the welcome goes
+        req.event(TEAM, "Ev0600", "{\"type\":\"app_home_opened\",\"user\":\"UNINA\",\"channel\":\"DNINA\","
+                + "\"tab\":\"messages\",\"event_ts\":\"1700000700.000100\"}");
+        SlackApiStub.Call welcome = slack.await("chat.postMessage", mark, c -> "UNINA".equals(c.params().get("channel")));
+        assertThat(welcome.params().get("blocks")).contains("Welcome to Tandem, Nina!", "Find a mentor or a mentee");
+        assertWellFormed(welcome.json("blocks"));
+        assertThat(slack.calls("views.publish").stream().filter(c -> "UNINA".equals(c.params().get("user_id"))))
+                .as("the Messages tab has no view to publish").isEmpty();
+
+        // the Home tab later, Slack retrying that event, the Messages tab again: the Home is published, nothing is said
+        mark = slack.size();
+        String home = "{\"type\":\"app_home_opened\",\"user\":\"UNINA\",\"channel\":\"DNINA\","
+                + "\"tab\":\"home\",\"event_ts\":\"1700000701.000100\"}";
+        req.event(TEAM, "Ev0601", home);
+        assertThat(slack.await("views.publish", mark).params().get("user_id")).isEqualTo("UNINA");
+        req.event(TEAM, "Ev0601", home);
+        req.event(TEAM, "Ev0602", "{\"type\":\"app_home_opened\",\"user\":\"UNINA\",\"channel\":\"DNINA\","
+                + "\"tab\":\"messages\",\"event_ts\":\"1700000702.000100\"}");
+        // her events are handled in order: once this answer is out, the openings before it were handled
+        req.command(TEAM, "UNINA", "DNINA", "directmessage", "help", trigger());
+        slack.await("chat.postMessage", mark, c -> "UNINA".equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("Here is what you can do"));
+        assertThat(slack.posted("UNINA", mark)).as("one welcome, then only the answer to help").singleElement()
+                .asString().contains("Here is what you can do");
+
+        // its one button starts joining
+        mark = slack.size();
+        click("UNINA", "DNINA", "directmessage", welcome.json("blocks"), "Find a mentor or a mentee", trigger());
+        assertThat(slack.await("chat.postMessage", mark, c -> "UNINA".equals(c.params().get("channel")))
+                .params().get("blocks")).contains("intake.role");
+    }
+
+    @Test
     void aFormAskedForByAMentionComesWithAButtonThatOpensIt() {
         int mark = slack.size();
         req.event(TEAM, "Ev0200", "{\"type\":\"app_mention\",\"user\":\"UCAROL\",\"channel\":\"" + ADMIN + "\","
