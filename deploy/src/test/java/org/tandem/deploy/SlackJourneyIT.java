@@ -143,6 +143,12 @@ class SlackJourneyIT {
         mark = slack.size();
         click("UBOB", request, "Accept");
         posted(mark, GROUP, "Meet your mentoring pair");
+
+        // Carol looks at the new pair by a mention: "/mentor pair @bob", which Slack escapes as the manifest asks
+        mark = slack.size();
+        command("UCAROL", ADMIN, "pair <@UBOB|bob>");
+        assertThat(posted(mark, ADMIN, "Stages and dates only").params().get("blocks"))
+                .contains("*Bob*", "With *Alice*", "*Leadership*").doesNotContain("found no participant");
     }
 
     /** "We have met" in the pair's group DM, then both say it clicked. */

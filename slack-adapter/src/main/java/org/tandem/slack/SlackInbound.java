@@ -101,7 +101,8 @@ final class SlackInbound {
      */
     private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        String text = p.getText() == null || p.getText().isBlank() ? "help" : p.getText();
+        // the manifest escapes mentions (should_escape): "pair @alice" arrives as "pair <@U123|alice>"
+        String text = p.getText() == null || p.getText().isBlank() ? "help" : Payloads.unescape(p.getText());
         String tenant = Payloads.tenant(p.getTeamId(), ctx);
         Place place = places.of(tenant, p.getUserId(), p.getChannelId(), p.getChannelName());
         Instant received = clock.instant();
