@@ -6,7 +6,11 @@ import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -441,6 +445,36 @@ class SlackIT {
         click("UNINA", "DNINA", "directmessage", welcome.json("blocks"), "Find a mentor or a mentee", trigger());
         assertThat(slack.await("chat.postMessage", mark, c -> "UNINA".equals(c.params().get("channel")))
                 .params().get("blocks")).contains("intake.role");
+    }
+
+    @Test
+    void aWorkshopsDayAndTimeArePickedInTheModalAndReachTheCoreAsIsoValues() {
+        int mark = slack.size();
+        req.command(TEAM, "UCAROL", ADMIN, "tandem-admins", "workshop Leadership", trigger());
+        SlackApiStub.Call opened = slack.await("views.open", mark);
+        JsonNode view = opened.json("view");
+        assertThat(view.at("/callback_id").asString()).isEqualTo("workshop.form");
+        Map<String, String> elements = new HashMap<>();
+        view.at("/blocks").forEach(b -> elements.put(b.at("/block_id").asString(), b.at("/element/type").asString()));
+        assertThat(elements).containsEntry("date", "datepicker").containsEntry("time", "timepicker")
+                .containsEntry("title", "plain_text_input");
+
+        // a day gone by: the error is shown next to the picker, in the answer to the submission
+        SlackRequests.Reply past = submit(opened, "UCAROL", Map.of("title", "Kick-off", "date", "2020-01-06",
+                "time", "09:30", "where", "Room 4"));
+        assertThat(past.json().at("/response_action").asString()).isEqualTo("errors");
+        assertThat(past.json().at("/errors/date").asString()).contains("passed");
+
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        mark = slack.size();
+        SlackRequests.Reply ok = submit(opened, "UCAROL", Map.of("title", "Kick-off", "date", day.toString(),
+                "time", "09:30", "where", "Room 4"));
+        assertThat(ok.body()).as("the modal closes").isEmpty();
+        slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("*Kick-off* is announced"));
+        Document w = db().getCollection("workshops").find(new Document("title", "Kick-off")).first();
+        assertThat(w.getDate("at").toInstant()).isEqualTo(day.atTime(9, 30)
+                .atZone(ZoneId.of(w.getString("zone"))).toInstant());
     }
 
     @Test

@@ -208,6 +208,13 @@ class SlackJourneyIT {
         mark = slack.size();
         click("UALICE", ask, "Yes, we met");
         SlackApiStub.Call form = slack.await("views.open", mark);
+        JsonNode picker = null;
+        for (JsonNode block : form.json("view").at("/blocks")) {
+            picker = "date".equals(block.at("/block_id").asString()) ? block.at("/element") : picker;
+        }
+        assertThat(picker.at("/type").asString()).isEqualTo("datepicker");
+        assertThat(picker.at("/initial_date").asString()).as("the day we met: today, unless she picks another")
+                .isEqualTo(today);
         mark = slack.size();
         assertThat(req.submit(TEAM, form, "UALICE", Map.of("date", today), trigger()).body()).isEmpty();
         posted(mark, "UALICE", "Logged, thank you");

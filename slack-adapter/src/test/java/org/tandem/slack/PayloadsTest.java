@@ -2,10 +2,16 @@ package org.tandem.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.Gson;
+import com.slack.api.model.view.ViewState;
+import com.slack.api.util.json.GsonFactory;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Slack's text, read as the person typed it. */
+/** Slack's text and a submitted modal's state, read as the person typed and picked them. */
 class PayloadsTest {
+
+    private static final Gson GSON = GsonFactory.createSnakeCase();
 
     @Test
     void aMentionStaysHowTheCoreNamesSomeoneAndTheRestReadsAsShown() {
@@ -19,5 +25,18 @@ class PayloadsTest {
         assertThat(Payloads.unescape("a &lt;b&gt; &amp;lt; R&amp;D")).as("typed, not markup")
                 .isEqualTo("a <b> &lt; R&D");
         assertThat(Payloads.unescape("&lt;@U999&gt;")).isEqualTo("<@U999>");
+    }
+
+    @Test
+    void aDatepickerAndATimepickerGiveTheCoreIsoValues() {
+        ViewState state = GSON.fromJson("""
+                {"values":{
+                  "date":{"date":{"type":"datepicker","selected_date":"2026-03-14"}},
+                  "time":{"time":{"type":"timepicker","selected_time":"09:30"}},
+                  "none":{"none":{"type":"datepicker","selected_date":null}},
+                  "title":{"title":{"type":"plain_text_input","value":"Kick-off"}}}}""", ViewState.class);
+        assertThat(Payloads.values(state)).containsEntry("date", List.of("2026-03-14"))
+                .containsEntry("time", List.of("09:30")).containsEntry("none", List.of())
+                .containsEntry("title", List.of("Kick-off"));
     }
 }
