@@ -21,10 +21,10 @@ import org.tandem.core.conversation.Place;
 /**
  * The bot's turn handler: remembers the conversation reference of whatever it hears from (proactive messages need
  * it), answers {@code admin here}, and hands messages and card actions to the core as neutral events, answered
- * through the turn ({@link TeamsReplies}) — the Activity id is the event id, so a redelivered activity is handled
- * once. A turn holds its conversation's lane while it runs, so that what Tandem sends there meanwhile follows its
- * replies. It tells {@link TenantLifecycle} when the bot is removed from a conversation, and that the tenant is alive
- * on anything else.
+ * through the turn ({@link TeamsReplies}: in a channel, in the thread the message came from) — the Activity id is
+ * the event id, so a redelivered activity is handled once. A turn holds its conversation's lane while it runs, so
+ * that what Tandem sends there meanwhile follows its replies. It tells {@link TenantLifecycle} when the bot is
+ * removed from a conversation, and that the tenant is alive on anything else.
  */
 final class TeamsBot extends ActivityHandler {
 
@@ -161,7 +161,8 @@ final class TeamsBot extends ActivityHandler {
      * account: whoever spoke last is not needed to post there, and is not ours to keep.
      */
     private static ConversationReference channelReference(Activity a) {
-        ConversationReference ref = a.getConversationReference();
+        // a copy: the activity keeps its thread, where the turn's replies go
+        ConversationReference ref = ConversationReference.clone(a.getConversationReference());
         ref.getConversation().setId(InboundActivity.conversationId(a));
         ref.setActivityId(null);
         ref.setUser(null);

@@ -1,0 +1,120 @@
+package org.tandem.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.nio.file.Path;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tandem in Teams as a new user meets it, over the real app and SDK, the Bot Connector a stub: installed in the
+ * coordinators' channel, in a team and in a personal chat, each welcomed once although Teams tells each install
+ * twice; answers to a mention in a channel's thread in that thread; the bot typing while an answer is prepared; the
+ * member lookup asked once for many turns, and again once what it said is old; a workshop's day and time picked in
+ * its card. Coordinators are configured by address, so that each of their turns needs the member lookup.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TeamsFirstContactIT {
+
+    static final String TENANT = BotConnectorStub.TENANT;
+    static final String ADMIN = "19:admin@thread.tacv2";
+    static final String GENERAL = "19:general@thread.tacv2";
+
+    @TempDir
+    static Path dir;
+
+    static BotConnectorStub teams;
+    static RunningApp app;
+
+    @BeforeAll
+    static void start() {
+        teams = new BotConnectorStub();
+        app = new RunningApp(dir.resolve("tandem.mv"), "tandem.teams.enabled=true",
+                "tandem.teams.coordinators=carol@example.org,dave@example.org", "tandem.teams.admin-channel=" + ADMIN,
+                // every answer in a personal chat shows the bot typing first, to see it in order
+                "tandem.teams.typing-after=0s", "tandem.teams.member-cache=1h",
+                "tandem.scheduler.enabled=false", "tandem.dev.clock-control=true");
+        teams.member("29:carol", "aad-carol", "Carol", "carol@example.org");
+        teams.member("29:dave", "aad-dave", "Dave", "dave@example.org");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        teams.close();
+    }
+
+    @Test
+    @Order(4)
+    void aMentionInAChannelsThreadIsAnsweredInThatThread() {
+        String thread = GENERAL + ";messageid=1700000000123";
+        int mark = teams.mark();
+        ObjectNode help = teams.activity("erin", "Erin", thread, "channel");
+        BotConnectorStub.mention(help, "help");
+        team(help, GENERAL);
+        post(help);
+        BotConnectorStub.Call answer = teams.awaitTo(thread, mark, "Here is what you can do");
+        assertThat(answer.body().at("/conversation/id").asString()).isEqualTo(thread);
+        assertThat(answer.body().at("/replyToId").asString()).isEqualTo(help.at("/id").asString());
+        assertThat(teams.sentTo(GENERAL, mark)).as("nothing of it as a new post in the channel").isEmpty();
+        // what Tandem sends there on its own still starts a conversation of its own in the channel
+        Document stored = app.db().getCollection("teams_conversations")
+                .find(new Document("_id", "conversation|" + TENANT + "|" + GENERAL)).first();
+        assertThat(stored.getString("reference")).doesNotContain("messageid");
+    }
+
+    // --- helpers: what Teams posts when the app is installed or the bot added ---
+
+    /** The app installed where the activity is ({@code installationUpdate} {@code add}), in a team or not. */
+    static ObjectNode installed(ObjectNode a, String teamId) {
+        a.put("type", "installationUpdate").put("action", "add");
+        if (teamId != null) {
+            team(a, teamId);
+        }
+        return a;
+    }
+
+    /** The bot among the members added where the activity is ({@code conversationUpdate}). */
+    static ObjectNode membersAdded(ObjectNode a, String teamId) {
+        a.put("type", "conversationUpdate");
+        a.putArray("membersAdded").addObject().put("id", "28:bot");
+        if (teamId != null) {
+            team(a, teamId).put("eventType", "teamMemberAdded");
+        }
+        return a;
+    }
+
+    static ObjectNode team(ObjectNode a, String teamId) {
+        ObjectNode data = a.putObject("channelData");
+        data.putObject("team").put("id", teamId);
+        data.putObject("tenant").put("id", TENANT);
+        return data;
+    }
+
+    static void awaitStale(String key) {
+        for (int i = 0; i < 500; i++) {
+            Document d = db().getCollection("teams_conversations").find(new Document("_id", key)).first();
+            if (d != null && Boolean.TRUE.equals(d.getBoolean("stale"))) {
+                return;
+            }
+            RunningApp.pause(20);
+        }
+        throw new AssertionError(key + " was not marked stale");
+    }
+
+    static MongoDatabase db() {
+        return app.db();
+    }
+
+    static void post(ObjectNode activity) {
+        app.activity(activity);
+    }
+}
