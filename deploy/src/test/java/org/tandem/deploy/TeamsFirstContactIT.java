@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.tandem.core.testing.Forms;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -50,6 +51,71 @@ class TeamsFirstContactIT {
     static void stop() {
         app.close();
         teams.close();
+    }
+
+    @Test
+    @Order(1)
+    void addedToTheCoordinatorsChannelTandemSaysWhereToBeginOnce() {
+        int mark = teams.mark();
+        post(installed(teams.activity("carol", "Carol", ADMIN, "channel"), ADMIN));
+        BotConnectorStub.Call welcome = teams.awaitTo(ADMIN, mark, "This is the coordinators' channel");
+        assertThat(welcome.action("See the templates").at("/type").asString()).isEqualTo("Action.Execute");
+        post(membersAdded(teams.activity("carol", "Carol", ADMIN, "channel"), ADMIN));
+
+        ObjectNode create = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(create, "program create");
+        post(create);
+        BotConnectorStub.Call form = teams.awaitTo(ADMIN, mark, "New programme");
+        post(teams.submit("carol", "Carol", ADMIN, "channel", form.action("Save"), Forms.program("Leadership")));
+        teams.awaitTo(ADMIN, mark, "Programme **Leadership** created");
+        ObjectNode open = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(open, "program open Leadership");
+        post(open);
+        teams.awaitTo(ADMIN, mark, "is open for enrolment");
+        assertThat(teams.callsTo(ADMIN, mark, "coordinators' channel")).as("one welcome for one install").hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void addedToATeamTandemGreetsItsChannelOnceAndAgainAfterAReinstall() {
+        int mark = teams.mark();
+        post(membersAdded(teams.activity("erin", "Erin", GENERAL, "channel"), GENERAL));
+        BotConnectorStub.Call welcome = teams.awaitTo(GENERAL, mark, "Hi everyone! I'm Tandem");
+        assertThat(welcome.action("Find a mentor or a mentee").at("/data/tandem/action").asString())
+                .isEqualTo("welcome.start");
+        post(installed(teams.activity("erin", "Erin", GENERAL, "channel"), GENERAL));
+        // once a later answer there is out, both install activities were handled
+        ObjectNode help = teams.activity("erin", "Erin", GENERAL, "channel");
+        BotConnectorStub.mention(help, "help");
+        post(help);
+        teams.awaitTo(GENERAL, mark, "Here is what you can do");
+        assertThat(teams.callsTo(GENERAL, mark, "Hi everyone")).as("one welcome for one install").hasSize(1);
+
+        ObjectNode removed = teams.activity("erin", "Erin", GENERAL, "channel");
+        removed.put("type", "installationUpdate").put("action", "remove");
+        team(removed, GENERAL);
+        post(removed);
+        awaitStale("conversation|" + TENANT + "|" + GENERAL);
+        mark = teams.mark();
+        post(installed(teams.activity("erin", "Erin", GENERAL, "channel"), GENERAL));
+        teams.awaitTo(GENERAL, mark, "Hi everyone! I'm Tandem");
+    }
+
+    @Test
+    @Order(3)
+    void installedInAPersonalChatThePersonIsWelcomedOnceWithOneButtonToStart() {
+        String chat = "a:dana";
+        int mark = teams.mark();
+        post(installed(teams.activity("dana", "Dana", chat, "personal"), null));
+        BotConnectorStub.Call welcome = teams.awaitTo(chat, mark, "Welcome to Tandem, Dana!");
+        post(membersAdded(teams.activity("dana", "Dana", chat, "personal"), null));
+        post(teams.text("dana", "Dana", "help"));
+        teams.awaitTo(chat, mark, "Here is what you can do");
+        assertThat(teams.callsTo(chat, mark, "Welcome to Tandem")).as("one welcome for one install").hasSize(1);
+
+        mark = teams.mark();
+        post(teams.click("dana", "Dana", welcome, welcome.action("Find a mentor or a mentee").at("/fallback")));
+        teams.awaitTo(chat, mark, "Would you like to be mentored");
     }
 
     @Test
