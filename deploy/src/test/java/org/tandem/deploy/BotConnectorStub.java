@@ -36,7 +36,12 @@ final class BotConnectorStub implements AutoCloseable {
     /** One call: method, conversation, the status we answered, the body, and the activity id we answered. */
     record Call(String method, String path, String conversation, int status, JsonNode body, String answeredId) {
         boolean isSentActivity() {
-            return method.equals("POST") && conversation != null && status == 200;
+            return method.equals("POST") && conversation != null && status == 200 && !isTyping();
+        }
+
+        /** A typing indicator (no message: Teams shows the bot typing until its next message). */
+        boolean isTyping() {
+            return method.equals("POST") && "typing".equals(body.at("/type").asString());
         }
 
         /** An activity replaced in place (the Bot Connector's {@code updateActivity}). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +136,22 @@ class TeamsFirstContactIT {
         Document stored = app.db().getCollection("teams_conversations")
                 .find(new Document("_id", "conversation|" + TENANT + "|" + GENERAL)).first();
         assertThat(stored.getString("reference")).doesNotContain("messageid");
+    }
+
+    @Test
+    @Order(5)
+    void theBotIsTypingBeforeAnAnswerInAPersonalChatAndNeverAfterIt() {
+        int mark = teams.mark();
+        post(teams.text("fred", "Fred", "help"));
+        BotConnectorStub.Call answer = teams.awaitTo("a:fred", mark, "Here is what you can do");
+        RunningApp.pause(300);
+        List<BotConnectorStub.Call> calls = teams.calls();
+        int answered = calls.indexOf(answer);
+        List<BotConnectorStub.Call> typing = calls.subList(mark, calls.size()).stream()
+                .filter(c -> c.isTyping() && "a:fred".equals(c.conversation())).toList();
+        assertThat(typing).as("typing shown").isNotEmpty();
+        assertThat(typing).allSatisfy(t -> assertThat(calls.indexOf(t)).as("typing before the answer")
+                .isLessThan(answered));
     }
 
     // --- helpers: what Teams posts when the app is installed or the bot added ---

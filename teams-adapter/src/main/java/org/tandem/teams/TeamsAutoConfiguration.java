@@ -93,7 +93,8 @@ public class TeamsAutoConfiguration {
         Origins origins = new Origins(conversations, teams.outbox().cards(),
                 new MemberLookup(adapter, conversations, properties), properties);
         return new TeamsBot(core, conversations, teams, origins,
-                new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock), clock);
+                new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock),
+                new TypingIndicators(properties.typingAfter(), teams.outbox().delivery()), clock);
     }
 
     /**

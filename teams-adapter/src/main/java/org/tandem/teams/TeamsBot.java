@@ -25,11 +25,12 @@ import org.tandem.core.conversation.Place;
  * the event id, so a redelivered activity is handled once. The app installed or the bot added somewhere is the core's
  * {@link Input.Arrived}: in a personal chat the installer's first contact (the core welcomes a person once), in a
  * team's channel or a group chat the bot joining it, welcomed there once per install (Teams tells it twice: the
- * installation and the members added). A turn holds its conversation's lane while it runs, so that what Tandem
- * sends there meanwhile follows its replies. It tells {@link TenantLifecycle} when the bot is removed from a
- * conversation, and that the tenant is alive on anything else.
+ * installation and the members added). A slow answer in a personal chat shows the bot typing ({@link Typing}). A
+ * turn holds its conversation's lane while it runs, so that what Tandem sends there meanwhile follows its replies.
+ * It tells {@link TenantLifecycle} when the bot is removed from a conversation, and that the tenant is alive on
+ * anything else.
  */
-final class TeamsBot extends ActivityHandler {
+final class TeamsBot extends ActivityHandler implements AutoCloseable {
 
     static final String ADMIN_HERE = "admin here";
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
@@ -41,9 +42,11 @@ final class TeamsBot extends ActivityHandler {
     private final CardInvokes invokes;
     private final TenantLifecycle lifecycle;
     private final Clock clock;
+    private final TypingIndicators indicators;
 
     TeamsBot(TandemCore core, TeamsConversations conversations, TeamsMessenger messenger, Origins origins,
-             TenantLifecycle lifecycle, Clock clock) {
+             TenantLifecycle lifecycle, TypingIndicators indicators, Clock clock) {
+        this.indicators = indicators;
         this.core = core;
         this.conversations = conversations;
         this.messenger = messenger;
@@ -92,7 +95,13 @@ final class TeamsBot extends ActivityHandler {
             return done();
         }
         Place place = origins.place(turn);
-        core.handle(origins.event(turn, place, input.get()).answeredBy(replies(turn, place, null)));
+        Typing typing = indicators.start(turn);
+        try {
+            core.handle(origins.event(turn, place, input.get()).answeredBy(new TeamsReplies(turn, messenger,
+                    origins.who(a), place, InboundActivity.locale(a), null, typing)));
+        } finally {
+            typing.stop();
+        }
         return done();
     }
 
@@ -228,5 +237,10 @@ final class TeamsBot extends ActivityHandler {
 
     private static CompletableFuture<Void> done() {
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void close() {
+        indicators.close();
     }
 }

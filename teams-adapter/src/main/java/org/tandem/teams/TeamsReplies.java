@@ -21,7 +21,8 @@ import org.tandem.core.conversation.ReplyChannel;
  * updated through the turn ({@code updateActivity}), and the card an {@code Action.Execute} came from is answered
  * in the invoke's response instead — in a shared conversation it is also updated for everyone else there. Teams
  * cannot show a message in a shared conversation to one person only: what is for them alone goes to their personal
- * chat. Replies are kept, retried and parked like everything Tandem sends.
+ * chat. Replies are kept, retried and parked like everything Tandem sends. A typing indicator the turn shows stops
+ * before its first answer goes.
  */
 final class TeamsReplies implements ReplyChannel {
 
@@ -32,10 +33,18 @@ final class TeamsReplies implements ReplyChannel {
     private final Place place;
     private final Locale locale;
     private final InvokeAnswer invoke;
+    private final Typing typing;
 
     /** For an activity of {@code who} in {@code place}; {@code invoke} for an {@code adaptiveCard/action} (or null). */
     TeamsReplies(TurnContext turn, TeamsMessenger messenger, PersonRef who, Place place, Locale locale,
                  InvokeAnswer invoke) {
+        this(turn, messenger, who, place, locale, invoke, Typing.NONE);
+    }
+
+    /** The same, in a turn that shows {@code typing} until its first answer. */
+    TeamsReplies(TurnContext turn, TeamsMessenger messenger, PersonRef who, Place place, Locale locale,
+                 InvokeAnswer invoke, Typing typing) {
+        this.typing = typing;
         this.turn = turn;
         this.messenger = messenger;
         this.outbox = messenger.outbox();
@@ -108,6 +117,7 @@ final class TeamsReplies implements ReplyChannel {
     }
 
     private MessageRef reply(Message message, Consumer<ObjectNode> extra) {
+        typing.stop();
         Activity in = turn.getActivity();
         String conversation = conversationId();
         String id = TeamsCards.newId();
@@ -121,6 +131,7 @@ final class TeamsReplies implements ReplyChannel {
 
     /** Updates a delivered card of this conversation through the turn. */
     private boolean inTurn(TeamsCards.Card card, Activity shown) {
+        typing.stop();
         Activity a = Activity.clone(shown);
         a.setId(card.activityId());
         return outbox.delivery().inTurn(target(), "update", () -> turn.updateActivity(a)

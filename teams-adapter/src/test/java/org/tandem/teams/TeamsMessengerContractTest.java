@@ -57,7 +57,7 @@ class TeamsMessengerContractTest extends MessengerContract {
         stub = new ConnectorStub();
         db = TestMongo.freshDatabase();
         properties = new TeamsProperties(true, null, null, null, List.of(), ADMIN, 2,
-                Duration.ofMillis(5), Duration.ofMillis(20), null);
+                Duration.ofMillis(5), Duration.ofMillis(20), null, null);
         clients = new ConnectorClients(properties);
         adapter = TeamsBotAdapter.create(clients, properties);
         conversations = new TeamsConversations(db);
