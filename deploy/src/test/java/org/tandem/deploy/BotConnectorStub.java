@@ -141,6 +141,13 @@ final class BotConnectorStub implements AutoCloseable {
         return calls().size();
     }
 
+    /** The member lookups of a person (by their Teams id) after a mark, whatever Teams answered. */
+    List<Call> memberLookups(String memberId, int mark) {
+        List<Call> all = calls();
+        return all.subList(Math.min(mark, all.size()), all.size()).stream().filter(c -> c.method().equals("GET")
+                && URLDecoder.decode(c.path(), StandardCharsets.UTF_8).endsWith("/members/" + memberId)).toList();
+    }
+
     /** Activities sent to a conversation after a mark. */
     List<Call> sentTo(String conversation, int mark) {
         List<Call> all = calls();

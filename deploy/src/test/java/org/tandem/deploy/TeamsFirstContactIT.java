@@ -154,6 +154,28 @@ class TeamsFirstContactIT {
                 .isLessThan(answered));
     }
 
+    @Test
+    @Order(6)
+    void aCoordinatorsManyTurnsAskTheMemberLookupOnceUntilWhatItSaidIsOld() {
+        int mark = teams.mark();
+        for (String command : List.of("programs", "status", "programs")) {
+            int before = teams.mark();
+            ObjectNode mention = teams.activity("dave", "Dave", ADMIN, "channel");
+            BotConnectorStub.mention(mention, command);
+            post(mention);
+            teams.await(before, c -> ADMIN.equals(c.conversation()));
+        }
+        assertThat(teams.memberLookups("29:dave", mark)).as("one lookup for three turns").hasSize(1);
+
+        assertThat(app.post("/api/dev/clock", "{\"advance\":\"PT2H\"}").status()).isEqualTo(200);
+        int before = teams.mark();
+        ObjectNode mention = teams.activity("dave", "Dave", ADMIN, "channel");
+        BotConnectorStub.mention(mention, "programs");
+        post(mention);
+        teams.awaitTo(ADMIN, before, "Leadership");
+        assertThat(teams.memberLookups("29:dave", mark)).as("asked again two hours later").hasSize(2);
+    }
+
     // --- helpers: what Teams posts when the app is installed or the bot added ---
 
     /** The app installed where the activity is ({@code installationUpdate} {@code add}), in a team or not. */
