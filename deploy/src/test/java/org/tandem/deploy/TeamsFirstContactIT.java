@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.tandem.core.testing.Forms;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -174,6 +179,35 @@ class TeamsFirstContactIT {
         post(mention);
         teams.awaitTo(ADMIN, before, "Leadership");
         assertThat(teams.memberLookups("29:dave", mark)).as("asked again two hours later").hasSize(2);
+    }
+
+    @Test
+    @Order(7)
+    void aWorkshopsDayAndTimeArePickedInItsCardAndReachTheCoreAsIsoValues() {
+        int mark = teams.mark();
+        ObjectNode ask = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(ask, "workshop Leadership");
+        post(ask);
+        BotConnectorStub.Call form = teams.awaitTo(ADMIN, mark, "Workshop for Leadership");
+        assertThat(TeamsAdapterIT.input(form.card(), "date").at("/type").asString()).isEqualTo("Input.Date");
+        assertThat(TeamsAdapterIT.input(form.card(), "time").at("/type").asString()).isEqualTo("Input.Time");
+
+        // Teams submits a date input as yyyy-MM-dd and a time input as HH:mm; a day gone by shows the form again
+        mark = teams.mark();
+        post(teams.submit("carol", "Carol", ADMIN, "channel", form.action("Announce"), Map.of("title", "Kick-off",
+                "date", "2020-01-06", "time", "09:30", "where", "Room 4")));
+        BotConnectorStub.Call again = teams.awaitShown(ADMIN, mark, "This moment has passed");
+        assertThat(TeamsAdapterIT.input(again.card(), "date").at("/value").asString()).isEqualTo("2020-01-06");
+        assertThat(TeamsAdapterIT.input(again.card(), "time").at("/value").asString()).isEqualTo("09:30");
+
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        mark = teams.mark();
+        post(teams.submit("carol", "Carol", ADMIN, "channel", form.action("Announce"), Map.of("title", "Kick-off",
+                "date", day.toString(), "time", "09:30", "where", "Room 4")));
+        teams.awaitShown(ADMIN, mark, "**Kick-off** is announced");
+        Document w = db().getCollection("workshops").find(new Document("title", "Kick-off")).first();
+        assertThat(w.getDate("at").toInstant()).isEqualTo(day.atTime(9, 30)
+                .atZone(ZoneId.of(w.getString("zone"))).toInstant());
     }
 
     // --- helpers: what Teams posts when the app is installed or the bot added ---
