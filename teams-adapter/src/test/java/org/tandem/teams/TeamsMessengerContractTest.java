@@ -135,6 +135,17 @@ class TeamsMessengerContractTest extends MessengerContract {
     }
 
     @Test
+    void someoneWhoNeverWroteToTandemGetsAPersonalChatOpenedThroughTheTenantsInstallation() {
+        MessageRef ref = messenger.send(Address.person(new PersonRef("teams", TENANT, "aad-cy")),
+                question("Hello Cy"));
+        TeamsCards.Card card = cards.find(TeamsRefs.cardIds(ref).get(0)).orElseThrow();
+        assertThat(card.delivered()).isTrue();
+        assertThat(card.conversationId()).startsWith("a:opened-");
+        assertThat(last(card.conversationId()).text()).contains("Hello Cy");
+        assertThat(conversations.person(TENANT, "aad-cy")).isPresent();
+    }
+
+    @Test
     void anUpdateTeamsRefusesSaysSoAndTheCardKeepsWhatItShowed() {
         for (int status : new int[] {404, 403, 400}) {
             MessageRef ref = messenger.send(Address.person(person()), question("Shall we? " + status));
