@@ -90,6 +90,19 @@ class TeamsFirstContactIT {
         assertThat(welcome.action("Find a mentor or a mentee").at("/data/tandem/action").asString())
                 .isEqualTo("welcome.start");
         post(installed(teams.activity("erin", "Erin", GENERAL, "channel"), GENERAL));
+
+        // Gus presses its button: Tandem writes to him in a personal chat, and tells him so by the card, to him alone
+        int pressed = teams.mark();
+        RunningApp.Reply answer = app.post("/api/messages", teams.invoke("gus", "Gus", welcome,
+                welcome.action("Find a mentor or a mentee"), Map.of()).toString());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().at("/type").asString()).isEqualTo("application/vnd.microsoft.activity.message");
+        assertThat(answer.json().at("/value").asString()).isEqualTo("I've written to you in a private conversation.");
+        BotConnectorStub.Call personal = teams.await(pressed, c -> c.text().contains("Welcome to Tandem, Gus!"));
+        assertThat(personal.conversation()).startsWith("a:");
+        assertThat(teams.calls().subList(pressed, teams.calls().size())).as("not in his personal chat, nor the team's")
+                .noneMatch(c -> c.isSentActivity() && c.text().contains("written to you"));
+
         // once a later answer there is out, both install activities were handled
         ObjectNode help = teams.activity("erin", "Erin", GENERAL, "channel");
         BotConnectorStub.mention(help, "help");

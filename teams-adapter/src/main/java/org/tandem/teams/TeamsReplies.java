@@ -3,11 +3,13 @@ package org.tandem.teams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
@@ -20,11 +22,15 @@ import org.tandem.core.conversation.ReplyChannel;
  * activity came from ({@code sendActivity}: a channel's thread, the personal chat), a card of this conversation is
  * updated through the turn ({@code updateActivity}), and the card an {@code Action.Execute} came from is answered
  * in the invoke's response instead — in a shared conversation it is also updated for everyone else there. Teams
- * cannot show a message in a shared conversation to one person only: what is for them alone goes to their personal
- * chat. Replies are kept, retried and parked like everything Tandem sends. A typing indicator the turn shows stops
- * before its first answer goes.
+ * cannot post a message in a shared conversation for one person only: what is for them alone is the invoke's answer
+ * when they acted on a card (a short text Teams shows them by it), else it goes to their personal chat. Replies are
+ * kept, retried and parked like everything Tandem sends. A typing indicator the turn shows stops before its first
+ * answer goes.
  */
 final class TeamsReplies implements ReplyChannel {
+
+    /** A text shown by the card to the one who acted: Teams keeps nothing of it to update. */
+    private static final MessageRef SAID = new MessageRef(TeamsMessenger.PLATFORM, "invoke-answer");
 
     private final TurnContext turn;
     private final TeamsMessenger messenger;
@@ -61,7 +67,29 @@ final class TeamsReplies implements ReplyChannel {
 
     @Override
     public MessageRef whisper(Message message) {
-        return personal() ? reply(message) : messenger.send(Address.person(who), message);
+        if (personal()) {
+            return reply(message);
+        }
+        Optional<String> text = plain(message);
+        if (invoke != null && text.isPresent() && invoke.say(text.get())) {
+            return SAID;
+        }
+        return messenger.send(Address.person(who), message);
+    }
+
+    /** A message of words only (nothing to click), as plain text: what an invoke's answer can show. */
+    private static Optional<String> plain(Message message) {
+        List<String> lines = new ArrayList<>();
+        for (Block b : message.blocks()) {
+            if (b instanceof Block.Text t) {
+                lines.add(t.text().plain());
+            } else if (b instanceof Block.Context c) {
+                lines.add(c.text().plain());
+            } else {
+                return Optional.empty();
+            }
+        }
+        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
     }
 
     /** A file for the one who asked: here, unless here is shared with others who are not coordinators. */
