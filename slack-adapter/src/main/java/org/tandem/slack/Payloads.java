@@ -75,7 +75,12 @@ final class Payloads {
             m.appendReplacement(out, Matcher.quoteReplacement(shown(m.group(1), m.group(2))));
         }
         m.appendTail(out);
-        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return entities(out.toString());
+    }
+
+    /** {@code & < >} as typed, from the entities Slack (and Block Kit text Tandem escaped) writes them as. */
+    static String entities(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     private static String shown(String target, String label) {
