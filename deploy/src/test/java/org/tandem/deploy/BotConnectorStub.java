@@ -36,7 +36,12 @@ final class BotConnectorStub implements AutoCloseable {
     /** One call: method, conversation, the status we answered, the body, and the activity id we answered. */
     record Call(String method, String path, String conversation, int status, JsonNode body, String answeredId) {
         boolean isSentActivity() {
-            return method.equals("POST") && conversation != null && status == 200;
+            return method.equals("POST") && conversation != null && status == 200 && !isTyping();
+        }
+
+        /** A typing indicator (no message: Teams shows the bot typing until its next message). */
+        boolean isTyping() {
+            return method.equals("POST") && "typing".equals(body.at("/type").asString());
         }
 
         /** An activity replaced in place (the Bot Connector's {@code updateActivity}). */
@@ -134,6 +139,13 @@ final class BotConnectorStub implements AutoCloseable {
 
     int mark() {
         return calls().size();
+    }
+
+    /** The member lookups of a person (by their Teams id) after a mark, whatever Teams answered. */
+    List<Call> memberLookups(String memberId, int mark) {
+        List<Call> all = calls();
+        return all.subList(Math.min(mark, all.size()), all.size()).stream().filter(c -> c.method().equals("GET")
+                && URLDecoder.decode(c.path(), StandardCharsets.UTF_8).endsWith("/members/" + memberId)).toList();
     }
 
     /** Activities sent to a conversation after a mark. */

@@ -6,7 +6,11 @@ import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -405,6 +409,72 @@ class SlackIT {
         assertThat(slack.await("chat.postMessage", mark, c -> "UHANA".equals(c.params().get("channel")))
                 .params().get("blocks")).contains("Welcome to *Leadership*", "intake.role");
         slack.await("views.publish", mark);
+    }
+
+    @Test
+    void openingTandemTheFirstTimeIsAnsweredOnceWithAWelcomeInTheDm() {
+        slack.user("UNINA", "Nina", "en-US", "Europe/Paris");
+        int mark = slack.size();
+        // the Messages tab: Tandem's DM, where the welcome goes
+        req.event(TEAM, "Ev0600", "{\"type\":\"app_home_opened\",\"user\":\"UNINA\",\"channel\":\"DNINA\","
+                + "\"tab\":\"messages\",\"event_ts\":\"1700000700.000100\"}");
+        SlackApiStub.Call welcome = slack.await("chat.postMessage", mark, c -> "UNINA".equals(c.params().get("channel")));
+        assertThat(welcome.params().get("blocks")).contains("Welcome to Tandem, Nina!", "Find a mentor or a mentee");
+        assertWellFormed(welcome.json("blocks"));
+        assertThat(slack.calls("views.publish").stream().filter(c -> "UNINA".equals(c.params().get("user_id"))))
+                .as("the Messages tab has no view to publish").isEmpty();
+
+        // the Home tab later, Slack retrying that event, the Messages tab again: the Home is published, nothing is said
+        mark = slack.size();
+        String home = "{\"type\":\"app_home_opened\",\"user\":\"UNINA\",\"channel\":\"DNINA\","
+                + "\"tab\":\"home\",\"event_ts\":\"1700000701.000100\"}";
+        req.event(TEAM, "Ev0601", home);
+        assertThat(slack.await("views.publish", mark).params().get("user_id")).isEqualTo("UNINA");
+        req.event(TEAM, "Ev0601", home);
+        req.event(TEAM, "Ev0602", "{\"type\":\"app_home_opened\",\"user\":\"UNINA\",\"channel\":\"DNINA\","
+                + "\"tab\":\"messages\",\"event_ts\":\"1700000702.000100\"}");
+        // her events are handled in order: once this answer is out, the openings before it were handled
+        req.command(TEAM, "UNINA", "DNINA", "directmessage", "help", trigger());
+        slack.await("chat.postMessage", mark, c -> "UNINA".equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("Here is what you can do"));
+        assertThat(slack.posted("UNINA", mark)).as("one welcome, then only the answer to help").singleElement()
+                .asString().contains("Here is what you can do");
+
+        // its one button starts joining
+        mark = slack.size();
+        click("UNINA", "DNINA", "directmessage", welcome.json("blocks"), "Find a mentor or a mentee", trigger());
+        assertThat(slack.await("chat.postMessage", mark, c -> "UNINA".equals(c.params().get("channel")))
+                .params().get("blocks")).contains("intake.role");
+    }
+
+    @Test
+    void aWorkshopsDayAndTimeArePickedInTheModalAndReachTheCoreAsIsoValues() {
+        int mark = slack.size();
+        req.command(TEAM, "UCAROL", ADMIN, "tandem-admins", "workshop Leadership", trigger());
+        SlackApiStub.Call opened = slack.await("views.open", mark);
+        JsonNode view = opened.json("view");
+        assertThat(view.at("/callback_id").asString()).isEqualTo("workshop.form");
+        Map<String, String> elements = new HashMap<>();
+        view.at("/blocks").forEach(b -> elements.put(b.at("/block_id").asString(), b.at("/element/type").asString()));
+        assertThat(elements).containsEntry("date", "datepicker").containsEntry("time", "timepicker")
+                .containsEntry("title", "plain_text_input");
+
+        // a day gone by: the error is shown next to the picker, in the answer to the submission
+        SlackRequests.Reply past = submit(opened, "UCAROL", Map.of("title", "Kick-off", "date", "2020-01-06",
+                "time", "09:30", "where", "Room 4"));
+        assertThat(past.json().at("/response_action").asString()).isEqualTo("errors");
+        assertThat(past.json().at("/errors/date").asString()).contains("passed");
+
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        mark = slack.size();
+        SlackRequests.Reply ok = submit(opened, "UCAROL", Map.of("title", "Kick-off", "date", day.toString(),
+                "time", "09:30", "where", "Room 4"));
+        assertThat(ok.body()).as("the modal closes").isEmpty();
+        slack.await("chat.postMessage", mark, c -> ADMIN.equals(c.params().get("channel"))
+                && c.params().get("blocks").contains("*Kick-off* is announced"));
+        Document w = db().getCollection("workshops").find(new Document("title", "Kick-off")).first();
+        assertThat(w.getDate("at").toInstant()).isEqualTo(day.atTime(9, 30)
+                .atZone(ZoneId.of(w.getString("zone"))).toInstant());
     }
 
     @Test

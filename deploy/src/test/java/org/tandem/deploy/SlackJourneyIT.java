@@ -143,6 +143,12 @@ class SlackJourneyIT {
         mark = slack.size();
         click("UBOB", request, "Accept");
         posted(mark, GROUP, "Meet your mentoring pair");
+
+        // Carol looks at the new pair by a mention: "/mentor pair @bob", which Slack escapes as the manifest asks
+        mark = slack.size();
+        command("UCAROL", ADMIN, "pair <@UBOB|bob>");
+        assertThat(posted(mark, ADMIN, "Stages and dates only").params().get("blocks"))
+                .contains("*Bob*", "With *Alice*", "*Leadership*").doesNotContain("found no participant");
     }
 
     /** "We have met" in the pair's group DM, then both say it clicked. */
@@ -202,6 +208,13 @@ class SlackJourneyIT {
         mark = slack.size();
         click("UALICE", ask, "Yes, we met");
         SlackApiStub.Call form = slack.await("views.open", mark);
+        JsonNode picker = null;
+        for (JsonNode block : form.json("view").at("/blocks")) {
+            picker = "date".equals(block.at("/block_id").asString()) ? block.at("/element") : picker;
+        }
+        assertThat(picker.at("/type").asString()).isEqualTo("datepicker");
+        assertThat(picker.at("/initial_date").asString()).as("the day we met: today, unless she picks another")
+                .isEqualTo(today);
         mark = slack.size();
         assertThat(req.submit(TEAM, form, "UALICE", Map.of("date", today), trigger()).body()).isEmpty();
         posted(mark, "UALICE", "Logged, thank you");

@@ -146,6 +146,15 @@ final class SlackRequests {
                     given.forEach(g -> selected.addObject().put("value", g).putObject("text")
                             .put("type", "plain_text").put("text", g));
                 }
+                // Slack says what a picker holds in a field of its own, yyyy-MM-dd or HH:mm
+                case "datepicker", "timepicker" -> {
+                    String field = type.equals("datepicker") ? "selected_date" : "selected_time";
+                    if (given.isEmpty() || given.get(0).isEmpty()) {
+                        v.putNull(field);
+                    } else {
+                        v.put(field, given.get(0));
+                    }
+                }
                 default -> {
                     if (given.isEmpty() || given.get(0).isEmpty()) {
                         v.putNull("value");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -276,11 +279,18 @@ class TeamsJourneyIT {
         assertThat(execute("alice", "Alice", nudge, "Yes, we met", Map.of()).toString()).contains("Action.Execute");
         BotConnectorStub.Call meeting = teams.awaitTo("a:alice", mark, "Log a meeting");
         assertThat(meeting.action("Cancel").at("/data/tandem/action").asString()).isEqualTo("form.cancel");
-        String date = TeamsAdapterIT.input(meeting.card(), "date").at("/value").asString();
+        JsonNode picker = TeamsAdapterIT.input(meeting.card(), "date");
+        assertThat(picker.at("/type").asString()).isEqualTo("Input.Date");
+        String date = picker.at("/value").asString();
+        String now = app.get("/api/dev/clock").json().at("/now").asString();
+        assertThat(date).as("the day we met: today, unless she picks another")
+                .isEqualTo(LocalDate.ofInstant(Instant.parse(now), ZoneId.of("Europe/Paris")).toString());
         mark = teams.mark();
         assertSettled(invoke(teams.invoke("alice", "Alice", asked(meeting), formAction(meeting),
                 Map.of("date", date, "note", ""))), "Sent");
         teams.awaitTo("a:alice", mark, "Logged, thank you");
+        assertThat(db().getCollection("meetings").countDocuments(new Document("date", date)))
+                .as("the meeting on the day the card sent, yyyy-MM-dd").isEqualTo(1);
         // the check-in's card says who answered what (Bob's too, if his working hours let it go out yet)
         assertSettled(teams.shownNow(nudge), "Alice: Yes, we met");
         for (BotConnectorStub.Call bobs : teams.callsTo("a:bob", 0, "Have you met **Alice** since")) {

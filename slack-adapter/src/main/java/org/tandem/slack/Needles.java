@@ -61,12 +61,12 @@ final class Needles {
                         out.append(e.getAsString()).append('\n');
                     }
                 }
-                return Payloads.unescape(out.toString());
+                return Payloads.entities(out.toString());
             } catch (JsonParseException | IllegalStateException e) {
                 // not JSON after all: read as text
             }
         }
-        return Payloads.unescape(stored);
+        return Payloads.entities(stored);
     }
 
     private static String normal(String s) {

@@ -101,7 +101,8 @@ final class SlackInbound {
      */
     private Response command(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload p = req.getPayload();
-        String text = p.getText() == null || p.getText().isBlank() ? "help" : p.getText();
+        // the manifest escapes mentions (should_escape): "pair @alice" arrives as "pair <@U123|alice>"
+        String text = p.getText() == null || p.getText().isBlank() ? "help" : Payloads.unescape(p.getText());
         String tenant = Payloads.tenant(p.getTeamId(), ctx);
         Place place = places.of(tenant, p.getUserId(), p.getChannelId(), p.getChannelName());
         Instant received = clock.instant();
@@ -162,14 +163,22 @@ final class SlackInbound {
                 who -> replies(Interaction.plain(who, place, clock)));
     }
 
+    /**
+     * The App Home opened, its Home or its Messages tab: the person arrived, which the core answers with a welcome in
+     * their DM the first time (it says nothing new afterwards); the Home tab is published again after it.
+     */
     private Response homeOpened(EventsApiPayload<AppHomeOpenedEvent> p, EventContext ctx) {
         AppHomeOpenedEvent e = p.getEvent();
-        if ("home".equals(e.getTab()) && e.getUser() != null) {
-            String tenant = Payloads.tenant(p.getTeamId(), ctx);
-            workers.submit(tenant + "|" + e.getUser(), "the home of " + e.getUser(),
-                    () -> publishHome(tenant, e.getUser()));
+        boolean home = "home".equals(e.getTab());
+        if (e.getUser() == null || !home && !"messages".equals(e.getTab())) {
+            return ctx.ack();
         }
-        return ctx.ack();
+        String tenant = Payloads.tenant(p.getTeamId(), ctx);
+        String user = e.getUser();
+        String eventId = "home:" + (p.getEventId() != null ? p.getEventId() : e.getTab() + ":" + e.getEventTs());
+        return handoff.toCore(ctx.ack(), "the App Home of " + user, tenant, user, Place.DIRECT, eventId,
+                new Input.Arrived(), who -> replies(Interaction.plain(who, Place.DIRECT, clock)),
+                home ? () -> publishHome(tenant, user) : () -> { });
     }
 
     private Response uninstalled(String enterpriseId, String teamId, EventContext ctx) {

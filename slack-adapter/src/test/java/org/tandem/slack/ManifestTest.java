@@ -38,9 +38,12 @@ class ManifestTest {
         List<Map<String, Object>> commands = at(manifest, "features", "slash_commands");
         assertThat(commands.get(0)).containsEntry("command", "/mentor");
         assertThat((String) commands.get(0).get("url")).endsWith("/slack/events");
+        assertThat(commands.get(0)).as("a mention typed after /mentor names the person: <@U123|alice>")
+                .containsEntry("should_escape", true);
         assertThat((String) at(manifest, "settings", "interactivity", "request_url")).endsWith("/slack/events");
         assertThat((List<String>) at(manifest, "oauth_config", "redirect_urls")).allMatch(u -> u.endsWith("/slack/oauth_redirect"));
         assertThat((Boolean) at(manifest, "features", "app_home", "home_tab_enabled")).isTrue();
+        assertThat((Boolean) at(manifest, "features", "app_home", "messages_tab_enabled")).isTrue();
         assertThat((Boolean) at(manifest, "settings", "socket_mode_enabled")).isTrue();
     }
 }

@@ -93,6 +93,11 @@ final class Delivery {
         return call(target, what, c -> call.get());
     }
 
+    /** The same, tried once: something that is no use late (a typing indicator). */
+    Outcome once(Target target, String what, Supplier<CompletableFuture<String>> call) {
+        return call(target, what, 1, c -> call.get());
+    }
+
     /**
      * Asks the Bot Connector whether the bot is still in a conversation (its first page of members), tried twice:
      * {@code Sent} yes, {@code Gone} no (403/404), {@code Failed} Teams could not say.

@@ -4,10 +4,11 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import com.microsoft.bot.schema.teams.TenantInfo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,7 +83,11 @@ final class Destinations {
         p.setBot(via.getBot());
         p.setMembers(List.of(new ChannelAccount(userId)));
         p.setTenantId(tenant);
-        p.setChannelData(Map.of("tenant", Map.of("id", tenant)));
+        // the SDK's own type: its request validation reflects into what it is given, which Java 17 refuses for
+        // java.util's immutable maps (a Map.of here failed every personal chat Tandem opened)
+        TeamsChannelData data = new TeamsChannelData();
+        data.setTenant(new TenantInfo(tenant));
+        p.setChannelData(data);
         return delivery.fetch(Outbox.target(any.get()), "conversation opening",
                         c -> c.getConversations().createConversation(p))
                 .filter(r -> r.getId() != null)

@@ -133,6 +133,19 @@ final class InboundActivity {
                 && a.getMembersRemoved().stream().anyMatch(m -> bot.equals(m.getId()));
     }
 
+    /**
+     * Whether the activity says the bot was just added where it came from: the app installed (not upgraded) in a
+     * personal chat, a team or a group chat, or the bot among the members added.
+     */
+    static boolean addsBot(Activity a) {
+        if (a.isType(ActivityTypes.INSTALLATION_UPDATE)) {
+            return "add".equals(a.getAction());
+        }
+        String bot = a.getRecipient() == null ? null : a.getRecipient().getId();
+        return a.isType(ActivityTypes.CONVERSATION_UPDATE) && bot != null && a.getMembersAdded() != null
+                && a.getMembersAdded().stream().anyMatch(m -> bot.equals(m.getId()));
+    }
+
     /** A person's stable id: their Microsoft Entra object id, or the channel id where there is none (Emulator). */
     static String userId(ChannelAccount account) {
         return blank(account.getAadObjectId()) ? account.getId() : account.getAadObjectId();

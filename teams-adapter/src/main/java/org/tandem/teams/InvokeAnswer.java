@@ -11,9 +11,10 @@ import org.tandem.core.conversation.MessageRef;
 
 /**
  * What an {@code adaptiveCard/action} invoke is answered with: the card it came from as that turn left it (an update
- * of the card during the turn is kept here instead of being sent), its current version when the turn did not change
- * it, else a short message. Once answered (or abandoned, the turn being too slow for Teams), later updates of the
- * card are sent as ordinary updates.
+ * of the card during the turn is kept here instead of being sent), or a short text for the one who acted alone (what
+ * the turn said to them privately, in a shared conversation), else the card's current version, else a short message.
+ * Once answered (or abandoned, the turn being too slow for Teams), later updates of the card are sent as ordinary
+ * updates; so is one that comes after a text was said (Teams shows one answer).
  */
 final class InvokeAnswer {
 
@@ -23,6 +24,7 @@ final class InvokeAnswer {
 
     private MessageRef card;
     private ObjectNode captured;
+    private String said;
     private boolean closed;
 
     /** The card the action came from, when Teams or its data said which (null otherwise). */
@@ -37,16 +39,31 @@ final class InvokeAnswer {
 
     /** Keeps the card as it now shows, for the answer; false once the answer went (the caller sends it instead). */
     synchronized boolean capture(ObjectNode shown) {
-        if (closed) {
+        if (closed || said != null) {
             return false;
         }
         captured = shown;
         return true;
     }
 
-    /** Answers once: the captured card, else {@code current} (the card as kept), else {@code noted}. */
+    /**
+     * Keeps a text for the one who acted, shown by the card (which stays as it is); false once the answer went or a
+     * changed card is its answer (the caller sends the text another way).
+     */
+    synchronized boolean say(String text) {
+        if (closed || captured != null) {
+            return false;
+        }
+        said = said == null ? text : said + "\n" + text;
+        return true;
+    }
+
+    /** Answers once: the captured card, else what was said, else {@code current} (the kept card), or {@code noted}. */
     synchronized InvokeResponse answer(Supplier<Optional<ObjectNode>> current, String noted) {
         closed = true;
+        if (captured == null && said != null) {
+            return message(said);
+        }
         Optional<ObjectNode> shown = Optional.ofNullable(captured).or(current);
         return shown.map(InvokeAnswer::card).orElseGet(() -> message(noted));
     }

@@ -74,26 +74,33 @@ public class TeamsAutoConfiguration {
         return new BotTokens(signing, keys, properties);
     }
 
+    /** One member lookup, and so one cache, for turns and for what Tandem sends on its own. */
+    @Bean
+    MemberLookup teamsMemberLookup(TeamsBotAdapter adapter, TeamsConversations conversations,
+                                   TeamsProperties properties, Clock clock) {
+        return new MemberLookup(adapter, conversations, properties, clock);
+    }
+
     @Bean
     PlatformMessenger teamsMessenger(TeamsConversations conversations, ConnectorClients clients,
-                                     MongoDatabase db, TeamsBotAdapter adapter, TeamsProperties properties,
+                                     MongoDatabase db, MemberLookup teamsMemberLookup, TeamsProperties properties,
                                      Clock clock) {
         Delivery delivery = new Delivery(clients, new Pacer(),
                 new Backoff(properties.retryDelay(), properties.retryMaxDelay(), RandomGenerator.getDefault()),
                 properties.retryAttempts(), clock);
         return new TeamsMessenger(conversations, delivery, new Undelivered(db), new TeamsCards(db),
-                new MemberLookup(adapter, conversations, properties), properties, clock);
+                teamsMemberLookup, properties, clock);
     }
 
     @Bean
     TeamsBot teamsBot(TandemCore core, TeamsConversations conversations,
-                      @Qualifier("teamsMessenger") PlatformMessenger messenger, TeamsBotAdapter adapter,
+                      @Qualifier("teamsMessenger") PlatformMessenger messenger, MemberLookup teamsMemberLookup,
                       TeamsProperties properties, Clock clock) {
         TeamsMessenger teams = (TeamsMessenger) messenger;
-        Origins origins = new Origins(conversations, teams.outbox().cards(),
-                new MemberLookup(adapter, conversations, properties), properties);
+        Origins origins = new Origins(conversations, teams.outbox().cards(), teamsMemberLookup, properties);
         return new TeamsBot(core, conversations, teams, origins,
-                new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock), clock);
+                new TenantLifecycle(conversations, TenantLifecycle.Workspaces.of(core), clock),
+                new TypingIndicators(properties.typingAfter(), teams.outbox().delivery()), clock);
     }
 
     /**

@@ -21,12 +21,16 @@ import org.tandem.core.conversation.Place;
 /**
  * The bot's turn handler: remembers the conversation reference of whatever it hears from (proactive messages need
  * it), answers {@code admin here}, and hands messages and card actions to the core as neutral events, answered
- * through the turn ({@link TeamsReplies}) — the Activity id is the event id, so a redelivered activity is handled
- * once. A turn holds its conversation's lane while it runs, so that what Tandem sends there meanwhile follows its
- * replies. It tells {@link TenantLifecycle} when the bot is removed from a conversation, and that the tenant is alive
- * on anything else.
+ * through the turn ({@link TeamsReplies}: in a channel, in the thread the message came from) — the Activity id is
+ * the event id, so a redelivered activity is handled once. The app installed or the bot added somewhere is the core's
+ * {@link Input.Arrived}: in a personal chat the installer's first contact (the core welcomes a person once), in a
+ * team's channel or a group chat the bot joining it, welcomed there once per install (Teams tells it twice: the
+ * installation and the members added). A slow answer in a personal chat shows the bot typing ({@link Typing}). A
+ * turn holds its conversation's lane while it runs, so that what Tandem sends there meanwhile follows its replies.
+ * It tells {@link TenantLifecycle} when the bot is removed from a conversation, and that the tenant is alive on
+ * anything else.
  */
-final class TeamsBot extends ActivityHandler {
+final class TeamsBot extends ActivityHandler implements AutoCloseable {
 
     static final String ADMIN_HERE = "admin here";
     private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
@@ -38,9 +42,11 @@ final class TeamsBot extends ActivityHandler {
     private final CardInvokes invokes;
     private final TenantLifecycle lifecycle;
     private final Clock clock;
+    private final TypingIndicators indicators;
 
     TeamsBot(TandemCore core, TeamsConversations conversations, TeamsMessenger messenger, Origins origins,
-             TenantLifecycle lifecycle, Clock clock) {
+             TenantLifecycle lifecycle, TypingIndicators indicators, Clock clock) {
+        this.indicators = indicators;
         this.core = core;
         this.conversations = conversations;
         this.messenger = messenger;
@@ -89,7 +95,13 @@ final class TeamsBot extends ActivityHandler {
             return done();
         }
         Place place = origins.place(turn);
-        core.handle(origins.event(turn, place, input.get()).answeredBy(replies(turn, place, null)));
+        Typing typing = indicators.start(turn);
+        try {
+            core.handle(origins.event(turn, place, input.get()).answeredBy(new TeamsReplies(turn, messenger,
+                    origins.who(a), place, InboundActivity.locale(a), null, typing)));
+        } finally {
+            typing.stop();
+        }
         return done();
     }
 
@@ -107,14 +119,40 @@ final class TeamsBot extends ActivityHandler {
             forget(a);
         } else {
             remember(a);
+            if (InboundActivity.addsBot(a)) {
+                arrived(turn);
+            }
         }
         return done();
     }
 
+    /** Installed ({@code add}) or upgraded ({@code add-upgrade}, which is no news for anyone). */
     @Override
     protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turn) {
         remember(turn.getActivity());
+        if (InboundActivity.addsBot(turn.getActivity())) {
+            arrived(turn);
+        }
         return done();
+    }
+
+    /**
+     * Tandem was installed or added by the person the activity is from: in their personal chat the core welcomes
+     * them (once ever, its own guard); in a channel or group chat, which is welcomed once per install whichever of
+     * Teams' two activities comes first, the core welcomes everyone there (the coordinators in the admin channel).
+     */
+    private void arrived(TurnContext turn) {
+        Activity a = turn.getActivity();
+        if (a.getFrom() == null || a.getRecipient() != null && a.getFrom().getId().equals(a.getRecipient().getId())) {
+            return;
+        }
+        if (!InboundActivity.personal(a) && !conversations.welcome(InboundActivity.tenant(a),
+                InboundActivity.conversationId(a), clock.instant())) {
+            log.debug("{} was welcomed since Tandem was added there", InboundActivity.conversationId(a));
+            return;
+        }
+        Place place = origins.place(turn);
+        core.handle(origins.event(turn, place, new Input.Arrived()).answeredBy(replies(turn, place, null)));
     }
 
     @Override
@@ -161,7 +199,8 @@ final class TeamsBot extends ActivityHandler {
      * account: whoever spoke last is not needed to post there, and is not ours to keep.
      */
     private static ConversationReference channelReference(Activity a) {
-        ConversationReference ref = a.getConversationReference();
+        // a copy: the activity keeps its thread, where the turn's replies go
+        ConversationReference ref = ConversationReference.clone(a.getConversationReference());
         ref.getConversation().setId(InboundActivity.conversationId(a));
         ref.setActivityId(null);
         ref.setUser(null);
@@ -198,5 +237,10 @@ final class TeamsBot extends ActivityHandler {
 
     private static CompletableFuture<Void> done() {
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void close() {
+        indicators.close();
     }
 }

@@ -2,6 +2,7 @@ package org.tandem.teams;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
@@ -117,16 +118,29 @@ final class TeamsConversations {
                 .into(new ArrayList<>());
     }
 
-    /** Teams answered 403/404 (bot removed, user gone): stop sending there until the next activity from it. */
+    /**
+     * Teams answered 403/404 (bot removed, user gone): stop sending there until the next activity from it. Adding the
+     * bot there again is a new install, welcomed again.
+     */
     void markStale(String key, Instant now) {
         collection.updateOne(eq("_id", key), Updates.combine(Updates.set("stale", true),
-                Updates.set("staleAt", Date.from(now))));
+                Updates.set("staleAt", Date.from(now)), Updates.unset("welcomedAt")));
     }
 
     /** The bot was removed from a team: from every channel of it. */
     void markTeamStale(String tenant, String teamId, Instant now) {
         collection.updateMany(and(eq("tenant", tenant), eq("kind", "conversation"), eq("teamId", teamId)),
-                Updates.combine(Updates.set("stale", true), Updates.set("staleAt", Date.from(now))));
+                Updates.combine(Updates.set("stale", true), Updates.set("staleAt", Date.from(now)),
+                        Updates.unset("welcomedAt")));
+    }
+
+    /**
+     * Notes that a channel or group chat (remembered already) was welcomed since the bot was added; true the first
+     * time only, so that Teams' two activities about one install (and two replicas) welcome it once.
+     */
+    boolean welcome(String tenant, String conversationId, Instant now) {
+        return collection.updateOne(and(eq("_id", conversationKey(tenant, conversationId)),
+                exists("welcomedAt", false)), Updates.set("welcomedAt", Date.from(now))).getModifiedCount() == 1;
     }
 
     /** The bot was removed from the last conversation of a tenant: when, for {@link #removedAt}. */

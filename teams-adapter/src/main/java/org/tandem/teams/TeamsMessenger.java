@@ -146,6 +146,7 @@ final class TeamsMessenger implements PlatformMessenger {
     @Override
     public void forget(Forgotten forgotten) {
         PersonRef person = forgotten.person();
+        members.forget(person.tenant(), person.userId());
         List<String> ids = conversations.forgetPerson(person.tenant(), person.userId());
         Needles needles = Needles.of(forgotten, ids);
         conversations.forgetSpeaker(person.tenant(), needles);

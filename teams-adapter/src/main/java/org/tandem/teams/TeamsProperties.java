@@ -21,11 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryMaxDelay the longest back-off delay
  * @param invokeTimeout how long a card's action ({@code adaptiveCard/action}) may take before Teams is answered
  *                      that the answer follows in the chat (Teams gives up on an invoke after about 15 s)
+ * @param typingAfter   how long an answer in a personal chat may take before Teams shows Tandem typing ({@code 0}:
+ *                      at once; negative: never)
+ * @param memberCache   how long what the Teams member lookup said about a person is used before it is asked again
  */
 @ConfigurationProperties("tandem.teams")
 public record TeamsProperties(Boolean enabled, String appId, String appPassword, String tenantId,
                               List<String> coordinators, String adminChannel, Integer retryAttempts,
-                              Duration retryDelay, Duration retryMaxDelay, Duration invokeTimeout) {
+                              Duration retryDelay, Duration retryMaxDelay, Duration invokeTimeout,
+                              Duration typingAfter, Duration memberCache) {
 
     public TeamsProperties {
         appId = blankToNull(appId);
@@ -39,6 +43,8 @@ public record TeamsProperties(Boolean enabled, String appId, String appPassword,
         retryMaxDelay = retryMaxDelay == null ? Duration.ofSeconds(30) : retryMaxDelay;
         invokeTimeout = invokeTimeout == null || invokeTimeout.isNegative() || invokeTimeout.isZero()
                 ? Duration.ofSeconds(10) : invokeTimeout;
+        typingAfter = typingAfter == null ? Duration.ofSeconds(1) : typingAfter;
+        memberCache = memberCache == null || memberCache.isNegative() ? Duration.ofHours(1) : memberCache;
     }
 
     /** No app id: the local Emulator and tests, where nobody signs requests. */

@@ -3,11 +3,13 @@ package org.tandem.teams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
@@ -20,10 +22,15 @@ import org.tandem.core.conversation.ReplyChannel;
  * activity came from ({@code sendActivity}: a channel's thread, the personal chat), a card of this conversation is
  * updated through the turn ({@code updateActivity}), and the card an {@code Action.Execute} came from is answered
  * in the invoke's response instead — in a shared conversation it is also updated for everyone else there. Teams
- * cannot show a message in a shared conversation to one person only: what is for them alone goes to their personal
- * chat. Replies are kept, retried and parked like everything Tandem sends.
+ * cannot post a message in a shared conversation for one person only: what is for them alone is the invoke's answer
+ * when they acted on a card (a short text Teams shows them by it), else it goes to their personal chat. Replies are
+ * kept, retried and parked like everything Tandem sends. A typing indicator the turn shows stops before its first
+ * answer goes.
  */
 final class TeamsReplies implements ReplyChannel {
+
+    /** A text shown by the card to the one who acted: Teams keeps nothing of it to update. */
+    private static final MessageRef SAID = new MessageRef(TeamsMessenger.PLATFORM, "invoke-answer");
 
     private final TurnContext turn;
     private final TeamsMessenger messenger;
@@ -32,10 +39,18 @@ final class TeamsReplies implements ReplyChannel {
     private final Place place;
     private final Locale locale;
     private final InvokeAnswer invoke;
+    private final Typing typing;
 
     /** For an activity of {@code who} in {@code place}; {@code invoke} for an {@code adaptiveCard/action} (or null). */
     TeamsReplies(TurnContext turn, TeamsMessenger messenger, PersonRef who, Place place, Locale locale,
                  InvokeAnswer invoke) {
+        this(turn, messenger, who, place, locale, invoke, Typing.NONE);
+    }
+
+    /** The same, in a turn that shows {@code typing} until its first answer. */
+    TeamsReplies(TurnContext turn, TeamsMessenger messenger, PersonRef who, Place place, Locale locale,
+                 InvokeAnswer invoke, Typing typing) {
+        this.typing = typing;
         this.turn = turn;
         this.messenger = messenger;
         this.outbox = messenger.outbox();
@@ -52,7 +67,29 @@ final class TeamsReplies implements ReplyChannel {
 
     @Override
     public MessageRef whisper(Message message) {
-        return personal() ? reply(message) : messenger.send(Address.person(who), message);
+        if (personal()) {
+            return reply(message);
+        }
+        Optional<String> text = plain(message);
+        if (invoke != null && text.isPresent() && invoke.say(text.get())) {
+            return SAID;
+        }
+        return messenger.send(Address.person(who), message);
+    }
+
+    /** A message of words only (nothing to click), as plain text: what an invoke's answer can show. */
+    private static Optional<String> plain(Message message) {
+        List<String> lines = new ArrayList<>();
+        for (Block b : message.blocks()) {
+            if (b instanceof Block.Text t) {
+                lines.add(t.text().plain());
+            } else if (b instanceof Block.Context c) {
+                lines.add(c.text().plain());
+            } else {
+                return Optional.empty();
+            }
+        }
+        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
     }
 
     /** A file for the one who asked: here, unless here is shared with others who are not coordinators. */
@@ -108,6 +145,7 @@ final class TeamsReplies implements ReplyChannel {
     }
 
     private MessageRef reply(Message message, Consumer<ObjectNode> extra) {
+        typing.stop();
         Activity in = turn.getActivity();
         String conversation = conversationId();
         String id = TeamsCards.newId();
@@ -121,6 +159,7 @@ final class TeamsReplies implements ReplyChannel {
 
     /** Updates a delivered card of this conversation through the turn. */
     private boolean inTurn(TeamsCards.Card card, Activity shown) {
+        typing.stop();
         Activity a = Activity.clone(shown);
         a.setId(card.activityId());
         return outbox.delivery().inTurn(target(), "update", () -> turn.updateActivity(a)

@@ -50,8 +50,9 @@ class TeamsForgetTest {
 
         TeamsCards cards = new TeamsCards(db);
         cards.open("card-una", "T1", "person:aad-una", "a:una", null, List.of("29:una"), Locale.ENGLISH, now);
-        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, cards, null, null,
-                MutableClock.at("2026-03-02T09:00:00Z"));
+        MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, cards,
+                members(conversations, clock), null, clock);
         messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira", Set.of()));
 
         assertThat(conversations.person("T1", "aad-una")).isEmpty();
@@ -91,7 +92,8 @@ class TeamsForgetTest {
                 Locale.ENGLISH), new AdaptiveCards.Live("card-bo", List.of("29:bo")));
         cards.open("card-bo", "T1", "person:aad-bo", "a:bo", request, List.of("29:bo"), Locale.ENGLISH, now);
         cards.open("card-bo-own", "T1", "person:aad-bo", "a:bo", null, List.of("29:bo"), Locale.ENGLISH, now);
-        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, cards, null, null, clock);
+        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, cards,
+                members(conversations, clock), null, clock);
         messenger.files(new TeamsFiles(db, new TeamsFilesProperties(null, null), clock));
 
         messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira",
@@ -104,5 +106,11 @@ class TeamsForgetTest {
         assertThat(cards.find("card-bo-own")).as("his own").isPresent();
         assertThat(conversations.conversation("T1", "19:lounge")).hasValueSatisfying(s -> assertThat(
                 s.reference().getUser()).isNull());
+    }
+
+    /** A member lookup that never reaches Teams: forget-me has nothing to ask it, only to drop from it. */
+    private static MemberLookup members(TeamsConversations conversations, MutableClock clock) {
+        return new MemberLookup(null, conversations, new TeamsProperties(true, null, null, null, null, null, null,
+                null, null, null, null, null), clock);
     }
 }

@@ -57,7 +57,7 @@ class TeamsMessengerContractTest extends MessengerContract {
         stub = new ConnectorStub();
         db = TestMongo.freshDatabase();
         properties = new TeamsProperties(true, null, null, null, List.of(), ADMIN, 2,
-                Duration.ofMillis(5), Duration.ofMillis(20), null);
+                Duration.ofMillis(5), Duration.ofMillis(20), null, null, null);
         clients = new ConnectorClients(properties);
         adapter = TeamsBotAdapter.create(clients, properties);
         conversations = new TeamsConversations(db);
@@ -65,7 +65,7 @@ class TeamsMessengerContractTest extends MessengerContract {
         Delivery delivery = new Delivery(clients, new Pacer(), new Backoff(properties.retryDelay(),
                 properties.retryMaxDelay(), RandomGenerator.getDefault()), properties.retryAttempts(), clock);
         messenger = new TeamsMessenger(conversations, delivery, new Undelivered(db), cards,
-                new MemberLookup(adapter, conversations, properties), properties, clock);
+                new MemberLookup(adapter, conversations, properties, clock), properties, clock);
         messenger.files(new TeamsFiles(db, new TeamsFilesProperties("https://tandem.example.com", null), clock));
         for (String user : List.of("ann", "bo")) {
             conversations.rememberPerson(TENANT, "aad-" + user, reference("a:" + user, "29:" + user, "personal"),
@@ -132,6 +132,17 @@ class TeamsMessengerContractTest extends MessengerContract {
             assertThat(last(chat).actionable()).as(chat).isFalse();
         }
         assertThat(stub.puts()).hasSize(2);
+    }
+
+    @Test
+    void someoneWhoNeverWroteToTandemGetsAPersonalChatOpenedThroughTheTenantsInstallation() {
+        MessageRef ref = messenger.send(Address.person(new PersonRef("teams", TENANT, "aad-cy")),
+                question("Hello Cy"));
+        TeamsCards.Card card = cards.find(TeamsRefs.cardIds(ref).get(0)).orElseThrow();
+        assertThat(card.delivered()).isTrue();
+        assertThat(card.conversationId()).startsWith("a:opened-");
+        assertThat(last(card.conversationId()).text()).contains("Hello Cy");
+        assertThat(conversations.person(TENANT, "aad-cy")).isPresent();
     }
 
     @Test
