@@ -261,10 +261,14 @@ async function pairInAGroup(programme) {
   await group.locator('.badge').waitFor();
   await screen('pair-tab');
   await group.click();
-  await sees('agenda');
+  await sees('exploratory conversation');
   if (await group.locator('.badge').count()) fail('the group still counts unread messages once shown');
   await screen('pair-group');
-  step('the pair\'s group tab is named Alice & Bob and counts what is unread');
+  // each sees the other's profile in the group, privately
+  await button("See each other's profile").click();
+  await sees("Bob's profile");
+  await screen('pair-profile');
+  step('the pair\'s group tab is named Alice & Bob and counts what is unread; the profile is a button away');
 }
 
 // The dev clock ticks, and a conversation's tab says what is unread there.

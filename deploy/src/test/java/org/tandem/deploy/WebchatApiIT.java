@@ -243,6 +243,9 @@ class WebchatApiIT {
         // in her language, from the start
         app.post("/api/webchat/inbound", "{\"user\":\"xena\",\"locale\":\"fr\",\"arrived\":true}");
         assertThat(messages("xena", 0).toString()).contains("Bienvenue dans Tandem, Xena");
+        // a request that says no language leaves hers as it was
+        app.post("/api/webchat/inbound", "{\"user\":\"xena\",\"text\":\"help\"}");
+        assertThat(messages("xena", 0).toString()).contains("Voici ce que vous pouvez faire");
     }
 
     @Test

@@ -142,7 +142,8 @@ class WebchatController {
         String eventId = r.eventId().orElseGet(() -> UUID.randomUUID().toString());
         PersonRef who = new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT, r.user());
         WebchatReplies replies = new WebchatReplies(messenger, who, place);
-        core.handle(new InboundEvent(new Actor(who, r.name(), r.locale(), r.timeZone()), place, eventId, input)
+        Locale locale = r.locale() != null ? r.locale() : core.locale(who);
+        core.handle(new InboundEvent(new Actor(who, r.name(), locale, r.timeZone()), place, eventId, input)
                 .answeredBy(replies));
         // the core answers within the request: the turn's replies and updates are in the outbox already
         Map<String, Object> answer = new LinkedHashMap<>();

@@ -60,7 +60,8 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
         }
         // without a name, the stored one stays (null tells the core so)
         String name = optionalString(root, "name", 80).filter(n -> !n.isBlank()).orElse(null);
-        Locale locale = optionalString(root, "locale", 35).map(WebchatRequest::locale).orElse(Locale.ENGLISH);
+        // without a locale, the language Tandem knows for the person stays (null tells the controller so)
+        Locale locale = optionalString(root, "locale", 35).map(WebchatRequest::locale).orElse(null);
         Optional<java.time.ZoneId> zone = optionalString(root, "timeZone", 64).map(WebchatRequest::zone);
         String conversation = optionalString(root, "conversation", 20).orElse("dm");
         if (!CONVERSATION.matcher(conversation).matches()) {

@@ -15,6 +15,7 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.SubCommands;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Languages;
 import org.tandem.core.conversation.i18n.Texts;
@@ -81,6 +82,9 @@ public final class ProgramFlow implements Flow {
                 .submit(EDIT_FORM, Access.COORDINATORS, ProgramForm.FIELDS, (turn, submit) -> editor.submit(turn, submit, true));
     }
 
+    /** What {@code program} does, each also typed in French ({@code programme créer}…). */
+    private static final List<String> SUBS = List.of("create", "templates", "edit", "open", "close", "pause",
+            "resume");
 
     @Override
     public void onCommand(Turn turn, Input.Command command) {
@@ -88,8 +92,9 @@ public final class ProgramFlow implements Flow {
             list(turn);
             return;
         }
-        String sub = command.arg(0).orElse("").toLowerCase(Locale.ROOT);
-        String rest = command.rest().length() > sub.length() ? command.rest().substring(sub.length()).strip() : "";
+        String typed = command.arg(0).orElse("");
+        String sub = SubCommands.of("program", typed, SUBS);
+        String rest = command.rest().length() > typed.length() ? command.rest().substring(typed.length()).strip() : "";
         switch (sub) {
             case "create" -> editor.create(turn, rest);
             case "templates" -> editor.templates(turn);

@@ -15,6 +15,7 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Questions;
+import org.tandem.core.conversation.SubCommands;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.matching.Matcher;
@@ -87,9 +88,10 @@ public final class MatchFlow implements Flow {
 
     @Override
     public void onCommand(Turn turn, Input.Command command) {
-        String sub = command.arg(0).orElse("").toLowerCase(Locale.ROOT);
+        String typed = command.arg(0).orElse("");
+        String sub = SubCommands.of("match", typed, List.of("confirm", "weights"));
         boolean known = sub.equals("confirm") || sub.equals("weights");
-        String rest = known ? command.rest().substring(sub.length()).strip() : command.rest();
+        String rest = known ? command.rest().substring(typed.length()).strip() : command.rest();
         Optional<Program> program = ProgramNames.resolve(turn, programs, rest, known ? "match " + sub : "match");
         if (program.isEmpty()) {
             return;

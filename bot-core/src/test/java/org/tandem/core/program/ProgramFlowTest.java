@@ -77,6 +77,17 @@ class ProgramFlowTest {
     }
 
     @Test
+    void subCommandsAnswerInFrenchToo() {
+        assertThat(carol.says("programme créer").form().formId()).isEqualTo("program.create");
+        carol.submits("program.create", Forms.program("Leadership"));
+        assertThat(carol.says("programme ouvrir Leadership").text()).contains("Leadership");
+        assertThat(carol.says("programmes").text()).contains("Open for enrolment");
+        assertThat(carol.says("PROGRAMME Modeles").text()).as("accents and case aside")
+                .doesNotContain("Use `program create`");
+        assertThat(carol.says("match confirmer Leadership").text()).contains("no preview to confirm");
+    }
+
+    @Test
     void theNameIsUniqueInTheWorkspace() {
         carol.submits("program.create", Forms.program("Leadership"));
         Chat.Replies again = carol.submits("program.create", Forms.program("LEADERSHIP"));
