@@ -494,9 +494,12 @@ function render() {
   translate();
 
   // the person opened their conversation and it is empty: the server is told, and Tandem welcomes them (once)
-  if (current === 'dm' && state.loaded[person] && !state.arrived[person] && !msgs.length) {
-    state.arrived[person] = true;
-    post(person, { arrived: true }, 'dm');
+  // an empty direct conversation (or a coordinator's empty #admin) says the person arrived: the first time, Tandem
+  // welcomes them
+  const arrivedKey = person + '|' + current;
+  if ((current === 'dm' || current === 'admin') && state.loaded[person] && !state.arrived[arrivedKey] && !msgs.length) {
+    state.arrived[arrivedKey] = true;
+    post(person, { arrived: true }, current);
   }
 }
 

@@ -141,7 +141,7 @@ class WebchatApiIT {
         "arrived is null         | {\"user\":\"ann\",\"arrived\":null}          | 400 | 'arrived' must be true",
         "arrived with a text     | {\"user\":\"ann\",\"arrived\":true,\"text\":\"a\"} | 400 | exactly one",
         "arrived on a message    | {\"user\":\"ann\",\"arrived\":true,\"message\":3} | 400 | 'message' goes with",
-        "arrived in admin        | {\"user\":\"ann\",\"conversation\":\"admin\",\"arrived\":true} | 400 | direct conversation",
+        "arrived in admin        | {\"user\":\"ann\",\"conversation\":\"admin\",\"arrived\":true} | 403 | only coordinators",
         "arrived in a group      | {\"user\":\"ann\",\"conversation\":\"group:g1\",\"arrived\":true} | 400 | direct conversation",
     })
     void badInputGetsAClearErrorAndChangesNothing(String what, String body, int status, String error) {
@@ -243,6 +243,15 @@ class WebchatApiIT {
         // in her language, from the start
         app.post("/api/webchat/inbound", "{\"user\":\"xena\",\"locale\":\"fr\",\"arrived\":true}");
         assertThat(messages("xena", 0).toString()).contains("Bienvenue dans Tandem, Xena");
+        // a coordinator opening an empty #admin is shown where to begin, once
+        RunningApp.Reply admin = app.post("/api/webchat/inbound",
+                "{\"user\":\"coordinator\",\"conversation\":\"admin\",\"arrived\":true}");
+        assertThat(admin.status()).isEqualTo(202);
+        assertThat(admin.json().at("/replies").size()).isEqualTo(1);
+        assertThat(app.get("/api/webchat/outbox?user=coordinator").json().at("/messages").toString())
+                .contains("See the templates");
+        assertThat(app.post("/api/webchat/inbound", "{\"user\":\"coordinator\",\"conversation\":\"admin\","
+                + "\"arrived\":true}").json().at("/replies").size()).isZero();
         // a request that says no language leaves hers as it was
         app.post("/api/webchat/inbound", "{\"user\":\"xena\",\"text\":\"help\"}");
         assertThat(messages("xena", 0).toString()).contains("Voici ce que vous pouvez faire");

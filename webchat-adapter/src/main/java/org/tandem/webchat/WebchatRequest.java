@@ -115,8 +115,9 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
     }
 
     /**
-     * {@code "arrived": true}: the page opened the person's direct conversation. Nothing else goes with it: it is on no
-     * message, and it is only said of the person's own conversation (the core welcomes a person there, once).
+     * {@code "arrived": true}: the page opened the person's direct conversation (or a coordinator the admin one).
+     * Nothing else goes with it: it is on no message, and it is not said of a group (the core welcomes a person, or a
+     * coordinator, once).
      */
     private static WebchatRequest arrived(JsonNode root, String user, String name, Locale locale,
                                           Optional<java.time.ZoneId> zone, String conversation,
@@ -127,8 +128,8 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
         if (root.has("message")) {
             throw new Invalid("'message' goes with an 'action' or a 'form': the message they are on");
         }
-        if (!conversation.equals("dm")) {
-            throw new Invalid("'arrived' is said of the person's direct conversation ('dm'), not of '"
+        if (!conversation.equals("dm") && !conversation.equals("admin")) {
+            throw new Invalid("'arrived' is said of the person's direct conversation ('dm') or the admin one, not of '"
                     + conversation + "'");
         }
         return new WebchatRequest(user, name, locale, zone, conversation, eventId, Kind.ARRIVED, null, null, null,

@@ -19,7 +19,8 @@ import org.tandem.core.program.Programs;
 /**
  * The first words Tandem says: to a person the first time they open it (what Tandem is, one button to start), to a
  * team's channel it was added to (the same, for everyone, with a button that opens a private conversation), and to
- * the coordinators' channel (where to begin). A person already enrolled, or welcomed before, hears nothing new.
+ * the coordinators' channel (where to begin, once per coordinator). A person already enrolled, or welcomed before,
+ * hears nothing new.
  */
 final class Welcome implements Flow {
 
@@ -55,6 +56,9 @@ final class Welcome implements Flow {
                 turn.reply(personal(t, turn.person().displayName(), turn));
             }
         } else if (turn.place() instanceof Place.Admin) {
+            if (!people.welcomeCoordinator(turn.who(), turn.now())) {
+                return true;
+            }
             turn.reply(Message.builder().text(t.rich("welcome.admin"))
                     .buttons(List.of(CommandButtons.primary(t.get("welcome.button.templates"), "program templates")))
                     .build());

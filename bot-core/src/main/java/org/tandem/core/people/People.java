@@ -109,8 +109,17 @@ public final class People implements Persons {
      * Notes that the person was welcomed; true the first time only (two replicas told of one arrival welcome once).
      */
     public boolean welcome(PersonRef ref, Instant now) {
-        return collection.updateOne(and(eq("_id", ref.key()), exists("welcomed", false)),
-                Updates.set("welcomed", Date.from(now))).getModifiedCount() == 1;
+        return once(ref, "welcomed", now);
+    }
+
+    /** The same for the coordinators' channel: a coordinator is shown where to begin there once. */
+    public boolean welcomeCoordinator(PersonRef ref, Instant now) {
+        return once(ref, "welcomedAsCoordinator", now);
+    }
+
+    private boolean once(PersonRef ref, String field, Instant now) {
+        return collection.updateOne(and(eq("_id", ref.key()), exists(field, false)),
+                Updates.set(field, Date.from(now))).getModifiedCount() == 1;
     }
 
     /**

@@ -59,6 +59,7 @@ class WelcomeTest {
         Chat.Replies greeting = chat.coordinator("carol").send(new Input.Arrived());
         assertThat(greeting.text()).contains("coordinators' channel");
         assertThat(greeting.buttonLabels()).containsExactly("See the templates");
+        assertThat(chat.coordinator("carol").send(new Input.Arrived()).messages()).as("once").isEmpty();
         assertThat(chat.coordinator("carol").press(chat.coordinator("carol").button("See the templates")).text())
                 .contains("Leadership");
     }
