@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalInt;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
@@ -63,11 +62,8 @@ public record Pair(String id, Scope scope, String program, PersonRef mentee, Per
          * working hours in common): a match with such a reason is a compromise, and is shown as one.
          */
         public boolean weak() {
-            return WEAK.contains(key);
+            return org.tandem.core.matching.Reason.weak(key);
         }
-
-        private static final Set<String> WEAK = Set.of("match.reason.topics.none", "match.reason.format.none",
-                "match.reason.time-zone.none");
 
         /** The criterion's name in the key, e.g. {@code time-zone} for {@code match.reason.time-zone.hours}. */
         public String criterion() {

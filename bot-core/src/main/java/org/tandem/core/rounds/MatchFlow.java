@@ -37,6 +37,8 @@ public final class MatchFlow implements Flow {
 
     static final String ID = "match";
     static final String CONFIRM = ID + ".confirm";
+    /** The next page of a preview's proposals: {@code runId:from}. */
+    static final String PAGE = ID + ".page";
     static final String WEIGHTS_FORM = ID + ".weights";
 
     /** The steps of a round: its weights are being set. */
@@ -78,6 +80,7 @@ public final class MatchFlow implements Flow {
     @Override
     public void bind(Bindings on) {
         on.click(CONFIRM, Access.COORDINATORS, this::click);
+        on.click(PAGE, Access.COORDINATORS, this::page);
         on.click(Approvals.APPROVE, Access.COORDINATORS, approvals::approve);
         on.click(Approvals.REJECT, Access.COORDINATORS, approvals::reject);
         on.click(Approvals.SWAP, Access.COORDINATORS, approvals::swap);
@@ -147,6 +150,32 @@ public final class MatchFlow implements Flow {
         } else {
             confirm(turn, program.get(), run);
         }
+    }
+
+    /** More of a preview's proposals, while it can still be confirmed. */
+    private void page(Turn turn, Input.Click click) {
+        String[] parts = click.value().split(":", 2);
+        Optional<MatchRuns.Run> run = runs.find(parts[0]);
+        Optional<Program> program = run.flatMap(r -> programs.find(r.program()))
+                .filter(p -> p.scope().equals(turn.who().scope()));
+        int from;
+        try {
+            from = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            from = -1;
+        }
+        if (program.isEmpty() || from < 0 || from >= run.get().assignments().size()) {
+            turn.reply("error.stale-action");
+            return;
+        }
+        if (!run.get().status().equals("preview")) {
+            turn.reply(run.get().status().equals("confirmed") ? "match.already-confirmed" : "match.superseded",
+                    program.get().name());
+            return;
+        }
+        Message.Builder m = Message.builder().text(turn.t().rich("match.preview.more", program.get().name()));
+        Preview.page(turn.t(), run.get().id(), Preview.ordered(run.get().assignments()), from, people, m);
+        turn.reply(m.build());
     }
 
     private void submit(Turn turn, Input.Submit submit) {

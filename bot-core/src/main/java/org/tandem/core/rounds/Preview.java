@@ -1,8 +1,10 @@
 package org.tandem.core.rounds;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
@@ -15,10 +17,13 @@ import org.tandem.core.matching.Unmatched;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 
-/** The coordinator's preview of a round: the numbers, each proposal with the criteria that drove it, the pool. */
+/**
+ * The coordinator's preview of a round: the numbers, each proposal with the criteria that drove it and what is weak
+ * in it (compromises and the weakest first, a page at a time), the pool.
+ */
 final class Preview {
 
-    /** Slack and Teams show about 50 blocks; a preview lists at most this many lines of each kind. */
+    /** Slack and Teams show about 50 blocks; a preview lists this many lines of each kind, the proposals page on. */
     static final int MAX_LINES = 40;
 
     private Preview() {
@@ -29,12 +34,7 @@ final class Preview {
                 plan.assignments().size(), mentees, String.format(t.locale(), "%.1f", plan.averageScore()),
                 t.get(program.spec().matchingMode().labelKey())));
         if (!plan.assignments().isEmpty()) {
-            List<Rich> lines = new ArrayList<>();
-            for (Assignment a : plan.assignments().subList(0, Math.min(MAX_LINES, plan.assignments().size()))) {
-                lines.add(t.rich("match.preview.pair", name(people, a.mentee()), name(people, a.mentor()),
-                        a.score().total(), criteria(t, a.score())));
-            }
-            m.text(Rich.join("\n", lines));
+            page(t, run.id(), ordered(plan.assignments()), 0, people, m);
         }
         if (!plan.unmatched().isEmpty()) {
             List<Rich> lines = new ArrayList<>();
@@ -49,6 +49,45 @@ final class Preview {
         return m.buttons(List.of(MatchFlow.confirmButton(t, run.id())))
                 .context(t.rich("match.preview.footer", program.name()))
                 .build();
+    }
+
+    /** The proposals as a coordinator should read them: compromises first, then the weakest fits. */
+    static List<Assignment> ordered(List<Assignment> all) {
+        return all.stream().sorted(Comparator.comparing((Assignment a) -> !compromise(a.score()))
+                .thenComparingInt(a -> a.score().total())).toList();
+    }
+
+    static boolean compromise(Score score) {
+        return score.reasons().stream().anyMatch(Reason::weak);
+    }
+
+    /**
+     * One page of proposals ({@code from} on, {@link #MAX_LINES} of them), each with what drove it and what is weak,
+     * and when more follow, which ones these are and a button for the next page.
+     */
+    static void page(Texts t, String runId, List<Assignment> ordered, int from, People people, Message.Builder m) {
+        int to = Math.min(ordered.size(), from + MAX_LINES);
+        List<Rich> lines = new ArrayList<>();
+        for (Assignment a : ordered.subList(from, to)) {
+            String weak = weaknesses(t, a.score());
+            lines.add(t.rich(weak.isEmpty() ? "match.preview.pair" : "match.preview.pair.weak",
+                    name(people, a.mentee()), name(people, a.mentor()), a.score().total(), criteria(t, a.score()),
+                    weak));
+        }
+        m.text(Rich.join("\n", lines));
+        if (from > 0 || to < ordered.size()) {
+            m.context(t.rich("match.preview.page", from + 1, to, ordered.size()));
+        }
+        if (to < ordered.size()) {
+            m.buttons(List.of(new Block.Button(MatchFlow.PAGE, t.get("match.preview.next",
+                    Math.min(MAX_LINES, ordered.size() - to)), runId + ":" + to)));
+        }
+    }
+
+    /** "none of the mentee's topics · hardly any working hours in common": what makes a proposal a compromise. */
+    static String weaknesses(Texts t, Score score) {
+        return String.join(" · ", score.reasons().stream().filter(Reason::weak)
+                .map(r -> t.get("match.preview.weak." + r.key().substring("match.reason.".length()))).toList());
     }
 
     /** "Topics 10 · Seniority 4": which criteria drove a proposal, strongest first. */

@@ -76,6 +76,10 @@ class MatchRoundTest {
         assertThat(preview).contains("*Matching preview* for *Leadership*: 1 of 2 mentees matched",
                 "• Alice → Bob (score", "Topics", "*Staying in the pool* (1)",
                 "• Tess: No mentor speaks Portuguese yet", "[Confirm]");
+        // the proposals page on from the stored preview, while it can be confirmed
+        String run = carol.button("Confirm").value();
+        assertThat(carol.clicks("match.page", run + ":0").text()).contains("continued", "• Alice → Bob (score");
+        assertThat(carol.clicks("match.page", run + ":7").text()).contains("no longer");
 
         int mark = chat.mark();
         assertThat(carol.clicksButton("Confirm").text()).contains("1 mentee received their shortlist",
