@@ -84,8 +84,8 @@ public final class ClickCheck {
         if (mentee.equals("no") || mentor.equals("no")) {
             pairs.missClick(pair.id(), clock.instant())
                     .ifPresent(p -> {
-                        tell(p.mentee(), "click.no-click.mentee", people.name(p.mentor()));
-                        tell(p.mentor(), "click.no-click.mentor", people.name(p.mentee()));
+                        pairing.tell(p.mentee(), "click.no-click.mentee", people.name(p.mentor()));
+                        pairing.tell(p.mentor(), "click.no-click.mentor", people.name(p.mentee()));
                         pairing.toAdmin(p, "click.admin.no-click", program, people.name(p.mentee()));
                     });
         } else if (mentee.equals("yes") && mentor.equals("yes")) {
@@ -93,21 +93,17 @@ public final class ClickCheck {
                     .ifPresent(p -> {
                         // what must follow first (it is kept for the sweep if it fails), the news after
                         events.publish(new PairActivated(p));
-                        tell(p.mentee(), "click.active", people.name(p.mentor()));
-                        tell(p.mentor(), "click.active", people.name(p.mentee()));
+                        pairing.tell(p.mentee(), "click.active", people.name(p.mentor()));
+                        pairing.tell(p.mentor(), "click.active", people.name(p.mentee()));
                         pairing.toAdmin(p, "click.admin.active", program, people.name(p.mentee()),
                                 people.name(p.mentor()));
                     });
         } else {
             pairs.newClickRound(pair.id(), round).ifPresent(p -> {
-                tell(p.mentee(), "click.one-more", people.name(p.mentor()));
-                tell(p.mentor(), "click.one-more", people.name(p.mentee()));
+                pairing.tell(p.mentee(), "click.one-more", people.name(p.mentor()));
+                pairing.tell(p.mentor(), "click.one-more", people.name(p.mentee()));
                 timers.askClickLater(p, round + 1, clock.instant().plus(PairTimers.CLICK_AGAIN));
             });
         }
-    }
-
-    private void tell(PersonRef who, String key, Object... args) {
-        messenger.send(Address.person(who), Message.text(people.texts(who).rich(key, args)));
     }
 }

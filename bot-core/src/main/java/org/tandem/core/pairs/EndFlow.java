@@ -2,7 +2,6 @@ package org.tandem.core.pairs;
 
 import java.util.List;
 import java.util.Optional;
-import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Flow;
@@ -97,9 +96,8 @@ public final class EndFlow implements Flow {
         Pair p = ended.get();
         PersonRef other = p.other(who);
         turn.reply("pair.end.done", people.name(other));
-        turn.messenger().send(Address.person(other), Message.text(people.texts(other).rich(
-                other.equals(p.mentee()) ? "pair.end.told.mentee" : "pair.end.told.mentor", people.name(who),
-                program(p))));
+        pairing.tell(other, other.equals(p.mentee()) ? "pair.end.told.mentee" : "pair.end.told.mentor",
+                people.name(who), program(p));
         pairing.toAdmin(p, "pair.end.admin", people.name(who), people.name(other), program(p));
     }
 

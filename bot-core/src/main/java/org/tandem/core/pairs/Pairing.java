@@ -157,10 +157,8 @@ public final class Pairing {
     public boolean expire(String pairId) {
         Optional<Pair> expired = pairs.expire(pairId, clock.instant());
         expired.ifPresent(p -> {
-            messenger.send(Address.person(p.mentor()), Message.text(people.texts(p.mentor()).rich("pair.expired.mentor",
-                    people.name(p.mentee()))));
-            messenger.send(Address.person(p.mentee()), Message.text(people.texts(p.mentee()).rich("pair.expired.mentee",
-                    people.name(p.mentor()))));
+            tell(p.mentor(), "pair.expired.mentor", people.name(p.mentee()));
+            tell(p.mentee(), "pair.expired.mentee", people.name(p.mentor()));
             events.publish(new RequestEnded(p, false));
         });
         return expired.isPresent();
@@ -177,11 +175,15 @@ public final class Pairing {
             }
             pairs.leave(p.id(), clock.instant()).ifPresent(ended -> {
                 PersonRef partner = ended.other(person);
-                messenger.send(Address.person(partner), Message.text(people.texts(partner).rich(
-                        partner.equals(ended.mentee()) ? "pair.partner-left.mentee" : "pair.partner-left.mentor",
-                        people.name(person))));
+                tell(partner, partner.equals(ended.mentee()) ? "pair.partner-left.mentee" : "pair.partner-left.mentor",
+                        people.name(person));
             });
         }
+    }
+
+    /** One sentence to one person, in their language, in their direct conversation. */
+    void tell(PersonRef who, String key, Object... args) {
+        messenger.send(Address.person(who), Message.text(people.texts(who).rich(key, args)));
     }
 
     void toAdmin(Pair pair, String key, Object... args) {

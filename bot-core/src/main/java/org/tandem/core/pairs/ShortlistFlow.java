@@ -158,6 +158,6 @@ public final class ShortlistFlow implements Flow {
                 return;
             }
         }
-        messenger.send(Address.person(mentee), Message.text(people.texts(mentee).rich("shortlist.empty")));
+        pairing.tell(mentee, "shortlist.empty");
     }
 }
