@@ -17,14 +17,25 @@ import java.util.Set;
 public final class Matcher {
 
     private final Weights weights;
+    private final MatchPolicy policy;
     private final LocalDate day;
 
     /**
      * @param day the day whose time-zone offsets count (summer time moves working hours): usually today
      */
-    public Matcher(Weights weights, LocalDate day) {
+    public Matcher(Weights weights, MatchPolicy policy, LocalDate day) {
         this.weights = Objects.requireNonNull(weights, "weights");
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.day = Objects.requireNonNull(day, "day");
+    }
+
+    /** With the default policy: every need protected, the load spread halfway. */
+    public Matcher(Weights weights, LocalDate day) {
+        this(weights, MatchPolicy.defaults(), day);
+    }
+
+    public MatchPolicy policy() {
+        return policy;
     }
 
     public Weights weights() {

@@ -47,12 +47,12 @@ final class PlanBuilder {
             }
             shortlists.put(mentee, new Shortlist(mentee, options));
         }
-        return new Plan(assignments, unmatched, new Objective(assignments.size(), total), shortlists);
+        return new Plan(assignments, unmatched, new Objective(assignments.size(), total), shortlists, List.of(), List.of());
     }
 
     /** The best allowed mentors, other than the planned one, that keep a free place in the plan. */
     private int[] alternatives(int mentee, int planned, int[] spare) {
-        int[] best = new int[Shortlist.ALTERNATIVES];
+        int[] best = new int[2];
         int found = 0;
         int[] row = table.score[mentee];
         for (int m = 0; m < row.length; m++) {

@@ -65,7 +65,7 @@ class ConstraintsTest {
 
         for (MenteeCandidate e : p.mentees()) {
             List<Shortlist.Option> options = plan.shortlist(e.id()).options();
-            assertThat(options).hasSizeLessThanOrEqualTo(1 + Shortlist.ALTERNATIVES);
+            assertThat(options).hasSizeLessThanOrEqualTo(matcher.policy().shortlist());
             Set<String> seen = new HashSet<>();
             for (Shortlist.Option o : options) {
                 assertThat(seen.add(o.mentor())).as("no mentor twice").isTrue();
