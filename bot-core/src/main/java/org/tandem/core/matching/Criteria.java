@@ -10,6 +10,8 @@ final class Criteria {
     static final int BEST = 6;
     /** Below this, a TIME_ZONE "must" fails: too little of a working day to meet in. */
     static final int MIN_SHARED_MINUTES = 3 * 60;
+    /** Below this, a TIME_ZONE need fails: not even an hour of working day in common to meet in. */
+    static final int MIN_MEETING_MINUTES = 60;
 
     /** How the pair can meet, given both formats and locations. */
     enum Meeting { IN_PERSON, VIDEO, NONE }
@@ -52,6 +54,90 @@ final class Criteria {
             case TIME_ZONE -> overlap(e, m) < MIN_SHARED_MINUTES;
             case FORMAT -> meeting(e, m) == Meeting.NONE;
         };
+    }
+
+    /**
+     * Whether the pair fails {@code c} as a need of the mentee: none of her topics, no way to meet as she asked, or
+     * not an hour of working day in common. Milder than a must for time zones: a need is about meeting at all.
+     */
+    static boolean failsNeed(Criterion c, Pool.Mentee e, Pool.Mentor m) {
+        return c == Criterion.TIME_ZONE ? overlap(e, m) < MIN_MEETING_MINUTES : fails(c, e, m);
+    }
+
+    /** How many of the policy's needs the pair fails: 0 for a pair that can work, up to 3. */
+    static int failedNeeds(MatchPolicy policy, Pool.Mentee e, Pool.Mentor m) {
+        int failed = 0;
+        for (Criterion c : policy.needs()) {
+            if (failsNeed(c, e, m)) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private static final int AT_TOPICS = Criterion.TOPICS.ordinal();
+    private static final int AT_SENIORITY = Criterion.SENIORITY.ordinal();
+    private static final int AT_DEPARTMENT = Criterion.DEPARTMENT.ordinal();
+    private static final int AT_TIME_ZONE = Criterion.TIME_ZONE.ordinal();
+    private static final int AT_FORMAT = Criterion.FORMAT.ordinal();
+
+    /** A pair that fails a must: never proposed. */
+    static final long NOT_ALLOWED = Long.MAX_VALUE;
+
+    /** The weights, musts and needs as arrays, for the pass over every pair of a programme: no maps, no sets. */
+    record Compiled(int topics, int seniority, int department, int timeZone, int format, boolean[] must,
+                    boolean[] need, long penalty) {
+
+        static Compiled of(Weights w, MatchPolicy policy, long penalty) {
+            boolean[] must = new boolean[Criterion.values().length];
+            boolean[] need = new boolean[must.length];
+            for (Criterion c : Criterion.values()) {
+                must[c.ordinal()] = w.must(c);
+                need[c.ordinal()] = policy.needs(c);
+            }
+            return new Compiled(w.of(Criterion.TOPICS), w.of(Criterion.SENIORITY), w.of(Criterion.DEPARTMENT),
+                    w.of(Criterion.TIME_ZONE), w.of(Criterion.FORMAT), must, need, penalty);
+        }
+    }
+
+    /**
+     * A pair's cost for the solver, {@code failed needs x penalty - score}, or {@link #NOT_ALLOWED} when it fails a
+     * must: {@link #total}, {@link #failsAMust} and {@link #failedNeeds} in one pass, each quality computed once
+     * (the tests hold the two ways equal).
+     */
+    static long cost(Compiled k, Pool.Mentee e, Pool.Mentor m) {
+        int covered = covered(e, m);
+        boolean noTopic = e.topics().length > 0 && covered == 0;
+        int gap = m.seniority() - e.seniority();
+        boolean wantsDepartment = e.preference() != Preference.NONE;
+        boolean departmentMet = !wantsDepartment || preferenceMet(e, m);
+        int overlap = overlap(e, m);
+        Meeting meeting = meeting(e, m);
+        boolean[] must = k.must();
+        if (must[AT_TOPICS] && noTopic || must[AT_SENIORITY] && gap <= 0 || must[AT_DEPARTMENT] && !departmentMet
+                || must[AT_TIME_ZONE] && overlap < MIN_SHARED_MINUTES || must[AT_FORMAT] && meeting == Meeting.NONE) {
+            return NOT_ALLOWED;
+        }
+        int score = k.topics() * (BEST * covered / prioritySum(e.topics().length))
+                + k.seniority() * seniority(gap)
+                + (wantsDepartment && departmentMet ? k.department() * BEST : 0)
+                + k.timeZone() * Math.min(BEST, overlap / 60)
+                + k.format() * (meeting == Meeting.NONE ? 0
+                        : meeting == Meeting.VIDEO && e.format() == Format.EITHER ? BEST - 1 : BEST);
+        boolean[] need = k.need();
+        int failed = (need[AT_TOPICS] && noTopic ? 1 : 0)
+                + (need[AT_TIME_ZONE] && overlap < MIN_MEETING_MINUTES ? 1 : 0)
+                + (need[AT_FORMAT] && meeting == Meeting.NONE ? 1 : 0);
+        return failed * k.penalty() - score;
+    }
+
+    /** The highest score any pair can have with these weights. */
+    static int maxScore(Weights w) {
+        int max = 0;
+        for (Criterion c : Criterion.values()) {
+            max += w.of(c) * BEST;
+        }
+        return max;
     }
 
     static boolean failsAMust(Weights w, Pool.Mentee e, Pool.Mentor m) {

@@ -3,14 +3,19 @@ package org.tandem.core.matching;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a pair's qualities into a {@link Score} with one sentence per criterion that counts. */
+/**
+ * Turns a pair's qualities into a {@link Score} with one sentence per criterion that counts, and one for every need
+ * of the mentee the pair fails.
+ */
 final class Explainer {
 
     private final Weights weights;
+    private final MatchPolicy policy;
     private final Pool pool;
 
-    Explainer(Weights weights, Pool pool) {
+    Explainer(Weights weights, MatchPolicy policy, Pool pool) {
         this.weights = weights;
+        this.policy = policy;
         this.pool = pool;
     }
 
@@ -20,7 +25,9 @@ final class Explainer {
         List<Reason> reasons = new ArrayList<>();
         for (Criterion c : Criterion.values()) {
             int weight = weights.of(c);
-            if (weight > 0 && applies(c, e)) {
+            // a failed need is said even when its criterion weighs nothing: the proposal is a compromise
+            boolean failedNeed = policy.needs(c) && Criteria.failsNeed(c, e, m);
+            if ((weight > 0 || failedNeed) && applies(c, e)) {
                 int points = weight * Criteria.quality(c, e, m);
                 reasons.add(reason(c, points, mentee, mentor));
             }

@@ -3,20 +3,26 @@ package org.tandem.core.matching;
 import java.util.Arrays;
 
 /**
- * The exact optimum of source -> mentee (1 place) -> mentor (cost = -score) -> sink (capacity) as a minimum-cost
- * maximum flow, by successive shortest paths with potentials (reduced costs stay non-negative, so Dijkstra works).
- * Each augmentation matches one more mentee at the least cost, so the flow is cheapest for every size and the last
- * one is the answer: the most mentees matched, then the highest total score. Not a heuristic.
+ * The exact optimum of source -> mentee (1 place) -> mentor (the pair's cost) -> sink (one arc per place, the k-th
+ * costing {@link Graph#placeCost}) as a minimum-cost maximum flow, by successive shortest paths with potentials
+ * (reduced costs stay non-negative, so Dijkstra works). Each augmentation matches one more mentee at the least cost,
+ * so the flow is cheapest for every size and the last one is the answer: the most mentees matched, then the least
+ * cost. Place costs that never decrease keep the problem a flow with unit arcs: a mentor's cheaper places fill
+ * first, and the answer stays exact. Not a heuristic.
  *
- * <p>Two things make it fast for thousands of mentees and hundreds of mentors:
+ * <p>What makes it fast for tens of thousands of mentees and thousands of mentors:
  * <ul>
- *   <li>the search runs over mentors only. A matched mentee can be entered only from its own mentor, at reduced
- *   cost 0, so it shares that mentor's distance. Free mentees all keep one shared potential, so the cheapest way
- *   into mentor m from any free mentee is the free mentee with the highest score for m: a cursor into m's mentees
- *   sorted by score finds it, and only moves forward (a matched mentee never becomes free again);</li>
- *   <li>a search stops as soon as the sink is settled, and only settled nodes' potentials move, as in
- *   Jonker-Volgenant. Mentors with a free place stay level with the sink, and ties go to them, so a search ends at
- *   the first such mentor it reaches: most searches settle a handful of mentors, not all of them.</li>
+ *   <li>searches run over mentors only. A matched mentee is tight with its mentor (its potential is the mentor's
+ *   less their pair's cost, which is always a valid choice), so it shares that mentor's distance; free mentees all
+ *   keep one shared potential, so the cheapest way between mentor m and any free mentee is the free mentee with the
+ *   cheapest pair with m: a cursor into m's mentees sorted by cost finds it, and only moves forward (a matched
+ *   mentee never becomes free again);</li>
+ *   <li>each search goes the cheap way round: from the free mentees towards a free place while free places are
+ *   near, from the free places back towards a free mentee once they are rare (the late searches of a scarce
+ *   programme would otherwise cross every mentor to find the last free place). Which way did less work is
+ *   measured as it goes; both ways find a shortest path, so the answer is the same;</li>
+ *   <li>a search stops as soon as its end is settled, and only settled nodes' potentials move, as in
+ *   Jonker-Volgenant; mentors wait in a binary heap, and a row holds only the pairs the {@link Graph} kept.</li>
  * </ul>
  */
 final class FlowSolver {
@@ -24,159 +30,364 @@ final class FlowSolver {
     static final int FREE = -1;
     private static final long INF = Long.MAX_VALUE / 4;
 
-    private final int[][] score;
-    private final int[] capacity;
+    private final Graph graph;
     private final int mentors;
     private final int[] mentorOf;
+    /** The cost of each matched mentee's pair. */
+    private final long[] currentCost;
     private final int[][] assigned;
     private final int[] load;
-    private final long[] menteePotential;
-    private final long[] mentorPotential;
-    private final long sinkPotential;
+    final long[] mentorPotential;
+    private long sinkPotential;
     private long freePotential;
-    private final int[][] byScore;
+    private final int[][] byCost;
+    private final long[][] byCostValue;
     private final int[] cursor;
     private final long[] dist;
+    /** Forward: the mentee that moves into this mentor. Backward: the mentee that leaves it for {@link #next}. */
     private final int[] via;
+    private final int[] next;
     private final boolean[] settled;
     private final int[] settledOrder;
+    private int settledCount;
+    private final int[] heap;
+    private final int[] heapAt;
+    private int heapSize;
+    private int freeMentees;
+    private long freePlaces;
+    /** How often a search goes the other way than the cheaper one, to measure it again. */
+    private static final int PROBE = 16;
+    private int augmentations;
+    private long work;
+    private long forwardWork;
+    private long backwardWork = Long.MAX_VALUE;
 
-    private FlowSolver(ScoreTable table) {
-        this.score = table.score;
-        this.capacity = table.capacity;
-        this.mentors = table.mentors();
-        this.mentorOf = new int[table.mentees()];
+    private FlowSolver(Graph graph) {
+        this.graph = graph;
+        int mentees = graph.mentees();
+        this.mentors = graph.mentors();
+        this.mentorOf = new int[mentees];
         Arrays.fill(mentorOf, FREE);
+        this.currentCost = new long[mentees];
         this.assigned = new int[mentors][];
         this.load = new int[mentors];
-        this.menteePotential = new long[table.mentees()];
         this.mentorPotential = new long[mentors];
-        this.byScore = MenteesByScore.of(table);
         this.cursor = new int[mentors];
-        // every mentor and the sink start level: a pair's reduced cost is then (top score - its score) >= 0, and a
-        // mentor with a free place stays level with the sink, so a search ends at the first one it settles
-        this.sinkPotential = -table.maxScore;
-        for (int m = 0; m < mentors; m++) {
-            assigned[m] = new int[capacity[m]];
-            mentorPotential[m] = sinkPotential;
+        this.byCost = new int[mentors][];
+        this.byCostValue = new long[mentors][];
+        incoming();
+        // every mentor and the sink start level with the cheapest pair: a pair's reduced cost is then (its cost -
+        // the cheapest) >= 0, and a first place costs nothing
+        long cheapest = 0;
+        for (long[] row : graph.cost) {
+            for (long c : row) {
+                cheapest = Math.min(cheapest, c);
+            }
         }
+        this.sinkPotential = cheapest;
+        for (int m = 0; m < mentors; m++) {
+            assigned[m] = new int[Math.min(graph.capacity[m], mentees)];
+            mentorPotential[m] = sinkPotential;
+            freePlaces += assigned[m].length;
+        }
+        this.freeMentees = mentees;
         this.dist = new long[mentors];
         this.via = new int[mentors];
+        this.next = new int[mentors];
         this.settled = new boolean[mentors];
         this.settledOrder = new int[mentors];
+        this.heap = new int[mentors];
+        this.heapAt = new int[mentors];
     }
 
-    /** For each mentee, the index of their mentor, or {@link #FREE}. */
-    static int[] solve(ScoreTable table) {
-        FlowSolver solver = new FlowSolver(table);
+    /** Solves the graph to the end. */
+    static FlowSolver solve(Graph graph) {
+        FlowSolver solver = new FlowSolver(graph);
         while (solver.augment()) {
             // one more mentee matched each time
         }
-        return solver.mentorOf;
+        return solver;
     }
 
+    /** For each mentee, the index of their mentor, or {@link #FREE}. */
+    int[] mentorOf() {
+        return mentorOf;
+    }
+
+    /** The potential of a mentee: tight with its mentor when matched, the free mentees' shared one otherwise. */
+    long potential(int mentee) {
+        int m = mentorOf[mentee];
+        return m == FREE ? freePotential : mentorPotential[m] - currentCost[mentee];
+    }
+
+    /** After the last search, which found no way to match one more: the mentors the free mentees can reach. */
+    boolean reachable(int mentor) {
+        return settled[mentor];
+    }
+
+    int load(int mentor) {
+        return load[mentor];
+    }
+
+    private long placeCost(int k) {
+        long[] costs = graph.placeCost;
+        return costs.length == 0 ? 0 : costs[Math.min(k, costs.length - 1)];
+    }
+
+    /** One more mentee matched, by whichever search is cheaper now; false when there is no way. */
     private boolean augment() {
-        seed();
+        if (freeMentees == 0 || freePlaces == 0) {
+            forward();
+            return false;
+        }
+        // both fail together (no path either way); a failed forward search leaves what the free mentees reach.
+        // Whichever did less work last time goes, and now and then the other, to notice when that changes
+        augmentations++;
+        boolean back = backwardWork < forwardWork;
+        if (augmentations % PROBE == 0) {
+            back = !back;
+        }
+        work = 0;
+        if (back) {
+            boolean found = backward();
+            backwardWork = work;
+            return found || forward();
+        }
+        boolean found = forward();
+        forwardWork = work;
+        return found;
+    }
+
+    /** For each mentor, the mentees keeping a pair with it, cheapest first (ties in mentee order). */
+    private void incoming() {
+        int[] count = new int[mentors];
+        for (int[] row : graph.to) {
+            for (int m : row) {
+                count[m]++;
+            }
+        }
+        long[][] packed = new long[mentors][];
+        for (int m = 0; m < mentors; m++) {
+            packed[m] = new long[count[m]];
+            byCostValue[m] = new long[count[m]];
+        }
+        Arrays.fill(count, 0);
+        int[][] ids = new int[mentors][];
+        for (int m = 0; m < mentors; m++) {
+            ids[m] = new int[packed[m].length];
+        }
+        for (int i = 0; i < graph.mentees(); i++) {
+            for (int k = 0; k < graph.to[i].length; k++) {
+                int m = graph.to[i][k];
+                ids[m][count[m]] = i;
+                byCostValue[m][count[m]++] = graph.cost[i][k];
+            }
+        }
+        for (int m = 0; m < mentors; m++) {
+            int n = ids[m].length;
+            Integer[] order = new Integer[n];
+            for (int k = 0; k < n; k++) {
+                order[k] = k;
+            }
+            int[] who = ids[m];
+            long[] costs = byCostValue[m];
+            Arrays.sort(order, (a, b) -> costs[a] != costs[b] ? Long.compare(costs[a], costs[b])
+                    : Integer.compare(who[a], who[b]));
+            byCost[m] = new int[n];
+            long[] sorted = new long[n];
+            for (int k = 0; k < n; k++) {
+                byCost[m][k] = who[order[k]];
+                sorted[k] = costs[order[k]];
+            }
+            byCostValue[m] = sorted;
+        }
+    }
+
+    /** The first free mentee in m's list, cheapest first; -1 when none is left. */
+    private int cheapestFree(int m) {
+        int[] candidates = byCost[m];
+        int c = cursor[m];
+        while (c < candidates.length && mentorOf[candidates[c]] != FREE) {
+            c++;
+        }
+        cursor[m] = c;
+        return c < candidates.length ? c : -1;
+    }
+
+    // ---- forward: from the free mentees to a free place ----
+
+    private boolean forward() {
+        heapSize = 0;
+        for (int m = 0; m < mentors; m++) {
+            settled[m] = false;
+            dist[m] = INF;
+            heapAt[m] = -1;
+            int c = cheapestFree(m);
+            if (c >= 0) {
+                via[m] = byCost[m][c];
+                dist[m] = freePotential + byCostValue[m][c] - mentorPotential[m];
+                heap[heapSize] = m;
+                heapAt[m] = heapSize++;
+            }
+        }
+        heapify();
         long sinkDist = INF;
         int last = -1;
-        int count = 0;
-        while (true) {
-            int m = nearestUnsettled();
-            if (m < 0 || dist[m] >= sinkDist) {
+        settledCount = 0;
+        while (heapSize > 0) {
+            int m = heap[0];
+            if (dist[m] >= sinkDist) {
                 break;
             }
-            settled[m] = true;
-            settledOrder[count++] = m;
-            if (load[m] < capacity[m] && dist[m] + mentorPotential[m] - sinkPotential < sinkDist) {
-                sinkDist = dist[m] + mentorPotential[m] - sinkPotential;
-                last = m;
+            settle(m);
+            if (load[m] < graph.capacity[m]) {
+                long toSink = dist[m] + placeCost(load[m]) + mentorPotential[m] - sinkPotential;
+                if (toSink < sinkDist) {
+                    sinkDist = toSink;
+                    last = m;
+                }
             }
             for (int j = 0; j < load[m]; j++) {
-                relaxFrom(assigned[m][j], dist[m]);
+                relaxForward(assigned[m][j], m);
             }
         }
         if (last < 0) {
             return false;
         }
-        for (int k = 0; k < count; k++) {
+        for (int k = 0; k < settledCount; k++) {
             int m = settledOrder[k];
-            long delta = dist[m] - sinkDist;
-            mentorPotential[m] += delta;
-            for (int j = 0; j < load[m]; j++) {
-                menteePotential[assigned[m][j]] += delta;
-            }
+            mentorPotential[m] += dist[m] - sinkDist;
         }
         freePotential -= sinkDist;
-        shiftAlong(last);
-        return true;
-    }
-
-    /** Distances from the source: each mentor through its best free mentee. */
-    private void seed() {
-        for (int m = 0; m < mentors; m++) {
-            settled[m] = false;
-            dist[m] = INF;
-            int[] candidates = byScore[m];
-            int c = cursor[m];
-            while (c < candidates.length && mentorOf[candidates[c]] != FREE) {
-                c++;
-            }
-            cursor[m] = c;
-            if (c < candidates.length) {
-                via[m] = candidates[c];
-                dist[m] = freePotential - score[candidates[c]][m] - mentorPotential[m];
-            }
-        }
-    }
-
-    /** The unsettled mentor nearest the source; between equals, one with a free place, which ends the search. */
-    private int nearestUnsettled() {
-        int nearest = -1;
-        long best = INF;
-        boolean bestHasPlace = false;
-        for (int m = 0; m < mentors; m++) {
-            if (!settled[m] && dist[m] <= best && dist[m] < INF) {
-                boolean hasPlace = load[m] < capacity[m];
-                if (dist[m] < best || hasPlace && !bestHasPlace) {
-                    best = dist[m];
-                    nearest = m;
-                    bestHasPlace = hasPlace;
-                }
-            }
-        }
-        return nearest;
-    }
-
-    /** A matched mentee, reached at its mentor's distance, could move to any other mentor. */
-    private void relaxFrom(int mentee, long at) {
-        long base = at + menteePotential[mentee];
-        int[] row = score[mentee];
-        for (int m = 0; m < mentors; m++) {
-            if (row[m] != ScoreTable.NOT_ALLOWED && !settled[m]) {
-                long d = base - row[m] - mentorPotential[m];
-                if (d < dist[m]) {
-                    dist[m] = d;
-                    via[m] = mentee;
-                }
-            }
-        }
-    }
-
-    /** Moves each mentee of the path one mentor on, from the free mentee at its start to a free place at its end. */
-    private void shiftAlong(int last) {
+        // each mentee of the path moves one mentor on, from the free mentee at its start to a free place at its end
         int m = last;
         while (true) {
             int mentee = via[m];
             int from = mentorOf[mentee];
-            assigned[m][load[m]++] = mentee;
-            mentorOf[mentee] = m;
-            if (from == FREE) {
-                menteePotential[mentee] = freePotential;
-                return;
+            if (from != FREE) {
+                remove(from, mentee);
             }
-            remove(from, mentee);
+            put(mentee, m);
+            if (from == FREE) {
+                return true;
+            }
             m = from;
         }
+    }
+
+    /** A matched mentee, at its mentor's distance, could move to any other mentor it keeps a pair with. */
+    private void relaxForward(int mentee, int from) {
+        long base = dist[from] + mentorPotential[from] - currentCost[mentee];
+        int[] to = graph.to[mentee];
+        work += to.length;
+        long[] cost = graph.cost[mentee];
+        for (int k = 0; k < to.length; k++) {
+            int m = to[k];
+            if (!settled[m]) {
+                long d = base + cost[k] - mentorPotential[m];
+                if (d < dist[m]) {
+                    dist[m] = d;
+                    via[m] = mentee;
+                    decreased(m);
+                }
+            }
+        }
+    }
+
+    // ---- backward: from the free places to a free mentee ----
+
+    private boolean backward() {
+        heapSize = 0;
+        for (int m = 0; m < mentors; m++) {
+            settled[m] = false;
+            dist[m] = INF;
+            heapAt[m] = -1;
+            if (load[m] < graph.capacity[m]) {
+                dist[m] = placeCost(load[m]) + mentorPotential[m] - sinkPotential;
+                next[m] = -1;
+                heap[heapSize] = m;
+                heapAt[m] = heapSize++;
+            }
+        }
+        heapify();
+        long sourceDist = INF;
+        int first = -1;
+        int firstMentee = -1;
+        settledCount = 0;
+        while (heapSize > 0) {
+            int m = heap[0];
+            if (dist[m] >= sourceDist) {
+                break;
+            }
+            settle(m);
+            int c = cheapestFree(m);
+            if (c >= 0) {
+                long toSource = dist[m] + byCostValue[m][c] + freePotential - mentorPotential[m];
+                if (toSource < sourceDist) {
+                    sourceDist = toSource;
+                    first = m;
+                    firstMentee = byCost[m][c];
+                }
+            }
+            relaxBackward(m);
+        }
+        if (first < 0) {
+            return false;
+        }
+        for (int k = 0; k < settledCount; k++) {
+            int m = settledOrder[k];
+            mentorPotential[m] += sourceDist - dist[m];
+        }
+        sinkPotential += sourceDist;
+        // the free mentee joins the first mentor; each mentor on the way hands one mentee on to the next
+        int m = first;
+        int incoming = firstMentee;
+        while (true) {
+            int leaving = next[m] < 0 ? -1 : via[m];
+            if (leaving >= 0) {
+                remove(m, leaving);
+            }
+            put(incoming, m);
+            if (leaving < 0) {
+                return true;
+            }
+            incoming = leaving;
+            m = next[m];
+        }
+    }
+
+    /** Mentor m, at its distance to the sink, could take any matched mentee keeping a pair with it. */
+    private void relaxBackward(int m) {
+        long base = dist[m] - mentorPotential[m];
+        int[] mentees = byCost[m];
+        work += mentees.length;
+        long[] costs = byCostValue[m];
+        for (int k = 0; k < mentees.length; k++) {
+            int mentee = mentees[k];
+            int at = mentorOf[mentee];
+            if (at == FREE || at == m || settled[at]) {
+                continue;
+            }
+            long d = base + costs[k] + mentorPotential[at] - currentCost[mentee];
+            if (d < dist[at]) {
+                dist[at] = d;
+                via[at] = mentee;
+                next[at] = m;
+                decreased(at);
+            }
+        }
+    }
+
+    // ---- the matching itself ----
+
+    private void put(int mentee, int m) {
+        if (mentorOf[mentee] == FREE) {
+            freeMentees--;
+        }
+        assigned[m][load[m]++] = mentee;
+        mentorOf[mentee] = m;
+        currentCost[mentee] = graph.cost(mentee, m);
+        freePlaces--;
     }
 
     private void remove(int mentor, int mentee) {
@@ -184,9 +395,88 @@ final class FlowSolver {
         for (int j = 0; j < load[mentor]; j++) {
             if (list[j] == mentee) {
                 list[j] = list[--load[mentor]];
+                freePlaces++;
                 return;
             }
         }
         throw new IllegalStateException("mentee " + mentee + " is not with mentor " + mentor);
+    }
+
+    // ---- the heap of mentors by distance ----
+
+    private void settle(int m) {
+        pop();
+        work++;
+        settled[m] = true;
+        settledOrder[settledCount++] = m;
+    }
+
+    private void decreased(int m) {
+        if (heapAt[m] < 0) {
+            heap[heapSize] = m;
+            heapAt[m] = heapSize++;
+        }
+        up(heapAt[m]);
+    }
+
+    private void heapify() {
+        for (int k = heapSize / 2 - 1; k >= 0; k--) {
+            down(k);
+        }
+    }
+
+    /** Between equals, a mentor with a free place first: it may end a forward search. */
+    private boolean before(int a, int b) {
+        if (dist[a] != dist[b]) {
+            return dist[a] < dist[b];
+        }
+        return load[a] < graph.capacity[a] && load[b] >= graph.capacity[b];
+    }
+
+    private void pop() {
+        int top = heap[0];
+        heapAt[top] = -1;
+        heapSize--;
+        if (heapSize > 0) {
+            heap[0] = heap[heapSize];
+            heapAt[heap[0]] = 0;
+            down(0);
+        }
+    }
+
+    private void up(int k) {
+        int m = heap[k];
+        while (k > 0) {
+            int parent = (k - 1) / 2;
+            if (!before(m, heap[parent])) {
+                break;
+            }
+            heap[k] = heap[parent];
+            heapAt[heap[k]] = k;
+            k = parent;
+        }
+        heap[k] = m;
+        heapAt[m] = k;
+    }
+
+    private void down(int k) {
+        int m = heap[k];
+        while (true) {
+            int child = 2 * k + 1;
+            if (child >= heapSize) {
+                break;
+            }
+            if (child + 1 < heapSize && before(heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!before(heap[child], m)) {
+                break;
+            }
+            heap[k] = heap[child];
+            heapAt[heap[k]] = k;
+            k = child;
+        }
+        heap[k] = m;
+        heapAt[m] = k;
     }
 }

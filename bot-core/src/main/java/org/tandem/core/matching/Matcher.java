@@ -7,12 +7,15 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Matches a programme's mentees with its mentors, with the programme's weights.
+ * Matches a programme's mentees with its mentors, with the programme's weights and policy.
  *
  * <p>Hard constraints, always: a shared language, the mentor's free places, never a pair that ended (no click, or a
  * decline), never a person with themselves; plus every criterion the coordinators made a must. Within those, the
- * plan is exactly optimal: the most mentees matched, then the highest total score (a minimum-cost flow, not a
- * greedy pass). Immutable: one matcher can serve concurrent requests.
+ * plan is exactly optimal: the most mentees matched; then the fewest of their needs failed (a compromise only where
+ * no plan can do without it); then the highest total score, less what the policy charges for a mentor's second and
+ * third mentee (a minimum-cost flow, not a greedy pass). Scoring keeps each mentee's and each mentor's cheapest
+ * pairs only, and a certificate over every pair proves the answer (or adds what it needs and solves again): memory
+ * grows with the people, not their product. Immutable: one matcher can serve concurrent requests.
  */
 public final class Matcher {
 
@@ -49,19 +52,48 @@ public final class Matcher {
     /** The optimal plan; ids must be unique on each side, exclusions may name people who are not there. */
     public Plan plan(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, Collection<Exclusion> exclusions) {
         Pool pool = new Pool(mentees, mentors, exclusions, day);
-        ScoreTable table = ScoreTable.of(pool, weights);
-        return new PlanBuilder(pool, table, weights).build(FlowSolver.solve(table));
+        Scoring scoring = new Scoring(pool, weights, policy);
+        Solved solved = solve(scoring, Scoring.KEEP);
+        return new PlanBuilder(pool, scoring, solved.graph()).build(solved.solver().mentorOf());
+    }
+
+    /** A solved plan over the pairs kept, proven optimal over all pairs, and how many solves it took. */
+    record Solved(Graph graph, FlowSolver solver, int solves) {
+    }
+
+    /**
+     * Solves on each mentee's cheapest pairs, then proves the answer optimal over every pair ({@link Certifier});
+     * when a pair left out could improve it, adds those pairs and solves again. Each round only adds pairs, so it
+     * ends, at worst with every allowed pair kept.
+     */
+    static Solved solve(Scoring scoring, int keep) {
+        Graph graph = scoring.graph(keep);
+        for (int solves = 1; ; solves++) {
+            FlowSolver solver = FlowSolver.solve(graph);
+            int[][] add = new Certifier(scoring, graph, solver).violations();
+            if (add == null) {
+                return new Solved(graph, solver, solves);
+            }
+            long[][] cost = new long[add.length][];
+            for (int i = 0; i < add.length; i++) {
+                if (add[i] != null) {
+                    int mentee = i;
+                    cost[i] = java.util.Arrays.stream(add[i]).mapToLong(m -> scoring.cost(mentee, m)).toArray();
+                }
+            }
+            graph = graph.with(add, cost);
+        }
     }
 
     /** How well this mentor fits this mentee, whatever the constraints (to explain a coordinator's swap). */
     public Score score(MenteeCandidate mentee, MentorCandidate mentor) {
         Pool pool = new Pool(List.of(mentee), List.of(mentor), Set.of(), day);
-        return new Explainer(weights, pool).score(0, 0);
+        return new Explainer(weights, policy, pool).score(0, 0);
     }
 
     /** Whether this pair may be proposed at all: every hard constraint, the mentor's free places included. */
     public boolean allowed(MenteeCandidate mentee, MentorCandidate mentor, Collection<Exclusion> exclusions) {
         Pool pool = new Pool(List.of(mentee), List.of(mentor), exclusions, day);
-        return ScoreTable.of(pool, weights).allowed(0, 0);
+        return new Scoring(pool, weights, policy).allowed(0, 0);
     }
 }

@@ -36,6 +36,11 @@ final class Pool {
     final Mentor[] mentors;
     /** For each mentee, the mentors (by index) they must not be proposed again. */
     final int[][] excluded;
+    /** For each mentee, the index of the same person as a mentor, or -1. */
+    final int[] self;
+    /** Languages as bit masks, when the programme has at most 64 of them (it nearly always has): no BitSet. */
+    private final long[] menteeLanguages;
+    private final long[] mentorLanguages;
     private final Map<String, Integer> names = new HashMap<>();
 
     Pool(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, Collection<Exclusion> exclusions,
@@ -59,12 +64,23 @@ final class Pool {
                     known("p:", r.location()), r.capacity());
         }
         this.excluded = excluded(exclusions, menteeIndex, mentorIndex);
+        Map<String, Integer> languages = new HashMap<>();
+        mentees.forEach(e -> e.languages().forEach(l -> languages.putIfAbsent(norm(l), languages.size())));
+        mentors.forEach(r -> r.languages().forEach(l -> languages.putIfAbsent(norm(l), languages.size())));
+        boolean small = languages.size() <= Long.SIZE;
+        this.menteeLanguages = small ? mentees.stream().mapToLong(e -> mask(e.languages(), languages)).toArray()
+                : null;
+        this.mentorLanguages = small ? mentors.stream().mapToLong(r -> mask(r.languages(), languages)).toArray()
+                : null;
+        this.self = new int[this.mentees.length];
+        for (int i = 0; i < self.length; i++) {
+            self[i] = mentorIndex.getOrDefault(mentees.get(i).id(), -1);
+        }
     }
 
     /** Whether the pair may never be proposed, whatever the weights: same person, no shared language, excluded. */
     boolean forbidden(int mentee, int mentor) {
-        if (menteeCandidates.get(mentee).id().equals(mentorCandidates.get(mentor).id())
-                || !mentees[mentee].languages().intersects(mentors[mentor].languages())) {
+        if (self[mentee] == mentor || !shareALanguage(mentee, mentor)) {
             return true;
         }
         for (int x : excluded[mentee]) {
@@ -73,6 +89,23 @@ final class Pool {
             }
         }
         return false;
+    }
+
+    boolean shareALanguage(int mentee, int mentor) {
+        return menteeLanguages != null ? (menteeLanguages[mentee] & mentorLanguages[mentor]) != 0
+                : mentees[mentee].languages().intersects(mentors[mentor].languages());
+    }
+
+    private static long mask(Collection<String> values, Map<String, Integer> bits) {
+        long mask = 0;
+        for (String v : values) {
+            mask |= 1L << bits.get(norm(v));
+        }
+        return mask;
+    }
+
+    private static String norm(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
     }
 
     private int[][] excluded(Collection<Exclusion> exclusions, Map<String, Integer> menteeIndex,
@@ -110,6 +143,6 @@ final class Pool {
     }
 
     private int intern(String kind, String name) {
-        return names.computeIfAbsent(kind + name.strip().toLowerCase(Locale.ROOT), k -> names.size());
+        return names.computeIfAbsent(kind + norm(name), k -> names.size());
     }
 }

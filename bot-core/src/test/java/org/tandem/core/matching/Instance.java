@@ -14,7 +14,7 @@ import java.util.Set;
  * {@link Matcher#score}), never through the solver's table, so that they check the solver rather than repeat it.
  */
 record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandidate> mentors,
-                Set<Exclusion> exclusions, int[][] score, int[] capacity) {
+                Set<Exclusion> exclusions, int[][] score, int[] capacity, int[][] failed) {
 
     static final int NOT_ALLOWED = -1;
     static final LocalDate DAY = LocalDate.of(2025, 3, 12);
@@ -29,7 +29,19 @@ record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandi
             }
         }
         int[] capacity = p.mentors().stream().mapToInt(MentorCandidate::capacity).toArray();
-        return new Instance(matcher, p.mentees(), p.mentors(), p.exclusions(), score, capacity);
+        return new Instance(matcher, p.mentees(), p.mentors(), p.exclusions(), score, capacity,
+                failed(matcher, p.mentees(), p.mentors()));
+    }
+
+    /** The needs each pair fails, from {@link Rules}: written from the definitions, not the engine. */
+    static int[][] failed(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandidate> mentors) {
+        int[][] failed = new int[mentees.size()][mentors.size()];
+        for (int i = 0; i < failed.length; i++) {
+            for (int m = 0; m < failed[i].length; m++) {
+                failed[i][m] = Rules.failedNeeds(mentees.get(i), mentors.get(m), matcher.policy(), matcher.day());
+            }
+        }
+        return failed;
     }
 
     /**
@@ -38,8 +50,17 @@ record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandi
      */
     static Instance viaTable(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandidate> mentors,
                              Set<Exclusion> exclusions) {
-        ScoreTable table = ScoreTable.of(new Pool(mentees, mentors, exclusions, matcher.day()), matcher.weights());
-        return new Instance(matcher, mentees, mentors, exclusions, table.score, table.capacity);
+        Scoring scoring = new Scoring(new Pool(mentees, mentors, exclusions, matcher.day()), matcher.weights(),
+                matcher.policy());
+        int[][] score = new int[mentees.size()][mentors.size()];
+        int[][] failed = new int[mentees.size()][mentors.size()];
+        java.util.stream.IntStream.range(0, score.length).parallel().forEach(i -> {
+            for (int m = 0; m < score[i].length; m++) {
+                score[i][m] = scoring.allowed(i, m) ? scoring.score(i, m) : NOT_ALLOWED;
+                failed[i][m] = scoring.failedNeeds(i, m);
+            }
+        });
+        return new Instance(matcher, mentees, mentors, exclusions, score, scoring.capacity, failed);
     }
 
     /** Random weights 0..10, each criterion a must one time in five. */
@@ -81,13 +102,18 @@ record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandi
 
     Objective objective(int[] mentorOf) {
         int matched = 0;
+        int failedNeeds = 0;
         long total = 0;
+        int[] load = new int[capacity.length];
+        long loadCost = 0;
         for (int i = 0; i < mentorOf.length; i++) {
             if (mentorOf[i] >= 0) {
                 matched++;
+                failedNeeds += failed[i][mentorOf[i]];
                 total += score[i][mentorOf[i]];
+                loadCost += matcher.policy().placeCost(++load[mentorOf[i]]);
             }
         }
-        return new Objective(matched, total);
+        return new Objective(matched, failedNeeds, total, loadCost);
     }
 }

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Proves an assignment optimal without trusting whoever found it. As a flow source -> mentee -> mentor -> sink with
- * cost -score on the pairs, an assignment has the most mentees matched iff its residual graph has no path from
- * source to sink, and then the highest total score iff the residual graph has no negative-cost cycle
+ * cost (failed needs x a big penalty - score) on the pairs and the policy's place cost on each of a mentor's places,
+ * an assignment has the most mentees matched iff its residual graph has no path from source to sink, and then the
+ * fewest failed needs and the best score less load cost iff the residual graph has no negative-cost cycle
  * (Bellman-Ford).
  */
 final class ResidualCertificate {
@@ -40,6 +41,17 @@ final class ResidualCertificate {
                 return Optional.of("mentor " + m + " has " + load[m] + " mentees for " + capacity[m] + " places");
             }
         }
+        // a failed need costs more than any plan's scores and load costs can make up for
+        MatchPolicy policy = instance.matcher().policy();
+        long most = 0;
+        for (int[] row : score) {
+            for (int x : row) {
+                most = Math.max(most, x);
+            }
+        }
+        int maxCapacity = java.util.Arrays.stream(capacity).max().orElse(0);
+        long penalty = (most + policy.placeCost(maxCapacity)) * (mentees + 1) + 1;
+        int[][] failed = instance.failed();
         // nodes: source 0, mentees 1..E, mentors E+1..E+M, sink E+M+1
         int source = 0;
         int sink = mentees + mentors + 1;
@@ -48,17 +60,19 @@ final class ResidualCertificate {
             residual.add(mentorOf[i] < 0 ? new Edge(source, 1 + i, 0) : new Edge(1 + i, source, 0));
             for (int m = 0; m < mentors; m++) {
                 if (score[i][m] != Instance.NOT_ALLOWED) {
-                    residual.add(mentorOf[i] == m ? new Edge(1 + mentees + m, 1 + i, score[i][m])
-                            : new Edge(1 + i, 1 + mentees + m, -score[i][m]));
+                    long cost = failed[i][m] * penalty - score[i][m];
+                    residual.add(mentorOf[i] == m ? new Edge(1 + mentees + m, 1 + i, -cost)
+                            : new Edge(1 + i, 1 + mentees + m, cost));
                 }
             }
         }
         for (int m = 0; m < mentors; m++) {
+            // one arc per place, the k-th costing the policy's place cost: the next free one, and the last one taken
             if (load[m] < capacity[m]) {
-                residual.add(new Edge(1 + mentees + m, sink, 0));
+                residual.add(new Edge(1 + mentees + m, sink, policy.placeCost(load[m] + 1)));
             }
             if (load[m] > 0) {
-                residual.add(new Edge(sink, 1 + mentees + m, 0));
+                residual.add(new Edge(sink, 1 + mentees + m, -policy.placeCost(load[m])));
             }
         }
         if (reachable(residual, sink + 1, source)[sink]) {

@@ -34,6 +34,16 @@ final class Rules {
         return null;
     }
 
+    /** How many of the policy's needs the pair fails: no topic of hers, no way to meet, not an hour in common. */
+    static int failedNeeds(MenteeCandidate e, MentorCandidate r, MatchPolicy policy, LocalDate day) {
+        int failed = 0;
+        for (Criterion c : policy.needs()) {
+            boolean met = c == Criterion.TIME_ZONE ? sharedMinutes(e, r, day) >= 60 : holds(c, e, r, day);
+            failed += met ? 0 : 1;
+        }
+        return failed;
+    }
+
     static boolean holds(Criterion c, MenteeCandidate e, MentorCandidate r, LocalDate day) {
         return switch (c) {
             case TOPICS -> e.topics().isEmpty() || e.topics().stream().map(Rules::norm)
