@@ -64,7 +64,7 @@ public final class MatchFlow implements Flow {
         this.settings = new MatchSettings(db);
         this.approvals = new Approvals(pairs, programs, enrollments, runs, people, pairing);
         this.confirmation = new Confirmation(programs, pairs, enrollments, people, pairing, shortlists, shortlistFlow,
-                approvals);
+                approvals, settings);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.tandem.core.conversation.Scope;
 import org.tandem.core.matching.Criterion;
 import org.tandem.core.matching.MatchPolicy;
 import org.tandem.core.testing.Chat;
+import org.tandem.core.testing.Forms;
 import org.tandem.core.testing.Seed;
 
 /** {@code match weights}: the policy next to the weights, pre-filled, checked, saved exactly, in both languages. */
@@ -108,5 +109,21 @@ class MatchWeightsTest {
                 "spread", "10", "shortlist", "4"))).text()).contains(
                 "Besoins protégés : Au moins un des thèmes du mentoré · Des heures de travail en commun",
                 "(10) : 10 · Répartir la charge des mentors", "Listes de choix : 4 mentors");
+    }
+
+    @Test
+    void aRoundOffersAsManyMentorsAsTheProgrammeSays() {
+        Chat.Person alice = chat.person("alice");
+        Seed.enrolMentee(alice, Forms.mentee());
+        Seed.enrolMentor(chat.person("bob"), Forms.mentor());
+        Seed.enrolMentor(chat.person("dora"), Forms.with(Forms.mentor(), "department", "Legal"));
+        carol.says("match weights Leadership");
+        carol.submits("match.weights", answers(Map.of("spread", "5", "shortlist", "1")));
+        carol.says("match");
+        int mark = chat.mark();
+        carol.clicksButton("Confirm");
+        Chat.Replies list = alice.dmsSince(mark);
+        assertThat(list.text()).contains("*Your mentor shortlist* for *Leadership*: 1 mentor who fits");
+        assertThat(list.buttonLabels()).filteredOn(l -> l.startsWith("Ask ")).hasSize(1);
     }
 }
