@@ -138,6 +138,27 @@ public final class Questions {
         copies.updateOne(and(eq("ref", ref(ref)), eq("status", "open")), Updates.set("shows", MessageCodec.write(m)));
     }
 
+    /**
+     * A question that is still open changed (a shortlist lost a mentor): every open copy now shows {@code now}, in
+     * place, and still asks it. Quieter than a new message: nothing the person has to act on happened. A copy still
+     * being sent keeps what it was sent with. Returns how many copies it updated.
+     */
+    public int reshow(String key, Message now) {
+        int shown = 0;
+        for (Document d : copies.find(and(eq("key", key), eq("status", "open")))) {
+            // guard: still open, so that a copy answered meanwhile keeps its outcome
+            Document open = copies.findOneAndUpdate(and(eq("_id", d.getString("_id")), eq("status", "open")),
+                    Updates.set("shows", MessageCodec.write(now)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            Document r = open == null ? null : open.get("ref", Document.class);
+            if (r != null) {
+                update(new MessageRef(r.getString("platform"), r.getString("id")), now, key, messenger::update);
+                shown++;
+            }
+        }
+        return shown;
+    }
+
     /** Closes a question on Tandem's own (it expired, was superseded): every copy is updated by the messenger. */
     public int close(String key, Outcome outcome) {
         return close(key, outcome, messenger::update);

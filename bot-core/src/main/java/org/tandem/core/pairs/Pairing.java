@@ -113,6 +113,7 @@ public final class Pairing {
             questions.close(requestKey(p.id()), t -> t.rich("pair.request.outcome.accepted",
                     t.date(clock.instant(), ZoneOffset.UTC)));
             introduce(p);
+            events.publish(new RequestAccepted(p));
         });
         return accepted.isPresent();
     }

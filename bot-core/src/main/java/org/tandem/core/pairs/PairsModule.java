@@ -22,8 +22,8 @@ import org.tandem.core.settings.Settings;
  * Pairs, assembled: the shortlist a mentee chooses from (and its reminders), the request to a mentor, the
  * introduction, "did it click?", and the timers between them. It owns the pair state machine ({@link Pairs})
  * and publishes {@link PairActivated} and {@link PairClosed}; it listens to {@link PersonLeft} (their pairs there
- * end, their shortlist's reminders go) and to its own {@link RequestEnded} (the mentee moves on). The one entry type
- * of the feature.
+ * end, their shortlist's reminders go), to its own {@link RequestEnded} (the mentee moves on) and
+ * {@link RequestAccepted} (a mentor with no place left leaves the other lists). The one entry type of the feature.
  */
 public final class PairsModule implements Feature {
 
@@ -46,7 +46,10 @@ public final class PairsModule implements Feature {
         ClickCheck clickCheck = new ClickCheck(pairs, programs, people, messenger, clock, pairing, timers, events);
         ShortlistReminders reminders = new ShortlistReminders(shortlists, pairs, programs, enrollments, people,
                 messenger, questions, due, clock, settings);
-        this.shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger, reminders);
+        this.shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger, reminders,
+                pairs);
+        TakenMentors taken = new TakenMentors(shortlists, pairs, programs, enrollments, people, pairing, shortlist,
+                reminders, clock);
         this.flows = List.of(shortlist, new RequestFlow(pairs, pairing),
                 new IntroFlow(pairs, meetings, clickCheck, people, enrollments), new ClickFlow(pairs, clickCheck),
                 new EndFlow(pairs, programs, people, pairing), reminders);
@@ -61,6 +64,7 @@ public final class PairsModule implements Feature {
             pairing.left(e.person(), e.program());
             reminders.cancel(e.program(), e.person());
         });
+        events.on(RequestAccepted.class, e -> taken.accepted(e.pair()));
         events.on(RequestEnded.class, e -> {
             Pair pair = e.pair();
             // the mentee chooses again, unless the programme matches automatically

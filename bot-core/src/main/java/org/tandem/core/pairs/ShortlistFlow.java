@@ -43,9 +43,11 @@ public final class ShortlistFlow implements Flow {
     private final People people;
     private final Messenger messenger;
     private final ShortlistReminders reminders;
+    private final Pairs pairs;
 
     ShortlistFlow(Shortlists shortlists, Pairing pairing, Programs programs, Enrollments enrollments,
-                  People people, Messenger messenger, ShortlistReminders reminders) {
+                  People people, Messenger messenger, ShortlistReminders reminders, Pairs pairs) {
+        this.pairs = pairs;
         this.reminders = reminders;
         this.shortlists = shortlists;
         this.pairing = pairing;
@@ -71,15 +73,34 @@ public final class ShortlistFlow implements Flow {
         Optional<Shortlist> list = shortlists.find(programId, mentee);
         Optional<Program> program = programs.find(programId);
         Texts t = people.texts(mentee);
-        if (list.isEmpty() || program.isEmpty() || list.get().remaining().isEmpty()) {
+        Optional<Message> m = list.isEmpty() || program.isEmpty() ? Optional.empty()
+                : view(list.get(), program.get(), t, profiles, headlineKey, Optional.empty());
+        if (m.isEmpty()) {
             messenger.send(Address.person(mentee), Message.text(t.rich("shortlist.empty")));
             return;
         }
-        Message.Builder m = Message.builder().text(t.rich(headlineKey, program.get().name(),
-                list.get().remaining().size()));
+        // one list at a time: the one before says it was replaced
+        pairing.questions().close(key(programId, mentee), Questions.Outcome.of("question.closed.superseded"));
+        messenger.send(Address.person(mentee), m.get().asking(key(programId, mentee), t.locale()));
+        reminders.offered(list.get());
+    }
+
+    /**
+     * A mentee's list as it stands: the mentors she can still ask, best first, then why it offers fewer than the
+     * programme's size and who it no longer offers; {@code note} goes under the headline (what just changed).
+     * Empty when nobody is left to ask.
+     */
+    Optional<Message> view(Shortlist list, Program program, Texts t, boolean profiles, String headlineKey,
+                           Optional<Rich> note) {
+        if (list.remaining().isEmpty()) {
+            return Optional.empty();
+        }
+        String programId = program.id();
+        Message.Builder m = Message.builder().text(t.rich(headlineKey, program.name(), list.remaining().size()));
+        note.ifPresent(m::context);
         List<Block.Button> buttons = new ArrayList<>();
         // best first; the first that is no compromise is the one suggested, a compromise says what it lacks
-        List<Shortlist.Candidate> ranked = list.get().remaining().stream()
+        List<Shortlist.Candidate> ranked = list.remaining().stream()
                 .sorted(Comparator.comparingInt(Shortlist.Candidate::score).reversed()).toList();
         Shortlist.Candidate suggested = ranked.stream().filter(c -> c.reasons().stream().noneMatch(Pair.Reason::weak))
                 .findFirst().orElse(null);
@@ -99,14 +120,24 @@ public final class ShortlistFlow implements Flow {
             buttons.add(new Block.Button(CHOOSE, t.get("shortlist.ask", name), programId + "|" + c.mentor().key(),
                     c == suggested ? Block.Style.PRIMARY : Block.Style.DEFAULT));
         }
+        Shortlist.Shortfall shortfall = list.shortfall();
+        if (!shortfall.why().isEmpty() && list.candidates().size() < shortfall.size() && t.has(shortfall.why())) {
+            m.context(t.rich(shortfall.why(), shortfall.args().toArray()));
+        }
+        List<String> lost = list.lost().stream().map(c -> people.name(c.mentor())).toList();
+        if (!lost.isEmpty()) {
+            m.context(t.rich("shortlist.lost", lost.size(), String.join(", ", lost)));
+        }
         if (!profiles) {
             buttons.add(new Block.Button(PROFILES, t.get("shortlist.profiles"), programId));
         }
-        // one list at a time: the one before says it was replaced
-        pairing.questions().close(key(programId, mentee), Questions.Outcome.of("question.closed.superseded"));
-        messenger.send(Address.person(mentee), m.buttons(buttons).context(t.rich("shortlist.footer")).build()
-                .asking(key(programId, mentee), t.locale()));
-        reminders.offered(list.get());
+        return Optional.of(m.buttons(buttons).context(t.rich("shortlist.footer")).build());
+    }
+
+    /** Whether a mentee has a request out, or a mentor, in a programme (her list waits meanwhile). */
+    boolean asking(PersonRef mentee, String programId) {
+        return pairs.of(mentee, PairStatus.OPEN).stream()
+                .anyMatch(p -> p.program().equals(programId) && p.mentee().equals(mentee));
     }
 
     /** The key of a mentee's shortlist in a programme. */
@@ -124,6 +155,14 @@ public final class ShortlistFlow implements Flow {
         Optional<Shortlist.Candidate> chosen = list.flatMap(l -> l.remaining().stream()
                 .filter(c -> c.mentor().key().equals(parts[1])).findFirst());
         Optional<Program> program = list.flatMap(l -> programs.find(l.program()));
+        if (program.isPresent() && chosen.isEmpty() && list.get().taken().contains(parts[1])) {
+            // an old copy of the list, from before that mentor's places were all taken: the list as it is now
+            turn.reply("shortlist.taken", people.name(PersonRef.fromKey(parts[1])));
+            if (!asking(turn.who(), program.get().id())) {
+                offer(program.get().id(), turn.who(), false, "shortlist.others");
+            }
+            return;
+        }
         if (chosen.isEmpty() || program.isEmpty()) {
             turn.reply("shortlist.gone");
             return;

@@ -1,6 +1,8 @@
 package org.tandem.core.pairs;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -15,7 +17,10 @@ import java.util.Optional;
 import org.bson.Document;
 import org.tandem.core.conversation.PersonRef;
 
-/** The {@code shortlists} collection: one current shortlist per mentee and programme. */
+/**
+ * The {@code shortlists} collection: one current shortlist per mentee and programme. A person is on it as the mentee
+ * and as a candidate, asked ({@code tried}) or taken ({@code taken}): {@link #forget} covers all three.
+ */
 public final class Shortlists {
 
     private final MongoCollection<Document> collection;
@@ -38,6 +43,10 @@ public final class Shortlists {
                                         .toList()))
                                 .toList())
                         .append("tried", s.tried())
+                        .append("taken", s.taken())
+                        .append("size", s.shortfall().size())
+                        .append("why", s.shortfall().why())
+                        .append("whyArgs", s.shortfall().args())
                         .append("createdAt", Date.from(s.createdAt())),
                 new ReplaceOptions().upsert(true));
     }
@@ -49,6 +58,21 @@ public final class Shortlists {
     /** Remembers that a mentor was asked, so they are not proposed again in this shortlist. */
     public void tried(String program, PersonRef mentee, PersonRef mentor) {
         collection.updateOne(eq("_id", id(program, mentee)), Updates.addToSet("tried", mentor.key()));
+    }
+
+    /**
+     * Marks a mentor as having no free place left on one mentee's list (guard: not marked yet). True when this call
+     * marked it, so that one acceptance changes what a mentee sees once.
+     */
+    public boolean taken(String program, PersonRef mentee, PersonRef mentor) {
+        return collection.updateOne(and(eq("_id", id(program, mentee)), eq("candidates.mentor", mentor.key()),
+                ne("taken", mentor.key())), Updates.addToSet("taken", mentor.key())).getModifiedCount() > 0;
+    }
+
+    /** The lists of a programme that propose this mentor, whoever they were asked by or not. */
+    public List<Shortlist> offering(String program, PersonRef mentor) {
+        return collection.find(and(eq("program", program), eq("candidates.mentor", mentor.key())))
+                .map(Shortlists::from).into(new ArrayList<>());
     }
 
     public void remove(String program, PersonRef mentee) {
@@ -66,6 +90,7 @@ public final class Shortlists {
         collection.updateMany(eq("candidates.mentor", person.key()),
                 Updates.pull("candidates", new Document("mentor", person.key())));
         collection.updateMany(eq("tried", person.key()), Updates.pull("tried", person.key()));
+        collection.updateMany(eq("taken", person.key()), Updates.pull("taken", person.key()));
     }
 
     public void eraseProgram(String program) {
@@ -87,7 +112,11 @@ public final class Shortlists {
             candidates.add(new Shortlist.Candidate(PersonRef.fromKey(c.getString("mentor")), c.getInteger("score"),
                     reasons));
         }
+        // a list stored before lists knew their size and their taken mentors was as long as it was meant to be
+        Shortlist.Shortfall shortfall = new Shortlist.Shortfall(d.getInteger("size", candidates.size()),
+                d.get("why", ""), d.getList("whyArgs", String.class, List.of()));
         return new Shortlist(d.getString("program"), PersonRef.fromKey(d.getString("mentee")), candidates,
-                d.getList("tried", String.class), d.getDate("createdAt").toInstant());
+                d.getList("tried", String.class), d.getDate("createdAt").toInstant(),
+                d.getList("taken", String.class, List.of()), shortfall);
     }
 }

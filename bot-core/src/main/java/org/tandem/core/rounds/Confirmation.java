@@ -1,6 +1,7 @@
 package org.tandem.core.rounds;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +42,11 @@ final class Confirmation {
     private final Shortlists shortlists;
     private final ShortlistFlow shortlistFlow;
     private final Approvals approvals;
+    private final MatchSettings settings;
 
     Confirmation(Programs programs, Pairs pairs, Enrollments enrollments, People people, Pairing pairing,
-                 Shortlists shortlists, ShortlistFlow shortlistFlow, Approvals approvals) {
+                 Shortlists shortlists, ShortlistFlow shortlistFlow, Approvals approvals, MatchSettings settings) {
+        this.settings = settings;
         this.programs = programs;
         this.pairs = pairs;
         this.enrollments = enrollments;
@@ -58,9 +61,10 @@ final class Confirmation {
         int done = 0;
         int skipped = 0;
         MatchingMode mode = program.spec().matchingMode();
+        int size = settings.policy(program.id()).shortlist();
         for (Shortlist s : run.shortlists().values()) {
             if (!s.options().isEmpty()) {
-                shortlists.put(toShortlist(program.id(), s, turn.now()));
+                shortlists.put(toShortlist(program.id(), s, size, turn.now()));
             }
         }
         if (mode == MatchingMode.MENTEE_CHOOSES) {
@@ -113,11 +117,25 @@ final class Confirmation {
                 .filter(p -> p.program().equals(program.id())).toList().isEmpty();
     }
 
-    static org.tandem.core.pairs.Shortlist toShortlist(String program, Shortlist s, Instant now) {
-        return new org.tandem.core.pairs.Shortlist(program, PersonRef.fromKey(s.mentee()), s.options().stream()
-                .map(o -> new org.tandem.core.pairs.Shortlist.Candidate(PersonRef.fromKey(o.mentor()),
-                        o.score().total(), reasons(o.score())))
-                .toList(), List.of(), now);
+    /**
+     * The plan's shortlist as the mentee's list: at most {@code size} mentors (the programme's size now, which a
+     * coordinator may have lowered since the preview), and why it has fewer, for the mentee to read under them.
+     */
+    static org.tandem.core.pairs.Shortlist toShortlist(String program, Shortlist s, int size, Instant now) {
+        List<org.tandem.core.pairs.Shortlist.Candidate> candidates = new ArrayList<>();
+        // the plan's own choice always stays: it is the one every other list was made feasible with
+        long others = size - s.options().stream().filter(Shortlist.Option::planned).count();
+        for (Shortlist.Option o : s.options()) {
+            if (o.planned() || others-- > 0) {
+                candidates.add(new org.tandem.core.pairs.Shortlist.Candidate(PersonRef.fromKey(o.mentor()),
+                        o.score().total(), reasons(o.score())));
+            }
+        }
+        org.tandem.core.pairs.Shortlist.Shortfall shortfall = candidates.size() < size && !s.why().isEmpty()
+                ? new org.tandem.core.pairs.Shortlist.Shortfall(size, s.why(), s.whyArgs())
+                : org.tandem.core.pairs.Shortlist.Shortfall.none(size);
+        return new org.tandem.core.pairs.Shortlist(program, PersonRef.fromKey(s.mentee()), candidates, List.of(), now,
+                List.of(), shortfall);
     }
 
     static List<Pair.Reason> reasons(Score score) {

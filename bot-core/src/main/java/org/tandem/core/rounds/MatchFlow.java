@@ -64,7 +64,7 @@ public final class MatchFlow implements Flow {
         this.settings = new MatchSettings(db);
         this.approvals = new Approvals(pairs, programs, enrollments, runs, people, pairing);
         this.confirmation = new Confirmation(programs, pairs, enrollments, people, pairing, shortlists, shortlistFlow,
-                approvals);
+                approvals, settings);
     }
 
     @Override
@@ -104,7 +104,7 @@ public final class MatchFlow implements Flow {
             case "weights" -> {
                 turn.save(ConversationState.start(ID, Step.WEIGHTS).with("program", program.get().id()));
                 turn.reply(Message.of(WeightsForm.form(turn.t(), program.get(),
-                        WeightsForm.values(settings.weights(program.get().id())), java.util.Map.of())));
+                        WeightsForm.values(settings.of(program.get().id())), java.util.Map.of())));
             }
             default -> preview(turn, program.get());
         }
@@ -116,7 +116,7 @@ public final class MatchFlow implements Flow {
             return;
         }
         Candidates pool = Candidates.of(program.id(), enrollments, pairs);
-        Matcher matcher = new Matcher(settings.weights(program.id()), LocalDate.ofInstant(turn.now(), ZoneOffset.UTC));
+        Matcher matcher = settings.of(program.id()).matcher(LocalDate.ofInstant(turn.now(), ZoneOffset.UTC));
         Plan plan = matcher.plan(pool.mentees(), pool.mentors(), pool.exclusions());
         MatchRuns.Run run = runs.preview(program.id(), program.scope().tenant(), turn.who().userId(), plan, turn.now());
         // a newer preview supersedes the ones before: only one can be confirmed
@@ -186,15 +186,16 @@ public final class MatchFlow implements Flow {
             return;
         }
         org.tandem.core.conversation.FormCheck check = new org.tandem.core.conversation.FormCheck(submit, turn.t());
-        Optional<org.tandem.core.matching.Weights> weights = WeightsForm.parse(check);
-        if (weights.isEmpty()) {
+        // nothing is saved unless every answer is right: the form comes back with what to fix
+        Optional<MatchSettings.Tuning> tuning = WeightsForm.parse(check);
+        if (tuning.isEmpty()) {
             turn.reply(Message.of(WeightsForm.form(turn.t(), program.get(), check.submitted(), check.errors())));
             return;
         }
-        settings.save(program.get().id(), program.get().scope().tenant(), weights.get());
+        settings.save(program.get().id(), program.get().scope().tenant(), tuning.get());
         turn.clearState();
         turn.reply(Message.builder().text(turn.t().rich("match.weights.saved", program.get().name()))
-                .text(WeightsForm.describe(turn.t(), weights.get())).build());
+                .text(WeightsForm.describe(turn.t(), tuning.get())).build());
     }
 
     static Block.Button confirmButton(org.tandem.core.conversation.i18n.Texts t, String runId) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tandem.core.intake.Enrollments;
-import org.tandem.core.matching.Matcher;
 import org.tandem.core.matching.MenteeCandidate;
 import org.tandem.core.matching.Plan;
 import org.tandem.core.matching.Unmatched;
@@ -37,7 +36,7 @@ public final class Waiting {
     /** Every mentee without an open pair, in enrolment order, with why. */
     public List<Unmatched> of(String program, Instant now) {
         Candidates pool = Candidates.of(program, enrollments, pairs);
-        Plan plan = new Matcher(settings.weights(program), LocalDate.ofInstant(now, ZoneOffset.UTC))
+        Plan plan = settings.of(program).matcher(LocalDate.ofInstant(now, ZoneOffset.UTC))
                 .plan(pool.mentees(), pool.mentors(), pool.exclusions());
         Map<String, Unmatched> why = new HashMap<>();
         plan.unmatched().forEach(u -> why.put(u.mentee(), u));

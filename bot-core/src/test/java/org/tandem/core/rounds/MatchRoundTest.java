@@ -205,9 +205,10 @@ class MatchRoundTest {
 
         assertThat(carol.says("match weights Leadership").form().formId()).isEqualTo("match.weights");
         assertThat(carol.submits("match.weights", Map.of("topics", "11", "seniority", "2", "department", "2",
-                "time-zone", "2", "format", "2")).form().inputs().get(0).error()).contains("from 0 to 10");
+                "time-zone", "2", "format", "2", "spread", "5", "shortlist", "3")).form().inputs().get(0).error())
+                .contains("from 0 to 10");
         assertThat(carol.submits("match.weights", Map.of("topics", "8", "seniority", "0", "department", "2",
-                "time-zone", "2", "format", "2", "musts", List.of("topics"))).text())
+                "time-zone", "2", "format", "2", "musts", List.of("topics"), "spread", "5", "shortlist", "3")).text())
                 .contains("Topics: 8 (must)", "Seniority: 0");
         assertThat(carol.says("match").text()).contains("0 of 1 mentee matched");
     }
