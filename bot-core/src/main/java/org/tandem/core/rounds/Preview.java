@@ -66,21 +66,33 @@ final class Preview {
      * and when more follow, which ones these are and a button for the next page.
      */
     static void page(Texts t, String runId, List<Assignment> ordered, int from, People people, Message.Builder m) {
-        int to = Math.min(ordered.size(), from + MAX_LINES);
+        page(t, runId, ordered.subList(from, Math.min(ordered.size(), from + MAX_LINES)), from, ordered.size(), people,
+                m);
+    }
+
+    /**
+     * One page of proposals: {@code shown}, the ones at {@code from} on in the preview's order, out of {@code total}
+     * (a stored preview reads only these).
+     */
+    static void page(Texts t, String runId, List<Assignment> shown, int from, int total, People people,
+                     Message.Builder m) {
+        int to = Math.min(total, from + MAX_LINES);
         List<Rich> lines = new ArrayList<>();
-        for (Assignment a : ordered.subList(from, to)) {
+        for (Assignment a : shown) {
             String weak = weaknesses(t, a.score());
             lines.add(t.rich(weak.isEmpty() ? "match.preview.pair" : "match.preview.pair.weak",
                     name(people, a.mentee()), name(people, a.mentor()), a.score().total(), criteria(t, a.score()),
                     weak));
         }
-        m.text(Rich.join("\n", lines));
-        if (from > 0 || to < ordered.size()) {
-            m.context(t.rich("match.preview.page", from + 1, to, ordered.size()));
+        if (!lines.isEmpty()) {
+            m.text(Rich.join("\n", lines));
         }
-        if (to < ordered.size()) {
+        if (from > 0 || to < total) {
+            m.context(t.rich("match.preview.page", from + 1, to, total));
+        }
+        if (to < total) {
             m.buttons(List.of(new Block.Button(MatchFlow.PAGE, t.get("match.preview.next",
-                    Math.min(MAX_LINES, ordered.size() - to)), runId + ":" + to)));
+                    Math.min(MAX_LINES, total - to)), runId + ":" + to)));
         }
     }
 
