@@ -18,8 +18,9 @@ import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 
 /**
- * The coordinator's preview of a round: the numbers, each proposal with the criteria that drove it and what is weak
- * in it (compromises and the weakest first, a page at a time), the pool.
+ * The coordinator's preview of a round: the numbers (the mentors' load, the compromises, the topics one more mentor
+ * would serve), each proposal with the criteria that drove it and what is weak in it (compromises and the weakest
+ * first, a page at a time), the pool.
  */
 final class Preview {
 
@@ -33,13 +34,21 @@ final class Preview {
         Message.Builder m = Message.builder().text(t.rich("match.preview", program.name(),
                 plan.assignments().size(), mentees, String.format(t.locale(), "%.1f", plan.averageScore()),
                 t.get(program.spec().matchingMode().labelKey())));
+        List<Rich> numbers = numbers(t, plan);
+        if (!numbers.isEmpty()) {
+            m.text(Rich.join("\n", numbers));
+        }
         if (!plan.assignments().isEmpty()) {
             page(t, run.id(), ordered(plan.assignments()), 0, people, m);
         }
         if (!plan.unmatched().isEmpty()) {
             List<Rich> lines = new ArrayList<>();
-            for (Unmatched u : plan.unmatched().subList(0, Math.min(MAX_LINES, plan.unmatched().size()))) {
+            int shown = Math.min(MAX_LINES, plan.unmatched().size());
+            for (Unmatched u : plan.unmatched().subList(0, shown)) {
                 lines.add(t.rich("match.preview.unmatched", name(people, u.mentee()), u.text(t)));
+            }
+            if (shown < plan.unmatched().size()) {
+                lines.add(t.rich("match.preview.pool.more", plan.unmatched().size() - shown));
             }
             m.text(t.rich("match.preview.pool", plan.unmatched().size())).text(Rich.join("\n", lines));
         }
@@ -49,6 +58,36 @@ final class Preview {
         return m.buttons(List.of(MatchFlow.confirmButton(t, run.id())))
                 .context(t.rich("match.preview.footer", program.name()))
                 .build();
+    }
+
+    /**
+     * What the plan says beyond its pairs, one line each: how the mentors' load is spread, how many proposals are
+     * compromises, and which topics one more mentor would serve.
+     */
+    static List<Rich> numbers(Texts t, Plan plan) {
+        List<Rich> out = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
+        for (int k = 0; k < plan.loads().size(); k++) {
+            if (plan.loads().get(k) > 0) {
+                loads.add(t.get("match.preview.load", plan.loads().get(k), k));
+            }
+        }
+        if (!loads.isEmpty()) {
+            out.add(t.rich("match.preview.loads", String.join(" · ", loads)));
+        }
+        if (plan.compromises() > 0) {
+            out.add(t.rich("match.preview.compromises", plan.compromises()));
+        }
+        for (Plan.Wanted w : plan.wanted()) {
+            if (w.waiting() > 0 && w.without() > 0) {
+                out.add(t.rich("match.preview.wanted", w.topic(), w.waiting(), w.without()));
+            } else if (w.waiting() > 0) {
+                out.add(t.rich("match.preview.wanted.waiting", w.topic(), w.waiting()));
+            } else if (w.without() > 0) {
+                out.add(t.rich("match.preview.wanted.without", w.topic(), w.without()));
+            }
+        }
+        return out;
     }
 
     /** The proposals as a coordinator should read them: compromises first, then the weakest fits. */
