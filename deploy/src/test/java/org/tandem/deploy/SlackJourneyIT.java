@@ -31,9 +31,9 @@ class SlackJourneyIT {
     static final String GROUP = "G" + Math.abs("UALICE,UBOB".hashCode());
 
     /** What Tandem keeps that a click may change (not who was seen when, nor the audit log, nor handled events). */
-    static final List<String> STATE = List.of("pairs", "programs", "enrollments", "match_runs", "shortlists",
-            "meetings", "reflections", "due_items", "conversation_states", "questions", "consent_refusals",
-            "pauses", "broadcasts", "workshops", "slack_forms", "slack_undelivered");
+    static final List<String> STATE = List.of("pairs", "programs", "enrollments", "match_runs", "match_proposals",
+            "shortlists", "meetings", "reflections", "due_items", "conversation_states", "questions",
+            "consent_refusals", "pauses", "broadcasts", "workshops", "slack_forms", "slack_undelivered");
 
     /** A click on a message as Slack showed it then, to click again later. */
     record Clicked(String user, String channel, String ts, JsonNode blocks, String label) {}

@@ -152,10 +152,10 @@ public final class MatchFlow implements Flow {
         }
     }
 
-    /** More of a preview's proposals, while it can still be confirmed. */
+    /** More of a preview's proposals, while it can still be confirmed: only that page is read from the store. */
     private void page(Turn turn, Input.Click click) {
         String[] parts = click.value().split(":", 2);
-        Optional<MatchRuns.Run> run = runs.find(parts[0]);
+        Optional<MatchRuns.Head> run = runs.head(parts[0]);
         Optional<Program> program = run.flatMap(r -> programs.find(r.program()))
                 .filter(p -> p.scope().equals(turn.who().scope()));
         int from;
@@ -164,7 +164,7 @@ public final class MatchFlow implements Flow {
         } catch (NumberFormatException e) {
             from = -1;
         }
-        if (program.isEmpty() || from < 0 || from >= run.get().assignments().size()) {
+        if (program.isEmpty() || from < 0 || from >= run.get().counts().assignments()) {
             turn.reply("error.stale-action");
             return;
         }
@@ -174,7 +174,8 @@ public final class MatchFlow implements Flow {
             return;
         }
         Message.Builder m = Message.builder().text(turn.t().rich("match.preview.more", program.get().name()));
-        Preview.page(turn.t(), run.get().id(), Preview.ordered(run.get().assignments()), from, people, m);
+        Preview.page(turn.t(), run.get().id(), runs.proposals(run.get(), from, Preview.MAX_LINES), from,
+                run.get().counts().assignments(), people, m);
         turn.reply(m.build());
     }
 

@@ -18,8 +18,9 @@ import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 
 /**
- * The coordinator's preview of a round: the numbers, each proposal with the criteria that drove it and what is weak
- * in it (compromises and the weakest first, a page at a time), the pool.
+ * The coordinator's preview of a round: the numbers (the mentors' load, the compromises, the topics one more mentor
+ * would serve), each proposal with the criteria that drove it and what is weak in it (compromises and the weakest
+ * first, a page at a time), the pool.
  */
 final class Preview {
 
@@ -33,13 +34,21 @@ final class Preview {
         Message.Builder m = Message.builder().text(t.rich("match.preview", program.name(),
                 plan.assignments().size(), mentees, String.format(t.locale(), "%.1f", plan.averageScore()),
                 t.get(program.spec().matchingMode().labelKey())));
+        List<Rich> numbers = numbers(t, plan);
+        if (!numbers.isEmpty()) {
+            m.text(Rich.join("\n", numbers));
+        }
         if (!plan.assignments().isEmpty()) {
             page(t, run.id(), ordered(plan.assignments()), 0, people, m);
         }
         if (!plan.unmatched().isEmpty()) {
             List<Rich> lines = new ArrayList<>();
-            for (Unmatched u : plan.unmatched().subList(0, Math.min(MAX_LINES, plan.unmatched().size()))) {
+            int shown = Math.min(MAX_LINES, plan.unmatched().size());
+            for (Unmatched u : plan.unmatched().subList(0, shown)) {
                 lines.add(t.rich("match.preview.unmatched", name(people, u.mentee()), u.text(t)));
+            }
+            if (shown < plan.unmatched().size()) {
+                lines.add(t.rich("match.preview.pool.more", plan.unmatched().size() - shown));
             }
             m.text(t.rich("match.preview.pool", plan.unmatched().size())).text(Rich.join("\n", lines));
         }
@@ -49,6 +58,36 @@ final class Preview {
         return m.buttons(List.of(MatchFlow.confirmButton(t, run.id())))
                 .context(t.rich("match.preview.footer", program.name()))
                 .build();
+    }
+
+    /**
+     * What the plan says beyond its pairs, one line each: how the mentors' load is spread, how many proposals are
+     * compromises, and which topics one more mentor would serve.
+     */
+    static List<Rich> numbers(Texts t, Plan plan) {
+        List<Rich> out = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
+        for (int k = 0; k < plan.loads().size(); k++) {
+            if (plan.loads().get(k) > 0) {
+                loads.add(t.get("match.preview.load", plan.loads().get(k), k));
+            }
+        }
+        if (!loads.isEmpty()) {
+            out.add(t.rich("match.preview.loads", String.join(" · ", loads)));
+        }
+        if (plan.compromises() > 0) {
+            out.add(t.rich("match.preview.compromises", plan.compromises()));
+        }
+        for (Plan.Wanted w : plan.wanted()) {
+            if (w.waiting() > 0 && w.without() > 0) {
+                out.add(t.rich("match.preview.wanted", w.topic(), w.waiting(), w.without()));
+            } else if (w.waiting() > 0) {
+                out.add(t.rich("match.preview.wanted.waiting", w.topic(), w.waiting()));
+            } else if (w.without() > 0) {
+                out.add(t.rich("match.preview.wanted.without", w.topic(), w.without()));
+            }
+        }
+        return out;
     }
 
     /** The proposals as a coordinator should read them: compromises first, then the weakest fits. */
@@ -66,21 +105,33 @@ final class Preview {
      * and when more follow, which ones these are and a button for the next page.
      */
     static void page(Texts t, String runId, List<Assignment> ordered, int from, People people, Message.Builder m) {
-        int to = Math.min(ordered.size(), from + MAX_LINES);
+        page(t, runId, ordered.subList(from, Math.min(ordered.size(), from + MAX_LINES)), from, ordered.size(), people,
+                m);
+    }
+
+    /**
+     * One page of proposals: {@code shown}, the ones at {@code from} on in the preview's order, out of {@code total}
+     * (a stored preview reads only these).
+     */
+    static void page(Texts t, String runId, List<Assignment> shown, int from, int total, People people,
+                     Message.Builder m) {
+        int to = Math.min(total, from + MAX_LINES);
         List<Rich> lines = new ArrayList<>();
-        for (Assignment a : ordered.subList(from, to)) {
+        for (Assignment a : shown) {
             String weak = weaknesses(t, a.score());
             lines.add(t.rich(weak.isEmpty() ? "match.preview.pair" : "match.preview.pair.weak",
                     name(people, a.mentee()), name(people, a.mentor()), a.score().total(), criteria(t, a.score()),
                     weak));
         }
-        m.text(Rich.join("\n", lines));
-        if (from > 0 || to < ordered.size()) {
-            m.context(t.rich("match.preview.page", from + 1, to, ordered.size()));
+        if (!lines.isEmpty()) {
+            m.text(Rich.join("\n", lines));
         }
-        if (to < ordered.size()) {
+        if (from > 0 || to < total) {
+            m.context(t.rich("match.preview.page", from + 1, to, total));
+        }
+        if (to < total) {
             m.buttons(List.of(new Block.Button(MatchFlow.PAGE, t.get("match.preview.next",
-                    Math.min(MAX_LINES, ordered.size() - to)), runId + ":" + to)));
+                    Math.min(MAX_LINES, total - to)), runId + ":" + to)));
         }
     }
 

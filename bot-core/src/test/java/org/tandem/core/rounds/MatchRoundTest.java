@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,10 +14,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.matching.Assignment;
+import org.tandem.core.matching.Criterion;
+import org.tandem.core.matching.Objective;
+import org.tandem.core.matching.Plan;
+import org.tandem.core.matching.Reason;
+import org.tandem.core.matching.Score;
+import org.tandem.core.matching.Unmatched;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
+import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
 import org.tandem.core.testing.Chat;
 import org.tandem.core.testing.Forms;
 import org.tandem.core.testing.Seed;
@@ -100,6 +114,56 @@ class MatchRoundTest {
         bob.clicksButton("Yes");
         assertThat(pairs.find(pair.id()).orElseThrow().status()).isEqualTo(PairStatus.ACTIVE);
         assertThat(carol.says("programs").text()).contains("Running");
+    }
+
+    @Test
+    void aBigPreviewKeepsWithinFiftyBlocksSaysItsNumbersAndPagesFromTheStore() {
+        programme("mentee-chooses");
+        Program program = chat.core().programs().findByName(new Scope("test", Chat.TENANT), "Leadership")
+                .orElseThrow();
+        List<Assignment> assignments = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int topics = i % 9 == 0 ? 0 : 10;
+            Reason why = topics == 0 ? new Reason(Criterion.TOPICS, 0, "match.reason.topics.none", List.of())
+                    : new Reason(Criterion.TOPICS, topics, "match.reason.topics", List.of("leadership"));
+            assignments.add(new Assignment(new PersonRef("test", Chat.TENANT, "mentee" + i).key(),
+                    new PersonRef("test", Chat.TENANT, "mentor" + i).key(), new Score(topics + i, List.of(why,
+                            new Reason(Criterion.SENIORITY, i, "match.reason.seniority.one-ahead", List.of())))));
+        }
+        List<Unmatched> pool = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            pool.add(new Unmatched(new PersonRef("test", Chat.TENANT, "waiting" + i).key(), "match.unmatched.topics",
+                    List.of("negotiation")));
+        }
+        Plan plan = new Plan(assignments, pool, new Objective(100, 12, 5_000, 0), Map.of(), List.of(3, 40, 30),
+                List.of(new Plan.Wanted("negotiation", 55, 0)));
+        MatchRuns.Run run = new MatchRuns(chat.db()).preview(program.id(), Chat.TENANT, "carol", plan,
+                chat.clock().instant());
+        List<Assignment> ordered = Preview.ordered(assignments);
+
+        Message preview = Preview.message(Texts.of(Locale.ENGLISH), program, run, plan, 155, new People(chat.db()));
+        assertThat(preview.blocks()).hasSizeLessThan(20);
+        assertThat(new Chat.Replies(List.of(preview)).text()).contains(
+                "Mentors' load: 3 with none · 40 with one · 30 with two",
+                "⚠ 12 proposals are compromises", "One more mentor in *negotiation* would help: 55 mentees",
+                "• waiting39: No mentor covers negotiation yet", "… and 15 more, not shown here",
+                "Proposals 1–40 of 100", "[Next 40 proposals]").doesNotContain("waiting40");
+
+        Chat.Replies second = carol.clicks("match.page", run.id() + ":40");
+        assertThat(second.text()).contains("continued", "Proposals 41–80 of 100",
+                "• " + name(ordered.get(40)) + " (score", "• " + name(ordered.get(79)) + " (score")
+                .doesNotContain(name(ordered.get(39)) + " (score", name(ordered.get(80)) + " (score");
+        assertThat(second.blocks(Block.Buttons.class)).singleElement()
+                .satisfies(b -> assertThat(b.buttons().get(0).value()).isEqualTo(run.id() + ":80"));
+        Chat.Replies last = carol.clicks("match.page", run.id() + ":80");
+        assertThat(last.text()).contains("Proposals 81–100 of 100", "• " + name(ordered.get(99)) + " (score")
+                .doesNotContain("Next");
+        assertThat(carol.clicks("match.page", run.id() + ":100").text()).contains("no longer");
+        assertThat(carol.clicks("match.page", run.id() + ":x").text()).contains("no longer");
+    }
+
+    private static String name(Assignment a) {
+        return PersonRef.fromKey(a.mentee()).userId() + " → " + PersonRef.fromKey(a.mentor()).userId();
     }
 
     @Test

@@ -5,19 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.matching.Assignment;
 import org.tandem.core.matching.Criterion;
+import org.tandem.core.matching.Objective;
+import org.tandem.core.matching.Plan;
 import org.tandem.core.matching.Reason;
 import org.tandem.core.matching.Score;
 import org.tandem.core.people.People;
 import org.tandem.core.testing.Render;
 import org.tandem.core.testing.TestMongo;
 
-/** The preview's proposals: what is weak as well as what is strong, compromises and weakest first, a page at a time. */
+/**
+ * The preview: the mentors' load, the compromises and what one more mentor would change; the proposals, what is weak
+ * as well as what is strong, compromises and weakest first, a page at a time.
+ */
 class PreviewTest {
 
     private final People people = new People(TestMongo.freshDatabase());
@@ -57,5 +63,48 @@ class PreviewTest {
         Message.Builder last = Message.builder();
         Preview.page(Texts.of(Locale.FRENCH), "run1", ordered, 40, people, last);
         assertThat(Render.text(last.build())).contains("Propositions 41 à 46 sur 46").doesNotContain("suivante");
+    }
+
+    @Test
+    void theNumbersSayHowTheLoadIsSpreadHowManyAreCompromisesAndWhatOneMoreMentorWouldChange() {
+        Plan plan = new Plan(List.of(proposal(1, 30, false), proposal(2, 20, true)), List.of(),
+                new Objective(2, 1, 50, 0), Map.of(), List.of(1052, 150, 0, 55, 2), List.of(
+                        new Plan.Wanted("negotiation", 12, 3), new Plan.Wanted("public speaking", 1, 0),
+                        new Plan.Wanted("career growth", 0, 1)));
+
+        assertThat(numbers(Locale.ENGLISH, plan)).containsExactly(
+                "Mentors' load: 1,052 with none · 150 with one · 55 with three · 2 with 4",
+                "⚠ 1 proposal is a compromise: it misses one of the mentee's needs, because no plan can avoid it."
+                        + " It is listed first.",
+                "One more mentor in *negotiation* would help: 12 mentees still in the pool chose it, and 3 others got"
+                        + " a mentor who does not cover it.",
+                "One more mentor in *public speaking* would help: 1 mentee still in the pool chose it.",
+                "One more mentor in *career growth* would help: 1 mentee chose it and got a mentor who does not"
+                        + " cover it.");
+        List<String> fr = numbers(Locale.FRENCH, plan);
+        assertThat(fr.get(0)).as("a French thousands separator, whichever space it is")
+                .matches("Charge des mentors : 1\\h052 sans mentoré · 150 avec un · 55 avec trois · 2 avec 4");
+        assertThat(fr.subList(1, 5)).containsExactly(
+                "⚠ 1 proposition est un compromis : elle passe à côté d'un besoin de la personne mentorée, car"
+                        + " aucun plan ne peut l'éviter. Elle est affichée en premier.",
+                "Un mentor de plus en *negotiation* aiderait : 12 personnes restées dans le vivier avaient choisi ce"
+                        + " sujet, et 3 autres ont reçu un mentor qui ne le couvre pas.",
+                "Un mentor de plus en *public speaking* aiderait : 1 personne restée dans le vivier avait choisi ce"
+                        + " sujet.",
+                "Un mentor de plus en *career growth* aiderait : 1 personne avait choisi ce sujet et a reçu un mentor"
+                        + " qui ne le couvre pas.");
+
+        Plan calm = new Plan(List.of(proposal(1, 30, false)), List.of(), new Objective(1, 30), Map.of(),
+                List.of(0, 3), List.of(new Plan.Wanted("negotiation", 0, 0)));
+        assertThat(numbers(Locale.ENGLISH, calm)).as("nothing to say but the load").containsExactly(
+                "Mentors' load: 3 with one");
+        assertThat(Preview.numbers(Texts.of(Locale.ENGLISH), new Plan(List.of(), List.of(), new Objective(0, 0),
+                Map.of(), List.of(), List.of()))).isEmpty();
+    }
+
+    /** The lines of {@link Preview#numbers}, as a transcript reads them. */
+    private static List<String> numbers(Locale locale, Plan plan) {
+        return Preview.numbers(Texts.of(locale), plan).stream()
+                .map(r -> Render.text(Message.text(r))).toList();
     }
 }
