@@ -143,9 +143,20 @@ final class Approvals {
     }
 
     /** The alternatives of the latest confirmed round's shortlist, other than the proposed mentor. */
+    /**
+     * The mentee's other options from the round, those who still have a free place now: a shortlist may offer a
+     * mentor planned for someone else, who is no swap once that place is taken.
+     */
     private List<Shortlist.Option> options(Pair p) {
         return runs.latestConfirmed(p.program()).map(r -> r.shortlists().get(p.mentee().key()))
-                .map(s -> s.options().stream().filter(o -> !o.mentor().equals(p.mentor().key())).toList())
+                .map(s -> s.options().stream().filter(o -> !o.mentor().equals(p.mentor().key()))
+                        .filter(o -> hasPlace(p.program(), PersonRef.fromKey(o.mentor()))).toList())
                 .orElse(List.of());
+    }
+
+    private boolean hasPlace(String program, PersonRef mentor) {
+        int capacity = enrollments.find(mentor, program).flatMap(Enrollment::mentor).map(MentorAnswers::capacity)
+                .orElse(0);
+        return pairs.load(program, mentor) < capacity;
     }
 }

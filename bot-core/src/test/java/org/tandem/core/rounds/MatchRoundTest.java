@@ -169,6 +169,10 @@ class MatchRoundTest {
     @Test
     void theShortlistIsRankedAndACompromiseSaysWhatItLacks() {
         programme("mentee-chooses");
+        // a mentor without her topic is offered only where the coordinators relaxed that need
+        carol.says("match weights Leadership");
+        carol.submits("match.weights", Map.of("topics", "5", "seniority", "2", "department", "2", "time-zone", "2",
+                "format", "2", "needs", List.of("time-zone", "format"), "spread", "5", "shortlist", "3"));
         Chat.Person alice = mentee("alice", Forms.mentee());
         mentor("bob", Forms.mentor());
         mentor("dora", Forms.with(Forms.with(Forms.mentor(), "topics", List.of("negotiation")), "department", "Legal"));
