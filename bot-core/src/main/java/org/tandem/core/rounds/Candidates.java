@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.intake.Enrollment;
@@ -29,9 +31,12 @@ import org.tandem.core.pairs.Pairs;
 record Candidates(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, Set<Exclusion> exclusions) {
 
     static Candidates of(String program, Enrollments enrollments, Pairs pairs) {
+        // one read of the open pairs gives who is paired and every mentor's load (not one count per mentor)
         Set<String> paired = new HashSet<>();
+        Map<String, Integer> load = new HashMap<>();
         for (Pair p : pairs.inProgram(program, PairStatus.OPEN)) {
             paired.add(p.mentee().key());
+            load.merge(p.mentor().key(), 1, Integer::sum);
         }
         List<MenteeCandidate> mentees = new ArrayList<>();
         List<MentorCandidate> mentors = new ArrayList<>();
@@ -39,7 +44,7 @@ record Candidates(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, 
             String id = e.person().key();
             e.mentee().filter(a -> !paired.contains(id)).ifPresent(a -> mentees.add(mentee(id, a)));
             e.mentor().ifPresent(a -> {
-                int left = a.capacity() - pairs.load(program, e.person());
+                int left = a.capacity() - load.getOrDefault(id, 0);
                 mentors.add(mentor(id, a, Math.max(0, left)));
             });
         }
