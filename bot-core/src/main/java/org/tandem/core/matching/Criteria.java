@@ -32,10 +32,10 @@ final class Criteria {
 
     static int quality(Criterion c, Pool.Mentee e, Pool.Mentor m) {
         return switch (c) {
-            case TOPICS -> BEST * covered(e, m) / prioritySum(e.topics().length);
+            case TOPICS -> topicQuality(e, covered(e, m));
             case SENIORITY -> seniority(m.seniority() - e.seniority());
             case DEPARTMENT -> e.preference() != Preference.NONE && preferenceMet(e, m) ? BEST : 0;
-            case TIME_ZONE -> Math.min(BEST, overlap(e, m) / 60);
+            case TIME_ZONE -> hoursQuality(overlap(e, m));
             case FORMAT -> switch (meeting(e, m)) {
                 case IN_PERSON -> BEST;
                 // meeting in person is a little better when the mentee is happy with both
@@ -118,10 +118,10 @@ final class Criteria {
                 || must[AT_TIME_ZONE] && overlap < MIN_SHARED_MINUTES || must[AT_FORMAT] && meeting == Meeting.NONE) {
             return NOT_ALLOWED;
         }
-        int score = k.topics() * (BEST * covered / prioritySum(e.topics().length))
+        int score = k.topics() * topicQuality(e, covered)
                 + k.seniority() * seniority(gap)
                 + (wantsDepartment && departmentMet ? k.department() * BEST : 0)
-                + k.timeZone() * Math.min(BEST, overlap / 60)
+                + k.timeZone() * hoursQuality(overlap)
                 + k.format() * (meeting == Meeting.NONE ? 0
                         : meeting == Meeting.VIDEO && e.format() == Format.EITHER ? BEST - 1 : BEST);
         boolean[] need = k.need();
@@ -154,11 +154,32 @@ final class Criteria {
         int[] topics = e.topics();
         int covered = 0;
         for (int k = 0; k < topics.length; k++) {
-            if (m.expertise().get(topics[k])) {
+            if (m.covers(topics[k])) {
                 covered += topics.length - k;
             }
         }
         return covered;
+    }
+
+    /** Topics' quality by how many the mentee gave and the priority they cover: no division per pair. */
+    private static final int[][] TOPIC_QUALITY = new int[MenteeCandidate.MAX_TOPICS + 1][];
+
+    static {
+        for (int n = 0; n <= MenteeCandidate.MAX_TOPICS; n++) {
+            TOPIC_QUALITY[n] = new int[prioritySum(n) + 1];
+            for (int covered = 0; covered < TOPIC_QUALITY[n].length; covered++) {
+                TOPIC_QUALITY[n][covered] = BEST * covered / prioritySum(n);
+            }
+        }
+    }
+
+    static int topicQuality(Pool.Mentee e, int covered) {
+        return TOPIC_QUALITY[e.topics().length][covered];
+    }
+
+    /** An hour of working day in common is worth one point, up to {@value #BEST}. */
+    static int hoursQuality(int overlapMinutes) {
+        return overlapMinutes >= BEST * 60 ? BEST : overlapMinutes / 60;
     }
 
     private static int prioritySum(int n) {
@@ -192,7 +213,7 @@ final class Criteria {
     }
 
     static int overlap(Pool.Mentee e, Pool.Mentor m) {
-        return WorkingHours.overlapMinutes(e.workStart(), m.workStart());
+        return e.overlap()[m.zone()];
     }
 
     static Meeting meeting(Pool.Mentee e, Pool.Mentor m) {

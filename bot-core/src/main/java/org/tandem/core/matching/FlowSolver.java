@@ -30,7 +30,7 @@ final class FlowSolver {
     static final int FREE = -1;
     private static final long INF = Long.MAX_VALUE / 4;
 
-    private final Graph graph;
+    private Graph graph;
     private final int mentors;
     private final int[] mentorOf;
     /** The cost of each matched mentee's pair. */
@@ -58,6 +58,8 @@ final class FlowSolver {
     /** How often a search goes the other way than the cheaper one, to measure it again. */
     private static final int PROBE = 16;
     private int augmentations;
+    /** The distance of the search's end (the sink forward, the source backward) found so far. */
+    private long end;
     private long work;
     private long forwardWork;
     private long backwardWork = Long.MAX_VALUE;
@@ -107,6 +109,21 @@ final class FlowSolver {
             // one more mentee matched each time
         }
         return solver;
+    }
+
+    /**
+     * Goes on from this optimum with more pairs: the flow stays, the potentials are repaired ({@link #repair}), and
+     * the searches go on while one more mentee can be matched. Exact, and much cheaper than solving again when few
+     * pairs are added.
+     */
+    void extend(Graph more) {
+        this.graph = more;
+        incoming();
+        Arrays.fill(cursor, 0);
+        repair();
+        while (augment()) {
+            // one more mentee matched each time, if the new pairs open a way
+        }
     }
 
     /** For each mentee, the index of their mentor, or {@link #FREE}. */
@@ -231,19 +248,19 @@ final class FlowSolver {
             }
         }
         heapify();
-        long sinkDist = INF;
+        end = INF;
         int last = -1;
         settledCount = 0;
         while (heapSize > 0) {
             int m = heap[0];
-            if (dist[m] >= sinkDist) {
+            if (dist[m] >= end) {
                 break;
             }
             settle(m);
             if (load[m] < graph.capacity[m]) {
                 long toSink = dist[m] + placeCost(load[m]) + mentorPotential[m] - sinkPotential;
-                if (toSink < sinkDist) {
-                    sinkDist = toSink;
+                if (toSink < end) {
+                    end = toSink;
                     last = m;
                 }
             }
@@ -256,9 +273,9 @@ final class FlowSolver {
         }
         for (int k = 0; k < settledCount; k++) {
             int m = settledOrder[k];
-            mentorPotential[m] += dist[m] - sinkDist;
+            mentorPotential[m] += dist[m] - end;
         }
-        freePotential -= sinkDist;
+        freePotential -= end;
         // each mentee of the path moves one mentor on, from the free mentee at its start to a free place at its end
         int m = last;
         while (true) {
@@ -285,7 +302,8 @@ final class FlowSolver {
             int m = to[k];
             if (!settled[m]) {
                 long d = base + cost[k] - mentorPotential[m];
-                if (d < dist[m]) {
+                // no further than the end already found: such a mentor would never be settled
+                if (d < dist[m] && d < end) {
                     dist[m] = d;
                     via[m] = mentee;
                     decreased(m);
@@ -310,21 +328,21 @@ final class FlowSolver {
             }
         }
         heapify();
-        long sourceDist = INF;
+        end = INF;
         int first = -1;
         int firstMentee = -1;
         settledCount = 0;
         while (heapSize > 0) {
             int m = heap[0];
-            if (dist[m] >= sourceDist) {
+            if (dist[m] >= end) {
                 break;
             }
             settle(m);
             int c = cheapestFree(m);
             if (c >= 0) {
                 long toSource = dist[m] + byCostValue[m][c] + freePotential - mentorPotential[m];
-                if (toSource < sourceDist) {
-                    sourceDist = toSource;
+                if (toSource < end) {
+                    end = toSource;
                     first = m;
                     firstMentee = byCost[m][c];
                 }
@@ -336,9 +354,9 @@ final class FlowSolver {
         }
         for (int k = 0; k < settledCount; k++) {
             int m = settledOrder[k];
-            mentorPotential[m] += sourceDist - dist[m];
+            mentorPotential[m] += end - dist[m];
         }
-        sinkPotential += sourceDist;
+        sinkPotential += end;
         // the free mentee joins the first mentor; each mentor on the way hands one mentee on to the next
         int m = first;
         int incoming = firstMentee;
@@ -369,13 +387,190 @@ final class FlowSolver {
                 continue;
             }
             long d = base + costs[k] + mentorPotential[at] - currentCost[mentee];
-            if (d < dist[at]) {
+            if (d < dist[at] && d < end) {
                 dist[at] = d;
                 via[at] = mentee;
                 next[at] = m;
                 decreased(at);
             }
         }
+    }
+
+    // ---- repair: potentials made valid again after pairs were added, cheaper plans of the same size taken ----
+
+    /**
+     * Label-correcting shortest paths (Bellman-Ford with a queue) from a root joined to every node at cost 0, over
+     * mentors, the source (with the free mentees, who share its potential) and the sink: only the added pairs can
+     * have a negative reduced cost, so only what they reach is touched. Every node's distance is then at most 0 and
+     * adding it to the potentials makes every reduced cost non-negative again. A cycle of negative cost is a cheaper
+     * plan of the same size: its moves are made, and the labelling goes on from there. Each such move lowers the
+     * cost, so it ends.
+     */
+    private void repair() {
+        int source = mentors;
+        int sink = mentors + 1;
+        int nodes = mentors + 2;
+        while (true) {
+            long[] d = new long[nodes];
+            int[] parent = new int[nodes];
+            int[] parentMentee = new int[nodes];
+            int[] length = new int[nodes];
+            boolean[] queued = new boolean[nodes];
+            Arrays.fill(parent, -1);
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+            for (int v = 0; v < nodes; v++) {
+                queue.add(v);
+                queued[v] = true;
+            }
+            int cycleAt = -1;
+            while (!queue.isEmpty() && cycleAt < 0) {
+                int u = queue.poll();
+                queued[u] = false;
+                cycleAt = relaxRepair(u, d, parent, parentMentee, length, queued, queue, nodes);
+            }
+            if (cycleAt < 0) {
+                for (int m = 0; m < mentors; m++) {
+                    mentorPotential[m] += d[m];
+                }
+                freePotential += d[source];
+                sinkPotential += d[sink];
+                return;
+            }
+            cancel(cycleAt, parent, parentMentee, nodes);
+        }
+    }
+
+    /** Relaxes every arc out of node u; returns a node on a negative cycle, or -1. */
+    private int relaxRepair(int u, long[] d, int[] parent, int[] parentMentee, int[] length, boolean[] queued,
+                            java.util.ArrayDeque<Integer> queue, int nodes) {
+        int source = mentors;
+        int sink = mentors + 1;
+        if (u == source) {
+            for (int m = 0; m < mentors; m++) {
+                int c = cheapestFree(m);
+                if (c >= 0) {
+                    long rc = freePotential + byCostValue[m][c] - mentorPotential[m];
+                    int at = lower(u, m, d[u] + rc, byCost[m][c], d, parent, parentMentee, length, queued, queue,
+                            nodes);
+                    if (at >= 0) {
+                        return at;
+                    }
+                }
+            }
+            return -1;
+        }
+        if (u == sink) {
+            for (int m = 0; m < mentors; m++) {
+                if (load[m] > 0) {
+                    long rc = -placeCost(load[m] - 1) + sinkPotential - mentorPotential[m];
+                    int at = lower(u, m, d[u] + rc, -1, d, parent, parentMentee, length, queued, queue, nodes);
+                    if (at >= 0) {
+                        return at;
+                    }
+                }
+            }
+            return -1;
+        }
+        int m = u;
+        if (load[m] < graph.capacity[m]) {
+            long rc = placeCost(load[m]) + mentorPotential[m] - sinkPotential;
+            int at = lower(m, sink, d[m] + rc, -1, d, parent, parentMentee, length, queued, queue, nodes);
+            if (at >= 0) {
+                return at;
+            }
+        }
+        for (int j = 0; j < load[m]; j++) {
+            int mentee = assigned[m][j];
+            long tight = mentorPotential[m] - currentCost[mentee];
+            int at = lower(m, source, d[m] + tight - freePotential, mentee, d, parent, parentMentee, length, queued,
+                    queue, nodes);
+            if (at >= 0) {
+                return at;
+            }
+            int[] to = graph.to[mentee];
+            long[] cost = graph.cost[mentee];
+            for (int k = 0; k < to.length; k++) {
+                if (to[k] != m) {
+                    at = lower(m, to[k], d[m] + tight + cost[k] - mentorPotential[to[k]], mentee, d, parent,
+                            parentMentee, length, queued, queue, nodes);
+                    if (at >= 0) {
+                        return at;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** How far up the labels a cycle is looked for at each change; longer ones are found by their length. */
+    private static final int ANCESTORS = 64;
+
+    private static int lower(int from, int to, long candidate, int mentee, long[] d, int[] parent, int[] parentMentee,
+                             int[] length, boolean[] queued, java.util.ArrayDeque<Integer> queue, int nodes) {
+        if (candidate >= d[to]) {
+            return -1;
+        }
+        d[to] = candidate;
+        parent[to] = from;
+        parentMentee[to] = mentee;
+        length[to] = length[from] + 1;
+        // a short negative cycle shows at once: the node just lowered is an ancestor of the one that lowered it
+        int up = from;
+        for (int step = 0; step < ANCESTORS && up >= 0; step++) {
+            if (up == to) {
+                return to;
+            }
+            up = parent[up];
+        }
+        if (length[to] > nodes) {
+            return to;
+        }
+        if (!queued[to]) {
+            queued[to] = true;
+            queue.add(to);
+        }
+        return -1;
+    }
+
+    /** Makes the moves of the negative cycle through node v: each arc's mentee moves along it. */
+    private void cancel(int v, int[] parent, int[] parentMentee, int nodes) {
+        for (int k = 0; k < nodes; k++) {
+            v = parent[v];
+        }
+        int source = mentors;
+        int sink = mentors + 1;
+        java.util.List<int[]> moves = new java.util.ArrayList<>();
+        int at = v;
+        do {
+            int from = parent[at];
+            int mentee = parentMentee[at];
+            if (mentee >= 0) {
+                // into a mentor: the mentee joins it; into the source: the mentee leaves its mentor
+                moves.add(new int[] {mentee, from == source ? FREE : from, at == source ? FREE : at});
+            } else if (from != sink && at != sink) {
+                throw new IllegalStateException("an arc without a mentee between mentors " + from + " and " + at);
+            }
+            at = from;
+        } while (at != v);
+        for (int[] move : moves) {
+            if (move[1] != FREE) {
+                remove(move[1], move[0]);
+            }
+        }
+        for (int[] move : moves) {
+            if (move[2] == FREE) {
+                mentorOf[move[0]] = FREE;
+                freeMentees++;
+            } else {
+                if (mentorOf[move[0]] != FREE && move[1] != FREE) {
+                    mentorOf[move[0]] = FREE;
+                    freeMentees++;
+                }
+                put(move[0], move[2]);
+            }
+        }
+        // a mentee may have become free again: the cursors start over
+        Arrays.fill(cursor, 0);
     }
 
     // ---- the matching itself ----

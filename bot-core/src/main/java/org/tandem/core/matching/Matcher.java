@@ -57,19 +57,19 @@ public final class Matcher {
         return new PlanBuilder(pool, scoring, solved.graph()).build(solved.solver().mentorOf());
     }
 
-    /** A solved plan over the pairs kept, proven optimal over all pairs, and how many solves it took. */
+    /** A solved plan over the pairs kept, proven optimal over all pairs, and how many rounds of pairs it took. */
     record Solved(Graph graph, FlowSolver solver, int solves) {
     }
 
     /**
-     * Solves on each mentee's cheapest pairs, then proves the answer optimal over every pair ({@link Certifier});
-     * when a pair left out could improve it, adds those pairs and solves again. Each round only adds pairs, so it
-     * ends, at worst with every allowed pair kept.
+     * Solves on each mentee's and mentor's cheapest pairs, then proves the answer optimal over every pair
+     * ({@link Certifier}); when a pair left out could improve it, adds those pairs and goes on from the plan it has
+     * ({@link FlowSolver#extend}). Each round only adds pairs, so it ends, at worst with every allowed pair kept.
      */
     static Solved solve(Scoring scoring, int keep) {
         Graph graph = scoring.graph(keep);
+        FlowSolver solver = FlowSolver.solve(graph);
         for (int solves = 1; ; solves++) {
-            FlowSolver solver = FlowSolver.solve(graph);
             int[][] add = new Certifier(scoring, graph, solver).violations();
             if (add == null) {
                 return new Solved(graph, solver, solves);
@@ -82,6 +82,7 @@ public final class Matcher {
                 }
             }
             graph = graph.with(add, cost);
+            solver.extend(graph);
         }
     }
 

@@ -99,9 +99,23 @@ final class PlanBuilder {
                         keepCost[n++] = -scoring.score(i, m);
                     }
                 }
-                to[i] = Arrays.copyOf(keepTo, n);
-                cost[i] = Arrays.copyOf(keepCost, n);
-                any |= n > 0;
+                // her best few are enough to choose from, and keep each round's matching small
+                int best = Math.min(n, 2 * size + 2);
+                long[] packed = new long[n];
+                for (int k = 0; k < n; k++) {
+                    packed[k] = (keepCost[k] << 32) | keepTo[k];
+                }
+                Arrays.sort(packed);
+                long[] chosenCost = new long[best];
+                int[] chosenTo = new int[best];
+                for (int k = 0; k < best; k++) {
+                    chosenTo[k] = (int) (packed[k] & 0xFFFFFFFFL);
+                    chosenCost[k] = packed[k] >> 32;
+                }
+                sortByMentor(chosenTo, chosenCost);
+                to[i] = chosenTo;
+                cost[i] = chosenCost;
+                any |= best > 0;
             }
             if (!any) {
                 break;
@@ -143,6 +157,19 @@ final class PlanBuilder {
             }
         }
         return shortlists;
+    }
+
+    private static void sortByMentor(int[] to, long[] cost) {
+        long[] packed = new long[to.length];
+        for (int k = 0; k < to.length; k++) {
+            packed[k] = ((long) to[k] << 32) | k;
+        }
+        Arrays.sort(packed);
+        long[] costs = cost.clone();
+        for (int k = 0; k < to.length; k++) {
+            to[k] = (int) (packed[k] >>> 32);
+            cost[k] = costs[(int) packed[k]];
+        }
     }
 
     /** How many mentors with a free place get 0, 1, 2... mentees. */

@@ -17,14 +17,22 @@ import java.util.Set;
  */
 final class Pool {
 
-    /** A mentee, encoded; {@code topics} keeps their priority order. */
+    /**
+     * A mentee, encoded; {@code topics} keeps their priority order, {@code overlap} gives the working minutes she
+     * shares with each mentors' time zone ({@link Mentor#zone}), worked out once instead of for every pair.
+     */
     record Mentee(int[] topics, BitSet languages, int seniority, int department, int workStart, Format format,
-                  int location, Preference preference) {
+                  int location, Preference preference, int[] overlap) {
     }
 
     /** A mentor, encoded. */
-    record Mentor(BitSet expertise, BitSet languages, int seniority, int department, int workStart, Format format,
-                  int location, int capacity) {
+    record Mentor(BitSet expertise, long expertiseBits, BitSet languages, int seniority, int department,
+                  int workStart, int zone, Format format, int location, int capacity) {
+
+        /** Whether the mentor covers topic t: a bit test for the first 64 topics, which is nearly always all. */
+        boolean covers(int topic) {
+            return topic < Long.SIZE ? (expertiseBits >>> topic & 1) != 0 : expertise.get(topic);
+        }
     }
 
     /** A department or location nobody gave: it equals nothing, not even another blank. */
@@ -42,6 +50,7 @@ final class Pool {
     private final long[] menteeLanguages;
     private final long[] mentorLanguages;
     private final Map<String, Integer> names = new HashMap<>();
+    private final Map<String, Integer> topics = new HashMap<>();
 
     Pool(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, Collection<Exclusion> exclusions,
          LocalDate day) {
@@ -51,17 +60,29 @@ final class Pool {
         this.mentors = new Mentor[mentors.size()];
         Map<String, Integer> menteeIndex = index(mentees.stream().map(MenteeCandidate::id).toList(), "mentee");
         Map<String, Integer> mentorIndex = index(mentors.stream().map(MentorCandidate::id).toList(), "mentor");
-        for (int i = 0; i < this.mentees.length; i++) {
-            MenteeCandidate e = mentees.get(i);
-            int[] topics = e.topics().stream().mapToInt(t -> intern("t:", t)).toArray();
-            this.mentees[i] = new Mentee(topics, set("l:", e.languages()), e.seniority(), known("d:", e.department()),
-                    WorkingHours.startUtc(e.zone(), day), e.format(), known("p:", e.location()), e.preference());
-        }
+        Map<Integer, Integer> zones = new HashMap<>();
         for (int m = 0; m < this.mentors.length; m++) {
             MentorCandidate r = mentors.get(m);
-            this.mentors[m] = new Mentor(set("t:", r.expertise()), set("l:", r.languages()), r.seniority(),
-                    known("d:", r.department()), WorkingHours.startUtc(r.zone(), day), r.format(),
-                    known("p:", r.location()), r.capacity());
+            BitSet expertise = new BitSet();
+            r.expertise().forEach(t -> expertise.set(topic(t)));
+            long bits = expertise.length() == 0 ? 0 : expertise.toLongArray()[0];
+            int start = WorkingHours.startUtc(r.zone(), day);
+            int zone = zones.computeIfAbsent(start, k -> zones.size());
+            this.mentors[m] = new Mentor(expertise, bits, set("l:", r.languages()), r.seniority(),
+                    known("d:", r.department()), start, zone, r.format(), known("p:", r.location()), r.capacity());
+        }
+        int[] zoneStart = new int[zones.size()];
+        zones.forEach((start, zone) -> zoneStart[zone] = start);
+        for (int i = 0; i < this.mentees.length; i++) {
+            MenteeCandidate e = mentees.get(i);
+            int[] topics = e.topics().stream().mapToInt(this::topic).toArray();
+            int start = WorkingHours.startUtc(e.zone(), day);
+            int[] overlap = new int[zoneStart.length];
+            for (int z = 0; z < overlap.length; z++) {
+                overlap[z] = WorkingHours.overlapMinutes(start, zoneStart[z]);
+            }
+            this.mentees[i] = new Mentee(topics, set("l:", e.languages()), e.seniority(), known("d:", e.department()),
+                    start, e.format(), known("p:", e.location()), e.preference(), overlap);
         }
         this.excluded = excluded(exclusions, menteeIndex, mentorIndex);
         Map<String, Integer> languages = new HashMap<>();
@@ -140,6 +161,11 @@ final class Pool {
 
     private int known(String kind, String name) {
         return name.isBlank() ? UNKNOWN : intern(kind, name);
+    }
+
+    /** Topics are numbered on their own, from 0, so that the first 64 fit in one long. */
+    private int topic(String name) {
+        return topics.computeIfAbsent(norm(name), k -> topics.size());
     }
 
     private int intern(String kind, String name) {

@@ -76,6 +76,14 @@ record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandi
         return new Weights(points, musts);
     }
 
+    /** A random policy: each need protected or not, any spread, any shortlist size. */
+    static MatchPolicy randomPolicy(Random r) {
+        Set<Criterion> needs = EnumSet.noneOf(Criterion.class);
+        MatchPolicy.NEEDABLE.stream().filter(c -> r.nextInt(3) > 0).forEach(needs::add);
+        return new MatchPolicy(needs, r.nextInt(MatchPolicy.SPREAD_MAX + 1),
+                MatchPolicy.SHORTLIST_MIN + r.nextInt(MatchPolicy.SHORTLIST_MAX));
+    }
+
     Plan plan() {
         return matcher.plan(mentees, mentors, exclusions);
     }

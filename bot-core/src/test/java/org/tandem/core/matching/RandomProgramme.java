@@ -38,14 +38,13 @@ public record RandomProgramme(List<MenteeCandidate> mentees, List<MentorCandidat
             rs.add(mentor("r" + m, r, minCapacity + r.nextInt(maxCapacity - minCapacity + 1)));
         }
         List<MenteeCandidate> es = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < mentees; i++) {
             // a few people enrol as both: the same id on both sides
             String id = someBoth && mentors > 0 && r.nextInt(20) == 0 ? "r" + r.nextInt(mentors) : "e" + i;
-            if (es.stream().anyMatch(e -> e.id().equals(id))) {
-                es.add(mentee("e" + i, r));
-            } else {
-                es.add(mentee(id, r));
-            }
+            String unique = ids.add(id) ? id : "e" + i;
+            ids.add(unique);
+            es.add(mentee(unique, r));
         }
         Set<Exclusion> exclusions = new HashSet<>();
         for (int k = 0; k < mentees / 10 && mentors > 0; k++) {

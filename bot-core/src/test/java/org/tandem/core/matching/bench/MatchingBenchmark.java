@@ -12,6 +12,7 @@ import org.tandem.core.matching.Assignment;
 import org.tandem.core.matching.Certificate;
 import org.tandem.core.matching.Criterion;
 import org.tandem.core.matching.GreedyMatcher;
+import org.tandem.core.matching.MatchPolicy;
 import org.tandem.core.matching.Matcher;
 import org.tandem.core.matching.Plan;
 import org.tandem.core.matching.RandomProgramme;
@@ -24,6 +25,7 @@ import org.tandem.core.matching.Weights;
 public final class MatchingBenchmark {
 
     static final LocalDate DAY = LocalDate.of(2025, 3, 12);
+    private static final long GREEDY_PAIRS = 50_000_000L;
 
     private MatchingBenchmark() {
     }
@@ -36,11 +38,15 @@ public final class MatchingBenchmark {
                 instance.weights().musts());
         save(System.getProperty("save"), instance.toJson());
 
-        Matcher matcher = new Matcher(instance.weights(), instance.day());
+        MatchPolicy policy = policy();
+        System.out.printf(Locale.ROOT, "policy       needs %s, spread %d, shortlist %d%n", policy.needs(),
+                policy.spread(), policy.shortlist());
+        Matcher matcher = new Matcher(instance.weights(), policy, instance.day());
         int runs = Integer.getInteger("runs", 5);
         long first = 0;
         long best = Long.MAX_VALUE;
         Plan plan = null;
+        Heap.resetPeak();
         for (int run = 0; run < runs; run++) {
             long start = System.nanoTime();
             plan = matcher.plan(instance.mentees(), instance.mentors(), instance.exclusions());
@@ -48,15 +54,27 @@ public final class MatchingBenchmark {
             first = run == 0 ? took : first;
             best = Math.min(best, took);
         }
-        System.out.printf(Locale.ROOT, "matcher      %d matched, total score %d, first run %d ms, best of %d %d ms%n",
-                plan.objective().matched(), plan.objective().totalScore(), first / 1_000_000, runs,
-                best / 1_000_000);
+        System.out.printf(Locale.ROOT, "matcher      %d matched, %d failed needs, total score %d, load cost %d;"
+                        + " first run %d ms, best of %d %d ms; peak heap %d MiB (of %d)%n",
+                plan.objective().matched(), plan.objective().failedNeeds(), plan.objective().totalScore(),
+                plan.objective().loadCost(), first / 1_000_000, runs, best / 1_000_000, Heap.peakMiB(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        Goals.print(matcher, instance, plan, Boolean.parseBoolean(System.getProperty("check",
+                Boolean.toString((long) instance.mentees().size() * instance.mentors().size() <= 5_000_000L))));
 
-        long start = System.nanoTime();
-        GreedyMatcher.Result greedy = new GreedyMatcher(instance.weights(), instance.day())
-                .match(instance.mentees(), instance.mentors(), instance.exclusions());
-        System.out.printf(Locale.ROOT, "greedy       %d matched, total score %d, %d ms%n",
-                greedy.objective().matched(), greedy.objective().totalScore(), (System.nanoTime() - start) / 1_000_000);
+        GreedyMatcher.Result greedy = null;
+        if ((long) instance.mentees().size() * instance.mentors().size() > GREEDY_PAIRS) {
+            // the baseline sorts every pair at once: past this it needs more memory than the matcher it is compared to
+            System.out.println("greedy       skipped: more than " + GREEDY_PAIRS + " pairs");
+        } else {
+            long start = System.nanoTime();
+            greedy = new GreedyMatcher(instance.weights(), policy, instance.day())
+                    .match(instance.mentees(), instance.mentors(), instance.exclusions());
+            System.out.printf(Locale.ROOT, "greedy       %d matched, %d failed needs, total score %d, load cost %d,"
+                            + " %d ms%n", greedy.objective().matched(), greedy.objective().failedNeeds(),
+                    greedy.objective().totalScore(), greedy.objective().loadCost(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
 
         if (Boolean.getBoolean("certify")) {
             Map<String, String> assignment = new java.util.HashMap<>();
@@ -65,6 +83,30 @@ public final class MatchingBenchmark {
                     instance.exclusions(), assignment).orElse("optimal: no augmenting path, no negative cycle"));
         }
         save(System.getProperty("out"), Json.write(result(plan, greedy)));
+    }
+
+    /** The policy from the flags; the defaults where a flag is not given. */
+    static MatchPolicy policy() {
+        MatchPolicy policy = MatchPolicy.defaults();
+        String needs = System.getProperty("needs", "");
+        if (!needs.isBlank()) {
+            java.util.Set<Criterion> set = java.util.EnumSet.noneOf(Criterion.class);
+            for (String n : needs.split(",")) {
+                if (!n.isBlank() && !n.strip().equalsIgnoreCase("none")) {
+                    set.add(Criterion.valueOf(n.strip().toUpperCase(Locale.ROOT)));
+                }
+            }
+            policy = policy.withNeeds(set);
+        }
+        String spread = System.getProperty("spread", "");
+        if (!spread.isBlank()) {
+            policy = policy.withSpread(Integer.parseInt(spread.strip()));
+        }
+        String shortlist = System.getProperty("shortlist", "");
+        if (!shortlist.isBlank()) {
+            policy = policy.withShortlist(Integer.parseInt(shortlist.strip()));
+        }
+        return policy;
     }
 
     private static InstanceFile instance() throws IOException {
@@ -90,9 +132,11 @@ public final class MatchingBenchmark {
                 .toList();
         return InstanceFile.obj(
                 "objective", InstanceFile.obj("matched", (long) plan.objective().matched(),
-                        "totalScore", plan.objective().totalScore()),
-                "greedy", InstanceFile.obj("matched", (long) greedy.objective().matched(),
-                        "totalScore", greedy.objective().totalScore()),
+                        "failedNeeds", (long) plan.objective().failedNeeds(),
+                        "totalScore", plan.objective().totalScore(), "loadCost", plan.objective().loadCost()),
+                "loads", plan.loads().stream().map(n -> (Object) (long) n).toList(),
+                "greedy", greedy == null ? InstanceFile.obj() : InstanceFile.obj("matched",
+                        (long) greedy.objective().matched(), "totalScore", greedy.objective().totalScore()),
                 "assignments", assignments, "unmatched", unmatched);
     }
 
