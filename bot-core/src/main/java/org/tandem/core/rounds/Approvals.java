@@ -148,7 +148,7 @@ final class Approvals {
      * mentor planned for someone else, who is no swap once that place is taken.
      */
     private List<Shortlist.Option> options(Pair p) {
-        return runs.latestConfirmed(p.program()).map(r -> r.shortlists().get(p.mentee().key()))
+        return runs.confirmedShortlist(p.program(), p.mentee().key())
                 .map(s -> s.options().stream().filter(o -> !o.mentor().equals(p.mentor().key()))
                         .filter(o -> hasPlace(p.program(), PersonRef.fromKey(o.mentor()))).toList())
                 .orElse(List.of());

@@ -139,16 +139,17 @@ public final class MatchFlow implements Flow {
 
     private void click(Turn turn, Input.Click click) {
         turn.chosen(click);
-        Optional<MatchRuns.Run> run = runs.find(click.value());
-        Optional<Program> program = run.flatMap(r -> programs.find(r.program()))
+        // the round's head says whether it can still be confirmed; only then are its proposals read
+        Optional<MatchRuns.Head> head = runs.head(click.value());
+        Optional<Program> program = head.flatMap(r -> programs.find(r.program()))
                 .filter(p -> p.scope().equals(turn.who().scope()));
         if (program.isEmpty()) {
             turn.reply("match.nothing-to-confirm", "?");
-        } else if (!run.get().status().equals("preview")) {
-            turn.reply(run.get().status().equals("confirmed") ? "match.already-confirmed" : "match.superseded",
+        } else if (!head.get().status().equals("preview")) {
+            turn.reply(head.get().status().equals("confirmed") ? "match.already-confirmed" : "match.superseded",
                     program.get().name());
         } else {
-            confirm(turn, program.get(), run);
+            confirm(turn, program.get(), runs.find(click.value()));
         }
     }
 

@@ -135,6 +135,21 @@ final class MatchRuns {
         return latest(program, "confirmed").map(this::load);
     }
 
+    /**
+     * A mentee's shortlist in the programme's latest confirmed round, read from the one chunk that holds it rather
+     * than the whole round (a swap needs one list, a round can hold 50,000).
+     */
+    Optional<Shortlist> confirmedShortlist(String program, String mentee) {
+        Optional<Head> head = latest(program, "confirmed");
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        if (head.get().chunks().isEmpty()) {
+            return Optional.ofNullable(legacy(head.get()).shortlists().get(mentee));
+        }
+        return proposals.find(head.get().id(), Kind.SHORTLIST, "mentee", mentee).map(ProposalDocs::shortlist);
+    }
+
     Optional<Run> find(String id) {
         return head(id).map(this::load);
     }

@@ -124,6 +124,14 @@ final class Proposals {
         return items(ids, from, to);
     }
 
+    /** The one item of a kind in a run whose field is this value (a mentee's shortlist): one chunk read. */
+    java.util.Optional<Document> find(String run, Kind kind, String field, String value) {
+        Document chunk = collection.find(and(eq("run", run), eq("kind", kind.value), eq("items." + field, value)))
+                .first();
+        return chunk == null ? java.util.Optional.empty() : chunk.getList("items", Document.class).stream()
+                .filter(item -> value.equals(item.getString(field))).findFirst();
+    }
+
     private List<Document> items(List<String> ids, int from, int to) {
         TreeMap<Integer, Document> byPosition = new TreeMap<>();
         for (int i = 0; i < ids.size(); i += READ_BATCH) {

@@ -141,6 +141,11 @@ class MatchRunsTest {
                 .as("a superseded preview can never be confirmed: its proposals are deleted").isZero();
         assertThat(db.getCollection("match_proposals").countDocuments(new Document("run", first.id())))
                 .isPositive();
+        // a swap reads one mentee's list of the confirmed round, from the one chunk that holds it
+        String late = first.assignments().get(599).mentee();
+        assertThat(runs.confirmedShortlist("p1", late)).get().isEqualTo(first.shortlists().get(late));
+        assertThat(runs.confirmedShortlist("p1", "nobody")).isEmpty();
+        assertThat(runs.confirmedShortlist("p9", late)).as("no confirmed round there").isEmpty();
     }
 
     @Test
