@@ -14,10 +14,12 @@ import org.tandem.core.settings.Settings;
  */
 public final class Moments {
 
+    /** The working week the rhythm speaks in: {@link WorkingWeek#defaults()}. */
+    public static final WorkingWeek WEEK = WorkingWeek.defaults();
     /** A person's working day starts… */
-    public static final LocalTime START = LocalTime.of(9, 30);
+    public static final LocalTime START = WEEK.start();
     /** …and ends. */
-    public static final LocalTime END = LocalTime.of(17, 0);
+    public static final LocalTime END = WEEK.end();
 
     private Moments() {
     }
@@ -26,9 +28,9 @@ public final class Moments {
     public static Instant forPerson(ZoneId zone, Instant at) {
         ZonedDateTime t = at.atZone(zone);
         for (int i = 0; i < 10; i++) {
-            boolean weekend = weekend(t);
+            boolean weekend = !WEEK.days().contains(t.getDayOfWeek());
             LocalTime time = t.toLocalTime();
-            if (!weekend && !time.isBefore(START) && time.isBefore(END)) {
+            if (WEEK.working(zone, t.toInstant())) {
                 return t.toInstant();
             }
             if (!weekend && time.isBefore(START)) {
