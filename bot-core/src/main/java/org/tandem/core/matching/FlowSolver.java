@@ -234,23 +234,16 @@ final class FlowSolver {
     // ---- forward: from the free mentees to a free place ----
 
     private boolean forward() {
-        heapSize = 0;
+        startSearch();
         for (int m = 0; m < mentors; m++) {
-            settled[m] = false;
-            dist[m] = INF;
-            heapAt[m] = -1;
             int c = cheapestFree(m);
             if (c >= 0) {
                 via[m] = byCost[m][c];
-                dist[m] = freePotential + byCostValue[m][c] - mentorPotential[m];
-                heap[heapSize] = m;
-                heapAt[m] = heapSize++;
+                seed(m, freePotential + byCostValue[m][c] - mentorPotential[m]);
             }
         }
         heapify();
-        end = INF;
         int last = -1;
-        settledCount = 0;
         while (heapSize > 0) {
             int m = heap[0];
             if (dist[m] >= end) {
@@ -315,23 +308,16 @@ final class FlowSolver {
     // ---- backward: from the free places to a free mentee ----
 
     private boolean backward() {
-        heapSize = 0;
+        startSearch();
         for (int m = 0; m < mentors; m++) {
-            settled[m] = false;
-            dist[m] = INF;
-            heapAt[m] = -1;
             if (load[m] < graph.capacity[m]) {
-                dist[m] = placeCost(load[m]) + mentorPotential[m] - sinkPotential;
                 next[m] = -1;
-                heap[heapSize] = m;
-                heapAt[m] = heapSize++;
+                seed(m, placeCost(load[m]) + mentorPotential[m] - sinkPotential);
             }
         }
         heapify();
-        end = INF;
         int first = -1;
         int firstMentee = -1;
-        settledCount = 0;
         while (heapSize > 0) {
             int m = heap[0];
             if (dist[m] >= end) {
@@ -598,6 +584,23 @@ final class FlowSolver {
     }
 
     // ---- the heap of mentors by distance ----
+
+    /** A search begins: no mentor settled or reached, the heap empty, no end found. */
+    private void startSearch() {
+        Arrays.fill(settled, false);
+        Arrays.fill(dist, INF);
+        Arrays.fill(heapAt, -1);
+        heapSize = 0;
+        settledCount = 0;
+        end = INF;
+    }
+
+    /** A mentor where the search starts, at this distance (the heap is made whole by {@link #heapify}). */
+    private void seed(int m, long distance) {
+        dist[m] = distance;
+        heap[heapSize] = m;
+        heapAt[m] = heapSize++;
+    }
 
     private void settle(int m) {
         pop();

@@ -65,39 +65,35 @@ final class Graph {
                 continue;
             }
             int n = to[i].length + addTo[i].length;
-            long[] packed = new long[n];
-            long[] costs = new long[n];
-            int k = 0;
-            for (int j = 0; j < to[i].length; j++, k++) {
-                packed[k] = ((long) to[i][j] << 32) | k;
-                costs[k] = cost[i][j];
-            }
-            for (int j = 0; j < addTo[i].length; j++, k++) {
-                packed[k] = ((long) addTo[i][j] << 32) | k;
-                costs[k] = addCost[i][j];
-            }
-            Arrays.sort(packed);
-            newTo[i] = new int[n];
-            newCost[i] = new long[n];
-            for (int j = 0; j < n; j++) {
-                newTo[i][j] = (int) (packed[j] >>> 32);
-                newCost[i][j] = costs[(int) packed[j]];
-            }
+            newTo[i] = Arrays.copyOf(to[i], n);
+            newCost[i] = Arrays.copyOf(cost[i], n);
+            System.arraycopy(addTo[i], 0, newTo[i], to[i].length, addTo[i].length);
+            System.arraycopy(addCost[i], 0, newCost[i], to[i].length, addTo[i].length);
+            byMentor(newTo[i], newCost[i]);
         }
         return new Graph(newTo, newCost, bound, columnBound, capacity, placeCost, fitting);
+    }
+
+    /**
+     * Sorts one row's pairs by mentor, in place, each cost moving with its pair: the order {@link #kept} and
+     * {@link #cost} search. Stable, so equal indices keep their order.
+     */
+    static void byMentor(int[] to, long[] cost) {
+        long[] packed = new long[to.length];
+        for (int k = 0; k < to.length; k++) {
+            packed[k] = ((long) to[k] << 32) | k;
+        }
+        Arrays.sort(packed);
+        long[] costs = cost.clone();
+        for (int k = 0; k < to.length; k++) {
+            to[k] = (int) (packed[k] >>> 32);
+            cost[k] = costs[(int) packed[k]];
+        }
     }
 
     /** The same pairs for other capacities and no place costs: to place alternatives on shortlists. */
     Graph forShortlists(int[][] keepTo, long[][] keepCost, int[] budget) {
         return new Graph(keepTo, keepCost, new long[keepTo.length], new long[budget.length], budget, new long[0],
                 fitting);
-    }
-
-    long edges() {
-        long n = 0;
-        for (int[] row : to) {
-            n += row.length;
-        }
-        return n;
     }
 }

@@ -112,7 +112,7 @@ final class PlanBuilder {
                     chosenTo[k] = (int) (packed[k] & 0xFFFFFFFFL);
                     chosenCost[k] = packed[k] >> 32;
                 }
-                sortByMentor(chosenTo, chosenCost);
+                Graph.byMentor(chosenTo, chosenCost);
                 to[i] = chosenTo;
                 cost[i] = chosenCost;
                 any |= best > 0;
@@ -157,19 +157,6 @@ final class PlanBuilder {
             }
         }
         return shortlists;
-    }
-
-    private static void sortByMentor(int[] to, long[] cost) {
-        long[] packed = new long[to.length];
-        for (int k = 0; k < to.length; k++) {
-            packed[k] = ((long) to[k] << 32) | k;
-        }
-        Arrays.sort(packed);
-        long[] costs = cost.clone();
-        for (int k = 0; k < to.length; k++) {
-            to[k] = (int) (packed[k] >>> 32);
-            cost[k] = costs[(int) packed[k]];
-        }
     }
 
     /** How many mentors with a free place get 0, 1, 2... mentees. */

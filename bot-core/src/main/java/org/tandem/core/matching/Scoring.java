@@ -40,8 +40,7 @@ final class Scoring {
     }
 
     boolean allowed(int mentee, int mentor) {
-        return capacity[mentor] > 0 && !pool.forbidden(mentee, mentor)
-                && Criteria.cost(compiled, pool.mentees[mentee], pool.mentors[mentor]) != Criteria.NOT_ALLOWED;
+        return cost(mentee, mentor) != Criteria.NOT_ALLOWED;
     }
 
     int score(int mentee, int mentor) {
@@ -200,19 +199,9 @@ final class Scoring {
             if (leftOut) {
                 bound = cost[0];
             }
-            Integer[] order = new Integer[size];
-            for (int k = 0; k < size; k++) {
-                order[k] = k;
-            }
-            Arrays.sort(order, (a, b) -> Integer.compare(to[a], to[b]));
-            int[] sortedTo = new int[size];
-            long[] sortedCost = new long[size];
-            for (int k = 0; k < size; k++) {
-                sortedTo[k] = to[order[k]];
-                sortedCost[k] = cost[order[k]];
-            }
-            to = sortedTo;
-            cost = sortedCost;
+            to = Arrays.copyOf(to, size);
+            cost = Arrays.copyOf(cost, size);
+            Graph.byMentor(to, cost);
         }
 
         private void up(int k) {

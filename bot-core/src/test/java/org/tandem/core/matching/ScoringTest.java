@@ -157,4 +157,27 @@ class ScoringTest {
         Reason x = reason(e, r, Criterion.FORMAT).orElseThrow();
         return List.of(x.key(), x.points());
     }
+
+    @Test
+    void theOnePassCostIsTheScoreTheMustsAndTheNeedsTogether() {
+        for (long seed = 0; seed < 30; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            RandomProgramme p = RandomProgramme.generate(40, 20, seed);
+            Weights w = Instance.randomWeights(r);
+            MatchPolicy policy = Instance.randomPolicy(r);
+            Pool pool = new Pool(p.mentees(), p.mentors(), p.exclusions(), Instance.DAY);
+            Criteria.Compiled compiled = Criteria.Compiled.of(w, policy, 1_000_003);
+            for (Pool.Mentee e : pool.mentees) {
+                for (Pool.Mentor m : pool.mentors) {
+                    long cost = Criteria.cost(compiled, e, m);
+                    if (Criteria.failsAMust(w, e, m)) {
+                        assertThat(cost).as("seed %d", seed).isEqualTo(Criteria.NOT_ALLOWED);
+                    } else {
+                        assertThat(cost).as("seed %d", seed).isEqualTo(
+                                Criteria.failedNeeds(policy, e, m) * 1_000_003L - Criteria.total(w, e, m));
+                    }
+                }
+            }
+        }
+    }
 }
