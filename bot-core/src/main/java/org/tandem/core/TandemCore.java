@@ -35,6 +35,8 @@ import org.tandem.core.demo.DemoSeed;
 import org.tandem.core.home.HomeModule;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.IntakeModule;
+import org.tandem.core.meetings.MeetingsModule;
+import org.tandem.core.meetings.OnlineCalendar;
 import org.tandem.core.module.Events;
 import org.tandem.core.module.Feature;
 import org.tandem.core.pairs.Pairing;
@@ -75,6 +77,11 @@ public final class TandemCore {
     private Instant lastPurge;
 
     public TandemCore(MongoDatabase db, Messenger adapters, Clock time, Settings settings) {
+        this(db, adapters, time, settings, OnlineCalendar.NONE);
+    }
+
+    /** With people's online calendars (Microsoft Graph), where the deployment reaches them. */
+    public TandemCore(MongoDatabase db, Messenger adapters, Clock time, Settings settings, OnlineCalendar calendar) {
         // one instant per turn and per due item, whatever the clock underneath does meanwhile
         TurnClock clock = new TurnClock(time);
         this.clock = clock;
@@ -97,8 +104,10 @@ public final class TandemCore {
         this.pairs = new PairsModule(db, events, programs, enrollments, people, messenger, questions, clock,
                 dueItems, settings);
         RoundsModule rounds = new RoundsModule(db, programs, enrollments, people, pairs);
-        RhythmModule rhythm = new RhythmModule(db, events, pairs.pairs(), pairs.meetings(), programs, enrollments,
-                people, messenger, questions, clock, dueItems, settings);
+        MeetingsModule meetings = new MeetingsModule(db, events, pairs.pairs(), people, enrollments, programs,
+                messenger, questions, clock, dueItems, settings, calendar);
+        RhythmModule rhythm = new RhythmModule(db, events, pairs.pairs(), pairs.meetings(), meetings.plans(), programs,
+                enrollments, people, messenger, questions, clock, dueItems, settings);
         ProgramModule program = new ProgramModule(programs, enrollments::menteesAndMentors, rhythm::pause);
         this.home = new HomeModule(people, programs, enrollments, pairs.pairs());
         AuditModule audit = new AuditModule(db, people, programs, settings.digestZone());
@@ -106,8 +115,8 @@ public final class TandemCore {
                 pairs.shortlists(), dueItems, rhythm.figures(), audit.log());
         WorkshopsModule workshops = new WorkshopsModule(db, programs, enrollments, people, messenger, dueItems,
                 audit.log(), clock, settings.digestZone());
-        List<Feature> below = List.of(new BasicsModule(people), intake, program, rounds, pairs, home, rhythm, audit,
-                admin, workshops);
+        List<Feature> below = List.of(new BasicsModule(people), intake, program, rounds, pairs, home, meetings, rhythm,
+                audit, admin, workshops);
         // people's data: the core's own stores, then each feature's part
         this.privacy = new PrivacyModule(new CoreData.Stores(people, programs, enrollments, pairs.pairs(),
                 pairs.shortlists(), new ConversationStates(db), new EventLedger(db), intake.refusals(),

@@ -29,7 +29,7 @@ public final class Figures {
      * @param meetings     meetings logged in the last 30 days, when the rhythm logs them
      */
     public record Programme(Program program, int mentees, int mentors, int capacityLeft,
-                            Map<PairStatus, Integer> stages, OptionalInt meetings, int atRisk,
+                            Map<PairStatus, Integer> stages, OptionalInt meetings, OptionalInt planned, int atRisk,
                             OptionalDouble progress, OptionalDouble satisfaction) {
 
         public int open() {
@@ -65,7 +65,8 @@ public final class Figures {
             left += Math.max(0, capacity - load.getOrDefault(e.person().key(), 0));
         }
         return new Programme(program, mentees, mentors, left, stages,
-                rhythm.meetingsBetween(program.id(), now.minus(RECENT), now), rhythm.atRisk(program.id(), now).size(),
+                rhythm.meetingsBetween(program.id(), now.minus(RECENT), now), rhythm.meetingsPlanned(program.id(), now),
+                rhythm.atRisk(program.id(), now).size(),
                 rhythm.averageProgress(program.id()), rhythm.averageSatisfaction(program.id()));
     }
 

@@ -43,6 +43,11 @@ public interface RhythmFigures {
         return OptionalInt.empty();
     }
 
+    /** How many pairs of a programme have a meeting scheduled ahead of {@code now}, or empty when not known. */
+    default OptionalInt meetingsPlanned(String programId, Instant now) {
+        return OptionalInt.empty();
+    }
+
     /** The pairs of a programme that need attention now. */
     default List<AtRisk> atRisk(String programId, Instant now) {
         return List.of();

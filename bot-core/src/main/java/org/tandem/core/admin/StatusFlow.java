@@ -104,6 +104,7 @@ public final class StatusFlow implements Flow {
                 new Block.Field(t.get("status.pairs"), stages(t, f.stages()))));
         if (measured) {
             out.add(new Block.Field(t.get("status.meetings"), number(t, f.meetings())));
+            out.add(new Block.Field(t.get("status.planned"), number(t, f.planned())));
             out.add(new Block.Field(t.get("status.at-risk"), Integer.toString(f.atRisk())));
             out.add(new Block.Field(t.get("status.progress"), average(t, f.progress(), "status.percent")));
             out.add(new Block.Field(t.get("status.satisfaction"), average(t, f.satisfaction(), "status.out-of-5")));

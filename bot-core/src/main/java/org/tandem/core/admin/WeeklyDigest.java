@@ -142,6 +142,7 @@ public final class WeeklyDigest implements DueHandler {
             lines.addAll(withoutMentor(t, p, without));
             OptionalInt meetings = figures.rhythm().meetingsBetween(p.id(), from, until);
             meetings.ifPresent(n -> lines.add(t.rich("weekly.meetings", n)));
+            f.planned().ifPresent(n -> lines.add(t.rich("weekly.planned", n)));
             if (newcomers + introduced + active + closed + meetings.orElse(0) == 0) {
                 // a week in which nothing happened there: no news is no message
                 continue;

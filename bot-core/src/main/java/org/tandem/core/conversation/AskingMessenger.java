@@ -49,9 +49,22 @@ public final class AskingMessenger implements Messenger {
         return adapters.update(ref, message);
     }
 
+    /** A file's message may ask a question too (a meeting's invite, with its buttons): recorded the same way. */
     @Override
     public MessageRef sendFile(Address to, FileAttachment file, Message message) {
-        return adapters.sendFile(to, file, message);
+        if (questions == null) {
+            return adapters.sendFile(to, file, message);
+        }
+        Optional<String> note = questions.sending(message, to);
+        MessageRef ref;
+        try {
+            ref = adapters.sendFile(to, file, message);
+        } catch (RuntimeException e) {
+            questions.notSent(note);
+            throw e;
+        }
+        questions.sent(note, ref);
+        return ref;
     }
 
     @Override

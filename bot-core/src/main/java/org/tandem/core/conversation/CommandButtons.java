@@ -10,6 +10,8 @@ public final class CommandButtons implements Flow {
     static final String ID = "command";
     /** A button whose value is the command line it runs. */
     public static final String RUN = ID + ".run";
+    /** The same, leaving the message it is on as it is: one of several things the person may do there. */
+    public static final String OFFER = ID + ".offer";
 
     /** A button labelled {@code label} that runs {@code line}. */
     public static Block.Button button(String label, String line) {
@@ -21,6 +23,14 @@ public final class CommandButtons implements Flow {
         return new Block.Button(RUN, label, line, Block.Style.PRIMARY);
     }
 
+    /**
+     * A button that runs {@code line} and leaves its message open: for a question whose other buttons still answer
+     * it ("Find a time" beside "We have met").
+     */
+    public static Block.Button keeping(String label, String line) {
+        return new Block.Button(OFFER, label, line);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -28,16 +38,19 @@ public final class CommandButtons implements Flow {
 
     @Override
     public void bind(Bindings on) {
-        on.click(RUN, Access.SELF, this::run);
+        on.click(RUN, Access.SELF, (turn, click) -> run(turn, click, true))
+                .click(OFFER, Access.SELF, (turn, click) -> run(turn, click, false));
     }
 
-    private void run(Turn turn, Input.Click click) {
+    private void run(Turn turn, Input.Click click, boolean closes) {
         Input.Command typed = Input.Command.parse(click.value());
         if (click.value().isBlank() || !turn.commandWords().containsKey(Router.fold(typed.name()))) {
             turn.reply("error.stale-action");
             return;
         }
-        turn.chosen(click);
+        if (closes) {
+            turn.chosen(click);
+        }
         turn.run(typed);
     }
 }

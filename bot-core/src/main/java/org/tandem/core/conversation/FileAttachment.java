@@ -17,7 +17,7 @@ public record FileAttachment(String name, String mediaType, byte[] bytes) {
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
     /** The kinds of file the core makes; an adapter may rely on nothing else arriving. */
-    public static final Set<String> MEDIA_TYPES = Set.of("text/csv", "application/json");
+    public static final Set<String> MEDIA_TYPES = Set.of("text/csv", "application/json", "text/calendar");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 

@@ -179,7 +179,17 @@ public final class Turn {
      * (never a group: a file is for the one who asked, or for the coordinators).
      */
     public MessageRef replyWithFile(FileAttachment file, Message message) {
-        return replies.replyWithFile(file, message);
+        Address to = place() instanceof Place.Admin ? Address.admin(who().scope()) : Address.person(who());
+        Optional<String> note = questions.sending(message, to);
+        MessageRef ref;
+        try {
+            ref = replies.replyWithFile(file, message);
+        } catch (RuntimeException e) {
+            questions.notSent(note);
+            throw e;
+        }
+        questions.sent(note, ref);
+        return ref;
     }
 
     /**

@@ -12,15 +12,19 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.tandem.core.store.Inserts;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
+import org.tandem.core.people.People;
+import org.tandem.core.store.Inserts;
 
 /** The {@code enrollments} collection: one document per person and programme (the _id says so). */
 public final class Enrollments {
@@ -66,6 +70,23 @@ public final class Enrollments {
     public Optional<Enrollment> find(PersonRef person, String program) {
         return Optional.ofNullable(collection.find(eq("_id", id(person, program))).first())
                 .map(Enrollments::toEnrollment);
+    }
+
+    /**
+     * A person's time zone in a programme: the one they answered at intake, else the platform's, else UTC. Every
+     * date and time Tandem says to them, or plans for them, is on this zone's calendar.
+     */
+    public ZoneId zone(PersonRef person, String program, People people) {
+        Optional<String> answered = find(person, program).flatMap(e -> e.mentee().map(m -> m.timeZone())
+                .or(() -> e.mentor().map(m -> m.timeZone())));
+        try {
+            if (answered.isPresent() && !answered.get().isBlank()) {
+                return ZoneId.of(answered.get());
+            }
+        } catch (DateTimeException e) {
+            // the platform's, then
+        }
+        return people.find(person).flatMap(p -> p.timeZone()).orElse(ZoneOffset.UTC);
     }
 
     /** A person's enrolments, oldest first. */

@@ -1,11 +1,14 @@
 package org.tandem.core.pairs;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Input;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.people.People;
@@ -17,6 +20,7 @@ import org.tandem.core.people.People;
 public final class IntroFlow implements Flow {
 
     static final String ID = "intro";
+    /** "We have scheduled it", on introductions sent before Tandem found times itself: still answered. */
     static final String SCHEDULED = ID + ".scheduled";
     static final String MET = ID + ".met";
     static final String PROFILE = ID + ".profile";
@@ -27,7 +31,11 @@ public final class IntroFlow implements Flow {
     private final People people;
     private final Enrollments enrollments;
 
-    public IntroFlow(Pairs pairs, Meetings meetings, ClickCheck clickCheck, People people, Enrollments enrollments) {
+    private final Questions questions;
+
+    public IntroFlow(Pairs pairs, Meetings meetings, ClickCheck clickCheck, People people, Enrollments enrollments,
+                     Questions questions) {
+        this.questions = questions;
         this.pairs = pairs;
         this.meetings = meetings;
         this.clickCheck = clickCheck;
@@ -77,14 +85,32 @@ public final class IntroFlow implements Flow {
         if (pair.isEmpty()) {
             return;
         }
-        // "introduced" and "met" are different facts: the first meeting is logged like every later one
-        if (meetings.log(pair.get(), LocalDate.ofInstant(turn.now(), ZoneOffset.UTC), turn.who(), turn.now())) {
-            pairs.met(pair.get().id(), turn.now());
-        }
         String who = turn.person().displayName();
         turn.answered(Introduction.key(pair.get()), t -> t.rich("intro.outcome.met", who,
                 t.date(turn.now(), ZoneOffset.UTC)));
         turn.reply("intro.met.thanks");
-        clickCheck.ask(pair.get(), 0);
+        firstMeeting(pair.get(), LocalDate.ofInstant(turn.now(), ZoneOffset.UTC), turn.who(), turn.now());
+    }
+
+    /**
+     * The planned first conversation took place, one of them said: as if they had clicked "We have met" on the
+     * introduction's question, which now shows it.
+     */
+    void held(MeetingHeld held, Instant now) {
+        Optional<Pair> pair = pairs.find(held.pair().id()).filter(p -> p.status() == PairStatus.INTRODUCED);
+        if (pair.isEmpty()) {
+            return;
+        }
+        String who = people.name(held.by());
+        questions.close(Introduction.key(pair.get()), t -> t.rich("intro.outcome.met", who, t.date(held.date())));
+        firstMeeting(pair.get(), held.date(), held.by(), now);
+    }
+
+    private void firstMeeting(Pair pair, LocalDate date, PersonRef by, Instant now) {
+        // "introduced" and "met" are different facts: the first meeting is logged like every later one
+        if (meetings.log(pair, date, by, now)) {
+            pairs.met(pair.id(), now);
+        }
+        clickCheck.ask(pair, 0);
     }
 }

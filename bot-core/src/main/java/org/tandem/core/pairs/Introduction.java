@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandButtons;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
@@ -87,7 +88,7 @@ final class Introduction {
         return Message.builder()
                 .text(t.rich("intro.after"))
                 .buttons(List.of(
-                        new Block.Button(IntroFlow.SCHEDULED, t.get("intro.scheduled"), pair.id()),
+                        CommandButtons.keeping(t.get("intro.schedule"), "schedule " + pair.id()),
                         new Block.Button(IntroFlow.MET, t.get("intro.met"), pair.id(), Block.Style.PRIMARY)))
                 .build().asking(key(pair), t.locale());
     }

@@ -50,8 +50,9 @@ public final class PairsModule implements Feature {
                 pairs);
         TakenMentors taken = new TakenMentors(shortlists, pairs, programs, enrollments, people, pairing, shortlist,
                 reminders, clock);
+        IntroFlow intro = new IntroFlow(pairs, meetings, clickCheck, people, enrollments, questions);
         this.flows = List.of(shortlist, new RequestFlow(pairs, pairing),
-                new IntroFlow(pairs, meetings, clickCheck, people, enrollments), new ClickFlow(pairs, clickCheck),
+                intro, new ClickFlow(pairs, clickCheck),
                 new EndFlow(pairs, programs, people, pairing), reminders);
         List<DueHandler> all = new ArrayList<>(PairTimers.handlers(pairs, pairing, clickCheck));
         all.addAll(reminders.handlers());
@@ -65,6 +66,7 @@ public final class PairsModule implements Feature {
             reminders.cancel(e.program(), e.person());
         });
         events.on(RequestAccepted.class, e -> taken.accepted(e.pair()));
+        events.on(MeetingHeld.class, e -> intro.held(e, clock.instant()));
         events.on(RequestEnded.class, e -> {
             Pair pair = e.pair();
             // the mentee chooses again, unless the programme matches automatically

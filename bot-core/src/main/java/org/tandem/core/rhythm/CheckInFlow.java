@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
@@ -16,7 +17,9 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Turn;
+import org.tandem.core.pairs.MeetingHeld;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
@@ -163,17 +166,46 @@ final class CheckInFlow implements Flow {
                         Reflections.Reflection.NOTE, Map.of("note", note), List.of(), 0, turn.now(), date),
                         "note:" + date.get());
             }
-            if (rhythm.meetings.log(p, date.get(), turn.who(), turn.now())) {
-                pairs.met(p.id(), day);
-            }
-            Instant next = rhythm.cadence(p).after(day, zone);
-            checkIns.replan(p, next.isAfter(turn.now()) ? next : turn.now().plus(Duration.ofDays(1)));
+            logged(p, date.get(), turn.who(), zone);
             turn.reply("checkin.logged");
             reflections.afterMeeting(p, date.get());
         } else {
             checkIns.replan(p, day.plus(Duration.ofDays(1)));
             turn.reply("checkin.noted", rhythm.date(turn.t(), date.get()));
         }
+    }
+
+    /**
+     * A meeting took place on {@code date} (on {@code zone}'s calendar): logged once per day, and the next check-in
+     * one cadence after it.
+     */
+    private void logged(Pair p, LocalDate date, PersonRef by, ZoneId zone) {
+        Instant day = date.atTime(12, 0).atZone(zone).toInstant();
+        if (rhythm.meetings.log(p, date, by, rhythm.now())) {
+            pairs.met(p.id(), day);
+        }
+        Instant next = rhythm.cadence(p).after(day, zone);
+        checkIns.replan(p, next.isAfter(rhythm.now()) ? next : rhythm.now().plus(Duration.ofDays(1)));
+    }
+
+    /**
+     * The meeting they scheduled took place, one of them said: logged like a "we met" (the open check-in, if any,
+     * shows it), and the one who said it is asked to reflect.
+     */
+    void held(MeetingHeld held) {
+        Optional<Pair> pair = pairs.find(held.pair().id()).filter(p -> p.status() == PairStatus.ACTIVE);
+        if (pair.isEmpty()) {
+            return;
+        }
+        Pair p = pair.get();
+        OptionalInt open = p.rhythm().pendingCheckIn();
+        if (open.isPresent() && pairs.checkInAnswered(p.id(), open.getAsInt())) {
+            String who = rhythm.name(held.by());
+            rhythm.questions.close(CheckIns.key(p, open.getAsInt()), t -> t.rich("question.answered", who,
+                    t.get("checkin.met")));
+        }
+        logged(p, held.date(), held.by(), rhythm.zone(held.by(), p.program()));
+        reflections.afterMeeting(p, held.date());
     }
 
     /** The pair, while active (the router let only its two people click, and the state is the person's own). */

@@ -2,16 +2,20 @@ package org.tandem.core.rhythm;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.CommandButtons;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.meetings.MeetingPlan;
+import org.tandem.core.meetings.MeetingPlans;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
@@ -40,10 +44,12 @@ final class CheckIns {
 
     private final Rhythm rhythm;
     private final Pairs pairs;
+    private final MeetingPlans plans;
 
-    CheckIns(Rhythm rhythm, Pairs pairs) {
+    CheckIns(Rhythm rhythm, Pairs pairs, MeetingPlans plans) {
         this.pairs = pairs;
         this.rhythm = rhythm;
+        this.plans = plans;
     }
 
     /** The first check-in, one cadence after the agreement (once, however often it is called). */
@@ -84,6 +90,12 @@ final class CheckIns {
             defer(item, rhythm.now().plus(PAUSED_RETRY));
             return;
         }
+        Optional<Instant> planned = plannedEnd(p);
+        if (planned.isPresent()) {
+            // a meeting is planned: after it, "did it take place?" asks; the cadence goes on from there
+            replan(p, rhythm.cadenceAfter(p, planned.get()));
+            return;
+        }
         if (p.rhythm().pendingCheckIn().isPresent()) {
             pairs.missCheckIn(p.id(), n).ifPresent(after -> {
                 if (after.rhythm().silenced()) {
@@ -106,6 +118,36 @@ final class CheckIns {
             planTick(opened, rhythm.cadenceAfter(opened, now));
             flagIfQuiet(opened);
         });
+    }
+
+    /** When the pair's planned meeting ends, while it is still ahead. */
+    Optional<Instant> plannedEnd(Pair p) {
+        return plans.find(p.id()).filter(MeetingPlan::booked).flatMap(MeetingPlan::end)
+                .filter(end -> end.isAfter(rhythm.now()));
+    }
+
+    /**
+     * The pair agreed a time: the check-in question that was open is answered by it (each copy says when), and the
+     * next one comes a cadence after the meeting.
+     */
+    void planned(Pair pair, MeetingPlan plan, String by) {
+        Pair p = pairs.find(pair.id()).orElse(pair);
+        if (p.status() != PairStatus.ACTIVE) {
+            return;
+        }
+        p.rhythm().pendingCheckIn().ifPresent(n -> {
+            if (pairs.checkInAnswered(p.id(), n)) {
+                Instant start = plan.start().orElseThrow();
+                rhythm.questions.close(key(p, n), t -> t.rich("checkin.outcome.planned", by,
+                        t.date(start, rhythm.zone(p.mentee(), p.program()))));
+            }
+        });
+        if (p.rhythm().atRisk()) {
+            pairs.atRiskAnswered(p.id(), rhythm.now());
+            rhythm.questions.close(atRiskKey(p), t -> t.rich("checkin.outcome.resolved",
+                    t.date(rhythm.now(), ZoneOffset.UTC)));
+        }
+        replan(p, rhythm.cadenceAfter(p, plan.end().orElseThrow()));
     }
 
     /** Half a cadence, between three days and a week: late enough to leave room, early enough to matter. */
@@ -173,7 +215,7 @@ final class CheckIns {
                         rhythm.date(t, since, rhythm.zone(to, p.program()))))
                 .buttons(List.of(
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.met"), v + "met", Block.Style.PRIMARY),
-                        new Block.Button(CheckInFlow.ANSWER, t.get("checkin.scheduled"), v + "scheduled"),
+                        CommandButtons.keeping(t.get("checkin.schedule"), "schedule " + p.id()),
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.not-yet"), v + "not-yet"),
                         new Block.Button(CheckInFlow.ANSWER, t.get("checkin.help"), v + "help")))
                 .build().asking(key(p, n), t.locale());

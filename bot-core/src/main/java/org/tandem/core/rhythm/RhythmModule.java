@@ -9,9 +9,12 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.meetings.MeetingAgreed;
+import org.tandem.core.meetings.MeetingPlans;
 import org.tandem.core.module.Events;
 import org.tandem.core.module.Feature;
 import org.tandem.core.module.PersonalData;
+import org.tandem.core.pairs.MeetingHeld;
 import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairActivated;
@@ -39,14 +42,16 @@ public final class RhythmModule implements Feature {
     private final Milestones milestones;
     private final CheckInFlow checkInFlow;
     private final PauseFlow pause;
+    private final MeetingPlans plans;
 
-    public RhythmModule(MongoDatabase db, Events events, Pairs pairs, Meetings meetings, Programs programs, Enrollments enrollments,
-                        People people, Messenger messenger, Questions questions, Clock clock, DueItems due,
-                        Settings settings) {
+    public RhythmModule(MongoDatabase db, Events events, Pairs pairs, Meetings meetings, MeetingPlans plans,
+                        Programs programs, Enrollments enrollments, People people, Messenger messenger,
+                        Questions questions, Clock clock, DueItems due, Settings settings) {
         this.pairs = pairs;
         this.rhythm = new Rhythm(programs, enrollments, people, messenger, clock, due,
                 new Courtesy(db), meetings, new Reflections(db), new Pauses(db), settings, questions);
-        this.checkIns = new CheckIns(rhythm, pairs);
+        this.checkIns = new CheckIns(rhythm, pairs, plans);
+        this.plans = plans;
         this.agreement = new AgreementFlow(rhythm, pairs, checkIns);
         this.reflections = new ReflectionFlow(rhythm, pairs);
         this.milestones = new Milestones(rhythm, pairs, reflections, checkIns);
@@ -55,6 +60,9 @@ public final class RhythmModule implements Feature {
         // a pair that closed has no rhythm left: what was planned for it goes, rather than waiting to do nothing
         events.on(PairClosed.class, e -> KINDS.forEach(kind -> due.cancelWaiting(kind, "pair", e.pair().id())));
         events.on(PairActivated.class, e -> activated(e.pair()));
+        // a meeting the pair scheduled answers the check-in; once it took place, it is logged like a "we met"
+        events.on(MeetingAgreed.class, e -> checkIns.planned(e.pair(), e.plan(), people.name(e.plan().proposedBy())));
+        events.on(MeetingHeld.class, e -> checkInFlow.held(e));
     }
 
     static final String ACTIVATED = "rhythm.activated";
@@ -96,7 +104,7 @@ public final class RhythmModule implements Feature {
 
     /** What coordinators may see of the rhythm: counts and averages, never a text. */
     public org.tandem.core.admin.RhythmFigures figures() {
-        return new RhythmNumbers(rhythm, pairs);
+        return new RhythmNumbers(rhythm, pairs, plans);
     }
 
     /** The rhythm's part in people's data, for my-data, forget-me and retention. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.tandem.core.admin.RhythmFigures;
+import org.tandem.core.meetings.MeetingPlans;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
 
@@ -16,9 +17,11 @@ final class RhythmNumbers implements RhythmFigures {
 
     private final Rhythm rhythm;
     private final Pairs pairs;
+    private final MeetingPlans plans;
 
-    RhythmNumbers(Rhythm rhythm, Pairs pairs) {
+    RhythmNumbers(Rhythm rhythm, Pairs pairs, MeetingPlans plans) {
         this.pairs = pairs;
+        this.plans = plans;
         this.rhythm = rhythm;
     }
 
@@ -36,6 +39,11 @@ final class RhythmNumbers implements RhythmFigures {
     public OptionalInt meetingsBetween(String programId, Instant from, Instant to) {
         return OptionalInt.of(rhythm.meetings.between(programId, LocalDate.ofInstant(from, ZoneOffset.UTC),
                 LocalDate.ofInstant(to, ZoneOffset.UTC)));
+    }
+
+    @Override
+    public OptionalInt meetingsPlanned(String programId, Instant now) {
+        return OptionalInt.of(plans.planned(programId, now));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
  * Times two people could meet: inside both working weeks in their own zones (summer time counted on each day), at
@@ -23,7 +24,7 @@ public final class Slots {
     /** No sooner than this: people need notice. */
     static final Duration NOTICE = Duration.ofDays(1);
     /** Over the next two weeks. */
-    static final Duration HORIZON = Duration.ofDays(14);
+    public static final Duration HORIZON = Duration.ofDays(14);
 
     private Slots() {
     }
@@ -31,6 +32,15 @@ public final class Slots {
     /** Up to {@code count} starts of a meeting of {@code length}, earliest first. */
     public static List<Instant> propose(WorkingWeek week, ZoneId one, ZoneId other, Instant now, Duration length,
                                         int count) {
+        return propose(week, one, other, now, length, count, (from, to) -> true);
+    }
+
+    /**
+     * The same, keeping only the times {@code free} accepts (from and to of the meeting): when their calendars are
+     * known, times when neither of them is busy.
+     */
+    public static List<Instant> propose(WorkingWeek week, ZoneId one, ZoneId other, Instant now, Duration length,
+                                        int count, BiPredicate<Instant, Instant> free) {
         if (count < 1 || length.isNegative() || length.isZero()) {
             throw new IllegalArgumentException("count " + count + " and length " + length + " must be positive");
         }
@@ -38,7 +48,7 @@ public final class Slots {
         Map<LocalDate, List<Instant>> byDay = new LinkedHashMap<>();
         for (Instant s = first; s.isBefore(now.plus(HORIZON)); s = s.plus(STEP)) {
             Instant end = s.plus(length);
-            if (week.holds(one, s, end) && week.holds(other, s, end)) {
+            if (week.holds(one, s, end) && week.holds(other, s, end) && free.test(s, end)) {
                 byDay.computeIfAbsent(s.atZone(one).toLocalDate(), d -> new ArrayList<>()).add(s);
             }
         }

@@ -27,8 +27,10 @@ class MeetingPlansTest {
 
     private final MeetingPlans plans = new MeetingPlans(TestMongo.freshDatabase());
 
+    private static final MeetingPlans.Parties P1 = new MeetingPlans.Parties("p1", "local", "prog", ALICE, BOB);
+
     private MeetingPlan propose(PersonRef by) {
-        return plans.propose("p1", "local", ALICE, BOB, by, TIMES, HOUR, NOW);
+        return plans.propose(P1, by, TIMES, HOUR, NOW);
     }
 
     @Test
@@ -71,17 +73,19 @@ class MeetingPlansTest {
     void aRescheduleKeepsTheMeetingsIdentityAndACancelEndsIt() {
         MeetingPlan first = plans.agree("p1", propose(ALICE).version(), 0, BOB, NOW).orElseThrow();
 
-        MeetingPlan moved = plans.propose("p1", "local", ALICE, BOB, BOB, List.of(TIMES.get(2)), HOUR, NOW);
+        MeetingPlan moved = plans.propose(P1, BOB, List.of(TIMES.get(2)), HOUR, NOW);
         assertThat(plans.agree("p1", first.version(), 0, ALICE, NOW)).as("an answer to the replaced one").isEmpty();
         MeetingPlan again = plans.agree("p1", moved.version(), 0, ALICE, NOW).orElseThrow();
         assertThat(again.uid()).isEqualTo(first.uid());
         assertThat(again.sequence()).isEqualTo(1);
         assertThat(again.start()).contains(TIMES.get(2));
 
-        MeetingPlan cancelled = plans.cancel("p1", BOB, NOW).orElseThrow();
+        assertThat(plans.cancel("p1", first.uid(), first.sequence(), BOB, NOW)).as("an old button").isEmpty();
+        assertThat(plans.cancel("p1", again.uid(), again.sequence(), EVE, NOW)).as("not theirs").isEmpty();
+        MeetingPlan cancelled = plans.cancel("p1", again.uid(), again.sequence(), BOB, NOW).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(MeetingPlan.Status.CANCELLED);
         assertThat(cancelled.sequence()).isEqualTo(2);
-        assertThat(plans.cancel("p1", BOB, NOW)).as("once").isEmpty();
+        assertThat(plans.cancel("p1", again.uid(), again.sequence(), BOB, NOW)).as("once").isEmpty();
 
         MeetingPlan next = plans.agree("p1", propose(ALICE).version(), 1, BOB, NOW).orElseThrow();
         assertThat(next.uid()).as("a new meeting after a cancelled one").isNotEqualTo(first.uid());
@@ -99,5 +103,33 @@ class MeetingPlansTest {
         plans.forget(ALICE);
         assertThat(plans.find("p1")).isEmpty();
         assertThat(plans.of(BOB)).isEmpty();
+    }
+
+    @Test
+    void newTimesNobodyCanMakeLeaveTheAgreedMeetingAsItWas() {
+        MeetingPlan agreed = plans.agree("p1", propose(ALICE).version(), 0, BOB, NOW).orElseThrow();
+        MeetingPlan moving = plans.propose(P1, ALICE, List.of(TIMES.get(2)), HOUR, NOW);
+        assertThat(moving.reschedule()).isTrue();
+        assertThat(moving.booked()).as("the agreed time stands meanwhile").isTrue();
+        MeetingPlan kept = plans.decline("p1", moving.version(), BOB, NOW).orElseThrow();
+        assertThat(kept.status()).isEqualTo(MeetingPlan.Status.AGREED);
+        assertThat(kept.start()).contains(TIMES.get(0));
+        assertThat(kept.uid()).isEqualTo(agreed.uid());
+        assertThat(kept.sequence()).as("no new invite for an unchanged meeting").isEqualTo(agreed.sequence());
+    }
+
+    @Test
+    void whetherItHappenedIsSaidOnceAndTheNextMeetingIsANewOne() {
+        MeetingPlan agreed = plans.agree("p1", propose(ALICE).version(), 0, BOB, NOW).orElseThrow();
+        assertThat(plans.happened("p1", agreed.uid(), agreed.sequence(), true, NOW).orElseThrow().status())
+                .isEqualTo(MeetingPlan.Status.HELD);
+        assertThat(plans.happened("p1", agreed.uid(), agreed.sequence(), false, NOW)).as("once").isEmpty();
+        assertThat(plans.statuses("prog")).containsEntry(MeetingPlan.Status.HELD, 1);
+        MeetingPlan next = plans.agree("p1", propose(BOB).version(), 0, ALICE, NOW).orElseThrow();
+        assertThat(next.uid()).isNotEqualTo(agreed.uid());
+        assertThat(next.sequence()).isZero();
+        plans.booked("p1", next.uid(), "event-1");
+        assertThat(plans.find("p1").orElseThrow().eventId()).contains("event-1");
+        assertThat(plans.eraseProgram("prog")).isEqualTo(1);
     }
 }

@@ -49,7 +49,7 @@ class PairingFlowTest {
         String intro = chat.groupSince(group, mark).text();
         assertThat(intro).contains("Meet your mentoring pair", "Alice, meet Bob, your mentor", "You share: public speaking, leadership",
                 "Alice hopes: “", "For your first, exploratory conversation", "stays between you",
-                "[See each other's profile]", "[We have scheduled it] [We have met]");
+                "[See each other's profile]", "[Find a time] [We have met]");
         // short enough for a phone: the profiles are a button away, not in the introduction
         assertThat(intro).doesNotContain("Hopes for this mentoring", "Why they mentor");
         // each sees the other's answers, privately, as words about them, not as the questions they answered

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Block;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
@@ -97,10 +98,15 @@ class QuietPairTest {
         mark = chat.mark();
         Life.walk(chat, chat.clock().instant().plus(Duration.ofDays(8)), Duration.ofHours(3));
         assertThat(alice.dmsSince(mark).text()).containsOnlyOnce("Have you met *Bob*");
-        alice.clicksButton("It's scheduled");
-        alice.submits("checkin.scheduled-form", Map.of("date",
-                java.time.LocalDate.ofInstant(chat.clock().instant(), java.time.ZoneOffset.UTC).plusDays(3).toString()));
+        // they find a time in chat: the meeting it gives answers the check-in
+        alice.clicksButton("Find a time");
+        alice.clicksButton("Propose these to Bob");
+        assertThat(pairs.find(pair.id()).orElseThrow().rhythm().atRisk()).as("a proposal is not yet a meeting").isTrue();
+        Block.Button first = bob.inbox().last().blocks().stream().filter(Block.Buttons.class::isInstance)
+                .map(Block.Buttons.class::cast).flatMap(b -> b.buttons().stream()).findFirst().orElseThrow();
+        bob.clicks(first.actionId(), first.value());
         assertThat(pairs.find(pair.id()).orElseThrow().rhythm().atRisk()).as("an answer ends the alarm").isFalse();
+        assertThat(alice.inbox().text()).contains("✓ Alice scheduled a meeting for");
     }
 
     private List<RecordingMessenger.Sent> notices(int from) {

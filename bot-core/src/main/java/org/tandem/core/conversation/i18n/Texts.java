@@ -1,7 +1,9 @@
 package org.tandem.core.conversation.i18n;
 
+import com.ibm.icu.text.DateFormat;
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -142,6 +145,25 @@ public final class Texts {
         // how a day and its time join ("…, 5:30 PM", "… à 17:30") is the core's text, whichever bundle this is
         return of(locale).get("date.at-time", format(z, z.getDayOfMonth(), FormatStyle.FULL),
                 DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(z));
+    }
+
+    /**
+     * A meeting time for a list or a button, short and in the language's own order and clock: "Tue, Dec 8, 10:00 AM",
+     * "mar. 8 déc., 10:00".
+     */
+    public String slot(Instant at, ZoneId zone) {
+        return skeleton("EEEMMMdjmm", at, zone);
+    }
+
+    /** A time of day in the language's clock: "6:00 PM", "18:00". */
+    public String time(Instant at, ZoneId zone) {
+        return skeleton("jmm", at, zone);
+    }
+
+    private String skeleton(String skeleton, Instant at, ZoneId zone) {
+        DateFormat f = DateFormat.getInstanceForSkeleton(skeleton, ULocale.forLocale(locale));
+        f.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        return f.format(Date.from(at));
     }
 
     public boolean has(String key) {
