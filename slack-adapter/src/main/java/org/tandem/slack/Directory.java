@@ -57,8 +57,9 @@ final class Directory {
         try {
             User u = api.call(tenant, "users.info", c -> c.usersInfo(r -> r.user(userId).includeLocale(true)))
                     .getUser();
+            // the address needs the users:read.email scope; without it Slack leaves it out
             Actor actor = new Actor(ref, name(u), locale(u.getLocale()).orElseGet(() -> known.apply(ref)),
-                    zone(u.getTz()));
+                    zone(u.getTz()), Optional.ofNullable(u.getProfile()).map(pr -> pr.getEmail()));
             synchronized (cache) {
                 cache.put(ref.key(), new Entry(actor, clock.instant()));
             }

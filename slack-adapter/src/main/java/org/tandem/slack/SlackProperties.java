@@ -28,7 +28,7 @@ public record SlackProperties(String botToken, String signingSecret, String appT
 
     /** What {@code deploy/slack/manifest.yml} asks for. */
     static final String DEFAULT_SCOPES =
-            "app_mentions:read,chat:write,commands,files:write,groups:read,im:history,im:write,mpim:write,users:read";
+            "app_mentions:read,chat:write,commands,files:write,groups:read,im:history,im:write,mpim:write,users:read,users:read.email";
     static final String DEFAULT_API_URL = "https://slack.com/api/";
 
     public SlackProperties {

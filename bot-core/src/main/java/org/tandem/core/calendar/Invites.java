@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.ParameterList;
@@ -25,11 +26,15 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationResult;
 
 /**
  * Writes an {@link Invite} as an {@code .ics} file. Times are written in UTC (RFC 5545 form 2, {@code ...Z}): every
- * client shows them in its own zone, and no VTIMEZONE can disagree with the instants. The file is validated as it is
- * written, so a broken one fails here, not in someone's calendar.
+ * client shows them in its own zone, and no VTIMEZONE can disagree with the instants. With attendees it is an iTIP
+ * request (METHOD:REQUEST, a cancellation METHOD:CANCEL), which a calendar shows as an invitation to accept; RFC 5546
+ * requires attendees there, so when Tandem knows nobody's address it publishes the event instead (METHOD:PUBLISH,
+ * called off as STATUS:CANCELLED with the next sequence), which calendars import as it is. The file is validated as
+ * it is written (ical4j's RFC 5545 and iTIP rules), so a broken one fails here, not in someone's calendar.
  */
 public final class Invites {
 
@@ -41,27 +46,30 @@ public final class Invites {
 
     /** An invitation, or an update of one when the sequence is above 0. */
     public static String request(Invite invite) {
-        return write(invite, ImmutableMethod.REQUEST, ImmutableStatus.VEVENT_CONFIRMED);
+        return write(invite, invite.attendees().isEmpty() ? ImmutableMethod.PUBLISH : ImmutableMethod.REQUEST,
+                ImmutableStatus.VEVENT_CONFIRMED);
     }
 
     /** Calls the meeting off: same UID, a later sequence than the last invite sent. */
     public static String cancel(Invite invite) {
-        return write(invite, ImmutableMethod.CANCEL, ImmutableStatus.VEVENT_CANCELLED);
+        return write(invite, invite.attendees().isEmpty() ? ImmutableMethod.PUBLISH : ImmutableMethod.CANCEL,
+                ImmutableStatus.VEVENT_CANCELLED);
     }
 
     private static String write(Invite invite, Method method, Status status) {
         VEvent event = new VEvent(invite.start(), invite.end(), invite.summary());
         event.add(new Uid(invite.uid()));
         event.add(new Sequence(invite.sequence()));
-        event.add(new DtStamp(invite.stamp()));
+        // the constructor stamped it with the machine's time: the invite's own instant replaces it
+        event.replace(new DtStamp(invite.stamp()));
         event.add(status);
         if (!invite.description().isEmpty()) {
             event.add(new Description(invite.description()));
         }
-        event.add(new Organizer(new ParameterList(java.util.List.of(new Cn(invite.organizer().name()))),
+        event.add(new Organizer(new ParameterList(List.of(new Cn(invite.organizer().name()))),
                 mailto(invite.organizer())));
         for (Invite.Person p : invite.attendees()) {
-            event.add(new Attendee(new ParameterList(java.util.List.of(new Cn(p.name()), Role.REQ_PARTICIPANT,
+            event.add(new Attendee(new ParameterList(List.of(new Cn(p.name()), Role.REQ_PARTICIPANT,
                     PartStat.NEEDS_ACTION, new Rsvp(true))), mailto(p)));
         }
         Calendar calendar = new Calendar();
@@ -70,9 +78,13 @@ public final class Invites {
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(method);
         calendar.add(event);
+        ValidationResult checked = calendar.validate();
+        if (checked.hasErrors()) {
+            throw new IllegalStateException("an invite that calendars would refuse: " + checked.getEntries());
+        }
         StringWriter out = new StringWriter();
         try {
-            new CalendarOutputter(true).output(calendar, out);
+            new CalendarOutputter(false).output(calendar, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

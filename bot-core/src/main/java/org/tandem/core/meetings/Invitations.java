@@ -86,10 +86,17 @@ final class Invitations {
     FileAttachment file(Texts t, Pair pair, MeetingPlan plan, boolean cancel) {
         Instant start = plan.start().orElseThrow();
         Invite invite = new Invite(plan.uid(), plan.sequence(), s.now(), start, start.plus(plan.length()),
-                subject(t, pair), agenda(t, pair), new Invite.Person("Tandem", ORGANIZER), List.of());
+                subject(t, pair), agenda(t, pair), new Invite.Person("Tandem", ORGANIZER), attendees(pair));
         String ics = cancel ? Invites.cancel(invite) : Invites.request(invite);
         return new FileAttachment((cancel ? "cancelled-meeting-" : "meeting-") + DAY.format(start) + ".ics",
                 "text/calendar", ics.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Both of them, where their platform gave Tandem an address; nobody else. */
+    private List<Invite.Person> attendees(Pair pair) {
+        return List.of(pair.mentee(), pair.mentor()).stream().flatMap(p -> s.people.find(p).stream())
+                .filter(p -> p.email().isPresent())
+                .map(p -> new Invite.Person(s.name(p.ref()), p.email().get())).toList();
     }
 
     String subject(Texts t, Pair pair) {

@@ -58,6 +58,7 @@ public final class People implements Persons {
                 Updates.setOnInsert("userId", ref.userId()),
                 Updates.setOnInsert("firstSeen", Date.from(now))));
         actor.timeZone().ifPresent(z -> updates.add(Updates.set("timeZone", z.getId())));
+        actor.email().ifPresent(e -> updates.add(Updates.set("email", e)));
         Document d = collection.findOneAndUpdate(eq("_id", ref.key()), Updates.combine(updates),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return toPerson(d);
@@ -176,6 +177,6 @@ public final class People implements Persons {
                 Locale.forLanguageTag(d.getString("platformLocale")),
                 Optional.ofNullable(chosen).map(Locale::forLanguageTag),
                 Optional.ofNullable(zone).map(ZoneId::of),
-                d.getDate("firstSeen").toInstant());
+                d.getDate("firstSeen").toInstant(), Optional.ofNullable(d.getString("email")));
     }
 }

@@ -86,11 +86,18 @@ public final class CoreData {
                     m.put("displayName", x.displayName());
                     m.put("language", x.locale().toLanguageTag());
                     m.put("timeZone", x.timeZone().map(Object::toString).orElse(null));
+                    x.email().ifPresent(e -> m.put("email", e));
                     m.put("firstSeen", x.firstSeen());
                     return m;
                 }), (p, x) -> s.people().erase(p), program -> { },
-                        p -> s.people().find(p).map(x -> x.displayName()).filter(n -> n != null).map(Set::of)
-                                .orElse(Set.of())));
+                        p -> s.people().find(p).map(x -> {
+                            Set<String> out = new LinkedHashSet<>();
+                            if (x.displayName() != null) {
+                                out.add(x.displayName());
+                            }
+                            x.email().ifPresent(out::add);
+                            return out;
+                        }).orElse(Set.of())));
     }
 
     /** The free texts of a person's questionnaires (not the choices: those are everyone's words). */

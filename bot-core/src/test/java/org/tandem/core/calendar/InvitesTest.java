@@ -31,8 +31,11 @@ class InvitesTest {
                         new Invite.Person("Bob Tanaka", "bob@example.org")));
     }
 
+    /** Parsed back, and valid by ical4j's RFC 5545 and iTIP rules (one DTSTAMP, attendees on a request…). */
     private static Calendar parse(String ics) throws Exception {
-        return new CalendarBuilder().build(new StringReader(ics));
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.validate().getEntries()).as(ics).isEmpty();
+        return calendar;
     }
 
     private static String value(VEvent e, String name) {
@@ -52,6 +55,8 @@ class InvitesTest {
         VEvent event = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
         assertThat(value(event, "UID")).isEqualTo("pair-42-meeting-1@tandem");
         assertThat(value(event, "SEQUENCE")).isEqualTo("0");
+        assertThat(event.getProperties("DTSTAMP")).as("one stamp, the invite's own").hasSize(1);
+        assertThat(value(event, "DTSTAMP")).isEqualTo("20261020T080000Z");
         assertThat(value(event, "DTSTART")).isEqualTo("20261027T080000Z");
         assertThat(value(event, "DTEND")).isEqualTo("20261027T084500Z");
         assertThat(Instant.from(event.getDateTimeStart().getDate())).isEqualTo(start);
@@ -84,6 +89,20 @@ class InvitesTest {
         assertThat(value(cancelled, "STATUS")).isEqualTo("CANCELLED");
         assertThat(value(cancelled, "SEQUENCE")).isEqualTo("2");
         assertThat(value(cancelled, "UID")).isEqualTo("pair-42-meeting-1@tandem");
+    }
+
+    @Test
+    void withoutAnyoneAddressTheEventIsPublishedAndCalledOffAsCancelled() throws Exception {
+        Instant start = Instant.parse("2026-11-02T09:00:00Z");
+        Invite alone = new Invite("u@tandem", 0, STAMP, start, start.plusSeconds(1800), "Mentoring", "",
+                new Invite.Person("Tandem", "noreply@tandem.invalid"), List.of());
+        Calendar published = parse(Invites.request(alone));
+        assertThat(published.getProperty("METHOD").map(Property::getValue)).contains("PUBLISH");
+        Calendar off = parse(Invites.cancel(alone.next(STAMP, start, start.plusSeconds(1800))));
+        assertThat(off.getProperty("METHOD").map(Property::getValue)).contains("PUBLISH");
+        VEvent e = (VEvent) off.getComponent("VEVENT").orElseThrow();
+        assertThat(value(e, "STATUS")).isEqualTo("CANCELLED");
+        assertThat(value(e, "SEQUENCE")).isEqualTo("1");
     }
 
     @Test

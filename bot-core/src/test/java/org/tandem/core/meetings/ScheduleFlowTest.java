@@ -59,8 +59,8 @@ class ScheduleFlowTest {
     private static VEvent event(String ics) {
         try {
             Calendar c = new CalendarBuilder().build(new StringReader(ics));
-            c.validate();
-            assertThat(c.getProperty("METHOD").orElseThrow().getValue()).isIn("REQUEST", "CANCEL");
+            assertThat(c.validate().getEntries()).as(ics).isEmpty();
+            assertThat(c.getProperty("METHOD").orElseThrow().getValue()).isIn("REQUEST", "CANCEL", "PUBLISH");
             return (VEvent) c.getComponent("VEVENT").orElseThrow();
         } catch (Exception e) {
             throw new AssertionError(ics, e);
@@ -171,6 +171,30 @@ class ScheduleFlowTest {
         assertThat(start(e)).isEqualTo(Instant.parse("2026-03-10T08:00:00Z"));
         assertThat(Duration.between(start(e), Instant.from(e.getDateTimeEnd().getDate())))
                 .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void withTheirAddressesTheInviteIsARequestNamingBothAndOnlyThem() {
+        introduced("Europe/Paris", "Europe/Berlin");
+        alice.withEmail("alice@example.org").command("help");
+        bob.withEmail("bob@example.org").command("help");
+        alice.command("schedule");
+        alice.clicksButton("Propose these to Bob");
+        Block.Button first = bob.inbox().last().blocks().stream().filter(Block.Buttons.class::isInstance)
+                .map(Block.Buttons.class::cast).flatMap(b -> b.buttons().stream()).findFirst().orElseThrow();
+        bob.clicks(first.actionId(), first.value());
+        String ics = new String(chat.outbox().filesTo(alice.ref().key()).get(0).file().bytes(), StandardCharsets.UTF_8);
+        assertThat(ics).contains("METHOD:REQUEST");
+        VEvent e = event(ics);
+        assertThat(e.getProperties("ATTENDEE").stream().map(p -> p.getValue()).toList())
+                .containsExactlyInAnyOrder("mailto:alice@example.org", "mailto:bob@example.org");
+        assertThat(prop(e, "ORGANIZER")).isEqualTo("mailto:" + Invitations.ORGANIZER);
+
+        alice.command("forget-me");
+        alice.clicksButton("Erase my data");
+        assertThat(new MeetingPlans(chat.db()).of(bob.ref())).as("the meeting goes with her").isEmpty();
+        assertThat(chat.db().getCollection("people").countDocuments(new org.bson.Document("email",
+                "alice@example.org"))).isZero();
     }
 
     @Test

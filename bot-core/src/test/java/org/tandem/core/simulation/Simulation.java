@@ -49,14 +49,15 @@ public final class Simulation {
 
     /** What a run did, for a test to assert and a person to read. */
     public record Report(Settings settings, int steps, int messages, int nudges, int questions, int meetings,
-                         Map<PairStatus, Integer> pairs,
+                         Map<String, Integer> scheduled, Map<PairStatus, Integer> pairs,
                          Map<Behaviour, Integer> people, int clicks, int staleClicks, int maxNudgesInAWeek,
                          long millis) {
         @Override
         public String toString() {
             return "seed " + settings.seed() + ", " + settings.pairs() + " mentees, " + steps + " steps of "
                     + settings.step() + ": " + messages + " messages, " + nudges + " nudges (" + questions
-                    + " check-in questions and reminders; " + meetings + " meetings logged; at most "
+                    + " check-in questions and reminders; " + meetings + " meetings logged; meetings scheduled in chat "
+                    + scheduled + "; at most "
                     + maxNudgesInAWeek + " to one person in a week), " + clicks + " clicks (" + staleClicks
                     + " on old buttons), pairs " + pairs + ", people " + people + ", in " + millis + " ms";
         }
@@ -283,6 +284,19 @@ public final class Simulation {
                 }
             }
             case "intro.scheduled", "intro.met" -> clickFirst(p, buttons, "intro.met", group);
+            case "command.offer" -> offered(p, buttons, group);
+            case "schedule.propose" -> clickFirst(p, buttons, random.nextInt(8) == 0 ? "schedule.pick"
+                    : "schedule.propose", group);
+            case "schedule.pick" -> pickTime(p, clickFirst(p, buttons, "schedule.pick", group));
+            case "meeting.answer" -> {
+                List<Block.Button> times = buttons.stream().filter(b -> b.actionId().equals("meeting.answer")
+                        && !b.value().endsWith(":none")).toList();
+                boolean none = times.isEmpty() || random.nextInt(6) == 0;
+                click(p, none ? new Input.Click("meeting.answer", buttons.get(0).value()
+                        .replaceAll(":\\d+$", ":none")) : new Input.Click("meeting.answer",
+                        times.get(random.nextInt(times.size())).value()), x -> false);
+            }
+            case "meeting.held" -> clickFirst(p, buttons, random.nextInt(7) == 0 ? "no" : "yes", group);
             case "click.answer" -> clickFirst(p, buttons, random.nextInt(10) == 0 ? "no" : "yes", group);
             case "agreement.draft" -> draft(p, buttons.get(0));
             case "agreement.confirm" -> clickFirst(p, buttons, "agreement.confirm", group);
@@ -305,9 +319,40 @@ public final class Simulation {
         }
     }
 
+    /**
+     * A question with "Find a time" beside its answers (the introduction's, a meeting's message): about half find a
+     * time in chat, the others answer as before (a meeting's message: most leave it as it is).
+     */
+    private void offered(Participant p, List<Block.Button> buttons, boolean group) {
+        boolean meeting = buttons.stream().anyMatch(b -> b.actionId().equals("meeting.cancel"));
+        int r = random.nextInt(20);
+        if (meeting) {
+            if (r == 0) {
+                clickFirst(p, buttons, "meeting.cancel", group);
+            } else if (r == 1) {
+                clickFirst(p, buttons, "command.offer", group);
+            }
+            return;
+        }
+        if (buttons.size() == 1 || r < 10) {
+            clickFirst(p, buttons, "command.offer", group);
+        } else {
+            clickFirst(p, buttons, buttons.get(buttons.size() - 1).actionId(), group);
+        }
+    }
+
+    /** Picks a date and time by hand: a weekday morning a few days ahead, in their zone. */
+    private void pickTime(Participant p, Chat.Replies replies) {
+        if (replies == null || replies.blocks(Block.Form.class).isEmpty()) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(chat.clock().instant(), p.zone).plusDays(2 + random.nextInt(5));
+        p.person.submits("schedule.form", Map.of("date", day.toString(), "time", "10:30", "minutes", "45"));
+    }
+
     private void checkIn(Participant p, List<Block.Button> buttons) {
         int r = random.nextInt(10);
-        String choice = r < 6 ? "met" : r < 8 ? "scheduled" : r < 9 ? "not-yet" : "help";
+        String choice = r < 6 ? "met" : r < 8 ? "command.offer" : r < 9 ? "not-yet" : "help";
         Chat.Replies replies = clickFirst(p, buttons, choice, false);
         if (replies == null) {
             return;
@@ -348,6 +393,8 @@ public final class Simulation {
                 case SELECT -> v.put(in.id(), in.options().isEmpty() ? "" : in.options().get(
                         random.nextInt(in.options().size())).value());
                 case MULTISELECT -> v.put(in.id(), List.of());
+                case DATE -> v.put(in.id(), LocalDate.ofInstant(chat.clock().instant(), p.zone).plusDays(3).toString());
+                case TIME -> v.put(in.id(), "10:30");
             }
         }
         p.person.submits(form.formId(), v);
@@ -436,8 +483,12 @@ public final class Simulation {
         for (org.bson.Document d : chat.db().getCollection("pairs").find()) {
             meetings += d.getInteger("meetings", 0);
         }
+        Map<String, Integer> scheduled = new java.util.TreeMap<>();
+        for (org.bson.Document d : chat.db().getCollection("meeting_plans").find()) {
+            scheduled.merge(d.getString("status").toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        }
         return new Report(settings, steps, chat.outbox().size(), invariants.nudges(), invariants.questions(),
-                meetings, byStatus, behaviours, clicks,
+                meetings, scheduled, byStatus, behaviours, clicks,
                 staleClicks, invariants.maxNudgesInAWeek(), millis);
     }
 }

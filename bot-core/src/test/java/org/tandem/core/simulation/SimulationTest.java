@@ -19,5 +19,9 @@ class SimulationTest {
                 .isGreaterThan(10);
         assertThat(report.nudges()).isGreaterThan(100);
         assertThat(report.staleClicks()).as("old buttons clicked").isGreaterThan(0);
+        assertThat(report.scheduled().getOrDefault("held", 0)).as("meetings found in chat that took place")
+                .isGreaterThan(10);
+        assertThat(report.scheduled()).as("some moved or called off, some never happened")
+                .containsKeys("cancelled");
     }
 }

@@ -141,6 +141,12 @@ public final class Chat {
                     Optional.of(java.time.ZoneId.of(zone))), place);
         }
 
+        /** The same person, with the work address their platform gives. */
+        public Person withEmail(String email) {
+            return new Person(new Actor(actor.person(), actor.displayName(), actor.locale(), actor.timeZone(),
+                    Optional.of(email)), place);
+        }
+
         public Replies says(String text) {
             return send(new Input.FreeText(text));
         }
