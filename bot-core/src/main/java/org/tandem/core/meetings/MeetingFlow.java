@@ -1,5 +1,6 @@
 package org.tandem.core.meetings;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +13,11 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.pairs.FirstMeetingPlanned;
 import org.tandem.core.pairs.MeetingHeld;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
+import org.tandem.core.pairs.PairStatus;
 
 /**
  * The answers about a meeting: the other one picks a time (or says none works), either calls it off, and after it
@@ -27,6 +30,8 @@ final class MeetingFlow implements Flow {
     static final String ANSWER = ID + ".answer";
     static final String CANCEL = ID + ".cancel";
     static final String HELD = ID + ".held";
+    /** Unless one of them says it took place, "did it click?" comes this long after the first conversation. */
+    static final Duration FIRST_CLICK_AFTER = Duration.ofDays(2);
 
     private final Scheduling s;
     private final Invitations invitations;
@@ -88,6 +93,10 @@ final class MeetingFlow implements Flow {
         invitations.booked(turn, p, plan, moved, link);
         followUps.plan(p, plan);
         s.events.publish(new MeetingAgreed(p, plan));
+        if (p.status() == PairStatus.INTRODUCED) {
+            // "did it click?" after their first conversation, not before it
+            s.events.publish(new FirstMeetingPlanned(p, plan.end().get().plus(FIRST_CLICK_AFTER)));
+        }
     }
 
     private void declined(Turn turn, Pair p, MeetingPlan plan) {

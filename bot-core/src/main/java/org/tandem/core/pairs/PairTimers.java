@@ -42,6 +42,15 @@ public final class PairTimers {
         plan(CLICK + "|" + pair.id() + "|" + round, CLICK, pair, Map.of("pair", pair.id(), "round", round), at);
     }
 
+    /**
+     * The first "did it click?" moves to {@code at} (their first conversation is planned for later): what was planned
+     * for it before is taken back. Asked at most once all the same: the question claims its round.
+     */
+    void postponeClick(Pair pair, Instant at) {
+        due.cancelWaiting(CLICK, "pair", pair.id());
+        plan(CLICK + "|" + pair.id() + "|0|" + at, CLICK, pair, Map.of("pair", pair.id(), "round", 0), at);
+    }
+
     private void plan(String key, String kind, Pair pair, Map<String, ?> payload, Instant at) {
         due.schedule(key, kind, pair.scope().platform(), pair.scope().tenant(), payload, at);
     }

@@ -67,6 +67,9 @@ public final class PairsModule implements Feature {
         });
         events.on(RequestAccepted.class, e -> taken.accepted(e.pair()));
         events.on(MeetingHeld.class, e -> intro.held(e, clock.instant()));
+        events.on(FirstMeetingPlanned.class, e -> pairs.find(e.pair().id())
+                .filter(p -> p.status() == PairStatus.INTRODUCED && p.clickRounds() == 0)
+                .ifPresent(p -> timers.postponeClick(p, e.askAfter())));
         events.on(RequestEnded.class, e -> {
             Pair pair = e.pair();
             // the mentee chooses again, unless the programme matches automatically

@@ -198,6 +198,28 @@ class ScheduleFlowTest {
     }
 
     @Test
+    void didItClickWaitsForAFirstConversationPlannedLaterThanItsUsualFiveDays() {
+        introduced("Europe/Paris", "Europe/Berlin");
+        alice.command("schedule");
+        alice.clicksButton("Propose these to Bob");
+        List<Block.Button> times = bob.inbox().last().blocks().stream().filter(Block.Buttons.class::isInstance)
+                .map(Block.Buttons.class::cast).flatMap(b -> b.buttons().stream())
+                .filter(b -> b.actionId().equals(MeetingFlow.ANSWER) && !b.value().endsWith("none")).toList();
+        Block.Button last = times.get(times.size() - 1);
+        bob.clicks(last.actionId(), last.value());
+        MeetingPlan plan = new MeetingPlans(chat.db()).find(pairs.of(alice.ref(), PairStatus.OPEN).get(0).id())
+                .orElseThrow();
+        assertThat(plan.start().get()).isAfter(chat.clock().instant().plus(Duration.ofDays(6)));
+        int mark = chat.mark();
+        Life.walk(chat, plan.start().get(), Duration.ofHours(2));
+        assertThat(alice.dmsSince(mark).text()).doesNotContain("Did it click?");
+        Life.walk(chat, plan.end().get().plus(MeetingFlow.FIRST_CLICK_AFTER).plus(Duration.ofDays(1)),
+                Duration.ofHours(2));
+        assertThat(alice.dmsSince(mark).text()).as("nobody said: asked after it all the same")
+                .containsOnlyOnce("Did it click?");
+    }
+
+    @Test
     void noneOfTheseWorksTellsTheOneWhoProposedAndTheOtherMayProposeInstead() {
         introduced("Europe/Paris", "Europe/Berlin");
         alice.command("schedule");
