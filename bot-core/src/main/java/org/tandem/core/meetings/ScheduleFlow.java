@@ -25,6 +25,7 @@ import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Place;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
@@ -112,8 +113,15 @@ final class ScheduleFlow implements Flow {
                 .filter(p -> p.start().get().isAfter(turn.now())).flatMap(MeetingPlan::start);
         Message m = slots.isEmpty() ? MeetingMessages.noOverlap(t, pair.id(), clocks.theirName())
                 : MeetingMessages.offer(t, pair.id(), slots, LENGTH, clocks, standing);
-        turn.answered(MeetingMessages.offerKey(pair.id(), turn.who().key()), Questions.Outcome.of("schedule.outcome.again"));
-        turn.reply(m.asking(MeetingMessages.offerKey(pair.id(), turn.who().key()), t.locale()));
+        String key = MeetingMessages.offerKey(pair.id(), turn.who().key());
+        turn.answered(key, Questions.Outcome.of("schedule.outcome.again"));
+        if (turn.place() instanceof Place.Direct) {
+            turn.reply(m.asking(key, t.locale()));
+        } else {
+            // asked in the pair's group: the times, worded for one of them, go to their own conversation
+            s.send(turn.who(), m.asking(key, t.locale()));
+            turn.whisper(Message.text(t.rich("schedule.offer.in-dm", clocks.theirName())));
+        }
     }
 
     /** The times offered, as they were offered (the value carries them: a later offer may differ). */
