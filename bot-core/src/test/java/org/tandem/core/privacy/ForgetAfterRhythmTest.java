@@ -67,10 +67,23 @@ class ForgetAfterRhythmTest {
         yara.says("pause 1 week");
         assertThat(DatabaseScan.find(chat.db(), List.of(TAKEAWAY, GOAL))).as("the set-up").isNotEmpty();
 
+        // the next meeting, found in chat
+        yara.says("resume");
+        yara.says("schedule");
+        yara.clicksButton("Propose these to Bob");
+        org.tandem.core.conversation.Block.Button time = bob.inbox().last().blocks().stream()
+                .filter(org.tandem.core.conversation.Block.Buttons.class::isInstance)
+                .map(org.tandem.core.conversation.Block.Buttons.class::cast).flatMap(b -> b.buttons().stream())
+                .findFirst().orElseThrow();
+        bob.clicks(time.actionId(), time.value());
+        assertThat(DatabaseScan.find(chat.db(), List.of(USER))).as("the meeting names her")
+                .anyMatch(where -> where.contains("meeting_plans"));
+
         assertThat(yara.says("my-data").text()).contains("Here is everything I store about you");
-        String file = new String(chat.outbox().filesTo(yara.ref().key()).get(0).file().bytes(),
-                java.nio.charset.StandardCharsets.UTF_8);
+        List<org.tandem.core.testing.RecordingMessenger.SentFile> hers = chat.outbox().filesTo(yara.ref().key());
+        String file = new String(hers.get(hers.size() - 1).file().bytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(file).as("their own reflection and agreement, in their copy").contains(TAKEAWAY, "reflections");
+        assertThat(file).as("and their meetings").contains("\"schedule\"", "proposedByYou");
         String bobsFile = new String(bobsData(bob), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(bobsFile).as("never the partner's reflection").doesNotContain(TAKEAWAY);
 
