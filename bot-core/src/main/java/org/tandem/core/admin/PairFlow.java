@@ -1,5 +1,6 @@
 package org.tandem.core.admin;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -116,19 +117,21 @@ public final class PairFlow implements Flow {
             PersonRef other = p.other(person);
             m.text(t.rich("admin.pair.with", people.name(other), t.get("role." + p.roleOf(other)),
                     programName(p.program()), StatusFlow.stage(t, p.status())));
-            m.fields(dates(t, p));
+            m.fields(dates(t, p, turn.now()));
         }
         turn.reply(m.context(t.rich("admin.pair.private")).build());
     }
 
-    private List<Block.Field> dates(Texts t, Pair p) {
+    private List<Block.Field> dates(Texts t, Pair p, Instant now) {
         List<Block.Field> out = new ArrayList<>();
-        for (Map.Entry<String, java.time.Instant> e : pairs.milestones(p.id()).entrySet()) {
+        for (Map.Entry<String, Instant> e : pairs.milestones(p.id()).entrySet()) {
             out.add(new Block.Field(t.get("admin.pair.date." + e.getKey()), Dates.day(t, zone, e.getValue())));
         }
         OptionalInt meetings = rhythm.meetings(p.id());
         out.add(new Block.Field(t.get("admin.pair.meetings"),
                 meetings.isPresent() ? Integer.toString(meetings.getAsInt()) : t.get("status.not-measured")));
+        rhythm.nextMeeting(p.id(), now).ifPresent(next -> out.add(new Block.Field(
+                t.get("admin.pair.next"), t.dateTime(next, zone))));
         return out;
     }
 

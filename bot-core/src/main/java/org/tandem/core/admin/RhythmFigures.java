@@ -48,6 +48,11 @@ public interface RhythmFigures {
         return OptionalInt.empty();
     }
 
+    /** When a pair meets next, as they scheduled it, if a meeting is ahead of {@code now}. */
+    default Optional<Instant> nextMeeting(String pairId, Instant now) {
+        return Optional.empty();
+    }
+
     /** The pairs of a programme that need attention now. */
     default List<AtRisk> atRisk(String programId, Instant now) {
         return List.of();

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.tandem.core.admin.RhythmFigures;
+import org.tandem.core.meetings.MeetingPlan;
 import org.tandem.core.meetings.MeetingPlans;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
@@ -44,6 +46,11 @@ final class RhythmNumbers implements RhythmFigures {
     @Override
     public OptionalInt meetingsPlanned(String programId, Instant now) {
         return OptionalInt.of(plans.planned(programId, now));
+    }
+
+    @Override
+    public Optional<Instant> nextMeeting(String pairId, Instant now) {
+        return plans.find(pairId).filter(MeetingPlan::booked).flatMap(MeetingPlan::start).filter(s -> s.isAfter(now));
     }
 
     @Override

@@ -81,8 +81,8 @@ class ScheduleFlowTest {
         Chat.Person inGroup = alice.in(Place.group(chat.lastGroup()));
         assertThat(inGroup.clicksButton("Find a time").text()).as("said to her alone")
                 .contains("I have sent you times that suit you and Bob in our direct conversation");
-        List<Message> hers = alice.inbox().messages();
-        Chat.Replies offer = new Chat.Replies(List.of(hers.get(hers.size() - 2)));
+        List<Message> aliceSaw = alice.inbox().messages();
+        Chat.Replies offer = new Chat.Replies(List.of(aliceSaw.get(aliceSaw.size() - 2)));
         assertThat(offer.text()).contains("These times suit both you and *Bob*").contains("Europe/Paris");
         String propose = offer.last().blocks().stream().filter(Block.Buttons.class::isInstance)
                 .map(Block.Buttons.class::cast).flatMap(b -> b.buttons().stream())
@@ -126,6 +126,9 @@ class ScheduleFlowTest {
         assertThat(prop(hers, "SEQUENCE")).isEqualTo("0");
         assertThat(prop(hers, "DESCRIPTION")).contains("first conversation");
         assertThat(prop(hers, "SUMMARY")).isEqualTo("Mentoring: Alice and Bob");
+        Chat.Person carol = chat.coordinator("carol");
+        assertThat(carol.command("pair alice").text()).as("the coordinators see when they meet next")
+                .contains("Next meeting");
 
         // bob moves it: the same meeting, its next version
         bob.clicksButton("Find another time");
