@@ -41,7 +41,12 @@ final class Origins {
     /** The event for the core, with the activity's id as the event id (a redelivered activity is handled once). */
     InboundEvent event(TurnContext turn, Place place, Input input) {
         Activity a = turn.getActivity();
-        Actor actor = new Actor(who(a), a.getFrom().getName(), InboundActivity.locale(a), InboundActivity.timeZone(a));
+        PersonRef who = who(a);
+        // the address the member lookup found before, for calendar invites (an activity never carries it)
+        Optional<String> email = conversations.person(who.tenant(), who.userId())
+                .map(TeamsConversations.Stored::email).filter(e -> !e.isBlank());
+        Actor actor = new Actor(who, a.getFrom().getName(), InboundActivity.locale(a), InboundActivity.timeZone(a),
+                email);
         String eventId = a.getId() == null || a.getId().isBlank() ? UUID.randomUUID().toString() : a.getId();
         return new InboundEvent(actor, place, eventId, input);
     }
