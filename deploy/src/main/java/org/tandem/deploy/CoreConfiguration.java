@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.MessengerRouter;
 import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.meetings.OnlineCalendar;
 import org.tandem.deploy.devclock.DevClockControl;
 
 /** Assembles the Spring-free core from the database, the adapters' messengers and the clock. */
@@ -28,13 +29,15 @@ class CoreConfiguration {
     }
 
     /**
-     * The core. With the embedded database, each erasure is followed by a rewrite of its file (a real MongoDB is
-     * the operator's to compact: see the README).
+     * The core, with people's online calendars when one is configured (Microsoft Graph). With the embedded database,
+     * each erasure is followed by a rewrite of its file (a real MongoDB is the operator's to compact: see the README).
      */
     @Bean
     TandemCore tandemCore(MongoDatabase db, List<PlatformMessenger> messengers, Clock clock,
-                          CoreProperties properties, ObjectProvider<EmbeddedMongo> embedded) {
-        TandemCore core = new TandemCore(db, new MessengerRouter(messengers), clock, properties.settings());
+                          CoreProperties properties, ObjectProvider<EmbeddedMongo> embedded,
+                          ObjectProvider<OnlineCalendar> calendar) {
+        TandemCore core = new TandemCore(db, new MessengerRouter(messengers), clock, properties.settings(),
+                calendar.getIfAvailable(() -> OnlineCalendar.NONE));
         embedded.ifAvailable(m -> core.afterEachErasure(m::rewriteSoon));
         return core;
     }

@@ -18,6 +18,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
+import org.tandem.core.meetings.OnlineCalendar;
 import org.tandem.core.settings.Settings;
 
 /**
@@ -34,6 +35,7 @@ public final class Chat {
     private final AtomicLong events = new AtomicLong();
     private final Settings settings;
     private TandemCore core;
+    private final OnlineCalendar calendar;
 
     public Chat(MongoDatabase db, MutableClock clock) {
         this(db, clock, Settings.defaults());
@@ -41,11 +43,17 @@ public final class Chat {
 
     /** With settings of a test's own (e.g. a short retention of closed programmes). */
     public Chat(MongoDatabase db, MutableClock clock, Settings settings) {
+        this(db, clock, settings, OnlineCalendar.NONE);
+    }
+
+    /** With people's online calendars (a test's own implementation of the port). */
+    public Chat(MongoDatabase db, MutableClock clock, Settings settings, OnlineCalendar calendar) {
         this.db = db;
         this.out = new RecordingMessenger(clock);
         this.clock = clock;
         this.settings = settings;
-        this.core = new TandemCore(db, out, clock, settings);
+        this.calendar = calendar;
+        this.core = new TandemCore(db, out, clock, settings, calendar);
     }
 
     public Chat() {
@@ -54,7 +62,7 @@ public final class Chat {
 
     /** Drops the core and builds a new one over the same database, as a restart or another replica would. */
     public Chat restart() {
-        this.core = new TandemCore(db, out, clock, settings);
+        this.core = new TandemCore(db, out, clock, settings, calendar);
         return this;
     }
 
