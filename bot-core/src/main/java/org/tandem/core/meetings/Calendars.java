@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.schedule.Slots;
@@ -48,32 +49,39 @@ final class Calendars {
                 (from, to) -> taken.stream().noneMatch(b -> b.from().isBefore(to) && b.to().isAfter(from)));
     }
 
-    /** Books (or moves) the agreed meeting in their calendars; the online link when it worked. */
-    Optional<String> book(Pair pair, MeetingPlan plan, String subject, String agenda) {
+    /**
+     * Books (or moves) the agreed meeting in their calendars: the event as the calendar keeps it, or empty when there
+     * is none here or it refused (the invites carry the meeting then).
+     */
+    Optional<OnlineCalendar.Event> book(Pair pair, MeetingPlan plan, String subject, String agenda) {
         if (!s.calendar.serves(pair.scope(), pair.mentee(), pair.mentor())) {
             return Optional.empty();
         }
+        // a move goes through the calendar that holds the event; a new one is in the proposer's
+        PersonRef host = plan.eventId().flatMap(x -> plan.host()).orElse(plan.proposedBy());
         try {
             OnlineCalendar.Event event = s.calendar.book(pair.scope(), plan.eventId(), new OnlineCalendar.Booking(
-                    subject, agenda, plan.start().orElseThrow(), plan.length(), plan.proposedBy(),
+                    subject, agenda, plan.start().orElseThrow(), plan.length(), host,
                     List.of(pair.mentee(), pair.mentor())));
-            s.plans.booked(plan.pair(), plan.uid(), event.id());
-            return event.joinUrl();
+            s.plans.booked(plan.pair(), plan.uid(), event.id(), host);
+            return Optional.of(event);
         } catch (OnlineCalendar.Unavailable e) {
             refused(pair, e);
             return Optional.empty();
         }
     }
 
-    /** Calls the meeting off in their calendars, when it was booked there. */
-    void cancel(Pair pair, MeetingPlan plan) {
+    /** Calls the meeting off in their calendars; false when it was not there, or the calendar refused. */
+    boolean cancel(Pair pair, MeetingPlan plan) {
         if (plan.eventId().isEmpty() || !s.calendar.serves(pair.scope(), pair.mentee(), pair.mentor())) {
-            return;
+            return false;
         }
         try {
-            s.calendar.cancel(pair.scope(), plan.proposedBy(), plan.eventId().get());
+            s.calendar.cancel(pair.scope(), plan.host().orElse(plan.proposedBy()), plan.eventId().get());
+            return true;
         } catch (OnlineCalendar.Unavailable e) {
             refused(pair, e);
+            return false;
         }
     }
 

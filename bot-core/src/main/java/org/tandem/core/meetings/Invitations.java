@@ -40,39 +40,54 @@ final class Invitations {
         this.s = s;
     }
 
-    /** The meeting is agreed or moved: each of them gets it with its invite. */
-    void booked(Turn turn, Pair pair, MeetingPlan plan, boolean moved, Optional<String> joinUrl) {
+    /**
+     * The meeting is agreed or moved: each of them gets it with its invite, or, when their online calendar holds it
+     * already ({@code event}), with its link and no file (a second copy in the same calendar would only confuse).
+     */
+    void booked(Turn turn, Pair pair, MeetingPlan plan, boolean moved, Optional<OnlineCalendar.Event> event) {
         for (PersonRef to : List.of(turn.who(), pair.other(turn.who()))) {
             Texts t = s.texts(to);
-            Message m = MeetingMessages.booked(t, plan, clocks(pair, to), moved, joinUrl);
-            deliver(turn, to, file(t, pair, plan, false), m);
+            Message m = MeetingMessages.booked(t, plan, clocks(pair, to), moved, event);
+            deliver(turn, to, event.isPresent() ? Optional.empty() : Optional.of(file(t, pair, plan, false)), m);
         }
     }
 
-    /** The meeting is called off: each of them gets the cancellation for their calendar. */
-    void cancelled(Turn turn, Pair pair, MeetingPlan plan) {
+    /** The meeting is called off: each of them gets the cancellation for their calendar, unless it took it out. */
+    void cancelled(Turn turn, Pair pair, MeetingPlan plan, boolean inCalendar) {
         String by = s.name(turn.who());
         for (PersonRef to : List.of(turn.who(), pair.other(turn.who()))) {
             Texts t = s.texts(to);
-            deliver(turn, to, file(t, pair, plan, true), MeetingMessages.cancelled(t, plan, clocks(pair, to), by));
+            deliver(turn, to, inCalendar ? Optional.empty() : Optional.of(file(t, pair, plan, true)),
+                    MeetingMessages.cancelled(t, plan, clocks(pair, to), by, inCalendar));
         }
     }
 
     /** A meeting called off without anyone's turn (the pair closed): both hear it, with the cancellation. */
-    void cancelled(Pair pair, MeetingPlan plan) {
+    void cancelled(Pair pair, MeetingPlan plan, boolean inCalendar) {
         for (PersonRef to : List.of(pair.mentee(), pair.mentor())) {
             Texts t = s.texts(to);
-            s.messenger.sendFile(Address.person(to), file(t, pair, plan, true),
-                    Message.text(t.rich("schedule.cancelled.closed", s.name(pair.other(to)),
-                            clocks(pair, to).at(t, plan.start().orElseThrow()))));
+            Message m = Message.text(t.rich(inCalendar ? "schedule.cancelled.closed.calendar"
+                    : "schedule.cancelled.closed", s.name(pair.other(to)), clocks(pair, to).at(t, plan.start().orElseThrow())));
+            if (inCalendar) {
+                s.messenger.send(Address.person(to), m);
+            } else {
+                s.messenger.sendFile(Address.person(to), file(t, pair, plan, true), m);
+            }
         }
     }
 
-    private void deliver(Turn turn, PersonRef to, FileAttachment file, Message m) {
-        if (to.equals(turn.who())) {
-            turn.replyWithFile(file, m);
+    private void deliver(Turn turn, PersonRef to, Optional<FileAttachment> file, Message m) {
+        boolean mine = to.equals(turn.who());
+        if (file.isEmpty()) {
+            if (mine) {
+                turn.reply(m);
+            } else {
+                s.messenger.send(Address.person(to), m);
+            }
+        } else if (mine) {
+            turn.replyWithFile(file.get(), m);
         } else {
-            s.messenger.sendFile(Address.person(to), file, m);
+            s.messenger.sendFile(Address.person(to), file.get(), m);
         }
     }
 

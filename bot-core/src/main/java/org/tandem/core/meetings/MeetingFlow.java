@@ -88,9 +88,9 @@ final class MeetingFlow implements Flow {
             s.questions.closeAll(p.id() + "|meeting|", t -> t.rich("schedule.outcome.moved",
                     t.slot(plan.start().get(), mine.mine())));
         }
-        Optional<String> link = calendars.book(p, plan, invitations.subject(s.texts(plan.proposedBy()), p),
-                invitations.agenda(s.texts(plan.proposedBy()), p));
-        invitations.booked(turn, p, plan, moved, link);
+        Optional<OnlineCalendar.Event> event = calendars.book(p, plan,
+                invitations.subject(s.texts(plan.proposedBy()), p), invitations.agenda(s.texts(plan.proposedBy()), p));
+        invitations.booked(turn, p, plan, moved, event);
         followUps.plan(p, plan);
         s.events.publish(new MeetingAgreed(p, plan));
         if (p.status() == PairStatus.INTRODUCED) {
@@ -143,8 +143,7 @@ final class MeetingFlow implements Flow {
         String who = turn.person().displayName();
         s.questions.closeAll(p.id() + "|meeting|", Questions.Outcome.of("schedule.outcome.cancelled", who));
         s.questions.closeAll(MeetingMessages.proposals(p.id()), Questions.Outcome.of("schedule.outcome.cancelled", who));
-        calendars.cancel(p, plan);
-        invitations.cancelled(turn, p, plan);
+        invitations.cancelled(turn, p, plan, calendars.cancel(p, plan));
         followUps.cancel(p);
     }
 

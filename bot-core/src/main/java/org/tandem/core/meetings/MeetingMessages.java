@@ -90,12 +90,17 @@ final class MeetingMessages {
     }
 
     /** The meeting as agreed (or moved): when, for how long, the online link if any, and what can change it. */
-    static Message booked(Texts t, MeetingPlan plan, Clocks clocks, boolean moved, Optional<String> joinUrl) {
+    static Message booked(Texts t, MeetingPlan plan, Clocks clocks, boolean moved,
+                          Optional<OnlineCalendar.Event> event) {
         Instant start = plan.start().orElseThrow();
         Message.Builder m = Message.builder().text(t.rich(moved ? "schedule.moved" : "schedule.agreed",
                 clocks.theirName(), clocks.at(t, start), plan.length().toMinutes()));
-        joinUrl.ifPresentOrElse(url -> m.context(t.rich("schedule.agreed.online", url)),
-                () -> m.context(t.rich("schedule.agreed.invite")));
+        if (event.isEmpty()) {
+            m.context(t.rich("schedule.agreed.invite"));
+        } else {
+            m.context(event.get().joinUrl().map(url -> t.rich("schedule.agreed.online", url))
+                    .orElseGet(() -> t.rich("schedule.agreed.calendar")));
+        }
         return m.buttons(List.of(
                         CommandButtons.keeping(t.get("schedule.button.reschedule"), "schedule " + plan.pair()),
                         new Block.Button(MeetingFlow.CANCEL, t.get("schedule.button.cancel"),
@@ -104,8 +109,9 @@ final class MeetingMessages {
     }
 
     /** The meeting is called off; the attached update takes it out of the calendar. */
-    static Message cancelled(Texts t, MeetingPlan plan, Clocks clocks, String by) {
-        return Message.builder().text(t.rich("schedule.cancelled", clocks.theirName(),
+    static Message cancelled(Texts t, MeetingPlan plan, Clocks clocks, String by, boolean inCalendar) {
+        return Message.builder().text(t.rich(inCalendar ? "schedule.cancelled.calendar" : "schedule.cancelled",
+                        clocks.theirName(),
                         clocks.at(t, plan.start().orElseThrow()), by))
                 .buttons(List.of(CommandButtons.button(t.get("schedule.button.new"), "schedule " + plan.pair())))
                 .build();

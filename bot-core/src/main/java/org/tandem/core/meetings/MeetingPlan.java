@@ -18,11 +18,12 @@ import org.tandem.core.conversation.PersonRef;
  *                 reschedule or the cancellation
  * @param uid      the calendar invite's UID, the same across reschedules of one meeting; empty until agreed
  * @param eventId  the event in the people's online calendar, when one holds it
+ * @param host     whose calendar holds that event (its organiser): a move or a cancellation goes through them
  */
 public record MeetingPlan(String pair, String tenant, String program, PersonRef mentee, PersonRef mentor,
                           PersonRef proposedBy, List<Instant> slots, Duration length, Status status,
                           Optional<Instant> start, int version, int sequence, String uid, Optional<String> eventId,
-                          Instant updatedAt) {
+                          Optional<PersonRef> host, Instant updatedAt) {
 
     /** Where a meeting stands. */
     public enum Status {

@@ -66,7 +66,8 @@ public final class MeetingPlans {
         // a meeting that is over (held, missed, called off, never agreed) leaves room for a new one
         Document fresh = collection.findOneAndUpdate(and(eq("_id", parties.pair()), in("status", OVER)),
                 Updates.combine(new Document("$set", new Document(set).append("uid", "").append("sequence", 0)),
-                        Updates.unset("start"), Updates.unset("eventId"), Updates.inc("version", 1)),
+                        Updates.unset("start"), Updates.unset("eventId"), Updates.unset("host"),
+                        Updates.inc("version", 1)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (fresh != null) {
             return from(fresh);
@@ -136,9 +137,10 @@ public final class MeetingPlans {
                 Updates.inc("version", 1), Updates.set("updatedAt", Date.from(now)));
     }
 
-    /** Remembers the online calendar's event for this meeting. */
-    public void booked(String pair, String uid, String eventId) {
-        collection.updateOne(and(eq("_id", pair), eq("uid", uid)), Updates.set("eventId", eventId));
+    /** Remembers the online calendar's event for this meeting, and in whose calendar it is. */
+    public void booked(String pair, String uid, String eventId, PersonRef host) {
+        collection.updateOne(and(eq("_id", pair), eq("uid", uid)), Updates.combine(Updates.set("eventId", eventId),
+                Updates.set("host", host.key())));
     }
 
     public Optional<MeetingPlan> find(String pair) {
@@ -193,6 +195,7 @@ public final class MeetingPlans {
                 Duration.ofMinutes(((Number) d.get("minutes")).longValue()),
                 MeetingPlan.Status.valueOf(d.getString("status")),
                 Optional.ofNullable(start).map(Date::toInstant), d.getInteger("version"), d.getInteger("sequence"),
-                d.getString("uid"), Optional.ofNullable(d.getString("eventId")), d.getDate("updatedAt").toInstant());
+                d.getString("uid"), Optional.ofNullable(d.getString("eventId")),
+                Optional.ofNullable(d.getString("host")).map(PersonRef::fromKey), d.getDate("updatedAt").toInstant());
     }
 }

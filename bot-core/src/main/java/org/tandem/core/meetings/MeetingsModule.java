@@ -48,8 +48,7 @@ public final class MeetingsModule implements Feature {
             followUps.cancel(e.pair());
             s.plans.callOff(e.pair().id(), s.now()).filter(p -> p.start().isPresent())
                     .filter(p -> p.start().get().isAfter(s.now())).ifPresent(plan -> {
-                        calendars.cancel(e.pair(), plan);
-                        invitations.cancelled(e.pair(), plan);
+                        invitations.cancelled(e.pair(), plan, calendars.cancel(e.pair(), plan));
                     });
         });
     }

@@ -128,7 +128,7 @@ class MeetingPlansTest {
         MeetingPlan next = plans.agree("p1", propose(BOB).version(), 0, ALICE, NOW).orElseThrow();
         assertThat(next.uid()).isNotEqualTo(agreed.uid());
         assertThat(next.sequence()).isZero();
-        plans.booked("p1", next.uid(), "event-1");
+        plans.booked("p1", next.uid(), "event-1", BOB);
         assertThat(plans.find("p1").orElseThrow().eventId()).contains("event-1");
         assertThat(plans.eraseProgram("prog")).isEqualTo(1);
     }

@@ -105,15 +105,28 @@ class OnlineCalendarFlowTest {
         alice.clicksButton("Propose these to Bob");
         Block.Button first = bob.inbox().last().blocks().stream().filter(Block.Buttons.class::isInstance)
                 .map(Block.Buttons.class::cast).flatMap(b -> b.buttons().stream()).findFirst().orElseThrow();
-        assertThat(bob.clicks(first.actionId(), first.value()).text()).contains("Join online: https://teams.example/join/1");
+        assertThat(bob.clicks(first.actionId(), first.value()).text()).contains("It is in your Outlook calendar. Join online: https://teams.example/join/1");
         Pairs pairs = new Pairs(chat.db());
         String pair = pairs.of(alice.ref(), PairStatus.OPEN).get(0).id();
         MeetingPlan plan = new MeetingPlans(chat.db()).find(pair).orElseThrow();
         assertThat(plan.eventId()).contains("ev-1");
         assertThat(calendar.calls).contains("book new " + plan.start().get());
+        assertThat(plan.host()).as("in the proposer's calendar").contains(alice.ref());
+        assertThat(chat.outbox().filesTo(bob.ref().key())).as("no second copy as a file").isEmpty();
 
-        alice.clicksButton("Cancel the meeting");
+        // bob moves it: the event in alice's calendar moves
+        bob.clicksButton("Find another time");
+        bob.clicksButton("Propose these to Alice");
+        Block.Button again = alice.inbox().last().blocks().stream().filter(Block.Buttons.class::isInstance)
+                .map(Block.Buttons.class::cast).flatMap(b -> b.buttons().stream()).findFirst().orElseThrow();
+        alice.clicks(again.actionId(), again.value());
+        MeetingPlan moved = new MeetingPlans(chat.db()).find(pair).orElseThrow();
+        assertThat(calendar.calls).contains("book ev-1 " + moved.start().get());
+        assertThat(moved.host()).contains(alice.ref());
+
+        assertThat(alice.clicksButton("Cancel the meeting").text()).contains("removed from your Outlook calendar");
         assertThat(calendar.calls).endsWith("cancel ev-1");
+        assertThat(chat.outbox().filesTo(alice.ref().key())).isEmpty();
     }
 
     @Test
