@@ -81,17 +81,17 @@ public interface OnlineCalendar {
 
         @Override
         public List<Busy> busy(Scope scope, List<PersonRef> people, Instant from, Instant to) throws Unavailable {
-            throw new Unavailable(Reason.FAILED, "no online calendar");
+            throw new Unavailable(Unavailable.Reason.FAILED, "no online calendar");
         }
 
         @Override
         public Event book(Scope scope, Optional<String> eventId, Booking booking) throws Unavailable {
-            throw new Unavailable(Reason.FAILED, "no online calendar");
+            throw new Unavailable(Unavailable.Reason.FAILED, "no online calendar");
         }
 
         @Override
         public void cancel(Scope scope, PersonRef organizer, String eventId) throws Unavailable {
-            throw new Unavailable(Reason.FAILED, "no online calendar");
+            throw new Unavailable(Unavailable.Reason.FAILED, "no online calendar");
         }
     };
 }
