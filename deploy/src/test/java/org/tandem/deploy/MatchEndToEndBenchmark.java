@@ -129,7 +129,9 @@ public final class MatchEndToEndBenchmark {
         chat.submitOn("coordinator", form, "program.create", "{\"name\":\"" + PROGRAMME + "\",\"topics\":\""
                 + String.join(", ", SeededEnrolments.TOPICS) + "\",\"cadence\":\"biweekly\",\"duration\":\"6\","
                 + "\"matching\":\"mentee-chooses\",\"capacity\":\"2\",\"languages\":[\""
-                + String.join("\",\"", SeededEnrolments.LANGUAGES) + "\"]}");
+                + String.join("\",\"", SeededEnrolments.LANGUAGES) + "\"],"
+                + "\"workStart\":\"09:30\",\"workEnd\":\"17:00\","
+                + "\"workDays\":[\"monday\",\"tuesday\",\"wednesday\",\"thursday\",\"friday\"]}");
         chat.clickOn("coordinator", chat.withButton("coordinator", "program.open"), "program.open");
     }
 

@@ -33,7 +33,9 @@ class WebchatApiIT {
         assertThat(app.post("/api/webchat/inbound", "{\"user\":\"coordinator\",\"conversation\":\"admin\","
                 + "\"form\":{\"id\":\"program.create\",\"values\":{\"name\":\"" + name + "\","
                 + "\"topics\":\"leadership, public speaking\",\"cadence\":\"biweekly\",\"duration\":\"6\","
-                + "\"matching\":\"mentee-chooses\",\"capacity\":\"2\",\"languages\":[\"en\",\"fr\"]}}}").status())
+                + "\"matching\":\"mentee-chooses\",\"capacity\":\"2\",\"languages\":[\"en\",\"fr\"],"
+                + "\"workStart\":\"09:30\",\"workEnd\":\"17:00\","
+                + "\"workDays\":[\"monday\",\"tuesday\",\"wednesday\",\"thursday\",\"friday\"]}}}").status())
                 .isEqualTo(202);
         assertThat(app.post("/api/webchat/inbound", "{\"user\":\"coordinator\",\"conversation\":\"admin\","
                 + "\"text\":\"program open " + name + "\"}").status()).isEqualTo(202);

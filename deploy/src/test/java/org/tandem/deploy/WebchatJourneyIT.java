@@ -94,7 +94,8 @@ class WebchatJourneyIT {
         chat.admin("program create");
         submit("coordinator", "program.create", "{\"name\":\"Leadership\",\"topics\":\"leadership, public speaking\","
                 + "\"cadence\":\"biweekly\",\"duration\":\"6\",\"matching\":\"mentee-chooses\",\"capacity\":\"2\","
-                + "\"languages\":[\"en\",\"fr\"]}");
+                + "\"languages\":[\"en\",\"fr\"],\"workStart\":\"09:30\",\"workEnd\":\"17:00\","
+                + "\"workDays\":[\"monday\",\"tuesday\",\"wednesday\",\"thursday\",\"friday\"]}");
         click("coordinator", "program.open");
 
         chat.say("alice", "join");
@@ -216,7 +217,9 @@ class WebchatJourneyIT {
         JsonNode form = chat.withForm("coordinator", "program.create");
         long seq = form.at("/seq").asLong();
         String values = "{\"name\":\"Spring\",\"topics\":\"leadership, mentoring\",\"cadence\":\"biweekly\","
-                + "\"duration\":\"6\",\"matching\":\"mentee-chooses\",\"capacity\":\"2\",\"languages\":[\"en\"]}";
+                + "\"duration\":\"6\",\"matching\":\"mentee-chooses\",\"capacity\":\"2\",\"languages\":[\"en\"],"
+                + "\"workStart\":\"09:30\",\"workEnd\":\"17:00\","
+                + "\"workDays\":[\"monday\",\"tuesday\",\"wednesday\",\"thursday\",\"friday\"]}";
 
         JsonNode wrong = chat.submitOn("coordinator", form, "program.create", values.replace("\"Spring\"", "\"\""));
         assertThat(wrong.at("/replies").size()).as("no second form: " + wrong).isZero();
@@ -261,7 +264,8 @@ class WebchatJourneyIT {
 
         chat.submitOn("coordinator", form, "program.create", "{\"name\":\"Autumn\",\"topics\":\"leadership, x\","
                 + "\"cadence\":\"biweekly\",\"duration\":\"6\",\"matching\":\"mentee-chooses\",\"capacity\":\"2\","
-                + "\"languages\":[\"en\"]}");
+                + "\"languages\":[\"en\"],\"workStart\":\"09:30\",\"workEnd\":\"17:00\","
+                + "\"workDays\":[\"monday\",\"tuesday\",\"wednesday\",\"thursday\",\"friday\"]}");
         assertThat(programmes("Autumn")).isZero();
     }
 

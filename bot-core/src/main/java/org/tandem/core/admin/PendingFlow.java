@@ -97,7 +97,7 @@ public final class PendingFlow implements Flow {
             }
         }
         List<Rich> unmatched = new ArrayList<>();
-        for (Unmatched u : waiting.of(p.id(), turn.now())) {
+        for (Unmatched u : waiting.of(p, turn.now())) {
             PersonRef mentee = PersonRef.fromKey(u.mentee());
             boolean choosing = shortlists.find(p.id(), mentee).map(s -> !s.remaining().isEmpty()).orElse(false);
             String why = choosing ? t.get("pending.choosing") : u.text(t);

@@ -134,7 +134,7 @@ public final class WeeklyDigest implements DueHandler {
             List<Pair> waitingPairs = pairs.inProgram(p.id(), EnumSet.of(PairStatus.PROPOSED, PairStatus.REQUESTED));
             long proposals = waitingPairs.stream().filter(x -> x.status() == PairStatus.PROPOSED).count();
             Figures.Programme f = figures.of(p, until);
-            List<Unmatched> without = waiting.of(p.id(), until);
+            List<Unmatched> without = waiting.of(p, until);
             List<Rich> lines = new ArrayList<>(List.of(
                     t.rich("weekly.changed", newcomers, introduced, active, closed),
                     t.rich("weekly.attention", proposals, waitingPairs.size() - proposals, without.size(),

@@ -17,8 +17,9 @@ import java.util.stream.IntStream;
  *   mentor's bounds, so only mentors whose potential exceeds {@code bound + potential(mentee)} need a look, and
  *   only pairs whose bounds allow a negative reduced cost are scored: most mentees need none;</li>
  *   <li><b>no plan matching more</b>: the last search reached a set of mentors, none with a free place. Pairs left
- *   out that lead from a reached mentee to a mentor it did not reach widen that set; if the widened set still holds
- *   no free place, no augmenting path exists over all pairs.</li>
+ *   out that lead from a reached mentee to a mentor it did not reach widen that set, and so does every pair, kept
+ *   or not, of a mentee the widening reached (the search never saw her); if the widened set still holds no free
+ *   place, no augmenting path exists over all pairs.</li>
  * </ul>
  */
 final class Certifier {
@@ -118,9 +119,12 @@ final class Certifier {
         int[] mentorOf = solver.mentorOf();
         Deque<Integer> todo = new ArrayDeque<>();
         boolean[] seen = new boolean[mentees];
+        // the mentees the search reached: their kept pairs lead nowhere new, only their left-out ones may
+        boolean[] searched = new boolean[mentees];
         for (int i = 0; i < mentees; i++) {
             if (mentorOf[i] == FlowSolver.FREE || reached[mentorOf[i]]) {
                 seen[i] = true;
+                searched[i] = true;
                 todo.add(i);
             }
         }
@@ -129,16 +133,19 @@ final class Certifier {
         List<List<Integer>> menteesOf = null;
         while (!todo.isEmpty() && !outside.isEmpty()) {
             int i = todo.poll();
-            if (graph.bound[i] == Graph.NOTHING_LEFT_OUT) {
+            if (searched[i] && graph.bound[i] == Graph.NOTHING_LEFT_OUT) {
                 continue;
             }
             for (int k = 0; k < outside.size(); k++) {
                 int m = outside.get(k);
-                if (reached[m] || graph.kept(i, m) || !scoring.allowed(i, m)) {
+                boolean kept = graph.kept(i, m);
+                if (reached[m] || searched[i] && kept || !scoring.allowed(i, m)) {
                     continue;
                 }
                 reached[m] = true;
-                widening.add(new int[] {i, m});
+                if (!kept) {
+                    widening.add(new int[] {i, m});
+                }
                 if (solver.load(m) < graph.capacity[m]) {
                     freePlace = true;
                 }

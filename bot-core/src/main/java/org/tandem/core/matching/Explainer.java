@@ -69,7 +69,7 @@ final class Explainer {
             case DEPARTMENT -> department(points, e, m, with);
             case TIME_ZONE -> {
                 int overlap = Criteria.overlap(e, m);
-                String key = overlap >= WorkingHours.LENGTH_MINUTES ? "same" : overlap >= 120 ? "hours"
+                String key = overlap >= pool.hours.length() ? "same" : overlap >= 120 ? "hours"
                         : overlap >= 60 ? "one-hour" : "none";
                 yield new Reason(c, points, "match.reason.time-zone." + key,
                         key.equals("hours") ? List.of(Integer.toString(overlap / 60)) : List.of());

@@ -1,10 +1,12 @@
 package org.tandem.core.matching;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.tandem.core.schedule.WorkingWeek;
 
 /**
  * Matches a programme's mentees with its mentors, with the programme's weights and policy.
@@ -22,17 +24,25 @@ public final class Matcher {
     private final Weights weights;
     private final MatchPolicy policy;
     private final LocalDate day;
+    private final WorkingWeek week;
 
     /**
-     * @param day the day whose time-zone offsets count (summer time moves working hours): usually today
+     * @param day  the day whose time-zone offsets count (summer time moves working hours): usually today
+     * @param week the programme's working week, whose hours people in different zones share or not
      */
-    public Matcher(Weights weights, MatchPolicy policy, LocalDate day) {
+    public Matcher(Weights weights, MatchPolicy policy, LocalDate day, WorkingWeek week) {
         this.weights = Objects.requireNonNull(weights, "weights");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.day = Objects.requireNonNull(day, "day");
+        this.week = Objects.requireNonNull(week, "week");
     }
 
-    /** With the default policy: every need protected, the load spread halfway. */
+    /** In the usual working week ({@link WorkingWeek#defaults()}). */
+    public Matcher(Weights weights, MatchPolicy policy, LocalDate day) {
+        this(weights, policy, day, WorkingWeek.defaults());
+    }
+
+    /** With the default policy, in the usual working week. */
     public Matcher(Weights weights, LocalDate day) {
         this(weights, MatchPolicy.defaults(), day);
     }
@@ -49,9 +59,13 @@ public final class Matcher {
         return day;
     }
 
+    public WorkingWeek week() {
+        return week;
+    }
+
     /** The optimal plan; ids must be unique on each side, exclusions may name people who are not there. */
     public Plan plan(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, Collection<Exclusion> exclusions) {
-        Pool pool = new Pool(mentees, mentors, exclusions, day);
+        Pool pool = new Pool(mentees, mentors, exclusions, day, week);
         Scoring scoring = new Scoring(pool, weights, policy);
         Solved solved = solve(scoring, Scoring.KEEP);
         return new PlanBuilder(pool, scoring, solved.graph()).build(solved.solver().mentorOf());
@@ -78,7 +92,7 @@ public final class Matcher {
             for (int i = 0; i < add.length; i++) {
                 if (add[i] != null) {
                     int mentee = i;
-                    cost[i] = java.util.Arrays.stream(add[i]).mapToLong(m -> scoring.cost(mentee, m)).toArray();
+                    cost[i] = Arrays.stream(add[i]).mapToLong(m -> scoring.cost(mentee, m)).toArray();
                 }
             }
             graph = graph.with(add, cost);
@@ -88,13 +102,13 @@ public final class Matcher {
 
     /** How well this mentor fits this mentee, whatever the constraints (to explain a coordinator's swap). */
     public Score score(MenteeCandidate mentee, MentorCandidate mentor) {
-        Pool pool = new Pool(List.of(mentee), List.of(mentor), Set.of(), day);
+        Pool pool = new Pool(List.of(mentee), List.of(mentor), Set.of(), day, week);
         return new Explainer(weights, policy, pool).score(0, 0);
     }
 
     /** Whether this pair may be proposed at all: every hard constraint, the mentor's free places included. */
     public boolean allowed(MenteeCandidate mentee, MentorCandidate mentor, Collection<Exclusion> exclusions) {
-        Pool pool = new Pool(List.of(mentee), List.of(mentor), exclusions, day);
+        Pool pool = new Pool(List.of(mentee), List.of(mentor), exclusions, day, week);
         return new Scoring(pool, weights, policy).allowed(0, 0);
     }
 }

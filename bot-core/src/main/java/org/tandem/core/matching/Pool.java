@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.tandem.core.schedule.WorkingWeek;
 
 /**
  * The people of one matching run, encoded once so that a million pairs compare fast: names (topics, languages,
  * departments, locations) become numbers, compared case-insensitively, and time zones become the UTC minute
- * their working day starts.
+ * the programme's working day starts in them.
  */
 final class Pool {
 
@@ -38,6 +39,8 @@ final class Pool {
     /** A department or location nobody gave: it equals nothing, not even another blank. */
     static final int UNKNOWN = -1;
 
+    /** The programme's working day, in which time zones are compared. */
+    final WorkingHours hours;
     final List<MenteeCandidate> menteeCandidates;
     final List<MentorCandidate> mentorCandidates;
     final Mentee[] mentees;
@@ -53,7 +56,8 @@ final class Pool {
     private final Map<String, Integer> topics = new HashMap<>();
 
     Pool(List<MenteeCandidate> mentees, List<MentorCandidate> mentors, Collection<Exclusion> exclusions,
-         LocalDate day) {
+         LocalDate day, WorkingWeek week) {
+        this.hours = new WorkingHours(week);
         this.menteeCandidates = List.copyOf(mentees);
         this.mentorCandidates = List.copyOf(mentors);
         this.mentees = new Mentee[mentees.size()];
@@ -66,7 +70,7 @@ final class Pool {
             BitSet expertise = new BitSet();
             r.expertise().forEach(t -> expertise.set(topic(t)));
             long bits = expertise.length() == 0 ? 0 : expertise.toLongArray()[0];
-            int start = WorkingHours.startUtc(r.zone(), day);
+            int start = hours.startUtc(r.zone(), day);
             int zone = zones.computeIfAbsent(start, k -> zones.size());
             this.mentors[m] = new Mentor(expertise, bits, set("l:", r.languages()), r.seniority(),
                     known("d:", r.department()), start, zone, r.format(), known("p:", r.location()), r.capacity());
@@ -76,10 +80,10 @@ final class Pool {
         for (int i = 0; i < this.mentees.length; i++) {
             MenteeCandidate e = mentees.get(i);
             int[] topics = e.topics().stream().mapToInt(this::topic).toArray();
-            int start = WorkingHours.startUtc(e.zone(), day);
+            int start = hours.startUtc(e.zone(), day);
             int[] overlap = new int[zoneStart.length];
             for (int z = 0; z < overlap.length; z++) {
-                overlap[z] = WorkingHours.overlapMinutes(start, zoneStart[z]);
+                overlap[z] = hours.overlapMinutes(start, zoneStart[z]);
             }
             this.mentees[i] = new Mentee(topics, set("l:", e.languages()), e.seniority(), known("d:", e.department()),
                     start, e.format(), known("p:", e.location()), e.preference(), overlap);

@@ -101,7 +101,8 @@ final class ShortlistReminders implements Flow {
         }
         // an older list's reminders have nothing left to say
         cancel(list.program(), list.mentee());
-        Instant at = Moments.forPerson(zone(list.mentee(), list.program()), clock.instant().plus(REMIND_AFTER));
+        Instant at = Moments.forPerson(programs.workingWeek(list.program()), zone(list.mentee(), list.program()),
+                clock.instant().plus(REMIND_AFTER));
         plan(key, REMIND, list, Map.of(), at);
     }
 

@@ -191,6 +191,7 @@ public final class ProgramFlow implements Flow {
         s.weeklyCap().ifPresent(cap -> fields.add(new Block.Field(t.get("program.form.weekly-cap"),
                 Integer.toString(cap))));
         fields.add(new Block.Field(t.get("program.form.languages"), Languages.labels(s.languages(), t.locale())));
+        fields.add(new Block.Field(t.get("program.working-week"), WorkingWeekForm.describe(t, s.workingWeek())));
         fields.add(new Block.Field(t.get("program.state"), t.get(p.state().labelKey())));
         Message.Builder b = Message.builder().text(t.rich(headlineKey, p.name()));
         if (!s.description().isEmpty()) {

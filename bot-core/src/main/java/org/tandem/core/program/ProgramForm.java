@@ -1,5 +1,6 @@
 package org.tandem.core.program;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.i18n.Languages;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.schedule.WorkingWeek;
 
 /** The programme form (create and edit): its inputs, and turning a submission into a clean {@link ProgramDraft}. */
 final class ProgramForm {
@@ -32,12 +34,12 @@ final class ProgramForm {
 
     /** The fields of the programme's form. */
     static final Set<String> FIELDS = Set.of("name", "description", "topics", "cadence", "duration", "matching",
-            "capacity", "weeklyCap", "languages");
+            "capacity", "weeklyCap", "languages", WorkingWeekForm.START, WorkingWeekForm.END, WorkingWeekForm.DAYS);
 
     static Block.Form form(String formId, String titleKey, Texts t, Map<String, List<String>> values,
                            Map<String, String> errors) {
         Locale l = t.locale();
-        return new FormBuilder(formId, t.get(titleKey), t, values, errors)
+        FormBuilder form = new FormBuilder(formId, t.get(titleKey), t, values, errors)
                 .text("name", "program.form.name", true, MAX_NAME, null)
                 .textarea("description", "program.form.description", false, MAX_DESCRIPTION, null)
                 .textarea("topics", "program.form.topics", true, 2000, "program.form.topics.hint")
@@ -50,8 +52,8 @@ final class ProgramForm {
                 .number("capacity", "program.form.capacity", true, "program.form.capacity.hint")
                 .number("weeklyCap", "program.form.weekly-cap", false, "program.form.weekly-cap.hint")
                 .multiselect("languages", "program.form.languages", true, Languages.options(Languages.OFFERED, l),
-                        null)
-                .build("program.form.submit");
+                        null);
+        return WorkingWeekForm.inputs(form, l).build("program.form.submit");
     }
 
     /** The form's values for a draft (to edit a programme or start from a template). */
@@ -66,14 +68,17 @@ final class ProgramForm {
         v.put("capacity", List.of(Integer.toString(d.defaultCapacity())));
         v.put("languages", d.languages());
         d.weeklyCap().ifPresent(c -> v.put("weeklyCap", List.of(Integer.toString(c))));
+        WorkingWeekForm.values(d.workingWeek(), v);
         return v;
     }
 
     /** The defaults of a blank form. */
     static Map<String, List<String>> blank() {
-        return Map.of("cadence", List.of(Cadence.BIWEEKLY.value()), "duration", List.of("6"),
-                "matching", List.of(MatchingMode.MENTEE_CHOOSES.value()), "capacity", List.of("2"),
-                "languages", List.of("en"));
+        Map<String, List<String>> v = new LinkedHashMap<>(Map.of("cadence", List.of(Cadence.BIWEEKLY.value()),
+                "duration", List.of("6"), "matching", List.of(MatchingMode.MENTEE_CHOOSES.value()),
+                "capacity", List.of("2"), "languages", List.of("en")));
+        WorkingWeekForm.values(WorkingWeek.defaults(), v);
+        return v;
     }
 
     static Optional<ProgramDraft> parse(FormCheck check) {
@@ -88,12 +93,13 @@ final class ProgramForm {
         OptionalInt capacity = check.number("capacity", true, 1, 5);
         List<String> languages = check.choices("languages", 1, Languages.OFFERED.size(), Languages.OFFERED);
         OptionalInt weeklyCap = check.number("weeklyCap", false, ProgramDraft.MIN_CAP, ProgramDraft.MAX_CAP);
+        Optional<WorkingWeek> week = WorkingWeekForm.parse(check);
         if (!check.ok()) {
             return Optional.empty();
         }
         return Optional.of(new ProgramDraft(name, description, topics, Cadence.parse(cadence).orElseThrow(),
                 Integer.parseInt(duration), MatchingMode.parse(matching).orElseThrow(), capacity.getAsInt(),
-                languages, weeklyCap));
+                languages, weeklyCap, week.orElseThrow()));
     }
 
     private static List<String> topics(FormCheck check) {
@@ -102,7 +108,7 @@ final class ProgramForm {
             return List.of();
         }
         LinkedHashSet<String> seen = new LinkedHashSet<>();
-        List<String> topics = new java.util.ArrayList<>();
+        List<String> topics = new ArrayList<>();
         for (String part : TOPIC_SEPARATOR.split(raw)) {
             String topic = part.strip().replaceAll("\\s+", " ");
             if (topic.isEmpty()) {

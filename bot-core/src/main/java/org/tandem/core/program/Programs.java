@@ -14,17 +14,22 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.security.SecureRandom;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.bson.Document;
 import org.tandem.core.conversation.Scope;
+import org.tandem.core.schedule.WorkingWeek;
 
 /** The {@code programs} collection. A programme's name is unique in its workspace (a unique index says so). */
 public final class Programs {
@@ -132,6 +137,11 @@ public final class Programs {
         return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(Programs::toProgram);
     }
 
+    /** When a programme's people work; the usual week when the programme is gone (erased, or never was). */
+    public WorkingWeek workingWeek(String id) {
+        return find(id).map(p -> p.spec().workingWeek()).orElse(WorkingWeek.defaults());
+    }
+
     public Optional<Program> findByName(Scope scope, String name) {
         return Optional.ofNullable(collection.find(eq("nameKey", nameKey(scope, name))).first())
                 .map(Programs::toProgram);
@@ -174,7 +184,27 @@ public final class Programs {
                 .append("matchingMode", spec.matchingMode().value())
                 .append("defaultCapacity", spec.defaultCapacity())
                 .append("languages", spec.languages())
-                .append("weeklyCap", spec.weeklyCap().isPresent() ? spec.weeklyCap().getAsInt() : null);
+                .append("weeklyCap", spec.weeklyCap().isPresent() ? spec.weeklyCap().getAsInt() : null)
+                .append("workingWeek", week(spec.workingWeek()));
+    }
+
+    private static Document week(WorkingWeek week) {
+        return new Document("start", week.start().toString()).append("end", week.end().toString())
+                .append("days", week.days().stream().map(DayOfWeek::name).toList());
+    }
+
+    /** A programme saved before it had a working week, or with one that no longer reads, works the usual one. */
+    private static WorkingWeek week(Document w) {
+        if (w == null) {
+            return WorkingWeek.defaults();
+        }
+        try {
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            w.getList("days", String.class).forEach(d -> days.add(DayOfWeek.valueOf(d)));
+            return new WorkingWeek(LocalTime.parse(w.getString("start")), LocalTime.parse(w.getString("end")), days);
+        } catch (RuntimeException e) {
+            return WorkingWeek.defaults();
+        }
     }
 
     private static RuntimeException nameTakenOr(MongoWriteException e, String name) {
@@ -186,7 +216,8 @@ public final class Programs {
                 d.getList("topics", String.class), Cadence.parse(d.getString("cadence")).orElseThrow(),
                 d.getInteger("durationMonths"), MatchingMode.parse(d.getString("matchingMode")).orElseThrow(),
                 d.getInteger("defaultCapacity"), d.getList("languages", String.class),
-                d.getInteger("weeklyCap") == null ? OptionalInt.empty() : OptionalInt.of(d.getInteger("weeklyCap")));
+                d.getInteger("weeklyCap") == null ? OptionalInt.empty() : OptionalInt.of(d.getInteger("weeklyCap")),
+                week(d.get("workingWeek", Document.class)));
         return new Program(d.getString("_id"), new Scope(d.getString("platform"), d.getString("tenant")), spec,
                 ProgramState.valueOf(d.getString("state").toUpperCase(Locale.ROOT)),
                 d.getDate("createdAt").toInstant(), d.getString("createdBy"), d.getLong("version"));

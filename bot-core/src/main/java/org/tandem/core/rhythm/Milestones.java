@@ -88,7 +88,8 @@ final class Milestones implements Flow {
         // the pair is told it is complete in the mentee's working hours, like every other news of the rhythm
         rhythm.plan(CLOSE_WAIT + "|" + pair.id() + "|" + ends, CLOSE_WAIT, pair,
                 Map.of("pair", pair.id(), "endsAt", ends.toString()),
-                Courtesy.nextSlot(rhythm.zone(pair.mentee(), pair.program()), ends.plus(DECISION_WAIT)));
+                Courtesy.nextSlot(rhythm.week(pair.program()), rhythm.zone(pair.mentee(), pair.program()),
+                        ends.plus(DECISION_WAIT)));
     }
 
     List<DueHandler> handlers() {

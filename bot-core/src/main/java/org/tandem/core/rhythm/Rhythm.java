@@ -31,6 +31,7 @@ import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 import org.tandem.core.schedule.DueItems;
 import org.tandem.core.schedule.Moments;
+import org.tandem.core.schedule.WorkingWeek;
 import org.tandem.core.settings.Settings;
 
 /** What the rhythm's flows share: the stores, the port, the clock, and the small questions they all ask. */
@@ -128,7 +129,13 @@ final class Rhythm {
      * and the close count against the same daily and weekly caps.
      */
     Optional<Instant> courtesy(Pair pair, PersonRef to) {
-        return courtesy.claim(to, zone(to, pair.program()), pauses.personUntil(to), now(), weeklyCap(pair));
+        return courtesy.claim(to, week(pair.program()), zone(to, pair.program()), pauses.personUntil(to), now(),
+                weeklyCap(pair));
+    }
+
+    /** The programme's working week, which the rhythm speaks in; the usual one when the programme is gone. */
+    WorkingWeek week(String programId) {
+        return programs.workingWeek(programId);
     }
 
     Optional<Program> program(Pair pair) {

@@ -116,7 +116,8 @@ public final class MatchFlow implements Flow {
             return;
         }
         Candidates pool = Candidates.of(program.id(), enrollments, pairs);
-        Matcher matcher = settings.of(program.id()).matcher(LocalDate.ofInstant(turn.now(), ZoneOffset.UTC));
+        Matcher matcher = settings.of(program.id()).matcher(LocalDate.ofInstant(turn.now(), ZoneOffset.UTC),
+                program.spec().workingWeek());
         Plan plan = matcher.plan(pool.mentees(), pool.mentors(), pool.exclusions());
         MatchRuns.Run run = runs.preview(program.id(), program.scope().tenant(), turn.who().userId(), plan, turn.now());
         // a newer preview supersedes the ones before: only one can be confirmed

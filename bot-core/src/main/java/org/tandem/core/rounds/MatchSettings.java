@@ -16,6 +16,7 @@ import org.tandem.core.matching.Criterion;
 import org.tandem.core.matching.MatchPolicy;
 import org.tandem.core.matching.Matcher;
 import org.tandem.core.matching.Weights;
+import org.tandem.core.schedule.WorkingWeek;
 
 /**
  * The {@code match_settings} collection: each programme's matching weights and policy, set by its coordinators.
@@ -31,9 +32,9 @@ final class MatchSettings {
             return new Tuning(Weights.defaults(), MatchPolicy.defaults());
         }
 
-        /** The matcher that plans with these settings, on {@code day}'s time-zone offsets. */
-        Matcher matcher(LocalDate day) {
-            return new Matcher(weights, policy, day);
+        /** The matcher that plans with these settings, in the programme's week on {@code day}'s time-zone offsets. */
+        Matcher matcher(LocalDate day, WorkingWeek week) {
+            return new Matcher(weights, policy, day, week);
         }
     }
 

@@ -13,6 +13,7 @@ import org.tandem.core.matching.MenteeCandidate;
 import org.tandem.core.matching.Plan;
 import org.tandem.core.matching.Unmatched;
 import org.tandem.core.pairs.Pairs;
+import org.tandem.core.program.Program;
 
 /**
  * Why each mentee of a programme is still without a pair, as the matcher sees the pool right now (nothing is
@@ -34,9 +35,10 @@ public final class Waiting {
     }
 
     /** Every mentee without an open pair, in enrolment order, with why. */
-    public List<Unmatched> of(String program, Instant now) {
-        Candidates pool = Candidates.of(program, enrollments, pairs);
-        Plan plan = settings.of(program).matcher(LocalDate.ofInstant(now, ZoneOffset.UTC))
+    public List<Unmatched> of(Program program, Instant now) {
+        Candidates pool = Candidates.of(program.id(), enrollments, pairs);
+        Plan plan = settings.of(program.id()).matcher(LocalDate.ofInstant(now, ZoneOffset.UTC),
+                        program.spec().workingWeek())
                 .plan(pool.mentees(), pool.mentors(), pool.exclusions());
         Map<String, Unmatched> why = new HashMap<>();
         plan.unmatched().forEach(u -> why.put(u.mentee(), u));

@@ -23,7 +23,7 @@ class ConstraintsTest {
             if (r.nextBoolean()) {
                 w = w.withMust(Criterion.values()[r.nextInt(Criterion.values().length)], true);
             }
-            Matcher matcher = new Matcher(w, Instance.DAY);
+            Matcher matcher = new Matcher(w, MatchPolicy.defaults(), Instance.DAY, Instance.randomWeek(seed));
             Plan plan = matcher.plan(p.mentees(), p.mentors(), p.exclusions());
             checkPlan(seed, p, matcher, plan);
         }
@@ -34,7 +34,8 @@ class ConstraintsTest {
         for (long seed = 0; seed < 20; seed++) {
             Random r = new Random(seed);
             RandomProgramme p = RandomProgramme.generate(30, 12, seed, 0, 3, true);
-            Matcher matcher = new Matcher(Instance.randomWeights(r), Instance.DAY);
+            Matcher matcher = new Matcher(Instance.randomWeights(r), MatchPolicy.defaults(), Instance.DAY,
+                    Instance.randomWeek(seed));
             assertThat(Instance.viaTable(matcher, p.mentees(), p.mentors(), p.exclusions()).score())
                     .isDeepEqualTo(Instance.of(matcher, p).score());
         }
@@ -53,7 +54,7 @@ class ConstraintsTest {
         for (Assignment a : plan.assignments()) {
             MenteeCandidate e = mentees.get(a.mentee());
             MentorCandidate r = mentors.get(a.mentor());
-            assertThat(Rules.broken(e, r, p.exclusions(), matcher.weights(), Instance.DAY))
+            assertThat(Rules.broken(e, r, p.exclusions(), matcher.weights(), matcher.day(), matcher.week()))
                     .as("seed %d: %s with %s", seed, e.id(), r.id()).isNull();
             assertThat(a.score()).isEqualTo(matcher.score(e, r));
             load.merge(r.id(), 1, Integer::sum);
@@ -71,7 +72,8 @@ class ConstraintsTest {
             for (Shortlist.Option o : options) {
                 assertThat(seen.add(o.mentor())).as("no mentor twice").isTrue();
                 MentorCandidate r = mentors.get(o.mentor());
-                assertThat(Rules.broken(e, r, p.exclusions(), matcher.weights(), Instance.DAY)).isNull();
+                assertThat(Rules.broken(e, r, p.exclusions(), matcher.weights(), matcher.day(), matcher.week()))
+                        .isNull();
                 assertThat(o.score()).isEqualTo(matcher.score(e, r));
                 if (!o.planned()) {
                     assertThat(r.capacity()).as("an alternative she could get has a free place").isPositive();

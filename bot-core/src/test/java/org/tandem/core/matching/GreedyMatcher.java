@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tandem.core.schedule.WorkingWeek;
 
 /**
  * The baseline the benchmark compares with, never used by the bot: take the cheapest allowed pairs first (fewest
@@ -21,11 +22,17 @@ public final class GreedyMatcher {
     private final Weights weights;
     private final MatchPolicy policy;
     private final LocalDate day;
+    private final WorkingWeek week;
 
-    public GreedyMatcher(Weights weights, MatchPolicy policy, LocalDate day) {
+    public GreedyMatcher(Weights weights, MatchPolicy policy, LocalDate day, WorkingWeek week) {
         this.weights = weights;
         this.policy = policy;
         this.day = day;
+        this.week = week;
+    }
+
+    public GreedyMatcher(Weights weights, MatchPolicy policy, LocalDate day) {
+        this(weights, policy, day, WorkingWeek.defaults());
     }
 
     public GreedyMatcher(Weights weights, LocalDate day) {
@@ -34,7 +41,7 @@ public final class GreedyMatcher {
 
     public Result match(List<MenteeCandidate> mentees, List<MentorCandidate> mentors,
                         Collection<Exclusion> exclusions) {
-        Scoring scoring = new Scoring(new Pool(mentees, mentors, exclusions, day), weights, policy);
+        Scoring scoring = new Scoring(new Pool(mentees, mentors, exclusions, day, week), weights, policy);
         int maxScore = Criteria.maxScore(weights);
         long[] pairs = new long[mentees.size() * mentors.size()];
         int count = 0;

@@ -1,6 +1,9 @@
 package org.tandem.core.matching;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -8,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.tandem.core.schedule.WorkingWeek;
 
 /**
  * A programme as the checkers see it: every pair's score through the public one-pair API ({@link Matcher#allowed},
@@ -38,7 +42,8 @@ record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandi
         int[][] failed = new int[mentees.size()][mentors.size()];
         for (int i = 0; i < failed.length; i++) {
             for (int m = 0; m < failed[i].length; m++) {
-                failed[i][m] = Rules.failedNeeds(mentees.get(i), mentors.get(m), matcher.policy(), matcher.day());
+                failed[i][m] = Rules.failedNeeds(mentees.get(i), mentors.get(m), matcher.policy(), matcher.day(),
+                        matcher.week());
             }
         }
         return failed;
@@ -50,8 +55,8 @@ record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandi
      */
     static Instance viaTable(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandidate> mentors,
                              Set<Exclusion> exclusions) {
-        Scoring scoring = new Scoring(new Pool(mentees, mentors, exclusions, matcher.day()), matcher.weights(),
-                matcher.policy());
+        Scoring scoring = new Scoring(new Pool(mentees, mentors, exclusions, matcher.day(), matcher.week()),
+                matcher.weights(), matcher.policy());
         int[][] score = new int[mentees.size()][mentors.size()];
         int[][] failed = new int[mentees.size()][mentors.size()];
         java.util.stream.IntStream.range(0, score.length).parallel().forEach(i -> {
@@ -74,6 +79,25 @@ record Instance(Matcher matcher, List<MenteeCandidate> mentees, List<MentorCandi
             }
         }
         return new Weights(points, musts);
+    }
+
+    /**
+     * A working week that may be any a programme can set: starting from 06:00 to 12:00, 3 to 16 hours long (long
+     * days far apart share two stretches), on its own random numbers so that the seeds' programmes stay the same.
+     */
+    static WorkingWeek randomWeek(long seed) {
+        Random r = new Random(seed * 7919 + 13);
+        LocalTime start = LocalTime.of(6, 0).plusMinutes(30L * r.nextInt(13));
+        long longest = Duration.between(start, LocalTime.of(22, 0)).toMinutes();
+        LocalTime end = start.plusMinutes(Math.min(longest, 180 + 30L * r.nextInt(27)));
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        days.add(DayOfWeek.of(1 + r.nextInt(7)));
+        for (DayOfWeek d : DayOfWeek.values()) {
+            if (r.nextBoolean()) {
+                days.add(d);
+            }
+        }
+        return new WorkingWeek(start, end, days);
     }
 
     /** A random policy: each need protected or not, any spread, any shortlist size. */

@@ -22,14 +22,16 @@ class OptimalityTest {
             Random r = new Random(seed);
             RandomProgramme p = RandomProgramme.generate(1 + r.nextInt(7), 1 + r.nextInt(4), seed, 0, 2, true);
             Weights w = Instance.randomWeights(r);
-            Instance instance = Instance.of(new Matcher(w, Instance.randomPolicy(r), Instance.DAY), p);
+            Instance instance = Instance.of(new Matcher(w, Instance.randomPolicy(r), Instance.DAY,
+                    Instance.randomWeek(seed)), p);
             Plan plan = instance.plan();
 
             // equal optima may differ in how score and load cost add up to the same net
             assertThat(plan.objective()).as("seed %d", seed).isEqualByComparingTo(BruteForce.best(instance));
             assertThat(instance.objective(instance.mentorOf(Instance.assignment(plan)))).as("seed %d", seed)
                     .isEqualTo(plan.objective());
-            Objective greedy = new GreedyMatcher(w, instance.matcher().policy(), Instance.DAY)
+            Objective greedy = new GreedyMatcher(w, instance.matcher().policy(), Instance.DAY,
+                    instance.matcher().week())
                     .match(p.mentees(), p.mentors(), p.exclusions()).objective();
             assertThat(greedy).isLessThanOrEqualTo(plan.objective());
             greedyBeaten += greedy.compareTo(plan.objective()) < 0 ? 1 : 0;
@@ -45,7 +47,7 @@ class OptimalityTest {
             Random r = new Random(100 + k);
             RandomProgramme p = RandomProgramme.generate(sizes[k][0], sizes[k][1], 100 + k);
             Instance instance = Instance.of(new Matcher(Instance.randomWeights(r), Instance.randomPolicy(r),
-                    Instance.DAY), p);
+                    Instance.DAY, Instance.randomWeek(100 + k)), p);
             Plan plan = instance.plan();
 
             assertThat(ResidualCertificate.refute(instance, instance.mentorOf(Instance.assignment(plan))))
@@ -64,8 +66,8 @@ class OptimalityTest {
                     r.nextInt(MatchPolicy.SPREAD_MAX + 1), 3);
             Matcher matcher = new Matcher(Instance.randomWeights(r), policy, Instance.DAY);
             Instance instance = Instance.of(matcher, p);
-            Scoring scoring = new Scoring(new Pool(p.mentees(), p.mentors(), p.exclusions(), Instance.DAY),
-                    matcher.weights(), policy);
+            Scoring scoring = new Scoring(new Pool(p.mentees(), p.mentors(), p.exclusions(), Instance.DAY,
+                    matcher.week()), matcher.weights(), policy);
             Matcher.Solved solved = Matcher.solve(scoring, 1 + r.nextInt(2));
             resolved += solved.solves() > 1 ? 1 : 0;
 

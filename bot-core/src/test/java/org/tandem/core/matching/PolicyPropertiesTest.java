@@ -22,20 +22,22 @@ class PolicyPropertiesTest {
             Random r = new Random(seed);
             RandomProgramme p = RandomProgramme.generate(20 + r.nextInt(120), 5 + r.nextInt(40), seed);
             Matcher matcher = new Matcher(Instance.randomWeights(r).withMust(Criterion.TOPICS, false),
-                    MatchPolicy.defaults(), Instance.DAY);
+                    MatchPolicy.defaults(), Instance.DAY, Instance.randomWeek(seed));
             Plan plan = matcher.plan(p.mentees(), p.mentors(), p.exclusions());
             Map<String, Integer> spare = spare(p, plan);
             for (Assignment a : plan.assignments()) {
                 MenteeCandidate e = mentee(p, a.mentee());
-                int failed = Rules.failedNeeds(e, mentor(p, a.mentor()), matcher.policy(), Instance.DAY);
+                int failed = Rules.failedNeeds(e, mentor(p, a.mentor()), matcher.policy(), matcher.day(),
+                        matcher.week());
                 assertThat(a.score().reasons().stream().anyMatch(Reason::weak)).as("seed %d: %s marked", seed,
                         a.mentee()).isEqualTo(failed > 0);
                 if (failed > 0) {
                     compromises++;
                     for (MentorCandidate m : p.mentors()) {
                         boolean better = spare.get(m.id()) > 0
-                                && Rules.broken(e, m, p.exclusions(), matcher.weights(), Instance.DAY) == null
-                                && Rules.failedNeeds(e, m, matcher.policy(), Instance.DAY) < failed;
+                                && Rules.broken(e, m, p.exclusions(), matcher.weights(), matcher.day(),
+                                        matcher.week()) == null
+                                && Rules.failedNeeds(e, m, matcher.policy(), matcher.day(), matcher.week()) < failed;
                         assertThat(better).as("seed %d: %s could have had %s", seed, e.id(), m.id()).isFalse();
                     }
                 }
@@ -74,7 +76,7 @@ class PolicyPropertiesTest {
             Random r = new Random(seed);
             RandomProgramme p = RandomProgramme.generate(10 + r.nextInt(100), 3 + r.nextInt(40), seed, 0, 3, true);
             MatchPolicy policy = Instance.randomPolicy(r);
-            Matcher matcher = new Matcher(Instance.randomWeights(r), policy, Instance.DAY);
+            Matcher matcher = new Matcher(Instance.randomWeights(r), policy, Instance.DAY, Instance.randomWeek(seed));
             Plan plan = matcher.plan(p.mentees(), p.mentors(), p.exclusions());
             Map<String, Integer> appearances = new HashMap<>();
             for (MenteeCandidate e : p.mentees()) {
@@ -86,23 +88,25 @@ class PolicyPropertiesTest {
                     continue;
                 }
                 MentorCandidate planned = mentor(p, plan.assignment(e.id()).get().mentor());
-                int plannedFails = Rules.failedNeeds(e, planned, policy, Instance.DAY);
+                int plannedFails = Rules.failedNeeds(e, planned, policy, matcher.day(), matcher.week());
                 assertThat(options.get(0).mentor()).isEqualTo(planned.id());
                 assertThat(options).extracting(Shortlist.Option::mentor).doesNotHaveDuplicates();
                 for (Shortlist.Option o : options) {
                     MentorCandidate m = mentor(p, o.mentor());
                     appearances.merge(m.id(), 1, Integer::sum);
                     assertThat(m.capacity()).as("seed %d: she could get %s", seed, m.id()).isPositive();
-                    assertThat(Rules.broken(e, m, p.exclusions(), matcher.weights(), Instance.DAY)).isNull();
-                    assertThat(Rules.failedNeeds(e, m, policy, Instance.DAY)).as("seed %d: no worse than planned",
-                            seed).isLessThanOrEqualTo(plannedFails);
+                    assertThat(Rules.broken(e, m, p.exclusions(), matcher.weights(), matcher.day(), matcher.week()))
+                            .isNull();
+                    assertThat(Rules.failedNeeds(e, m, policy, matcher.day(), matcher.week()))
+                            .as("seed %d: no worse than planned", seed).isLessThanOrEqualTo(plannedFails);
                 }
                 assertThat(list.why().isEmpty()).as("seed %d: %s says why iff short", seed, e.id())
                         .isEqualTo(options.size() == policy.shortlist());
                 if (list.why().equals(Shortlist.FEW)) {
                     long fitting = p.mentors().stream().filter(m -> m.capacity() > 0)
-                            .filter(m -> Rules.broken(e, m, p.exclusions(), matcher.weights(), Instance.DAY) == null)
-                            .filter(m -> Rules.failedNeeds(e, m, policy, Instance.DAY) == 0).count();
+                            .filter(m -> Rules.broken(e, m, p.exclusions(), matcher.weights(), matcher.day(),
+                                    matcher.week()) == null)
+                            .filter(m -> Rules.failedNeeds(e, m, policy, matcher.day(), matcher.week()) == 0).count();
                     assertThat(list.whyArgs()).as("seed %d", seed).containsExactly(Long.toString(fitting));
                 }
             }

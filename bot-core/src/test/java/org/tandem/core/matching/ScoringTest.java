@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.tandem.core.matching.Someone.mentee;
 import static org.tandem.core.matching.Someone.mentor;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.schedule.WorkingWeek;
 
 /** Each criterion's points and the sentence that explains them (default weights: topics 5, the others 2). */
 class ScoringTest {
@@ -76,23 +81,67 @@ class ScoringTest {
 
     @Test
     void timeZonesCountSharedWorkingHoursOnTheDay() {
+        // the usual week: 9:30 to 17:00, 7.5 hours a day
         Someone.Mentee paris = mentee("e").zone("Europe/Paris");
         assertThat(timeZone(paris, "Europe/Berlin", DAY)).containsExactly("match.reason.time-zone.same", 12);
+        // an hour apart: 6.5 hours, past the 6 that earn every point
         assertThat(timeZone(paris, "Europe/London", DAY)).containsExactly("match.reason.time-zone.hours", 12);
-        assertThat(timeZone(paris, "America/New_York", DAY)).containsExactly("match.reason.time-zone.hours", 6);
+        // 5 hours apart that day: 2.5 hours
+        assertThat(timeZone(paris, "America/New_York", DAY)).containsExactly("match.reason.time-zone.hours", 4);
+        // 6 hours apart in January: 1.5 hours
         assertThat(timeZone(paris, "America/New_York", LocalDate.of(2025, 1, 15)))
-                .containsExactly("match.reason.time-zone.hours", 4);
+                .containsExactly("match.reason.time-zone.one-hour", 2);
         assertThat(timeZone(paris, "Asia/Tokyo", LocalDate.of(2025, 1, 15)))
                 .containsExactly("match.reason.time-zone.none", 0);
-        assertThat(timeZone(paris, "America/Denver", DAY))
-                .containsExactly("match.reason.time-zone.one-hour", 2);
+        // 7 hours apart: half an hour is not an hour to meet in
+        assertThat(timeZone(paris, "America/Denver", DAY)).containsExactly("match.reason.time-zone.none", 0);
         // Auckland's Thursday morning is Honolulu's Wednesday afternoon: 23 hours apart is 1 hour apart
         assertThat(timeZone(mentee("e").zone("Pacific/Auckland"), "Pacific/Honolulu", DAY))
                 .containsExactly("match.reason.time-zone.hours", 12);
         Reason r = new Matcher(Weights.defaults(), DAY).score(paris.build(),
                 mentor("r").zone("Europe/London").build()).reasons().stream()
                 .filter(x -> x.criterion() == Criterion.TIME_ZONE).findFirst().orElseThrow();
-        assertThat(r.text(Texts.of(Locale.ENGLISH))).isEqualTo("7 working hours in common");
+        assertThat(r.text(Texts.of(Locale.ENGLISH))).isEqualTo("6 working hours in common");
+    }
+
+    @Test
+    void theProgrammesWorkingWeekIsTheOneTimeZonesAreComparedIn() {
+        // Paris and New York, 5 hours apart that day: 2.5 hours of 9:30-17:00 in common, 3 of 8:00-16:00
+        WorkingWeek early = new WorkingWeek(LocalTime.of(8, 0), LocalTime.of(16, 0),
+                EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                        DayOfWeek.THURSDAY));
+        MenteeCandidate paris = mentee("e").zone("Europe/Paris").build();
+        MentorCandidate newYork = mentor("r").zone("America/New_York").build();
+        Weights mustShare3Hours = Weights.defaults().withMust(Criterion.TIME_ZONE, true);
+
+        assertThat(new Matcher(mustShare3Hours, MatchPolicy.defaults(), DAY, early).allowed(paris, newYork, Set.of()))
+                .as("3 hours in common under 8:00-16:00").isTrue();
+        assertThat(new Matcher(mustShare3Hours, MatchPolicy.defaults(), DAY, WorkingWeek.defaults())
+                .allowed(paris, newYork, Set.of())).as("2.5 hours under 9:30-17:00").isFalse();
+        Reason r = timeZoneReason(new Matcher(Weights.defaults(), MatchPolicy.defaults(), DAY, early), paris, newYork);
+        assertThat(List.of(r.key(), r.points())).containsExactly("match.reason.time-zone.hours", 6);
+        assertThat(r.text(Texts.of(Locale.FRENCH))).isEqualTo("3 heures de travail en commun");
+        assertThat(Rules.sharedMinutes(paris, newYork, DAY, early)).isEqualTo(180);
+        assertThat(Rules.sharedMinutes(paris, newYork, DAY, WorkingWeek.defaults())).isEqualTo(150);
+
+        // the same hours everywhere are "the same working hours", whatever their length
+        Reason same = timeZoneReason(new Matcher(Weights.defaults(), MatchPolicy.defaults(), DAY, early), paris,
+                mentor("r").zone("Europe/Berlin").build());
+        assertThat(same.key()).isEqualTo("match.reason.time-zone.same");
+
+        // a 6:00-22:00 day twelve hours away shares two stretches: Paris's morning and evening with Auckland's
+        // evening and morning, 4 hours each
+        WorkingWeek long16 = new WorkingWeek(LocalTime.of(6, 0), LocalTime.of(22, 0), WorkingWeek.defaults().days());
+        MentorCandidate auckland = mentor("r").zone("Pacific/Auckland").build();
+        Reason two = timeZoneReason(new Matcher(Weights.defaults(), MatchPolicy.defaults(), DAY, long16), paris,
+                auckland);
+        assertThat(two.args()).containsExactly("8");
+        assertThat(Rules.sharedMinutes(paris, auckland, DAY, long16)).isEqualTo(8 * 60);
+    }
+
+    private static Reason timeZoneReason(Matcher m, MenteeCandidate e, MentorCandidate r) {
+        return m.score(e, r).reasons().stream().filter(x -> x.criterion() == Criterion.TIME_ZONE).findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -121,8 +170,8 @@ class ScoringTest {
                 mentor("r").expertise("Sales").seniority(3).zone("America/New_York").build());
         assertThat(s.reasons()).extracting(Reason::criterion)
                 .containsExactly(Criterion.SENIORITY, Criterion.TOPICS, Criterion.TIME_ZONE);
-        assertThat(s.reasons()).extracting(Reason::points).containsExactly(42, 10, 6);
-        assertThat(s.total()).isEqualTo(58);
+        assertThat(s.reasons()).extracting(Reason::points).containsExactly(42, 10, 4);
+        assertThat(s.total()).isEqualTo(56);
     }
 
     @Test
@@ -165,7 +214,7 @@ class ScoringTest {
             RandomProgramme p = RandomProgramme.generate(40, 20, seed);
             Weights w = Instance.randomWeights(r);
             MatchPolicy policy = Instance.randomPolicy(r);
-            Pool pool = new Pool(p.mentees(), p.mentors(), p.exclusions(), Instance.DAY);
+            Pool pool = new Pool(p.mentees(), p.mentors(), p.exclusions(), Instance.DAY, Instance.randomWeek(seed));
             Criteria.Compiled compiled = Criteria.Compiled.of(w, policy, 1_000_003);
             for (Pool.Mentee e : pool.mentees) {
                 for (Pool.Mentor m : pool.mentors) {

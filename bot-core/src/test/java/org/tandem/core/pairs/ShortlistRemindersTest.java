@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.schedule.DueItem;
@@ -34,7 +35,11 @@ class ShortlistRemindersTest {
     private final Chat.Person bob = chat.person("bob");
 
     private int shortlisted() {
-        carol.submits("program.create", Forms.program("Leadership"));
+        return shortlisted(Forms.program("Leadership"));
+    }
+
+    private int shortlisted(Map<String, Object> programme) {
+        carol.submits("program.create", programme);
         carol.says("program open Leadership");
         Seed.enrolMentee(alice, Forms.mentee());
         Seed.enrolMentor(bob, Forms.mentor());
@@ -95,6 +100,20 @@ class ShortlistRemindersTest {
         days(20);
         assertThat(sent(alice.ref().key(), after, REMINDER)).isEmpty();
         assertThat(chat.core().dueItems().count(DueItem.Status.FAILED)).isZero();
+    }
+
+    @Test
+    void theReminderComesInsideTheProgrammesWorkingWeek() {
+        // offered on Tuesday 3 March: three days later is a Friday, outside a week of Sunday to Thursday, 8:00-16:00
+        chat.clock().set(Instant.parse("2026-03-03T09:00:00Z"));
+        int start = shortlisted(Forms.with(Forms.with(Forms.with(Forms.program("Leadership"), "workStart", "08:00"),
+                "workEnd", "16:00"), "workDays", List.of("sunday", "monday", "tuesday", "wednesday", "thursday")));
+        days(5);
+        List<RecordingMessenger.Sent> reminders = sent(alice.ref().key(), start, REMINDER);
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0).at().atZone(ZoneId.of("Europe/Paris")).toLocalDateTime())
+                .as("Sunday 8:00 in Paris, the first moment of her week after three days")
+                .isEqualTo("2026-03-08T08:00");
     }
 
     @Test

@@ -31,6 +31,10 @@ class RhythmTest {
     /** Alice (mentee, Paris) and Bob (mentor, given zone) in an active pair, through the real flows. */
     private Pair active(String mentorZone) {
         Seed.openProgramme(chat, "Leadership");
+        return enrolledAndActive(mentorZone);
+    }
+
+    private Pair enrolledAndActive(String mentorZone) {
         Seed.enrolMentee(alice, Forms.mentee());
         Seed.enrolMentor(bob, Forms.with(Forms.mentor(), "timeZone", mentorZone));
         Program program = chat.core().programs().findByName(new Scope("test", Chat.TENANT), "Leadership")
@@ -139,6 +143,37 @@ class RhythmTest {
         assertThat(bob.dmsSince(mark).text()).contains("Have you met");
         // sending check-in 1 planned check-in 2, a cadence later
         assertThat(pairs.find(pair.id()).orElseThrow().rhythm().checkIn()).isEqualTo(2);
+    }
+
+    @Test
+    void nudgesComeInsideTheProgrammesOwnWorkingWeek() {
+        // 8:00 to 16:00, Sunday to Thursday: Friday and Saturday are the weekend
+        Chat.Person carol = chat.coordinator("carol");
+        carol.submits("program.create", Forms.with(Forms.with(Forms.with(Forms.program("Leadership"),
+                "workStart", "08:00"), "workEnd", "16:00"),
+                "workDays", List.of("sunday", "monday", "tuesday", "wednesday", "thursday")));
+        carol.says("program open Leadership");
+        enrolledAndActive("Europe/Berlin");
+        alice.clicksButton("Draft our agreement");
+        alice.submits("agreement.form", Forms.with(new java.util.HashMap<>(agreement()), "cadence", "weekly"));
+        chat.clock().set(Instant.parse("2026-03-06T10:00:00Z"));
+        bob.clicksButton("Confirm");
+        int mark = chat.mark();
+        // due Friday 13 March, a working day of the usual week but not of this one
+        at("2026-03-13T10:00:01Z");
+        assertThat(alice.dmsSince(mark).text()).doesNotContain("Have you met");
+        at("2026-03-14T10:00:00Z");
+        assertThat(alice.dmsSince(mark).text()).doesNotContain("Have you met");
+        // Sunday 8:00 in Paris is 07:00 UTC
+        at("2026-03-15T06:59:00Z");
+        assertThat(alice.dmsSince(mark).text()).doesNotContain("Have you met");
+        at("2026-03-15T07:01:00Z");
+        assertThat(alice.dmsSince(mark).text()).containsOnlyOnce("Have you met *Bob* since");
+        // two days later the mentor, from 8:00 in Berlin (07:00 UTC), not from the usual 9:30
+        at("2026-03-17T06:59:00Z");
+        assertThat(bob.dmsSince(mark).text()).doesNotContain("Have you met");
+        at("2026-03-17T07:01:00Z");
+        assertThat(bob.dmsSince(mark).text()).containsOnlyOnce("Have you met *Alice* since");
     }
 
     @Test

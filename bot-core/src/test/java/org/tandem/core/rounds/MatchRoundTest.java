@@ -282,6 +282,27 @@ class MatchRoundTest {
     }
 
     @Test
+    void timeZonesAreComparedInTheProgrammesWorkingWeek() {
+        // Monday 2 March 2026: Paris and New York are 6 hours apart, and a must asks for 3 hours in common
+        programme("mentee-chooses");
+        mentee("alice", Forms.mentee());
+        mentor("bob", Forms.with(Forms.mentor(), "timeZone", "America/New_York"));
+        carol.says("match weights Leadership");
+        carol.submits("match.weights", Map.of("topics", "5", "seniority", "2", "department", "2", "time-zone", "2",
+                "format", "2", "musts", List.of("time-zone"), "spread", "5", "shortlist", "3"));
+        // 9:30 to 17:00: an hour and a half in common
+        assertThat(carol.says("match").text()).contains("0 of 1 mentee matched");
+        assertThat(carol.says("pending Leadership").text()).contains("No mentor shares enough of your working hours");
+
+        // 8:00 to 17:00: three hours, 3 points of time zone at weight 2
+        carol.says("program edit Leadership");
+        carol.submits("program.edit", Forms.with(Forms.with(Forms.with(Forms.program("Leadership"), "languages",
+                List.of("en", "fr", "pt")), "workStart", "08:00"), "workEnd", "17:00"));
+        assertThat(carol.says("match").text()).contains("1 of 1 mentee matched", "Time zone 6");
+        assertThat(carol.says("pending Leadership").text()).contains("a mentor fits now");
+    }
+
+    @Test
     void twoMenteesRacingForTheLastPlaceExactlyOneWins() throws Exception {
         programme("mentee-chooses");
         Chat.Person alice = mentee("alice", Forms.mentee());

@@ -20,6 +20,9 @@ public final class Forms {
         v.put("matching", "mentee-chooses");
         v.put("capacity", "2");
         v.put("languages", List.of("en", "fr"));
+        v.put("workStart", "09:30");
+        v.put("workEnd", "17:00");
+        v.put("workDays", List.of("monday", "tuesday", "wednesday", "thursday", "friday"));
         return v;
     }
 
