@@ -52,7 +52,7 @@ final class FollowUps {
             PersonRef to = role.equals("mentee") ? pair.mentee() : pair.mentor();
             ZoneId zone = s.zone(to, pair.program());
             reminderAt(week, zone, start, s.now()).ifPresent(at -> schedule(REMIND, pair, plan, role, at));
-            Instant after = Moments.forPerson(zone, plan.end().orElseThrow().plus(AFTER));
+            Instant after = Moments.forPerson(week, zone, plan.end().orElseThrow().plus(AFTER));
             schedule(ASK, pair, plan, role, role.equals("mentee") ? after : after.plus(MENTOR_AFTER));
         }
     }

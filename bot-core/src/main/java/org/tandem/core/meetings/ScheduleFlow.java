@@ -31,7 +31,6 @@ import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
-import org.tandem.core.schedule.Slots;
 
 /**
  * {@code schedule} (a button after the introduction, on a check-in, after a meeting): Tandem finds times inside both

@@ -71,9 +71,9 @@ final class Scheduling {
         return enrollments.zone(person, program, people);
     }
 
-    /** The programme's working week: the hours meetings are proposed in. */
+    /** The programme's working week: the hours meetings are proposed in, the rhythm's own. */
     WorkingWeek week(String program) {
-        return WorkingWeek.defaults();
+        return programs.workingWeek(program);
     }
 
     Texts texts(PersonRef person) {

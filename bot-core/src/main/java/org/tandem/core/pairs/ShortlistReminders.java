@@ -1,7 +1,6 @@
 package org.tandem.core.pairs;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -240,16 +239,7 @@ final class ShortlistReminders implements Flow {
 
     /** The mentee's time zone: the one they answered, else the platform's, else UTC. */
     private ZoneId zone(PersonRef mentee, String program) {
-        Optional<String> answered = enrollments.find(mentee, program).flatMap(Enrollment::mentee)
-                .map(m -> m.timeZone());
-        try {
-            if (answered.isPresent()) {
-                return ZoneId.of(answered.get());
-            }
-        } catch (DateTimeException e) {
-            // the platform's, then
-        }
-        return people.find(mentee).flatMap(p -> p.timeZone()).orElse(ZoneOffset.UTC);
+        return enrollments.zone(mentee, program, people);
     }
 
     private static String key(String kind, Shortlist list) {

@@ -1,15 +1,10 @@
 package org.tandem.core.rhythm;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -144,16 +139,7 @@ final class Rhythm {
 
     /** A person's time zone: the one they gave in their answers, else the platform's, else UTC. */
     ZoneId zone(PersonRef person, String program) {
-        Optional<String> answered = enrollments.find(person, program).flatMap(e -> e.mentee()
-                .map(m -> m.timeZone()).or(() -> e.mentor().map(m -> m.timeZone())));
-        try {
-            if (answered.isPresent()) {
-                return ZoneId.of(answered.get());
-            }
-        } catch (DateTimeException e) {
-            // fall through to the platform's
-        }
-        return people.find(person).flatMap(p -> p.timeZone()).orElse(ZoneOffset.UTC);
+        return enrollments.zone(person, program, people);
     }
 
     /** A date in the reader's language, e.g. "3 March 2026". */

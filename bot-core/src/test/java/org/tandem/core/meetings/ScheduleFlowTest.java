@@ -24,7 +24,6 @@ import org.tandem.core.testing.Chat;
 import org.tandem.core.testing.Forms;
 import org.tandem.core.testing.Life;
 import org.tandem.core.testing.MutableClock;
-import org.tandem.core.testing.RecordingMessenger;
 import org.tandem.core.testing.Seed;
 import org.tandem.core.testing.TestMongo;
 
