@@ -134,6 +134,10 @@ class TeamsScheduleIT {
         assertThat(prop(hers, "UID")).isEqualTo(uid);
         assertThat(prop(his, "SEQUENCE")).isEqualTo("0");
 
+        // what Teams asks when he looks at his confirmation again (its refresh): still live, the invite still there
+        JsonNode refreshed = invoke(teams.refresh("bob", "Bob", hisCard));
+        assertThat(refreshed.toString()).contains("Cancel the meeting", "Download meeting-");
+
         // a double click: the card as it is now, nothing new, nothing changed
         Map<String, List<String>> before = settled();
         mark = teams.mark();
@@ -146,7 +150,8 @@ class TeamsScheduleIT {
         // she moves it to the next day, picked the same way; he answers from an old client (Action.Submit)
         mark = teams.mark();
         assertThat(execute("alice", "Alice", herCard, "Find another time", Map.of()).toString())
-                .as("the meeting stands until the new time is taken").contains("Cancel the meeting");
+                .as("the meeting stands until the new time is taken").contains("Cancel the meeting",
+                        "Download meeting-");
         BotConnectorStub.Call again = teams.awaitTo("a:alice", mark, "don't overlap");
         Instant later = at.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(30));
         // this time from a client whose time picker has a column of seconds
