@@ -73,11 +73,26 @@ final class SlackApiStub implements AutoCloseable {
     private final Map<String, String> shown = new ConcurrentHashMap<>();
     private final AtomicInteger seq = new AtomicInteger();
     private volatile String socketUrl;
+    private final Map<String, String> uploadNames = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+
+    /**
+     * A file shared with {@code files.uploadV2} as the SDK does it: an upload URL asked for its name
+     * ({@code files.getUploadURLExternal}), the bytes sent there, then completed into a channel
+     * ({@code files.completeUploadExternal}).
+     */
+    record Upload(String fileId, String filename, String channel, byte[] bytes) {
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
 
     SlackApiStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::handle);
         server.createContext("/hooks/", this::hook);
+        server.createContext("/upload/", this::upload);
         server.start();
     }
 
@@ -209,6 +224,11 @@ final class SlackApiStub implements AutoCloseable {
         return out;
     }
 
+    /** The files shared in a channel (a DM's {@code D…} id), in the order they were completed. */
+    List<Upload> uploads(String channel) {
+        return uploads.stream().filter(u -> channel.equals(u.channel())).toList();
+    }
+
     /** The blocks a message posted here shows now, after the updates it was given ({@code channel} as answered). */
     JsonNode shown(String channel, String ts) {
         String blocks = shown.get(channel + "/" + ts);
@@ -298,7 +318,23 @@ final class SlackApiStub implements AutoCloseable {
                 members.getOrDefault(p.getOrDefault("channel", ""), List.of()).forEach(list::add);
                 ok.putObject("response_metadata").put("next_cursor", "");
             }
-            case "conversations.open" -> ok.putObject("channel").put("id", "G" + Math.abs(p.get("users").hashCode()));
+            // a DM with one person is D + their id, as Slack answers it; a group DM is G + a hash of its members
+            case "conversations.open" -> ok.putObject("channel").put("id", p.get("users").contains(",")
+                    ? "G" + Math.abs(p.get("users").hashCode()) : "D" + p.get("users").substring(1));
+            case "files.getUploadURLExternal" -> {
+                String id = "F" + seq.incrementAndGet();
+                uploadNames.put(id, p.getOrDefault("filename", ""));
+                ok.put("file_id", id).put("upload_url", url().replace("/api/", "/upload/") + id);
+            }
+            case "files.completeUploadExternal" -> {
+                ArrayNode done = ok.putArray("files");
+                for (JsonNode f : JSON.readTree(p.getOrDefault("files", "[]"))) {
+                    String id = f.at("/id").asString();
+                    uploads.add(new Upload(id, uploadNames.get(id), p.get("channel_id"),
+                            uploaded.getOrDefault(id, new byte[0])));
+                    done.addObject().put("id", id).put("title", f.at("/title").asString(""));
+                }
+            }
             case "views.open", "views.publish" -> ok.putObject("view").put("id", "V" + seq.incrementAndGet());
             case "oauth.v2.access" -> {
                 // a code that names a workspace (T3) installs there; any other, in T2
@@ -324,6 +360,25 @@ final class SlackApiStub implements AutoCloseable {
                 : e.getValue().toString()));
         calls.add(new Call("response_url", null, params, Instant.now(), hookStatus));
         send(ex, hookStatus, hookStatus == 200 ? "ok" : "expired_url");
+    }
+
+    /** The bytes of a file sent to its upload URL (raw, or as the one part of a multipart body). */
+    private void upload(HttpExchange ex) throws IOException {
+        String id = ex.getRequestURI().getPath().substring("/upload/".length());
+        byte[] body = ex.getRequestBody().readAllBytes();
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        uploaded.put(id, type != null && type.startsWith("multipart/") ? part(body, type) : body);
+        calls.add(new Call("upload", null, Map.of("file_id", id), Instant.now(), 200));
+        send(ex, 200, "OK - " + body.length);
+    }
+
+    /** The content of the first part of a multipart body. */
+    private static byte[] part(byte[] body, String type) {
+        String boundary = "--" + type.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1");
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        int start = text.indexOf("\r\n\r\n", text.indexOf(boundary)) + 4;
+        int end = text.indexOf("\r\n" + boundary, start);
+        return text.substring(start, end).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static Map<String, String> form(String body) {

@@ -28,6 +28,11 @@ final class AdaptiveCards {
     static final String DATA = "tandem";
     /** Marks the inputs whose submitted value is a comma-separated list. */
     static final String MULTI = "multi";
+    /**
+     * Marks the inputs whose submitted value is a time: Teams clients whose picker has a seconds column send
+     * {@code HH:mm:ss}, which is read back as the core's {@code HH:mm}.
+     */
+    static final String TIME = "time";
     /** The key of a card's own id in its actions' data. */
     static final String CARD = "card";
     /** The key of the card id in a refresh's data, and the refresh's verb. */
@@ -194,6 +199,7 @@ final class AdaptiveCards {
             error(body, form.error());
         }
         ArrayNode multi = JSON.arrayNode();
+        ArrayNode times = JSON.arrayNode();
         for (Block.FormInput in : form.inputs()) {
             if (in.id().equals(DATA)) {
                 throw new IllegalArgumentException("a form input may not be called '" + DATA + "'");
@@ -202,6 +208,9 @@ final class AdaptiveCards {
             if (in.kind() == Block.InputKind.MULTISELECT) {
                 multi.add(in.id());
             }
+            if (in.kind() == Block.InputKind.TIME) {
+                times.add(in.id());
+            }
         }
         ObjectNode set = body.addObject();
         set.put("type", "ActionSet");
@@ -209,6 +218,9 @@ final class AdaptiveCards {
         ObjectNode data = data(live).put("form", form.formId());
         if (!multi.isEmpty()) {
             data.set(MULTI, multi);
+        }
+        if (!times.isEmpty()) {
+            data.set(TIME, times);
         }
         execute(actions, form.formId(), form.submitLabel(), Block.Style.PRIMARY, true, data);
         // cancelling sends nothing of what was typed, and needs no required answer

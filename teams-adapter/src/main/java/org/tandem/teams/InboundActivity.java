@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
@@ -38,6 +40,9 @@ final class InboundActivity {
     static final String CONVERSATION_ID = "[\\x21-\\x7E]{1,512}";
     /** The tenant of activities that name none (the Bot Framework Emulator). */
     static final String NO_TENANT = "local";
+    /** A time as Teams clients send it: hours and minutes, perhaps one digit of hours, perhaps seconds. */
+    private static final Pattern TIME_VALUE =
+            Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)(?::[0-5]\\d(?:\\.\\d{1,9})?)?");
 
     private InboundActivity() {
     }
@@ -233,6 +238,8 @@ final class InboundActivity {
         }
         Set<String> multi = new HashSet<>();
         data.path(AdaptiveCards.MULTI).forEach(m -> multi.add(m.asText()));
+        Set<String> times = new HashSet<>();
+        data.path(AdaptiveCards.TIME).forEach(m -> times.add(m.asText()));
         if (data.has("form")) {
             String form = id(data, "form");
             if (value.size() > MAX_FIELDS + 1) {
@@ -246,7 +253,9 @@ final class InboundActivity {
                         throw new Invalid("a form field is named '" + e.getKey().replaceAll("[^\\w.$-]", "?")
                                 + "', which no card of ours has");
                     }
-                    fields.put(e.getKey(), values(e.getKey(), e.getValue(), multi.contains(e.getKey())));
+                    List<String> v = values(e.getKey(), e.getValue(), multi.contains(e.getKey()));
+                    fields.put(e.getKey(), times.contains(e.getKey()) ? v.stream().map(InboundActivity::time).toList()
+                            : v);
                 }
             });
             return new Input.Submit(form, fields, card);
@@ -258,6 +267,15 @@ final class InboundActivity {
             return new Input.Click(action, String.join(",", chosen), card);
         }
         return new Input.Click(action, scalar("value", data.path("value")), card);
+    }
+
+    /**
+     * A time picked in a card as the core reads it, {@code HH:mm}: Teams sends {@code 14:30}, or {@code 14:30:00}
+     * from a picker with a seconds column, or {@code 9:05}; anything else is left for the core to refuse.
+     */
+    static String time(String picked) {
+        Matcher m = TIME_VALUE.matcher(picked.strip());
+        return m.matches() ? (m.group(1).length() == 1 ? "0" : "") + m.group(1) + ":" + m.group(2) : picked;
     }
 
     private static List<String> values(String field, JsonNode v, boolean multi) {

@@ -135,6 +135,25 @@ class AdaptiveCardsTest {
     }
 
     @Test
+    void aDateAndATimeArePickersAndTheSubmitSaysWhichInputIsATime() {
+        Block.Form form = new Block.Form("schedule.form", "Choose a time (Europe/London)", List.of(
+                new Block.FormInput("date", "Date", Block.InputKind.DATE, true, List.of(), List.of("2027-03-16"),
+                        null, null, 10),
+                new Block.FormInput("time", "Start time", Block.InputKind.TIME, true, List.of(), List.of("08:00"),
+                        null, null, 5)), "Propose", null, "Cancel");
+        JsonNode body = AdaptiveCards.render(Message.of(form), en).get("body");
+        assertThat(body.get(1).get("type").asText()).isEqualTo("Input.Date");
+        assertThat(body.get(1).get("value").asText()).isEqualTo("2027-03-16");
+        assertThat(body.get(2).get("type").asText()).isEqualTo("Input.Time");
+        assertThat(body.get(2).get("value").asText()).isEqualTo("08:00");
+        JsonNode submit = body.get(3).at("/actions/0");
+        assertThat(submit.at("/data/tandem/time/0").asText()).isEqualTo("time");
+        assertThat(submit.at("/data/tandem/time").size()).isEqualTo(1);
+        assertThat(submit.at("/fallback/data/tandem/time/0").asText()).isEqualTo("time");
+        assertThat(submit.at("/data/tandem/multi").isMissingNode()).isTrue();
+    }
+
+    @Test
     void anInputMayNotTakeOurDataKey() {
         Block.Form form = new Block.Form("f", "T", List.of(new Block.FormInput("tandem", "x", Block.InputKind.TEXT,
                 false, List.of(), List.of(), null, null, 0)), "OK", null, "Cancel");

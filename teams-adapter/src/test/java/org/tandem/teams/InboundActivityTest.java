@@ -58,6 +58,21 @@ class InboundActivityTest {
     }
 
     @Test
+    void aTimeFromAPickerWithSecondsIsReadAsHoursAndMinutes() throws Exception {
+        Activity a = activity("{" + BASE + ",\"value\":{\"tandem\":{\"form\":\"schedule.form\",\"time\":[\"time\"]},"
+                + "\"date\":\"2027-03-16\",\"time\":\"14:30:00\",\"note\":\"10:00:00\"}}");
+        Input.Submit submit = (Input.Submit) InboundActivity.input(a, "").orElseThrow();
+        assertThat(submit.values()).isEqualTo(Map.of("date", List.of("2027-03-16"), "time", List.of("14:30"),
+                "note", List.of("10:00:00")));
+        assertThat(InboundActivity.time("9:05")).isEqualTo("09:05");
+        assertThat(InboundActivity.time("08:00")).isEqualTo("08:00");
+        assertThat(InboundActivity.time("23:59:59.999")).isEqualTo("23:59");
+        assertThat(InboundActivity.time("25:00")).as("left for the core to refuse").isEqualTo("25:00");
+        assertThat(InboundActivity.time("3:30 PM")).isEqualTo("3:30 PM");
+        assertThat(InboundActivity.time("")).isEmpty();
+    }
+
+    @Test
     void theEmulatorHasNoTenantNoTypeAndNoEntraId() throws Exception {
         Activity a = activity("{\"type\":\"message\",\"id\":\"x\",\"serviceUrl\":\"http://localhost:5000\","
                 + "\"from\":{\"id\":\"user1\"},\"conversation\":{\"id\":\"c1\"},\"text\":\"help\"}");
