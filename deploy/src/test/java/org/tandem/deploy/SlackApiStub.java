@@ -108,9 +108,17 @@ final class SlackApiStub implements AutoCloseable {
 
     /** A person {@code users.info} knows. */
     void user(String id, String displayName, String locale, String tz) {
+        user(id, displayName, locale, tz, null);
+    }
+
+    /** The same, with the work address Slack shows an app with {@code users:read.email} (null: none). */
+    void user(String id, String displayName, String locale, String tz, String email) {
         ObjectNode u = JSON.createObjectNode().put("id", id).put("name", id.toLowerCase()).put("real_name", displayName)
                 .put("tz", tz).put("locale", locale);
-        u.putObject("profile").put("display_name", displayName).put("real_name", displayName);
+        ObjectNode profile = u.putObject("profile").put("display_name", displayName).put("real_name", displayName);
+        if (email != null) {
+            profile.put("email", email);
+        }
         users.put(id, u);
     }
 

@@ -87,9 +87,11 @@ class SlackScheduleIT {
         advance("PT" + Duration.between(now, thursday).toSeconds() + "S");
 
         slack.user("UCAROL", "Carol", "en-GB", "Europe/London");
-        for (String[] u : new String[][] {{"UALICE", "Alice", "Europe/London"}, {"UBOB", "Bob", "Asia/Tokyo"},
-                {"UDANA", "Dana", "Europe/Paris"}, {"UERIC", "Eric", "America/New_York"}}) {
-            slack.user(u[0], u[1], "en-US", u[2]);
+        // Alice and Bob's app has no users:read.email (a published event), Dana and Eric's addresses are known
+        for (String[] u : new String[][] {{"UALICE", "Alice", "Europe/London", null},
+                {"UBOB", "Bob", "Asia/Tokyo", null}, {"UDANA", "Dana", "Europe/Paris", "dana@example.org"},
+                {"UERIC", "Eric", "America/New_York", "eric@example.org"}}) {
+            slack.user(u[0], u[1], "en-US", u[2], u[3]);
         }
         int mark = slack.size();
         command("UCAROL", ADMIN, "program create");
@@ -168,8 +170,9 @@ class SlackScheduleIT {
                 && answered(proposal, "ts").equals(u.params().get("ts")));
         assertThat(SlackJourneyIT.liveButtons(updated.json("blocks"))).as("answered: no live buttons").isEmpty();
         assertThat(updated.params().get("blocks")).contains("Bob chose");
-        VEvent his = invite(awaitUploads("DBOB", 1).get(0), "REQUEST");
-        VEvent hers = invite(awaitUploads("DALICE", 1).get(0), "REQUEST");
+        VEvent his = invite(awaitUploads("DBOB", 1).get(0), "PUBLISH");
+        VEvent hers = invite(awaitUploads("DALICE", 1).get(0), "PUBLISH");
+        assertThat(his.getProperties("ATTENDEE")).as("no address known").isEmpty();
         assertThat(start(his)).isEqualTo(at).isEqualTo(start(hers));
         assertThat(end(his)).isEqualTo(at.plus(Duration.ofMinutes(30)));
         assertThat(prop(his, "UID")).isEqualTo(prop(hers, "UID"));
@@ -190,6 +193,10 @@ class SlackScheduleIT {
         SlackApiStub.Call offer = slack.await("chat.postMessage", mark,
                 c -> c.params().get("blocks").contains("These times suit both you and *Eric*"));
         assertThat(offer.params().get("blocks")).contains("Europe/Paris");
+        // worded for Dana, so in her own DM, and said to her alone in the group
+        assertThat(offer.params().get("channel")).as("not the pair's group").isEqualTo("UDANA");
+        assertThat(slack.await("chat.postEphemeral", mark, c -> c.params().get("channel").equals(group))
+                .params().toString()).contains("in our direct conversation");
         // the introduction's other answers still stand
         assertThat(SlackJourneyIT.liveButtons(slack.shown(answered(intro, "channel"), answered(intro, "ts"))))
                 .contains("We have met");
@@ -229,6 +236,8 @@ class SlackScheduleIT {
         SlackApiStub.Call ericBooked = posted(mark, "UERIC", "Your meeting with *Dana* is set");
         assertThat(SlackJourneyIT.liveButtons(slack.shown("DERIC", answered(proposal, "ts")))).isEmpty();
         VEvent first = invite(awaitUploads("DDANA", 1).get(0), "REQUEST");
+        assertThat(first.getProperties("ATTENDEE").stream().map(a -> a.getValue()).toList())
+                .containsExactlyInAnyOrder("mailto:dana@example.org", "mailto:eric@example.org");
         assertThat(start(first)).isEqualTo(before);
         assertThat(prop(first, "SEQUENCE")).isEqualTo("0");
         String uid = prop(first, "UID");
@@ -382,7 +391,7 @@ class SlackScheduleIT {
         assertThat(file.filename()).endsWith(".ics");
         try {
             Calendar c = new CalendarBuilder().build(new StringReader(file.text()));
-            c.validate();
+            assertThat(c.validate().getEntries()).isEmpty();
             assertThat(c.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
             return (VEvent) c.getComponent("VEVENT").orElseThrow();
         } catch (Exception e) {
