@@ -2,7 +2,6 @@ package org.tandem.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -14,13 +13,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -173,10 +169,10 @@ class SlackScheduleIT {
         VEvent his = invite(awaitUploads("DBOB", 1).get(0), "PUBLISH");
         VEvent hers = invite(awaitUploads("DALICE", 1).get(0), "PUBLISH");
         assertThat(his.getProperties("ATTENDEE")).as("no address known").isEmpty();
-        assertThat(start(his)).isEqualTo(at).isEqualTo(start(hers));
-        assertThat(end(his)).isEqualTo(at.plus(Duration.ofMinutes(30)));
-        assertThat(prop(his, "UID")).isEqualTo(prop(hers, "UID"));
-        assertThat(prop(his, "SEQUENCE")).isEqualTo("0");
+        assertThat(CalendarFiles.start(his)).isEqualTo(at).isEqualTo(CalendarFiles.start(hers));
+        assertThat(CalendarFiles.end(his)).isEqualTo(at.plus(Duration.ofMinutes(30)));
+        assertThat(CalendarFiles.prop(his, "UID")).isEqualTo(CalendarFiles.prop(hers, "UID"));
+        assertThat(CalendarFiles.prop(his, "SEQUENCE")).isEqualTo("0");
 
         // a double click: the message shows its outcome again, and nothing else happens
         clickAgain("UBOB", proposal, label);
@@ -238,9 +234,9 @@ class SlackScheduleIT {
         VEvent first = invite(awaitUploads("DDANA", 1).get(0), "REQUEST");
         assertThat(first.getProperties("ATTENDEE").stream().map(a -> a.getValue()).toList())
                 .containsExactlyInAnyOrder("mailto:dana@example.org", "mailto:eric@example.org");
-        assertThat(start(first)).isEqualTo(before);
-        assertThat(prop(first, "SEQUENCE")).isEqualTo("0");
-        String uid = prop(first, "UID");
+        assertThat(CalendarFiles.start(first)).isEqualTo(before);
+        assertThat(CalendarFiles.prop(first, "SEQUENCE")).isEqualTo("0");
+        String uid = CalendarFiles.prop(first, "UID");
         clickAgain("UERIC", proposal, label(before, NEW_YORK, "Dana", PARIS));
 
         // he moves it: fresh times, proposed to Dana, who takes one after the change
@@ -260,9 +256,9 @@ class SlackScheduleIT {
         posted(mark, "UERIC", "Your meeting with *Dana* has moved to");
         VEvent moved = invite(awaitUploads("DERIC", 2).get(1), "REQUEST");
         VEvent movedHers = invite(awaitUploads("DDANA", 2).get(1), "REQUEST");
-        assertThat(prop(moved, "UID")).isEqualTo(uid).isEqualTo(prop(movedHers, "UID"));
-        assertThat(prop(moved, "SEQUENCE")).isEqualTo("1");
-        assertThat(start(moved)).isEqualTo(later).isEqualTo(start(movedHers));
+        assertThat(CalendarFiles.prop(moved, "UID")).isEqualTo(uid).isEqualTo(CalendarFiles.prop(movedHers, "UID"));
+        assertThat(CalendarFiles.prop(moved, "SEQUENCE")).isEqualTo("1");
+        assertThat(CalendarFiles.start(moved)).isEqualTo(later).isEqualTo(CalendarFiles.start(movedHers));
         // the first confirmation shows where the meeting went
         SlackLifecycleIT.eventually("Dana's first confirmation shows the move", () -> SlackJourneyIT.liveButtons(
                 slack.shown("DDANA", answered(danaBooked, "ts"))).isEmpty());
@@ -278,10 +274,10 @@ class SlackScheduleIT {
             SlackApiStub.Upload file = awaitUploads(dm, 3).get(2);
             assertThat(file.filename()).startsWith("cancelled-meeting-").endsWith(".ics");
             VEvent cancelled = invite(file, "CANCEL");
-            assertThat(prop(cancelled, "UID")).isEqualTo(uid);
-            assertThat(prop(cancelled, "SEQUENCE")).isEqualTo("2");
-            assertThat(prop(cancelled, "STATUS")).isEqualTo("CANCELLED");
-            assertThat(start(cancelled)).isEqualTo(later);
+            assertThat(CalendarFiles.prop(cancelled, "UID")).isEqualTo(uid);
+            assertThat(CalendarFiles.prop(cancelled, "SEQUENCE")).isEqualTo("2");
+            assertThat(CalendarFiles.prop(cancelled, "STATUS")).isEqualTo("CANCELLED");
+            assertThat(CalendarFiles.start(cancelled)).isEqualTo(later);
         }
         assertThat(app.db().getCollection("meeting_plans").find(new Document("status", "CANCELLED")).first())
                 .as("the plan is cancelled").isNotNull();
@@ -389,27 +385,11 @@ class SlackScheduleIT {
     /** Reads an invite as a calendar does, checks it is valid and of its method; its event. */
     static VEvent invite(SlackApiStub.Upload file, String method) {
         assertThat(file.filename()).endsWith(".ics");
-        try {
-            Calendar c = new CalendarBuilder().build(new StringReader(file.text()));
-            assertThat(c.validate().getEntries()).isEmpty();
-            assertThat(c.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
-            return (VEvent) c.getComponent("VEVENT").orElseThrow();
-        } catch (Exception e) {
-            throw new AssertionError(file.text(), e);
-        }
+        return CalendarFiles.event(file.text(), method);
     }
 
-    static Instant start(VEvent e) {
-        return Instant.from(e.getDateTimeStart().getDate());
-    }
 
-    static Instant end(VEvent e) {
-        return Instant.from(e.getDateTimeEnd().getDate());
-    }
 
-    static String prop(VEvent e, String name) {
-        return e.getProperty(name).orElseThrow().getValue();
-    }
 
     static void command(String user, String channel, String text) {
         assertThat(req.command(TEAM, user, channel, channelName(channel), text, trigger()).status()).isEqualTo(200);
@@ -432,7 +412,7 @@ class SlackScheduleIT {
     static void clickAgain(String user, SlackApiStub.Call message, String label) {
         String channel = answered(message, "channel");
         String ts = answered(message, "ts");
-        Map<String, List<String>> before = settled();
+        Map<String, List<String>> before = CalendarFiles.settled(app.db(), STATE);
         int mark = slack.size();
         assertThat(req.click(TEAM, user, channel, channelName(channel), ts, message.json("blocks"), label,
                 trigger()).status()).isEqualTo(200);
@@ -445,35 +425,11 @@ class SlackScheduleIT {
                 .as("a second click on '%s'", label)
                 .doesNotContain("chat.postMessage", "chat.postEphemeral", "views.open", "response_url",
                         "files.getUploadURLExternal", "files.completeUploadExternal");
-        Map<String, List<String>> after = state();
+        Map<String, List<String>> after = CalendarFiles.settled(app.db(), STATE);
         for (String name : STATE) {
             assertThat(after.get(name)).as("a second click on '%s' changes nothing in %s", label, name)
                     .containsExactlyElementsOf(before.get(name));
         }
-    }
-
-    /** What Tandem keeps, once the turns under way are done with it (nothing changed for 300 ms). */
-    static Map<String, List<String>> settled() {
-        Map<String, List<String>> last = state();
-        for (int i = 0; i < 30; i++) {
-            RunningApp.pause(300);
-            Map<String, List<String>> now = state();
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        throw new AssertionError("Tandem's state kept changing");
-    }
-
-    static Map<String, List<String>> state() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String name : STATE) {
-            List<String> docs = new ArrayList<>();
-            app.db().getCollection(name).find().sort(new Document("_id", 1)).forEach(d -> docs.add(d.toJson()));
-            out.put(name, docs);
-        }
-        return out;
     }
 
     static SlackApiStub.Call posted(int mark, String channel, String text) {

@@ -2,7 +2,6 @@ package org.tandem.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,14 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -128,24 +124,24 @@ class TeamsScheduleIT {
         BotConnectorStub.Call herCard = teams.awaitTo("a:alice", mark, "Your meeting with **Bob** is set");
         VEvent his = invite(hisCard, "meeting-", "REQUEST");
         VEvent hers = invite(herCard, "meeting-", "REQUEST");
-        assertThat(start(his)).isEqualTo(at).isEqualTo(start(hers));
+        assertThat(CalendarFiles.start(his)).isEqualTo(at).isEqualTo(CalendarFiles.start(hers));
         assertThat(Instant.from(his.getDateTimeEnd().getDate())).isEqualTo(at.plus(Duration.ofMinutes(30)));
-        String uid = prop(his, "UID");
-        assertThat(prop(hers, "UID")).isEqualTo(uid);
-        assertThat(prop(his, "SEQUENCE")).isEqualTo("0");
+        String uid = CalendarFiles.prop(his, "UID");
+        assertThat(CalendarFiles.prop(hers, "UID")).isEqualTo(uid);
+        assertThat(CalendarFiles.prop(his, "SEQUENCE")).isEqualTo("0");
 
         // what Teams asks when he looks at his confirmation again (its refresh): still live, the invite still there
         JsonNode refreshed = invoke(teams.refresh("bob", "Bob", hisCard));
         assertThat(refreshed.toString()).contains("Cancel the meeting", "Download meeting-");
 
         // a double click: the card as it is now, nothing new, nothing changed
-        Map<String, List<String>> before = settled();
+        Map<String, List<String>> before = CalendarFiles.settled(app.db(), STATE);
         mark = teams.mark();
         TeamsJourneyIT.assertSettled(execute("bob", "Bob", proposal, label, Map.of()), "Bob chose");
         RunningApp.pause(300);
         assertThat(teams.sentTo("a:bob", mark)).as("no new message").isEmpty();
         assertThat(teams.sentTo("a:alice", mark)).isEmpty();
-        assertThat(state()).isEqualTo(before);
+        assertThat(CalendarFiles.settled(app.db(), STATE)).isEqualTo(before);
 
         // she moves it to the next day, picked the same way; he answers from an old client (Action.Submit)
         mark = teams.mark();
@@ -165,10 +161,10 @@ class TeamsScheduleIT {
         awaitShown(move);
         TeamsJourneyIT.assertSettled(teams.shownNow(move), "Bob chose");
         VEvent moved = invite(movedHis, "meeting-", "REQUEST");
-        assertThat(prop(moved, "UID")).isEqualTo(uid).isEqualTo(prop(invite(movedHers, "meeting-", "REQUEST"),
+        assertThat(CalendarFiles.prop(moved, "UID")).isEqualTo(uid).isEqualTo(CalendarFiles.prop(invite(movedHers, "meeting-", "REQUEST"),
                 "UID"));
-        assertThat(prop(moved, "SEQUENCE")).isEqualTo("1");
-        assertThat(start(moved)).isEqualTo(later);
+        assertThat(CalendarFiles.prop(moved, "SEQUENCE")).isEqualTo("1");
+        assertThat(CalendarFiles.start(moved)).isEqualTo(later);
         assertThat(Instant.from(moved.getDateTimeEnd().getDate())).isEqualTo(later.plus(Duration.ofMinutes(45)));
         // the first confirmations show where it went, with nothing left to act on
         awaitShown(hisCard);
@@ -180,18 +176,18 @@ class TeamsScheduleIT {
         for (String chat : List.of("a:alice", "a:bob")) {
             VEvent cancelled = invite(teams.awaitTo(chat, mark, "was cancelled by Bob"), "cancelled-meeting-",
                     "CANCEL");
-            assertThat(prop(cancelled, "UID")).isEqualTo(uid);
-            assertThat(prop(cancelled, "SEQUENCE")).isEqualTo("2");
-            assertThat(prop(cancelled, "STATUS")).isEqualTo("CANCELLED");
+            assertThat(CalendarFiles.prop(cancelled, "UID")).isEqualTo(uid);
+            assertThat(CalendarFiles.prop(cancelled, "SEQUENCE")).isEqualTo("2");
+            assertThat(CalendarFiles.prop(cancelled, "STATUS")).isEqualTo("CANCELLED");
         }
         awaitShown(movedHers);
         TeamsJourneyIT.assertSettled(teams.shownNow(movedHers), "Cancelled by Bob");
-        before = settled();
+        before = CalendarFiles.settled(app.db(), STATE);
         mark = teams.mark();
         TeamsJourneyIT.assertSettled(execute("bob", "Bob", movedHis, "Cancel the meeting", Map.of()), "Cancelled by");
         RunningApp.pause(300);
         assertThat(teams.sentTo("a:bob", mark)).as("no new message").isEmpty();
-        assertThat(state()).isEqualTo(before);
+        assertThat(CalendarFiles.settled(app.db(), STATE)).isEqualTo(before);
     }
 
     /**
@@ -239,23 +235,10 @@ class TeamsScheduleIT {
         assertThat(got.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
         assertThat(got.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment")
                 .contains(".ics");
-        try {
-            Calendar c = new CalendarBuilder().build(new StringReader(got.body()));
-            assertThat(c.validate().getEntries()).isEmpty();
-            assertThat(c.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
-            return (VEvent) c.getComponent("VEVENT").orElseThrow();
-        } catch (Exception e) {
-            throw new AssertionError(got.body(), e);
-        }
+        return CalendarFiles.event(got.body(), method);
     }
 
-    static Instant start(VEvent e) {
-        return Instant.from(e.getDateTimeStart().getDate());
-    }
 
-    static String prop(VEvent e, String name) {
-        return e.getProperty(name).orElseThrow().getValue();
-    }
 
     static Instant now() {
         return Instant.parse(app.get("/api/dev/clock").json().at("/now").asString());
@@ -298,29 +281,6 @@ class TeamsScheduleIT {
         assertThat(body.at("/statusCode").asInt()).as(r.body()).isEqualTo(200);
         assertThat(body.at("/value/type").asString()).as(r.body()).isEqualTo("AdaptiveCard");
         return body.at("/value");
-    }
-
-    static Map<String, List<String>> settled() {
-        Map<String, List<String>> last = state();
-        for (int i = 0; i < 30; i++) {
-            RunningApp.pause(300);
-            Map<String, List<String>> now = state();
-            if (now.equals(last)) {
-                return now;
-            }
-            last = now;
-        }
-        throw new AssertionError("Tandem's state kept changing");
-    }
-
-    static Map<String, List<String>> state() {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (String name : STATE) {
-            List<String> docs = new ArrayList<>();
-            app.db().getCollection(name).find().sort(new Document("_id", 1)).forEach(d -> docs.add(d.toJson()));
-            out.put(name, docs);
-        }
-        return out;
     }
 
     private static HttpResponse<String> get(String path) {

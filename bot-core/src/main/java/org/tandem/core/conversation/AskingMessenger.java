@@ -1,7 +1,6 @@
 package org.tandem.core.conversation;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The messenger the core's features use: the adapters' (through the router), recording each copy of a question it
@@ -23,19 +22,8 @@ public final class AskingMessenger implements Messenger {
 
     @Override
     public MessageRef send(Address to, Message message) {
-        if (questions == null) {
-            return adapters.send(to, message);
-        }
-        Optional<String> note = questions.sending(message, to);
-        MessageRef ref;
-        try {
-            ref = adapters.send(to, message);
-        } catch (RuntimeException e) {
-            questions.notSent(note);
-            throw e;
-        }
-        questions.sent(note, ref);
-        return ref;
+        return questions == null ? adapters.send(to, message)
+                : questions.recording(message, to, () -> adapters.send(to, message));
     }
 
     @Override
@@ -52,19 +40,8 @@ public final class AskingMessenger implements Messenger {
     /** A file's message may ask a question too (a meeting's invite, with its buttons): recorded the same way. */
     @Override
     public MessageRef sendFile(Address to, FileAttachment file, Message message) {
-        if (questions == null) {
-            return adapters.sendFile(to, file, message);
-        }
-        Optional<String> note = questions.sending(message, to);
-        MessageRef ref;
-        try {
-            ref = adapters.sendFile(to, file, message);
-        } catch (RuntimeException e) {
-            questions.notSent(note);
-            throw e;
-        }
-        questions.sent(note, ref);
-        return ref;
+        return questions == null ? adapters.sendFile(to, file, message)
+                : questions.recording(message, to, () -> adapters.sendFile(to, file, message));
     }
 
     @Override

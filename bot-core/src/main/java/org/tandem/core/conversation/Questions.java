@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -79,6 +80,24 @@ public final class Questions {
         this.early.createIndex(Indexes.ascending("ref"), new IndexOptions().name("ref"));
         this.messenger = messenger;
         this.clock = clock;
+    }
+
+    /**
+     * Sends one copy of a message through {@code send}, recording it when the message asks a question: noted before
+     * the send (an answer may come back before the platform gives its reference), confirmed after, dropped when the
+     * send fails.
+     */
+    MessageRef recording(Message m, Address to, Supplier<MessageRef> send) {
+        Optional<String> note = sending(m, to);
+        MessageRef ref;
+        try {
+            ref = send.get();
+        } catch (RuntimeException e) {
+            notSent(note);
+            throw e;
+        }
+        sent(note, ref);
+        return ref;
     }
 
     /**

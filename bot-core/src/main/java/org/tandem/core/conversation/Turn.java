@@ -157,16 +157,8 @@ public final class Turn {
             sent = message.asking(form.map(f -> formQuestion(f.formId()))
                     .orElseGet(() -> "reply|" + who().key() + "|" + UUID.randomUUID()), locale());
         }
-        Optional<String> note = questions.sending(sent, Address.of(who(), place()));
-        MessageRef ref;
-        try {
-            ref = replies.reply(sent);
-        } catch (RuntimeException e) {
-            questions.notSent(note);
-            throw e;
-        }
-        questions.sent(note, ref);
-        return ref;
+        Message asked = sent;
+        return questions.recording(asked, Address.of(who(), place()), () -> replies.reply(asked));
     }
 
     /** Answers with one sentence from the bundle. */
@@ -180,16 +172,7 @@ public final class Turn {
      */
     public MessageRef replyWithFile(FileAttachment file, Message message) {
         Address to = place() instanceof Place.Admin ? Address.admin(who().scope()) : Address.person(who());
-        Optional<String> note = questions.sending(message, to);
-        MessageRef ref;
-        try {
-            ref = replies.replyWithFile(file, message);
-        } catch (RuntimeException e) {
-            questions.notSent(note);
-            throw e;
-        }
-        questions.sent(note, ref);
-        return ref;
+        return questions.recording(message, to, () -> replies.replyWithFile(file, message));
     }
 
     /**
