@@ -75,7 +75,13 @@ final class MeetingFlow implements Flow {
         Optional<MeetingPlan> agreed = v[2].matches("\\d") ? s.plans.agree(p.id(), version,
                 Integer.parseInt(v[2]), turn.who(), turn.now()) : Optional.empty();
         if (agreed.isEmpty()) {
-            stale(turn, p);
+            if (passed(p, version, v[2], turn)) {
+                turn.reply(Message.builder().text(turn.t().rich("schedule.passed"))
+                        .buttons(List.of(CommandButtons.primary(turn.t().get("schedule.button.other"),
+                                "schedule " + p.id()))).build());
+            } else {
+                stale(turn, p);
+            }
             return;
         }
         MeetingPlan plan = agreed.get();
@@ -116,6 +122,14 @@ final class MeetingFlow implements Flow {
         }
         turn.reply(Message.builder().text(turn.t().rich("schedule.declined.told", s.name(proposer)))
                 .buttons(List.of(CommandButtons.primary(turn.t().get("schedule.button.yours"), again))).build());
+    }
+
+    /** Whether the time picked is of the open proposal, and already past (the proposal waited too long). */
+    private boolean passed(Pair p, int version, String index, Turn turn) {
+        int i = Integer.parseInt(index);
+        return s.plans.find(p.id()).filter(x -> x.status() == MeetingPlan.Status.PROPOSED && x.version() == version)
+                .filter(x -> i < x.slots().size()).map(x -> x.slots().get(i))
+                .filter(at -> !at.isAfter(turn.now())).isPresent();
     }
 
     /** The proposal was answered, replaced or called off: what stands now. */

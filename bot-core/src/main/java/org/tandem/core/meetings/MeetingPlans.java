@@ -81,12 +81,15 @@ public final class MeetingPlans {
 
     /**
      * The other person picks time {@code slot} of proposal {@code version}. Empty when that proposal is no longer
-     * open (answered already, replaced, or called off), or when the one who proposed tries to answer it.
+     * open (answered already, replaced, or called off), when the one who proposed tries to answer it, or when that
+     * time has passed.
      */
     public Optional<MeetingPlan> agree(String pair, int version, int slot, PersonRef by, Instant now) {
         MeetingPlan open = find(pair).filter(p -> p.status() == MeetingPlan.Status.PROPOSED)
                 .filter(p -> p.version() == version).orElse(null);
-        if (open == null || !open.of(by) || open.proposedBy().equals(by) || slot < 0 || slot >= open.slots().size()) {
+        if (open == null || !open.of(by) || open.proposedBy().equals(by) || slot < 0 || slot >= open.slots().size()
+                || !open.slots().get(slot).isAfter(now)) {
+            // a time already past cannot be agreed, however long the proposal waited
             return Optional.empty();
         }
         boolean reschedule = open.reschedule();

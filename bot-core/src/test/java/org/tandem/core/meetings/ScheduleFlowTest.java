@@ -225,6 +225,22 @@ class ScheduleFlowTest {
     }
 
     @Test
+    void aTimeThatPassedWhileTheProposalWaitedCannotBeAgreed() {
+        Pair pair = introduced("Europe/Paris", "Europe/Berlin");
+        alice.command("schedule");
+        alice.clicksButton("Propose these to Bob");
+        Block.Button first = bob.inbox().last().blocks().stream().filter(Block.Buttons.class::isInstance)
+                .map(Block.Buttons.class::cast).flatMap(b -> b.buttons().stream()).findFirst().orElseThrow();
+        MeetingPlan proposed = new MeetingPlans(chat.db()).find(pair.id()).orElseThrow();
+        chat.clock().set(proposed.slots().get(0).plus(Duration.ofHours(1)));
+        assertThat(bob.clicks(first.actionId(), first.value()).text()).contains("That time has already passed");
+        assertThat(new MeetingPlans(chat.db()).find(pair.id()).orElseThrow().status())
+                .isEqualTo(MeetingPlan.Status.PROPOSED);
+        assertThat(bob.clicks(MeetingFlow.ANSWER, pair.id() + ":" + proposed.version() + ":9").text())
+                .as("no such time: nothing breaks").doesNotContain("went wrong");
+    }
+
+    @Test
     void noneOfTheseWorksTellsTheOneWhoProposedAndTheOtherMayProposeInstead() {
         introduced("Europe/Paris", "Europe/Berlin");
         alice.command("schedule");
