@@ -143,7 +143,7 @@ class SlackScheduleIT {
                 "minutes", "30"), trigger()).body()).isEmpty();
         SlackApiStub.Call proposal = posted(mark, "UBOB", "at this time");
         assertThat(proposal.params().get("blocks")).contains("Asia/Tokyo");
-        posted(mark, "UALICE", "I've sent the times to Bob");
+        posted(mark, "UALICE", "I've sent the time to Bob");
         // the message she chose from says what she sent, without its button
         SlackLifecycleIT.eventually("the no-overlap message shows what she sent", () -> slack.shown(
                 answered(none, "channel"), answered(none, "ts")).toString().contains("Proposed to Bob"));

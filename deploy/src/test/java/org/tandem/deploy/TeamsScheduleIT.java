@@ -214,7 +214,7 @@ class TeamsScheduleIT {
         values.put("minutes", minutes);
         TeamsJourneyIT.assertSettled(invoke(teams.invoke(user, name, asked(form), TeamsJourneyIT.formAction(form),
                 values)), "Sent");
-        teams.awaitTo("a:" + user, mark, "I've sent the times to");
+        teams.awaitTo("a:" + user, mark, "I've sent the time");
         return teams.awaitTo("a:" + other, mark, "would like to meet");
     }
 

@@ -207,7 +207,7 @@ final class ScheduleFlow implements Flow {
         String times = String.join(" · ", slots.stream().map(x -> clocks.at(turn.t(), x)).toList());
         turn.answered(MeetingMessages.offerKey(pair.id(), turn.who().key()),
                 t -> t.rich("schedule.outcome.sent", clocks.theirName(), times));
-        turn.reply("schedule.sent", clocks.theirName());
+        turn.reply("schedule.sent", clocks.theirName(), slots.size());
     }
 
     private MeetingMessages.Clocks clocks(Pair pair, Turn turn) {
