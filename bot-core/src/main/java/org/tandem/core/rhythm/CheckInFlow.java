@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,11 +118,7 @@ final class CheckInFlow implements Flow {
     private void answered(Turn turn, Pair p, int n, String labelKey) {
         String who = turn.person().displayName();
         turn.answered(CheckIns.key(p, n), t -> t.rich("question.answered", who, t.get(labelKey)));
-        if (p.rhythm().atRisk()) {
-            pairs.atRiskAnswered(p.id(), turn.now());
-            rhythm.questions.close(CheckIns.atRiskKey(p), t -> t.rich("checkin.outcome.resolved",
-                    t.date(turn.now(), ZoneOffset.UTC)));
-        }
+        checkIns.answeredWhileAtRisk(p);
     }
 
     private void form(Turn turn, Pair p, int n, Step step) {

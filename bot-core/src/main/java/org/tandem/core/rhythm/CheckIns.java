@@ -142,12 +142,20 @@ final class CheckIns {
                         t.date(start, rhythm.zone(p.mentee(), p.program()))));
             }
         });
+        answeredWhileAtRisk(p);
+        replan(p, rhythm.cadenceAfter(p, plan.end().orElseThrow()));
+    }
+
+    /**
+     * The pair answered (a check-in, or a meeting it scheduled): the coordinators' notice about it at risk says so,
+     * and no reminder follows (a quiet pair stays flagged until it logs a meeting).
+     */
+    void answeredWhileAtRisk(Pair p) {
         if (p.rhythm().atRisk()) {
             pairs.atRiskAnswered(p.id(), rhythm.now());
             rhythm.questions.close(atRiskKey(p), t -> t.rich("checkin.outcome.resolved",
                     t.date(rhythm.now(), ZoneOffset.UTC)));
         }
-        replan(p, rhythm.cadenceAfter(p, plan.end().orElseThrow()));
     }
 
     /** Half a cadence, between three days and a week: late enough to leave room, early enough to matter. */
