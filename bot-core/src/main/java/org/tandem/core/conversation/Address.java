@@ -61,4 +61,12 @@ public sealed interface Address {
         }
         return new Person(who);
     }
+
+    /**
+     * Where a file for someone in a place goes: the admin channel for a coordinator there, else their direct
+     * conversation (never a group: a file is for the one who asked, or for the coordinators).
+     */
+    static Address fileFor(PersonRef who, Place place) {
+        return place instanceof Place.Admin ? new Admin(who.scope()) : new Person(who);
+    }
 }

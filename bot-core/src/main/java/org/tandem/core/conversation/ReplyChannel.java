@@ -41,8 +41,7 @@ public interface ReplyChannel {
 
             @Override
             public MessageRef replyWithFile(FileAttachment file, Message message) {
-                return messenger.sendFile(place instanceof Place.Admin ? Address.admin(who.scope())
-                        : Address.person(who), file, message);
+                return messenger.sendFile(Address.fileFor(who, place), file, message);
             }
 
             @Override

@@ -171,8 +171,8 @@ public final class Turn {
      * (never a group: a file is for the one who asked, or for the coordinators).
      */
     public MessageRef replyWithFile(FileAttachment file, Message message) {
-        Address to = place() instanceof Place.Admin ? Address.admin(who().scope()) : Address.person(who());
-        return questions.recording(message, to, () -> replies.replyWithFile(file, message));
+        return questions.recording(message, Address.fileFor(who(), place()),
+                () -> replies.replyWithFile(file, message));
     }
 
     /**

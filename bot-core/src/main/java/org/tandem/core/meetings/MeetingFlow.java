@@ -11,6 +11,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
+import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.pairs.FirstMeetingPlanned;
@@ -78,7 +79,7 @@ final class MeetingFlow implements Flow {
             if (passed(p, version, v[2], turn)) {
                 turn.reply(Message.builder().text(turn.t().rich("schedule.passed"))
                         .buttons(List.of(CommandButtons.primary(turn.t().get("schedule.button.other"),
-                                "schedule " + p.id()))).build());
+                                ScheduleFlow.line(p.id())))).build());
             } else {
                 stale(turn, p);
             }
@@ -111,15 +112,12 @@ final class MeetingFlow implements Flow {
                 Questions.Outcome.of("schedule.outcome.none", who));
         PersonRef proposer = plan.proposedBy();
         Texts t = s.texts(proposer);
-        String again = "schedule " + p.id();
-        if (plan.booked()) {
-            s.send(proposer, Message.builder().text(t.rich("schedule.declined.kept", who,
-                    invitations.clocks(p, proposer).at(t, plan.start().get())))
-                    .buttons(List.of(CommandButtons.button(t.get("schedule.button.other"), again))).build());
-        } else {
-            s.send(proposer, Message.builder().text(t.rich("schedule.declined", who))
-                    .buttons(List.of(CommandButtons.button(t.get("schedule.button.other"), again))).build());
-        }
+        String again = ScheduleFlow.line(p.id());
+        // new times for a booked meeting leave it as it was: the proposer hears when it stays
+        Rich said = plan.booked() ? t.rich("schedule.declined.kept", who,
+                invitations.clocks(p, proposer).at(t, plan.start().get())) : t.rich("schedule.declined", who);
+        s.send(proposer, Message.builder().text(said)
+                .buttons(List.of(CommandButtons.button(t.get("schedule.button.other"), again))).build());
         turn.reply(Message.builder().text(turn.t().rich("schedule.declined.told", s.name(proposer)))
                 .buttons(List.of(CommandButtons.primary(turn.t().get("schedule.button.yours"), again))).build());
     }
@@ -187,7 +185,7 @@ final class MeetingFlow implements Flow {
         } else {
             turn.reply(Message.builder().text(turn.t().rich("schedule.held.missed", s.name(p.other(turn.who()))))
                     .buttons(List.of(CommandButtons.primary(turn.t().get("schedule.button.new"),
-                            "schedule " + p.id()))).build());
+                            ScheduleFlow.line(p.id())))).build());
         }
     }
 }

@@ -85,7 +85,7 @@ final class MeetingMessages {
         }
         buttons.add(new Block.Button(MeetingFlow.ANSWER, t.get(plan.slots().size() == 1 ? "schedule.button.not-this"
                 : "schedule.button.none"), v + "none"));
-        buttons.add(CommandButtons.button(t.get("schedule.button.other"), "schedule " + plan.pair()));
+        buttons.add(CommandButtons.button(t.get("schedule.button.other"), ScheduleFlow.line(plan.pair())));
         return m.buttons(buttons).build().asking(proposalKey(plan), t.locale());
     }
 
@@ -102,7 +102,7 @@ final class MeetingMessages {
                     .orElseGet(() -> t.rich("schedule.agreed.calendar")));
         }
         return m.buttons(List.of(
-                        CommandButtons.keeping(t.get("schedule.button.reschedule"), "schedule " + plan.pair()),
+                        CommandButtons.keeping(t.get("schedule.button.reschedule"), ScheduleFlow.line(plan.pair())),
                         new Block.Button(MeetingFlow.CANCEL, t.get("schedule.button.cancel"),
                                 plan.pair() + ":" + plan.sequence() + ":" + plan.uid(), Block.Style.DANGER)))
                 .build().asking(bookedKey(plan), t.locale());
@@ -113,7 +113,7 @@ final class MeetingMessages {
         return Message.builder().text(t.rich(inCalendar ? "schedule.cancelled.calendar" : "schedule.cancelled",
                         clocks.theirName(),
                         clocks.at(t, plan.start().orElseThrow()), by))
-                .buttons(List.of(CommandButtons.button(t.get("schedule.button.new"), "schedule " + plan.pair())))
+                .buttons(List.of(CommandButtons.button(t.get("schedule.button.new"), ScheduleFlow.line(plan.pair()))))
                 .build();
     }
 
@@ -132,7 +132,7 @@ final class MeetingMessages {
     static Message reminder(Texts t, MeetingPlan plan, Clocks clocks) {
         return Message.builder().text(t.rich("schedule.reminder", clocks.theirName(),
                 clocks.at(t, plan.start().orElseThrow()), plan.length().toMinutes()))
-                .buttons(List.of(CommandButtons.keeping(t.get("schedule.button.reschedule"), "schedule " + plan.pair())))
+                .buttons(List.of(CommandButtons.keeping(t.get("schedule.button.reschedule"), ScheduleFlow.line(plan.pair()))))
                 .build();
     }
 

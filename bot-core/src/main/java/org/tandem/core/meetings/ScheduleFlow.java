@@ -51,6 +51,11 @@ final class ScheduleFlow implements Flow {
     static final Duration SOONEST = Duration.ofHours(1);
     static final Duration LATEST = Duration.ofDays(120);
 
+    /** The command line a button runs to schedule this pair's meeting (the pair's id picks it among theirs). */
+    static String line(String pair) {
+        return "schedule " + pair;
+    }
+
     /** The one step that waits: a date and time being picked. */
     enum Step { PICK }
 
@@ -98,7 +103,7 @@ final class ScheduleFlow implements Flow {
             turn.reply(Message.builder().text(turn.t().rich(chosen.isEmpty() ? "schedule.unknown" : "schedule.which",
                             command.rest().strip()))
                     .buttons(among.stream().map(p -> CommandButtons.button(s.name(p.other(turn.who())),
-                            "schedule " + p.id())).toList())
+                            line(p.id()))).toList())
                     .build());
         }
     }
