@@ -29,6 +29,7 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Router;
 import org.tandem.core.conversation.Scope;
+import org.tandem.core.conversation.SendBudgets;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.TurnClock;
 import org.tandem.core.demo.DemoSeed;
@@ -72,6 +73,7 @@ public final class TandemCore {
     private final List<Feature> features;
     private final DueItems dueItems;
     private final Sweeper sweeper;
+    private final SendBudgets budgets;
     private final Messenger messenger;
     private final Questions questions;
     private Instant lastPurge;
@@ -144,7 +146,8 @@ public final class TandemCore {
         this.dispatcher = new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db),
                 messenger, questions, clock, AdminTrail.all(List.of(audit.log(), recurring)));
         this.sweeper = new Sweeper(dueItems, features.stream().flatMap(f -> f.handlers().stream()).toList(), clock,
-                Sweeper.newOwnerId());
+                Sweeper.newOwnerId(), Sweeper.Settings.DEFAULTS, messenger::backlog);
+        this.budgets = new SendBudgets(db, time);
         // at start, for every workspace with a programme: a restart loses nothing
         programs.scopes().forEach(this::planRecurring);
     }
@@ -201,6 +204,9 @@ public final class TandemCore {
         if (lastPurge == null || now.isAfter(lastPurge.plus(Duration.ofHours(1)))) {
             lastPurge = now;
             questions.purge();
+            // what a crash left half done, and the budgets of conversations nobody wrote to for a while
+            dueItems.tidy();
+            budgets.tidy();
         }
         return swept;
     }

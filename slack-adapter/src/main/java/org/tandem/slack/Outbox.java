@@ -203,8 +203,7 @@ final class Outbox {
                 new WebApi.Failed("chat.postMessage", NO_ADMIN_CHANNEL, true, Duration.ZERO, null));
         WebApi.Call<ChatPostMessageResponse> call = c -> c.chatPostMessage(m -> m.channel(channel)
                 .text(part.text()).blocksAsString(part.blocks()));
-        ChatPostMessageResponse r = once ? api.callOnce(tenant, "chat.postMessage", call)
-                : api.call(tenant, "chat.postMessage", call);
+        ChatPostMessageResponse r = api.post(tenant, channel, "chat.postMessage", once, call);
         return new SlackRef.Posted(tenant, r.getChannel(), r.getTs());
     }
 }

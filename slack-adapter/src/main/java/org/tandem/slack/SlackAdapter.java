@@ -18,8 +18,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Pacing;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
+import org.tandem.core.conversation.SendBudgets;
 
 /**
  * The Slack adapter assembled: the Web API client (pointed at {@code tandem.slack.api-url}), the workspaces'
@@ -60,7 +62,8 @@ final class SlackAdapter implements AutoCloseable {
         this.states = new OAuthStates(db, REAL_TIME);
         this.workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations, liveness,
                 new TokenCheck(slack), REAL_TIME);
-        WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()));
+        WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()),
+                new Pacing(new SendBudgets(db, clock), SlackMessenger.PLATFORM, properties.pace()));
         Function<PersonRef, Locale> locales = person -> core.get().locale(person);
         SlackStores stores = new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock),
                 new AdminChannels(db, adminChannel(properties)), installations);

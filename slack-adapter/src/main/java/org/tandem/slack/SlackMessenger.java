@@ -19,6 +19,7 @@ import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.Pace;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.conversation.PlatformMessenger;
@@ -186,8 +187,18 @@ final class SlackMessenger implements PlatformMessenger {
 
     /** A failed upload is thrown: the person sees that it went wrong and may ask again (a file is not parked). */
     private void upload(String tenant, String channel, FileAttachment file) {
-        api.call(tenant, "files.uploadV2", c -> c.filesUploadV2(r -> r.channel(channel).filename(file.name())
+        api.post(tenant, channel, "files.uploadV2", false, c -> c.filesUploadV2(r -> r.channel(channel).filename(file.name())
                 .title(file.name()).fileData(file.bytes()).requestFileInfo(false)));
+    }
+
+    @Override
+    public Pace pace(Scope scope) {
+        return api.pace();
+    }
+
+    @Override
+    public java.time.Duration backlog(Scope scope) {
+        return api.backlog(scope.tenant());
     }
 
     /** Slack keeps what it delivered; the copies Tandem kept go (see {@link SlackStores#forget}). */

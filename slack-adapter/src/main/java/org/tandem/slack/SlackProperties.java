@@ -2,6 +2,7 @@ package org.tandem.slack;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.tandem.core.conversation.Pace;
 
 /**
  * {@code tandem.slack.*}. One workspace with {@code bot-token}, or any number through OAuth with
@@ -19,12 +20,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenKey      base64 of 32 random bytes: the key that encrypts the workspaces' tokens kept in MongoDB
  *                      (needed with OAuth installs)
  * @param tokenKeysOld  earlier token keys, still read during a rotation (tokens are encrypted again at start)
+ * @param workspaceMessagesPerMinute how many messages Tandem posts to one workspace a minute at most, every replica
+ *                      together (Slack's "several hundred a minute" above its one a second per conversation);
+ *                      default {@value #DEFAULT_WORKSPACE_PER_MINUTE}
  */
 @ConfigurationProperties("tandem.slack")
 public record SlackProperties(String botToken, String signingSecret, String appToken, String clientId,
                               String clientSecret, String scopes, String redirectUri, String apiUrl,
                               String adminChannel, Integer workers, List<String> coordinators, String tokenKey,
-                              List<String> tokenKeysOld) {
+                              List<String> tokenKeysOld, Integer workspaceMessagesPerMinute) {
+
+    static final int DEFAULT_WORKSPACE_PER_MINUTE = 600;
+    /** Slack's one message a second to a conversation, with a short burst (a reply of several parts). */
+    static final Pace.Rate PER_CONVERSATION = Pace.Rate.perSecond(1, 4);
+    /** What a workspace's budget lets out at once after a quiet time. */
+    static final int WORKSPACE_BURST = 20;
 
     /** What {@code deploy/slack/manifest.yml} asks for. */
     static final String DEFAULT_SCOPES =
@@ -47,6 +57,13 @@ public record SlackProperties(String botToken, String signingSecret, String appT
                 : coordinators.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
         tokenKey = blankToNull(tokenKey);
         tokenKeysOld = tokenKeysOld == null ? List.of() : List.copyOf(tokenKeysOld);
+        workspaceMessagesPerMinute = workspaceMessagesPerMinute == null ? DEFAULT_WORKSPACE_PER_MINUTE
+                : workspaceMessagesPerMinute;
+    }
+
+    /** The pace this adapter keeps to. */
+    Pace pace() {
+        return new Pace(PER_CONVERSATION, Pace.Rate.perMinute(workspaceMessagesPerMinute, WORKSPACE_BURST));
     }
 
     /** Several workspaces, installed through OAuth. */
@@ -60,6 +77,10 @@ public record SlackProperties(String botToken, String signingSecret, String appT
 
     /** Refuses a configuration that cannot work, with a sentence that says what to set. */
     void check() {
+        if (workspaceMessagesPerMinute < 1 || workspaceMessagesPerMinute > 6_000) {
+            throw new IllegalStateException("tandem.slack.workspace-messages-per-minute must be between 1 and 6000 "
+                    + "(Slack allows several hundred a minute), not " + workspaceMessagesPerMinute);
+        }
         if (oauth() && clientSecret == null) {
             throw new IllegalStateException("tandem.slack.client-id is set: set tandem.slack.client-secret too");
         }

@@ -10,12 +10,20 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.Pace;
+import org.tandem.core.conversation.Pacing;
 
 /**
  * Calls the Slack Web API for a workspace with its bot token. A rate-limited call (HTTP 429) is retried after
  * the {@code Retry-After} Slack asks for, and a network error after a second, a few times: a message still
  * arrives when Slack is busy. What keeps failing is thrown as {@link Failed}, which says whether trying again
  * later may help, for the caller to hand on.
+ *
+ * <p>Messages ({@link #post}) go at Slack's pace, shared by every replica ({@link Pacing}): each attempt takes a
+ * slot of its workspace's budget and of its conversation's, and waits for it; a 429 pushes the whole workspace's
+ * budget past the {@code Retry-After}, so that no replica sends there before. A slot further ahead than a caller
+ * may wait is not waited for: the call fails as rate limited, with the wait, for the message to be kept and sent
+ * later, as a 429 would.
  */
 final class WebApi {
 
@@ -77,14 +85,35 @@ final class WebApi {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    /** The longest a message waits inline for its slot; a redelivery, on the scheduler's thread, waits less. */
+    static final Duration LONGEST_PACE = Duration.ofSeconds(10);
+    static final Duration LONGEST_PACE_ONCE = Duration.ofSeconds(2);
+
     private final Slack slack;
     private final Tokens tokens;
     private final Pause pause;
+    private final Pacing pacing;
 
     WebApi(Slack slack, Tokens tokens, Pause pause) {
+        this(slack, tokens, pause, null);
+    }
+
+    /** With {@code pacing} for messages; null: none (tests of other things). */
+    WebApi(Slack slack, Tokens tokens, Pause pause, Pacing pacing) {
         this.slack = slack;
         this.tokens = tokens;
         this.pause = pause;
+        this.pacing = pacing;
+    }
+
+    /** How fast Slack takes messages from a workspace, as this adapter keeps to it. */
+    Pace pace() {
+        return pacing == null ? Pace.NONE : pacing.pace();
+    }
+
+    /** How long a message to a workspace would wait now for its slot. */
+    Duration backlog(String tenant) {
+        return pacing == null ? Duration.ZERO : pacing.backlog(tenant);
     }
 
     Slack slack() {
@@ -97,7 +126,15 @@ final class WebApi {
 
     /** Calls a method with the workspace's token, retrying rate limits and network errors. */
     <T extends SlackApiTextResponse> T call(String tenant, String method, Call<T> call) {
-        return call(tenant, method, ATTEMPTS, call);
+        return call(tenant, method, null, ATTEMPTS, call);
+    }
+
+    /**
+     * Posts a message to {@code channel} (chat.postMessage, a file): paced, as the class says; {@code once} for a
+     * redelivery (one try, and a short wait for its slot at most).
+     */
+    <T extends SlackApiTextResponse> T post(String tenant, String channel, String method, boolean once, Call<T> call) {
+        return call(tenant, method, channel, once ? 1 : ATTEMPTS, call);
     }
 
     /**
@@ -105,10 +142,12 @@ final class WebApi {
      * next try is planned in the store rather than waited for on the scheduler's thread.
      */
     <T extends SlackApiTextResponse> T callOnce(String tenant, String method, Call<T> call) {
-        return call(tenant, method, 1, call);
+        return call(tenant, method, null, 1, call);
     }
 
-    private <T extends SlackApiTextResponse> T call(String tenant, String method, int attempts, Call<T> call) {
+    /** {@code channel}: where a message goes, for its pace; null for a call that is not a message. */
+    private <T extends SlackApiTextResponse> T call(String tenant, String method, String channel, int attempts,
+                                                     Call<T> call) {
         String token;
         try {
             token = tokens.botToken(tenant).orElseThrow(() -> new Failed(method, NOT_INSTALLED, null));
@@ -117,7 +156,11 @@ final class WebApi {
             throw new Failed(method, "token_key_unknown", true, Duration.ZERO, e);
         }
         MethodsClient client = slack.methods(token);
+        boolean paced = channel != null && pacing != null;
         for (int attempt = 1; ; attempt++) {
+            if (paced) {
+                awaitSlot(tenant, channel, method, attempts == 1 ? LONGEST_PACE_ONCE : LONGEST_PACE);
+            }
             try {
                 T response = call.on(client);
                 if (!response.isOk()) {
@@ -131,16 +174,38 @@ final class WebApi {
                 boolean transientStatus = status == 429 || status >= 500;
                 String header = e.getResponse().header("Retry-After");
                 Duration wait = retryAfter(header);
+                if (status == 429 && paced) {
+                    // the workspace is over Slack's budget: every replica holds its messages there until then
+                    pacing.throttled(tenant, wait);
+                }
                 if (!transientStatus || attempt == attempts) {
                     throw new Failed(method, "HTTP " + status, transientStatus, header == null ? Duration.ZERO : wait,
                             e);
                 }
-                waitBeforeRetry(method, attempt, wait);
+                if (!paced || status != 429) {
+                    waitBeforeRetry(method, attempt, wait);
+                }
             } catch (IOException e) {
                 if (attempt == attempts) {
                     throw new Failed(method, e.getClass().getSimpleName(), true, Duration.ZERO, e);
                 }
                 waitBeforeRetry(method, attempt, Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Takes the message's slot and waits for it; one too far ahead fails as rate limited, with the wait. */
+    private void awaitSlot(String tenant, String channel, String method, Duration longest) {
+        Duration wait = pacing.reserve(tenant, channel);
+        if (wait.compareTo(longest) > 0) {
+            throw new Failed(method, "ratelimited", true, wait, null);
+        }
+        if (!wait.isZero()) {
+            try {
+                pause.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failed(method, "interrupted", true, Duration.ZERO, e);
             }
         }
     }

@@ -33,8 +33,69 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WebApiStub implements AutoCloseable {
 
-    /** One call: its channel, text and blocks, the HTTP status it got, whether Slack took it, method and ts. */
-    record Call(String channel, String text, String blocks, int status, boolean ok, String method, String ts) {}
+    /**
+     * One call: its channel, text and blocks, the HTTP status it got, whether Slack took it, method and ts, and when
+     * it came (System.nanoTime).
+     */
+    record Call(String channel, String text, String blocks, int status, boolean ok, String method, String ts,
+                long at) {
+        Call(String channel, String text, String blocks, int status, boolean ok, String method, String ts) {
+            this(channel, text, blocks, status, ok, method, ts, System.nanoTime());
+        }
+    }
+
+    /**
+     * Slack's limits on messages, as token buckets: so many a minute to a workspace, one a second to a channel, each
+     * with a burst. A message over either is answered 429 with the Retry-After of the next token, and counted.
+     */
+    static final class Limits {
+        private final Bucket workspace;
+        private final Map<String, Bucket> channels = new ConcurrentHashMap<>();
+        private final int channelBurst;
+        final AtomicInteger refused = new AtomicInteger();
+
+        Limits(int perMinute, int burst, int channelBurst) {
+            this.workspace = new Bucket(60_000_000_000L / perMinute, burst);
+            this.channelBurst = channelBurst;
+        }
+
+        /** Zero when the message may go (its tokens are taken), else the seconds to wait. */
+        synchronized long admit(String channel) {
+            long now = System.nanoTime();
+            Bucket c = channels.computeIfAbsent(channel, k -> new Bucket(1_000_000_000L, channelBurst));
+            long wait = Math.max(workspace.waitAt(now), c.waitAt(now));
+            if (wait > 0) {
+                refused.incrementAndGet();
+                return Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
+            }
+            workspace.take(now);
+            c.take(now);
+            return 0;
+        }
+    }
+
+    private static final class Bucket {
+        final long interval;
+        final double capacity;
+        double tokens;
+        long last = System.nanoTime();
+
+        Bucket(long interval, int capacity) {
+            this.interval = interval;
+            this.capacity = capacity;
+            this.tokens = capacity;
+        }
+
+        long waitAt(long now) {
+            tokens = Math.min(capacity, tokens + (now - last) / (double) interval);
+            last = now;
+            return tokens >= 1 ? 0 : (long) ((1 - tokens) * interval);
+        }
+
+        void take(long now) {
+            tokens -= 1;
+        }
+    }
 
     /** What Slack shows for a message or a view now. */
     record Shown(String text, String blocks) {}
@@ -50,6 +111,7 @@ final class WebApiStub implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger();
     private volatile String otherwise = "ok";
     private volatile long delayMillis;
+    private volatile Limits limits;
 
     WebApiStub() {
         try {
@@ -103,6 +165,12 @@ final class WebApiStub implements AutoCloseable {
         errors.put(method, error);
     }
 
+    /** From now on, messages over these limits are answered 429 (see {@link Limits}). */
+    Limits limit(int perMinute, int burst, int channelBurst) {
+        limits = new Limits(perMinute, burst, channelBurst);
+        return limits;
+    }
+
     /** Each answer waits this long (so that two callers overlap). */
     void delay(long millis) {
         delayMillis = millis;
@@ -145,6 +213,13 @@ final class WebApiStub implements AutoCloseable {
         String method = ex.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> p = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String answer = errors.getOrDefault(method, answer());
+        Limits l = limits;
+        if (l != null && method.equals("chat.postMessage") && answer.startsWith("ok")) {
+            long wait = l.admit(String.valueOf(p.get("channel")));
+            if (wait > 0) {
+                answer = "429:" + wait;
+            }
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);

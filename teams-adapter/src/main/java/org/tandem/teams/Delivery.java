@@ -78,6 +78,11 @@ final class Delivery {
                 .thenApply(r -> r == null || r.getId() == null ? "" : r.getId()));
     }
 
+    /** How fast Teams takes messages, as this adapter keeps to it. */
+    Pacer pacer() {
+        return pacer;
+    }
+
     Outcome update(Target target, String activityId, Activity activity) {
         return call(target, "update", c -> c.getConversations()
                 .updateActivity(target.conversationId(), activityId, activity)
@@ -133,7 +138,11 @@ final class Delivery {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                pacer.await(target.tenant(), target.conversationId());
+                Duration far = pacer.await(target.tenant(), target.conversationId(), backoff.max());
+                if (!far.isZero()) {
+                    // the tenant's budget is spent that far ahead (Teams throttled it): parked, not waited for
+                    return new Outcome.Failed("paced", true, far);
+                }
                 return new Outcome.Sent(request.apply(client).get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -161,6 +170,10 @@ final class Delivery {
                     }
                     last = "HTTP " + status;
                     retryAfter = retryAfter(rest.response().headers().get("Retry-After"));
+                    if (status == 429) {
+                        // throttled: the tenant's sends wait, on every replica, not only this one's retry
+                        pacer.throttled(target.tenant(), retryAfter.orElse(backoff.delay(attempt, retryAfter)));
+                    }
                     if (retryAfter.isPresent() && retryAfter.get().compareTo(backoff.max()) > 0) {
                         held.put(target.conversationId(), clock.instant().plus(retryAfter.get()));
                         log.warn("Teams answered {} to a {} to {} and asked to wait {} s: it waits, parked", status,

@@ -1,42 +1,59 @@
 package org.tandem.teams;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.tandem.core.conversation.Pace;
+import org.tandem.core.conversation.Pacing;
 
 /**
- * Keeps this replica's sends within Teams' limits: about 7 messages a second to one conversation and 30 requests a
- * second to one tenant. Each send reserves the next free slot of its conversation and of its tenant and waits
- * for the later one. (Replicas pace separately; what still gets throttled is retried by {@link Delivery}.)
+ * Keeps every replica's sends within Teams' limits, with budgets they share in MongoDB ({@link Pacing}): about 7
+ * messages a second to one conversation and, by default, 30 a second to one tenant. Each send takes the next slot
+ * of its conversation and of its tenant and waits for the later one; a throttled answer (429) holds the tenant's
+ * budget back for every replica.
  */
 final class Pacer {
 
-    static final long PER_CONVERSATION_NANOS = TimeUnit.SECONDS.toNanos(1) / 7;
-    static final long PER_TENANT_NANOS = TimeUnit.SECONDS.toNanos(1) / 30;
+    /** Teams' 7 messages a second to one conversation (a burst of as many). */
+    static final Pace.Rate PER_CONVERSATION = Pace.Rate.perSecond(7, 7);
+    /** What a tenant's budget lets out at once after a quiet time. */
+    static final int TENANT_BURST = 10;
 
-    private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
+    private final Pacing pacing;
 
-    /** Waits for a slot; returns how long it waited, in nanoseconds. */
-    long await(String tenant, String conversation) throws InterruptedException {
-        long now = System.nanoTime();
-        long wait = Math.max(reserve("t|" + tenant, PER_TENANT_NANOS, now),
-                reserve("c|" + conversation, PER_CONVERSATION_NANOS, now));
-        if (nextSlot.size() > 10_000) {
-            nextSlot.values().removeIf(next -> next - now < 0);
-        }
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        return Math.max(wait, 0);
+    Pacer(Pacing pacing) {
+        this.pacing = pacing;
     }
 
-    private long reserve(String key, long gap, long now) {
-        long[] slot = new long[1];
-        nextSlot.compute(key, (k, next) -> {
-            long at = next == null || next - now < 0 ? now : next;
-            slot[0] = at;
-            return at + gap;
-        });
-        return slot[0] - now;
+    static Pace pace(int perTenantPerSecond) {
+        return new Pace(PER_CONVERSATION, Pace.Rate.perSecond(perTenantPerSecond, TENANT_BURST));
+    }
+
+    Pace pace() {
+        return pacing.pace();
+    }
+
+    /**
+     * Takes a send's slot and waits for it: zero once it may go. A slot further ahead than {@code longest} is not
+     * waited for: its wait is returned, for the send to be parked until then.
+     */
+    Duration await(String tenant, String conversation, Duration longest) throws InterruptedException {
+        Duration wait = pacing.reserve(tenant, conversation);
+        if (wait.compareTo(longest) > 0) {
+            return wait;
+        }
+        if (!wait.isZero()) {
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+        }
+        return Duration.ZERO;
+    }
+
+    /** Teams throttled a send: the tenant's sends wait {@code wait}, on every replica. */
+    void throttled(String tenant, Duration wait) {
+        pacing.throttled(tenant, wait);
+    }
+
+    /** How long a send to a tenant would wait now. */
+    Duration backlog(String tenant) {
+        return pacing.backlog(tenant);
     }
 }

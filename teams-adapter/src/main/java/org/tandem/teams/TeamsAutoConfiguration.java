@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Pacing;
 import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.SendBudgets;
 
 /** Switches the Teams adapter on (see {@link TeamsEnabledCondition}) and wires it; every SDK type stays here. */
 @AutoConfiguration
@@ -85,7 +87,9 @@ public class TeamsAutoConfiguration {
     PlatformMessenger teamsMessenger(TeamsConversations conversations, ConnectorClients clients,
                                      MongoDatabase db, MemberLookup teamsMemberLookup, TeamsProperties properties,
                                      Clock clock) {
-        Delivery delivery = new Delivery(clients, new Pacer(),
+        Pacer pacer = new Pacer(new Pacing(new SendBudgets(db, clock), TeamsMessenger.PLATFORM,
+                Pacer.pace(properties.tenantMessagesPerSecond())));
+        Delivery delivery = new Delivery(clients, pacer,
                 new Backoff(properties.retryDelay(), properties.retryMaxDelay(), RandomGenerator.getDefault()),
                 properties.retryAttempts(), clock);
         return new TeamsMessenger(conversations, delivery, new Undelivered(db), new TeamsCards(db),

@@ -22,6 +22,7 @@ import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.Pace;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Scope;
@@ -156,6 +157,16 @@ final class TeamsMessenger implements PlatformMessenger {
         long stored = files == null ? 0 : files.forget(person.tenant(), needles);
         log.info("forgot a Teams person of tenant {}: {} parked message(s), {} card(s) and {} file(s) went with them",
                 person.tenant(), messages, cards, stored);
+    }
+
+    @Override
+    public Pace pace(Scope scope) {
+        return outbox.delivery().pacer().pace();
+    }
+
+    @Override
+    public java.time.Duration backlog(Scope scope) {
+        return outbox.delivery().pacer().backlog(scope.tenant());
     }
 
     /** Whether a tenant that removed the bot has it again: see {@link TenantPresence}. */

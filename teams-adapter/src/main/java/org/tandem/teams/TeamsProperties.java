@@ -24,12 +24,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param typingAfter   how long an answer in a personal chat may take before Teams shows Tandem typing ({@code 0}:
  *                      at once; negative: never)
  * @param memberCache   how long what the Teams member lookup said about a person is used before it is asked again
+ * @param tenantMessagesPerSecond how many messages Tandem sends to one tenant a second at most, every replica
+ *                      together (Teams allows about 30 per app and tenant); default {@value #DEFAULT_TENANT_PER_SECOND}
  */
 @ConfigurationProperties("tandem.teams")
 public record TeamsProperties(Boolean enabled, String appId, String appPassword, String tenantId,
                               List<String> coordinators, String adminChannel, Integer retryAttempts,
                               Duration retryDelay, Duration retryMaxDelay, Duration invokeTimeout,
-                              Duration typingAfter, Duration memberCache) {
+                              Duration typingAfter, Duration memberCache, Integer tenantMessagesPerSecond) {
+
+    static final int DEFAULT_TENANT_PER_SECOND = 30;
 
     public TeamsProperties {
         appId = blankToNull(appId);
@@ -45,6 +49,12 @@ public record TeamsProperties(Boolean enabled, String appId, String appPassword,
                 ? Duration.ofSeconds(10) : invokeTimeout;
         typingAfter = typingAfter == null ? Duration.ofSeconds(1) : typingAfter;
         memberCache = memberCache == null || memberCache.isNegative() ? Duration.ofHours(1) : memberCache;
+        tenantMessagesPerSecond = tenantMessagesPerSecond == null ? DEFAULT_TENANT_PER_SECOND
+                : tenantMessagesPerSecond;
+        if (tenantMessagesPerSecond < 1 || tenantMessagesPerSecond > 100) {
+            throw new IllegalArgumentException("tandem.teams.tenant-messages-per-second must be between 1 and 100 "
+                    + "(Teams allows about 30), not " + tenantMessagesPerSecond);
+        }
     }
 
     /** No app id: the local Emulator and tests, where nobody signs requests. */

@@ -111,6 +111,6 @@ class TeamsForgetTest {
     /** A member lookup that never reaches Teams: forget-me has nothing to ask it, only to drop from it. */
     private static MemberLookup members(TeamsConversations conversations, MutableClock clock) {
         return new MemberLookup(null, conversations, new TeamsProperties(true, null, null, null, null, null, null,
-                null, null, null, null, null), clock);
+                null, null, null, null, null, null), clock);
     }
 }

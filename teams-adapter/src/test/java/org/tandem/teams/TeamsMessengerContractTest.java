@@ -19,16 +19,18 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
-import org.tandem.core.conversation.Rich;
-import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.conversation.Pacing;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.ReplyChannel;
+import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.SendBudgets;
 import org.tandem.core.testing.MessengerContract;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.TestMongo;
@@ -57,12 +59,13 @@ class TeamsMessengerContractTest extends MessengerContract {
         stub = new ConnectorStub();
         db = TestMongo.freshDatabase();
         properties = new TeamsProperties(true, null, null, null, List.of(), ADMIN, 2,
-                Duration.ofMillis(5), Duration.ofMillis(20), null, null, null);
+                Duration.ofMillis(5), Duration.ofMillis(20), null, null, null, null);
         clients = new ConnectorClients(properties);
         adapter = TeamsBotAdapter.create(clients, properties);
         conversations = new TeamsConversations(db);
         cards = new TeamsCards(db);
-        Delivery delivery = new Delivery(clients, new Pacer(), new Backoff(properties.retryDelay(),
+        Pacer pacer = new Pacer(new Pacing(new SendBudgets(db), "teams", Pacer.pace(30)));
+        Delivery delivery = new Delivery(clients, pacer, new Backoff(properties.retryDelay(),
                 properties.retryMaxDelay(), RandomGenerator.getDefault()), properties.retryAttempts(), clock);
         messenger = new TeamsMessenger(conversations, delivery, new Undelivered(db), cards,
                 new MemberLookup(adapter, conversations, properties, clock), properties, clock);

@@ -43,7 +43,7 @@ public final class AdminModule implements Feature {
                 new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),
                 new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
                 new ProgrammePairsFlow(programs, pairs, people, settings.digestZone()),
-                new BroadcastFlow(programs, enrollments, broadcasts, due, audit),
+                new BroadcastFlow(programs, enrollments, broadcasts, due, audit, messenger),
                 new ExportFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()));
         this.handlers = List.of(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger), weekly);
     }

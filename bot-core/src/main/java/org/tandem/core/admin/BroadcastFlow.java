@@ -9,14 +9,16 @@ import org.tandem.core.audit.AuditLog;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
-import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.CommandSpec;
+import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.ConversationState;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Pace;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
@@ -48,9 +50,11 @@ public final class BroadcastFlow implements Flow {
     private final Broadcasts broadcasts;
     private final DueItems due;
     private final AuditLog audit;
+    private final Messenger messenger;
 
     public BroadcastFlow(Programs programs, Enrollments enrollments, Broadcasts broadcasts, DueItems due,
-                         AuditLog audit) {
+                         AuditLog audit, Messenger messenger) {
+        this.messenger = messenger;
         this.programs = programs;
         this.enrollments = enrollments;
         this.broadcasts = broadcasts;
@@ -136,13 +140,14 @@ public final class BroadcastFlow implements Flow {
         }
         Program program = programs.find(decided.get().program()).orElseThrow();
         List<PersonRef> to = recipients(program);
+        Pace pace = messenger.pace(program.scope());
         FanOut.plan(due, BroadcastDelivery.KIND, decided.get().id(), to,
-                Map.of("broadcast", decided.get().id(), "program", program.id()), turn.now());
+                Map.of("broadcast", decided.get().id(), "program", program.id()), turn.now(), pace);
         broadcasts.recipients(decided.get().id(), to.size());
         audit.record(AuditEntry.by(turn.who(), AuditEntry.BROADCAST, decided.get().id(), "admin", turn.now())
                 .in(program.id()).counting(to.size()));
         turn.reply("broadcast.sent", to.size(), program.name(),
-                Math.max(1, (FanOut.spread(to.size()).toSeconds() + 59) / 60));
+                (FanOut.spread(to.size(), pace).toSeconds() + 59) / 60);
     }
 
     private List<PersonRef> recipients(Program program) {

@@ -55,6 +55,16 @@ public final class AskingMessenger implements Messenger {
     }
 
     @Override
+    public Pace pace(Scope scope) {
+        return adapters.pace(scope);
+    }
+
+    @Override
+    public java.time.Duration backlog(Scope scope) {
+        return adapters.backlog(scope);
+    }
+
+    @Override
     public int redeliver(int limit) {
         return adapters.redeliver(limit);
     }

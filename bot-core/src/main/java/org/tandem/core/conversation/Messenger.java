@@ -55,6 +55,23 @@ public interface Messenger {
     }
 
     /**
+     * How fast the platform of a workspace takes messages (its adapter's declared limits): the core spreads a
+     * broadcast at this pace and estimates how long it takes. Default: no limit.
+     */
+    default Pace pace(Scope scope) {
+        return Pace.NONE;
+    }
+
+    /**
+     * How long a message to a workspace would wait now for the platform's budget, which every replica shares: the
+     * core's sweep leaves a workspace's due items in the store, rather than wait for it, while this is long (after
+     * the platform said "slow down"). Default: no wait.
+     */
+    default java.time.Duration backlog(Scope scope) {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
      * Tries again, at most {@code limit}, the messages the platform refused after the adapter's own retries (it
      * keeps them, never drops them). The core's scheduled sweep calls it; returns how many went out.
      */

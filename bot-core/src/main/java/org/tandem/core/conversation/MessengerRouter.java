@@ -60,6 +60,18 @@ public final class MessengerRouter implements Messenger {
     }
 
     @Override
+    public Pace pace(Scope scope) {
+        PlatformMessenger m = byPlatform.get(scope.platform());
+        return m == null ? Pace.NONE : m.pace(scope);
+    }
+
+    @Override
+    public java.time.Duration backlog(Scope scope) {
+        PlatformMessenger m = byPlatform.get(scope.platform());
+        return m == null ? java.time.Duration.ZERO : m.backlog(scope);
+    }
+
+    @Override
     public int redeliver(int limit) {
         int sent = 0;
         for (PlatformMessenger m : byPlatform.values()) {

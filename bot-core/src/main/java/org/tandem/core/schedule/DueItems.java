@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
@@ -11,45 +12,62 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
-import org.tandem.core.store.Inserts;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.schedule.DueItem.Lease;
 import org.tandem.core.schedule.DueItem.Status;
+import org.tandem.core.store.Inserts;
 
 /**
- * The {@code due_items} collection: what is to be done when, claimed by one replica at a time with a lease.
- * Every state change is one guarded atomic update, so any number of replicas may share it.
+ * What is to be done when, claimed by one replica at a time with a lease. Every state change is one guarded atomic
+ * update, so any number of replicas may share it.
  *
- * <p>Two fields serve the sweep. {@code claimableAt} says when a sweep may take an item: its {@code dueAt} while
- * PENDING, the end of its lease while LEASED, absent once DONE or FAILED; a claim is one range on it (an index on
- * MongoDB; a scan on the embedded server, which has no secondary indexes). {@code lease} names the claim
- * that holds an item (its owner and an id new with every claim), only while LEASED: it is the guard of every
- * change after a claim, as for every claimed thing ({@link org.tandem.core.store.Lease}). Its index is unique
- * because the embedded server uses unique indexes, for exact matches, and no other.
+ * <p>Two collections: {@code due_items} holds what is still to be done (and what FAILED, for a person to look at),
+ * {@code due_history} what was done. A claim therefore walks what is open, never what happened: on the embedded
+ * server, which has no secondary indexes and scans, a sweep costs what is due, not months of history. A key is in
+ * one of the two for as long as its item exists, so it is scheduled once: a completion copies the item into the
+ * history before it leaves {@code due_items}, and a schedule makes its new item claimable only after it looked
+ * for the key in the history, once its insert had taken the key in {@code due_items}.
+ *
+ * <p>Three fields serve the sweep. {@code claimableAt} says when a sweep may take an item: its {@code dueAt} while
+ * PENDING, the end of its lease while LEASED, absent otherwise. {@code slot} is the item's key with that instant,
+ * under a unique sparse index: a claim takes the item at the slot it saw, and an item that changed since (claimed by
+ * another replica, moved, cancelled) is not taken. {@code lease} names the claim that holds an item (its owner and
+ * an id new with every claim), only while LEASED: it guards every change after a claim, as for every claimed thing
+ * ({@link org.tandem.core.store.Lease}). Both guards are one exact field under a unique index, which is the only
+ * kind of index the embedded server answers from.
  */
 public final class DueItems {
 
     public static final int DEFAULT_MAX_ATTEMPTS = 10;
     static final int MAX_ERROR = 1000;
+    /** How many due items a sweep reads at a time, oldest first, before it claims them one by one. */
+    static final int CLAIM_BATCH = 200;
 
     private static final Logger log = LoggerFactory.getLogger(DueItems.class);
     private static final List<String> OPEN = List.of(Status.PENDING.name(), Status.LEASED.name());
+    private static final String SLOT = "slot";
 
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> history;
     private final int maxAttempts;
 
     public DueItems(MongoDatabase db) {
@@ -62,8 +80,11 @@ public final class DueItems {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.collection = db.getCollection("due_items");
+        this.history = db.getCollection("due_history");
         this.maxAttempts = maxAttempts;
-        collection.createIndex(Indexes.ascending("claimableAt"), new IndexOptions().name("claimable"));
+        dropOld(collection, "claimable");
+        collection.createIndex(Indexes.ascending("claimableAt", "seq"), new IndexOptions().name("claimable_order"));
+        collection.createIndex(Indexes.ascending(SLOT), new IndexOptions().name(SLOT).unique(true).sparse(true));
         org.tandem.core.store.Lease.index(collection);
         collection.createIndex(Indexes.ascending("status", "kind"), new IndexOptions().name("status_kind"));
     }
@@ -83,7 +104,11 @@ public final class DueItems {
         requireText(kind, "kind", 100);
         requireText(platform, "platform", 100);
         requireText(tenant, "tenant", 200);
-        Date due = Date.from(java.util.Objects.requireNonNull(dueAt, "dueAt"));
+        Date due = Date.from(Objects.requireNonNull(dueAt, "dueAt"));
+        if (done(key)) {
+            return false;
+        }
+        // not claimable yet: it becomes so once the history is known not to hold its key
         Document doc = new Document("_id", key)
                 .append("kind", kind)
                 .append("platform", platform)
@@ -92,15 +117,24 @@ public final class DueItems {
                 .append("dueAt", due)
                 .append("status", Status.PENDING.name())
                 .append("attempts", 0)
-                .append("claimableAt", due);
-        return Inserts.once(collection, doc);
+                .append("seq", new ObjectId());
+        if (!Inserts.once(collection, doc)) {
+            return false;
+        }
+        if (done(key)) {
+            // it was done and left due_items between the first look and the insert
+            collection.deleteOne(eq("_id", key));
+            return false;
+        }
+        collection.updateOne(eq("_id", key), claimable(key, due));
+        return true;
     }
 
     /** Moves a PENDING item to another time (guard: still PENDING); false when it is not pending. */
     public boolean reschedule(String key, Instant newDueAt) {
         Date due = Date.from(newDueAt);
         return collection.updateOne(and(eq("_id", key), eq("status", Status.PENDING.name())),
-                Updates.combine(Updates.set("dueAt", due), Updates.set("claimableAt", due))).getMatchedCount() == 1;
+                Updates.combine(Updates.set("dueAt", due), claimable(key, due))).getMatchedCount() == 1;
     }
 
     /**
@@ -141,52 +175,170 @@ public final class DueItems {
      */
     public long forget(String field, Object value) {
         DuePayload.requireField(field);
-        return collection.deleteMany(eq("payload." + field, value)).getDeletedCount();
+        Bson about = eq("payload." + field, value);
+        return collection.deleteMany(about).getDeletedCount() + history.deleteMany(about).getDeletedCount();
     }
 
     /**
-     * Claims a due item for {@code owner}, for {@code leaseDuration}: a PENDING item due at {@code now} or before,
-     * or a LEASED one whose lease ran out (its owner died or hung). One atomic findOneAndUpdate: of two replicas
-     * asking at once, each gets a different item. Counts an attempt.
-     *
-     * <p>The filter is {@code claimableAt} alone (it exists only on open items), so that MongoDB's planner has one
-     * index to choose, whose range scan yields the earliest first. No explicit sort: on the embedded server it
-     * would sort every due item on every claim (there the oldest scheduled come first).
+     * A sweep's way through what is due, oldest first (by due time, then in the order the items were scheduled):
+     * it reads {@value #CLAIM_BATCH} due items at a time and claims them one by one for {@code owner}, each for
+     * {@code leaseDuration}. For one thread; replicas each have their own.
      */
-    public Optional<DueItem> claim(String owner, Instant now, Duration leaseDuration) {
+    public Claims claims(String owner, Duration leaseDuration) {
         requireText(owner, "owner", 200);
         if (leaseDuration.isNegative() || leaseDuration.isZero()) {
             throw new IllegalArgumentException("the lease must be positive");
         }
-        Instant until = now.plus(leaseDuration).truncatedTo(ChronoUnit.MILLIS);
-        Lease lease = new Lease(owner, until, UUID.randomUUID().toString());
-        Document before = collection.findOneAndUpdate(lte("claimableAt", Date.from(now)),
-                Updates.combine(
-                        Updates.set("status", Status.LEASED.name()),
-                        Updates.set(org.tandem.core.store.Lease.FIELD, token(lease.owner(), lease.id())),
-                        Updates.set("leaseOwner", owner),
-                        Updates.set("leaseUntil", Date.from(until)),
-                        Updates.set("claimableAt", Date.from(until)),
-                        Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
-        if (before == null) {
-            return Optional.empty();
-        }
-        DueItem was = toItem(before);
-        if (was.status() == Status.LEASED) {
-            log.warn("due item {}: the lease of {} ran out before it finished (a replica died or hung); "
-                    + "{} takes it over", was.key(), was.lease().map(Lease::owner).orElse("?"), owner);
-        }
-        return Optional.of(new DueItem(was.key(), was.kind(), was.platform(), was.tenant(), was.payload(),
-                was.dueAt(), Status.LEASED, was.attempts() + 1, was.lastError(), Optional.of(lease)));
+        return new Claims(owner, leaseDuration);
     }
 
-    /** Marks a claimed item DONE; false when {@code owner} no longer holds this attempt's lease. */
-    public boolean complete(DueItem item, String owner) {
+    /**
+     * Claims the oldest due item for {@code owner}, for {@code leaseDuration}: a PENDING item due at {@code now} or
+     * before, or a LEASED one whose lease ran out (its owner died or hung). Of two replicas asking at once, each
+     * gets a different item. Counts an attempt.
+     */
+    public Optional<DueItem> claim(String owner, Instant now, Duration leaseDuration) {
+        return claims(owner, leaseDuration).next(now);
+    }
+
+    /** Claims, oldest due first; see {@link #claims}. */
+    public final class Claims {
+
+        private final String owner;
+        private final Duration leaseDuration;
+        private final Deque<String> slots = new ArrayDeque<>();
+
+        private Claims(String owner, Duration leaseDuration) {
+            this.owner = owner;
+            this.leaseDuration = leaseDuration;
+        }
+
+        /** The next due item, claimed; empty when nothing is due at {@code now}. */
+        public Optional<DueItem> next(Instant now) {
+            while (true) {
+                if (slots.isEmpty() && !read(now)) {
+                    return Optional.empty();
+                }
+                Optional<DueItem> taken = take(slots.poll(), now);
+                if (taken.isPresent()) {
+                    return taken;
+                }
+            }
+        }
+
+        /** Reads the next batch of due items' slots; false when none is due. */
+        private boolean read(Instant now) {
+            for (Document d : collection.find(lte("claimableAt", Date.from(now)))
+                    .sort(Sorts.ascending("claimableAt", "seq")).limit(CLAIM_BATCH)
+                    .projection(Projections.include(SLOT))) {
+                String slot = d.getString(SLOT);
+                if (slot != null) {
+                    slots.add(slot);
+                }
+            }
+            return !slots.isEmpty();
+        }
+
+        /**
+         * Claims the item at a slot read before: empty when it changed since (another replica took it, it was
+         * moved, cancelled or done). A slot names its instant, so the item taken is as due as it was when read.
+         */
+        private Optional<DueItem> take(String slot, Instant now) {
+            Instant until = now.plus(leaseDuration).truncatedTo(ChronoUnit.MILLIS);
+            Lease lease = new Lease(owner, until, UUID.randomUUID().toString());
+            String key = slot.substring(0, slot.lastIndexOf('@'));
+            Document before = collection.findOneAndUpdate(eq(SLOT, slot),
+                    Updates.combine(
+                            Updates.set("status", Status.LEASED.name()),
+                            Updates.set(org.tandem.core.store.Lease.FIELD, token(lease.owner(), lease.id())),
+                            Updates.set("leaseOwner", owner),
+                            Updates.set("leaseUntil", Date.from(until)),
+                            claimable(key, Date.from(until)),
+                            Updates.inc("attempts", 1)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+            if (before == null) {
+                return Optional.empty();
+            }
+            DueItem was = toItem(before);
+            if (was.status() == Status.LEASED) {
+                log.warn("due item {}: the lease of {} ran out before it finished (a replica died or hung); "
+                        + "{} takes it over", was.key(), was.lease().map(Lease::owner).orElse("?"), owner);
+            }
+            return Optional.of(new DueItem(was.key(), was.kind(), was.platform(), was.tenant(), was.payload(),
+                    was.dueAt(), Status.LEASED, was.attempts() + 1, was.lastError(), Optional.of(lease)));
+        }
+    }
+
+    /**
+     * Keeps a claim alive while its work runs: the lease of {@code owner}'s attempt now ends at {@code until}.
+     * False when the lease was lost (it ran out and another replica took the item over, or the item is done).
+     */
+    public boolean renew(DueItem item, String owner, Instant until) {
+        Date end = Date.from(until.truncatedTo(ChronoUnit.MILLIS));
+        return collection.updateOne(heldBy(item, owner), Updates.combine(Updates.set("leaseUntil", end),
+                claimable(item.key(), end))).getMatchedCount() == 1;
+    }
+
+    /**
+     * Gives a claimed item back untouched, to be claimed again at {@code at}: the attempt does not count (the
+     * platform's budget for its workspace is spent until then, say). False when the lease was lost.
+     */
+    public boolean defer(DueItem item, String owner, Instant at) {
+        Date next = Date.from(at);
         return collection.updateOne(heldBy(item, owner), Updates.combine(
+                Updates.set("status", Status.PENDING.name()),
+                Updates.inc("attempts", -1),
+                claimable(item.key(), next),
+                Updates.unset(org.tandem.core.store.Lease.FIELD))).getMatchedCount() == 1;
+    }
+
+    /**
+     * Marks a claimed item DONE and moves it to the history; false when {@code owner} no longer holds this
+     * attempt's lease.
+     */
+    public boolean complete(DueItem item, String owner) {
+        Document done = collection.findOneAndUpdate(heldBy(item, owner), Updates.combine(
                 Updates.set("status", Status.DONE.name()),
                 Updates.unset("claimableAt"),
-                Updates.unset(org.tandem.core.store.Lease.FIELD))).getMatchedCount() == 1;
+                Updates.unset(SLOT),
+                Updates.unset(org.tandem.core.store.Lease.FIELD)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (done == null) {
+            return false;
+        }
+        archive(done);
+        return true;
+    }
+
+    /** Copies a done item into the history, then takes it out of the claim path (in this order: see the class). */
+    private void archive(Document done) {
+        Inserts.once(history, done);
+        collection.deleteOne(eq("_id", done.get("_id")));
+    }
+
+    /**
+     * Finishes what a crash may have left half done: done items not yet moved to the history, and new items not
+     * yet made claimable (their key is looked for in the history first). Returns how many it repaired.
+     */
+    public int tidy() {
+        int repaired = 0;
+        for (Document d : collection.find(eq("status", Status.DONE.name()))) {
+            archive(d);
+            repaired++;
+        }
+        // a minute old: a schedule running right now looks at the history itself
+        ObjectId settled = new ObjectId(Date.from(Instant.now().minusSeconds(60)));
+        for (Document d : collection.find(and(eq("status", Status.PENDING.name()), exists("claimableAt", false),
+                lt("seq", settled)))) {
+            String key = d.getString("_id");
+            if (done(key)) {
+                collection.deleteOne(eq("_id", key));
+            } else {
+                collection.updateOne(eq("_id", key), claimable(key, d.getDate("dueAt")));
+            }
+            repaired++;
+        }
+        return repaired;
     }
 
     /**
@@ -201,7 +353,7 @@ public final class DueItems {
         return collection.updateOne(heldBy(item, owner), Updates.combine(
                 Updates.set("status", Status.PENDING.name()),
                 Updates.set("dueAt", next),
-                Updates.set("claimableAt", next),
+                claimable(item.key(), next),
                 Updates.unset(org.tandem.core.store.Lease.FIELD),
                 Updates.set("lastError", clip(error)))).getMatchedCount() == 1;
     }
@@ -212,6 +364,7 @@ public final class DueItems {
                 Updates.set("status", Status.FAILED.name()),
                 Updates.set("lastError", clip(error)),
                 Updates.unset("claimableAt"),
+                Updates.unset(SLOT),
                 Updates.unset(org.tandem.core.store.Lease.FIELD))).getMatchedCount() == 1;
         if (held) {
             log.error("due item {} of kind {} ({} {}) FAILED for good: {}", item.key(), item.kind(),
@@ -221,7 +374,8 @@ public final class DueItems {
     }
 
     public Optional<DueItem> find(String key) {
-        return Optional.ofNullable(collection.find(eq("_id", key)).first()).map(DueItems::toItem);
+        Document d = collection.find(eq("_id", key)).first();
+        return Optional.ofNullable(d != null ? d : history.find(eq("_id", key)).first()).map(DueItems::toItem);
     }
 
     /**
@@ -235,7 +389,26 @@ public final class DueItems {
 
     /** How many items are in a status, e.g. FAILED ones for a health check. */
     public long count(Status status) {
-        return collection.countDocuments(eq("status", status.name()));
+        long open = collection.countDocuments(eq("status", status.name()));
+        return status == Status.DONE ? open + history.countDocuments() : open;
+    }
+
+    /** An index of an earlier version, which only costs writes now. */
+    private static void dropOld(MongoCollection<Document> collection, String index) {
+        for (Document i : collection.listIndexes()) {
+            if (index.equals(i.getString("name"))) {
+                collection.dropIndex(index);
+            }
+        }
+    }
+
+    private boolean done(String key) {
+        return history.find(eq("_id", key)).projection(Projections.include("_id")).first() != null;
+    }
+
+    /** When an item may be claimed, and the slot a claim takes it at. */
+    private static Bson claimable(String key, Date at) {
+        return Updates.combine(Updates.set("claimableAt", at), Updates.set(SLOT, key + "@" + at.getTime()));
     }
 
     /**

@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.TurnClock;
 import org.tandem.core.store.Retry;
 
@@ -26,25 +31,48 @@ public final class Sweeper {
     /**
      * How a sweeper works.
      *
-     * @param lease        how long an attempt may take before another replica may take the item over
+     * @param lease        how long an attempt may go unrenewed before another replica may take the item over: the
+     *                     sweeper renews it every third of that while the work runs, so it bounds how late a
+     *                     replica that died is replaced, not how long the work may take
      * @param maxPerSweep  a bound on one sweep, so that a backlog cannot hold a scheduler thread for ever
      * @param firstBackOff the wait after a first failure; it doubles with each attempt, with jitter
      * @param maxBackOff   the longest wait between attempts
+     * @param longestPace  the longest a due item waits on the scheduler's thread for its platform's budget: when its
+     *                     workspace's budget is spent further ahead, the item goes back to the store until then
      */
-    public record Settings(Duration lease, int maxPerSweep, Duration firstBackOff, Duration maxBackOff) {
+    public record Settings(Duration lease, int maxPerSweep, Duration firstBackOff, Duration maxBackOff,
+                           Duration longestPace) {
 
-        public static final Settings DEFAULTS =
-                new Settings(Duration.ofMinutes(5), 10_000, Duration.ofSeconds(30), Duration.ofHours(1));
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 10_000, Duration.ofSeconds(30),
+                Duration.ofHours(1), Duration.ofSeconds(2));
 
         public Settings {
             if (lease.isNegative() || lease.isZero() || maxPerSweep < 1 || firstBackOff.isNegative()
-                    || firstBackOff.isZero() || maxBackOff.compareTo(firstBackOff) < 0) {
+                    || firstBackOff.isZero() || maxBackOff.compareTo(firstBackOff) < 0 || longestPace.isNegative()) {
                 throw new IllegalArgumentException("lease and back-offs must be positive, maxPerSweep at least 1");
             }
         }
+
+        public Settings(Duration lease, int maxPerSweep, Duration firstBackOff, Duration maxBackOff) {
+            this(lease, maxPerSweep, firstBackOff, maxBackOff, DEFAULTS.longestPace());
+        }
+    }
+
+    /** How long a message to a workspace would wait now for its platform's budget ({@code Messenger#backlog}). */
+    @FunctionalInterface
+    public interface Backlog {
+        Backlog NONE = scope -> Duration.ZERO;
+
+        Duration of(Scope scope);
     }
 
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
+    /** One thread renews the leases of every sweeper's running items: a renewal is one small update. */
+    private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tandem-lease-renewal");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final DueItems items;
     private final Map<String, DueHandler> handlers = new HashMap<>();
@@ -52,6 +80,7 @@ public final class Sweeper {
     private final String owner;
     private final Settings settings;
     private final Retry retry;
+    private final Backlog backlog;
     // sweeps of one sweeper never overlap: the scheduler's and the dev clock's take turns
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -61,7 +90,13 @@ public final class Sweeper {
 
     public Sweeper(DueItems items, List<? extends DueHandler> handlers, Clock clock, String owner,
                    Settings settings) {
+        this(items, handlers, clock, owner, settings, Backlog.NONE);
+    }
+
+    public Sweeper(DueItems items, List<? extends DueHandler> handlers, Clock clock, String owner,
+                   Settings settings, Backlog backlog) {
         this.items = items;
+        this.backlog = backlog;
         this.clock = clock;
         this.owner = owner;
         this.settings = settings;
@@ -91,19 +126,29 @@ public final class Sweeper {
     }
 
     /**
-     * Performs every item due now, up to {@link Settings#maxPerSweep()}, and returns how many it claimed
-     * (performed, retried later or failed). A sweep that is running makes a second caller wait its turn.
+     * Performs every item due now, oldest first, up to {@link Settings#maxPerSweep()}, and returns how many it
+     * claimed (performed, retried later, failed, or given back to wait for their platform's budget). A sweep that is
+     * running makes a second caller wait its turn.
      */
     public int sweep() {
         lock.lock();
         try {
+            DueItems.Claims claims = items.claims(owner, settings.lease());
             int claimed = 0;
             while (claimed < settings.maxPerSweep()) {
-                Optional<DueItem> item = items.claim(owner, clock.instant(), settings.lease());
+                Optional<DueItem> item = claims.next(clock.instant());
                 if (item.isEmpty()) {
                     break;
                 }
                 claimed++;
+                Duration busy = backlog.of(item.get().scope());
+                if (busy.compareTo(settings.longestPace()) > 0) {
+                    // the platform's budget for the workspace is spent until then: the item waits in the store
+                    if (!items.defer(item.get(), owner, clock.instant().plus(busy))) {
+                        log.warn("due item {}: the lease was lost before it could be deferred", item.get().key());
+                    }
+                    continue;
+                }
                 perform(item.get());
             }
             return claimed;
@@ -113,9 +158,42 @@ public final class Sweeper {
     }
 
     private void perform(DueItem item) {
-        // an item is performed at one instant, as a turn is
+        // an item is performed at one instant, as a turn is; its lease is renewed while it runs
+        Duration every = settings.lease().dividedBy(3);
+        Renewal renewal = new Renewal(item);
+        ScheduledFuture<?> renewing = RENEWALS.scheduleAtFixedRate(renewal, every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS);
         try (TurnClock.Frozen at = clock instanceof TurnClock t ? t.freeze() : () -> { }) {
             performNow(item);
+        } finally {
+            renewing.cancel(false);
+        }
+    }
+
+    /** Renews the lease of an item while its work runs; stops once the lease is lost. */
+    private final class Renewal implements Runnable {
+        private final DueItem item;
+        private boolean lost;
+
+        Renewal(DueItem item) {
+            this.item = item;
+        }
+
+        @Override
+        public synchronized void run() {
+            if (lost) {
+                return;
+            }
+            try {
+                if (!items.renew(item, owner, Instant.now(clock).plus(settings.lease()))) {
+                    lost = true;
+                    log.warn("due item {}: its lease was lost while it ran (another replica may take it over)",
+                            item.key());
+                }
+            } catch (RuntimeException e) {
+                log.warn("due item {}: renewing its lease failed ({}); the next renewal tries again", item.key(),
+                        e.toString());
+            }
         }
     }
 
@@ -146,8 +224,8 @@ public final class Sweeper {
             return;
         }
         if (!items.complete(item, owner)) {
-            log.warn("due item {} was performed after its lease ran out; another replica may perform it again: "
-                    + "the lease ({}) is too short for kind {}", item.key(), settings.lease(), item.kind());
+            log.warn("due item {} of kind {} was performed after its lease was lost (this replica could not renew it "
+                    + "within {}); another replica may perform it again", item.key(), item.kind(), settings.lease());
         }
     }
 

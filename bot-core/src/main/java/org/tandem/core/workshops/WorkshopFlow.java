@@ -27,6 +27,7 @@ import org.tandem.core.conversation.FormBuilder;
 import org.tandem.core.conversation.FormCheck;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Turn;
@@ -62,9 +63,11 @@ public final class WorkshopFlow implements Flow {
     private final DueItems due;
     private final AuditLog audit;
     private final ZoneId zone;
+    private final Messenger messenger;
 
     public WorkshopFlow(Programs programs, Enrollments enrollments, Workshops workshops, People people, DueItems due,
-                        AuditLog audit, ZoneId zone) {
+                        AuditLog audit, ZoneId zone, Messenger messenger) {
+        this.messenger = messenger;
         this.programs = programs;
         this.enrollments = enrollments;
         this.workshops = workshops;
@@ -149,7 +152,8 @@ public final class WorkshopFlow implements Flow {
         List<PersonRef> to = enrollments.inProgram(program.get().id()).stream().map(Enrollment::person).toList();
         Workshop w = workshops.create(program.get().scope(), program.get().id(), title, at, zone, where, turn.who(),
                 to.size(), turn.now());
-        FanOut.plan(due, WorkshopHandlers.ANNOUNCE, w.id(), to, Map.of("workshop", w.id()), turn.now());
+        FanOut.plan(due, WorkshopHandlers.ANNOUNCE, w.id(), to, Map.of("workshop", w.id()), turn.now(),
+                messenger.pace(program.get().scope()));
         audit.record(AuditEntry.by(turn.who(), AuditEntry.WORKSHOP, w.id(), "admin", turn.now())
                 .in(program.get().id()).counting(to.size()));
         turn.reply(Message.builder().text(turn.t().rich("workshop.announced", title, to.size(), program.get().name()))

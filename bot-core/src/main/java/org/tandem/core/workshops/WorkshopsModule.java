@@ -24,7 +24,7 @@ public final class WorkshopsModule implements Feature {
     public WorkshopsModule(MongoDatabase db, Programs programs, Enrollments enrollments, People people,
                            Messenger messenger, DueItems due, AuditLog audit, Clock clock, ZoneId zone) {
         this.workshops = new Workshops(db);
-        this.flows = List.of(new WorkshopFlow(programs, enrollments, workshops, people, due, audit, zone));
+        this.flows = List.of(new WorkshopFlow(programs, enrollments, workshops, people, due, audit, zone, messenger));
         this.handlers = WorkshopHandlers.of(workshops, programs, enrollments, people, messenger, clock);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.TandemCore;
+import org.tandem.core.conversation.Pace;
 import org.tandem.core.testing.Chat;
 
 /** A coordinator's message reaches each participant once, through one due item each, spread over time. */
@@ -26,11 +27,13 @@ class BroadcastTest {
 
     @Test
     void sentOncePerRecipientEvenWithTwoSweepersAndADoubleClick() {
+        // a platform that takes one message a second from a workspace
+        chat.outbox().pace(new Pace(Pace.Rate.perSecond(1, 1), Pace.Rate.perSecond(1, 1)));
         compose("Kick-off *drinks* on Friday at 5!");
         int mark = chat.mark();
         Chat.Pressable send = seeded.carol.button("Send to 8");
         assertThat(seeded.carol.press(send).text())
-                .contains("On its way to 8 participants of *Leadership*", "about 1 minute so");
+                .contains("On its way to 8 participants of *Leadership*", "spread over about 1 minute, at the pace");
         assertThat(seeded.carol.press(send).text()).as("a double click shows it was sent")
                 .contains("✓ You chose: Send to 8");
         assertThat(seeded.carol.clicks(send.actionId(), send.value()).text()).contains("already sent or cancelled");
@@ -49,6 +52,24 @@ class BroadcastTest {
         }
         assertThat(seeded.kim.dmsSince(mark).text()).as("Kim left the programme").isEmpty();
         assertThat(seeded.carol.says("audit").text()).contains("carol: sent a message to 8 participants of *Leadership*");
+    }
+
+    @Test
+    void theSpreadIsTheWorkspacesPaceAndNoneWhereThePlatformHasNoLimit() {
+        compose("Hello");
+        assertThat(seeded.carol.clicksButton("Send to 8").text()).as("no limit declared")
+                .contains("On its way to 8 participants of *Leadership*. It goes out right away.");
+        assertThat(chat.core().sweep()).as("all due at once").isEqualTo(8);
+
+        chat.outbox().pace(new Pace(Pace.Rate.perSecond(1, 1), Pace.Rate.perMinute(4, 1)));
+        compose("Hello again");
+        assertThat(seeded.carol.clicksButton("Send to 8").text()).as("4 a minute: the 8th goes 7 × 15 s later")
+                .contains("spread over about 2 minutes");
+        assertThat(chat.core().sweep()).isEqualTo(1);
+        chat.clock().advance(Duration.ofSeconds(15));
+        assertThat(chat.core().sweep()).isEqualTo(1);
+        chat.clock().advance(Duration.ofSeconds(90));
+        assertThat(chat.core().sweep()).isEqualTo(6);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -215,5 +216,100 @@ class DueItemsTest {
         assertThat(items.find("n3")).isPresent();
         assertThat(items.find("r1")).isPresent();
         assertThatThrownBy(() -> items.cancelAll("nudge", "$where", "1")).hasMessageContaining("field name");
+    }
+
+    @Test
+    void aDoneItemLeavesTheClaimPathForTheHistoryAndKeepsItsKey() {
+        schedule("k", T);
+        DueItem item = items.claim("a", T, LEASE).orElseThrow();
+        assertThat(items.complete(item, "a")).isTrue();
+        assertThat(db.getCollection("due_items").countDocuments()).as("nothing done is left to scan").isZero();
+        assertThat(db.getCollection("due_history").countDocuments()).isEqualTo(1);
+        DueItem done = items.find("k").orElseThrow();
+        assertThat(done.status()).isEqualTo(Status.DONE);
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(done.payload()).isEqualTo(Map.of("pair", "p1"));
+        assertThat(items.count(Status.DONE)).isEqualTo(1);
+        assertThat(schedule("k", T.plusSeconds(60))).as("a key is scheduled once, done or not").isFalse();
+        assertThat(items.claim("b", T.plus(Duration.ofDays(1)), LEASE)).isEmpty();
+
+        assertThat(items.forget("pair", "p1")).as("erased from the history too").isEqualTo(1);
+        assertThat(items.find("k")).isEmpty();
+    }
+
+    @Test
+    void theOldestDueComesFirstThenTheFirstScheduledWhateverWhereTheStoreKeepsThem() {
+        schedule("c", T.plusSeconds(3));
+        schedule("gone", T);
+        schedule("b", T.plusSeconds(2));
+        items.cancel("gone");
+        // the embedded server puts a new document where a deleted one was: first in a scan
+        schedule("late", T.plusSeconds(10));
+        schedule("a1", T.plusSeconds(1));
+        schedule("a2", T.plusSeconds(1));
+        DueItems.Claims claims = items.claims("a", LEASE);
+        List<String> order = new ArrayList<>();
+        for (Optional<DueItem> next = claims.next(T.plusSeconds(10)); next.isPresent();
+             next = claims.next(T.plusSeconds(10))) {
+            order.add(next.get().key());
+        }
+        assertThat(order).containsExactly("a1", "a2", "b", "c", "late");
+    }
+
+    @Test
+    void aClaimSkipsWhatChangedSinceItWasReadAndReadsOnUntilNothingIsDue() {
+        for (int i = 0; i < DueItems.CLAIM_BATCH + 5; i++) {
+            schedule("k" + i, T.plusMillis(i));
+        }
+        DueItems.Claims mine = items.claims("a", LEASE);
+        assertThat(mine.next(T.plusSeconds(1)).orElseThrow().key()).isEqualTo("k0");
+        // meanwhile another replica takes k1, k2 is moved later and k3 cancelled
+        assertThat(items.claim("b", T.plusSeconds(1), LEASE).orElseThrow().key()).isEqualTo("k1");
+        assertThat(items.reschedule("k2", T.plusSeconds(3600))).isTrue();
+        assertThat(items.cancel("k3")).isTrue();
+        assertThat(mine.next(T.plusSeconds(1)).orElseThrow().key()).isEqualTo("k4");
+        int rest = 0;
+        while (mine.next(T.plusSeconds(1)).isPresent()) {
+            rest++;
+        }
+        assertThat(rest).as("the rest, past the first batch").isEqualTo(DueItems.CLAIM_BATCH + 5 - 5);
+    }
+
+    @Test
+    void aRenewedLeaseHoldsAndADeferredItemComesBackUncounted() {
+        schedule("k", T);
+        DueItem item = items.claim("a", T, LEASE).orElseThrow();
+        assertThat(items.renew(item, "a", T.plus(LEASE).plusSeconds(60))).isTrue();
+        assertThat(items.claim("b", T.plus(LEASE), LEASE)).as("renewed: still held").isEmpty();
+        assertThat(items.renew(item, "b", T.plus(LEASE).plusSeconds(90))).as("only its owner renews").isFalse();
+
+        assertThat(items.defer(item, "a", T.plusSeconds(600))).isTrue();
+        DueItem waiting = items.find("k").orElseThrow();
+        assertThat(waiting.status()).isEqualTo(Status.PENDING);
+        assertThat(waiting.attempts()).as("a deferral is no attempt").isZero();
+        assertThat(waiting.dueAt()).as("still due when it was").isEqualTo(T);
+        assertThat(items.claim("b", T.plusSeconds(599), LEASE)).isEmpty();
+        DueItem again = items.claim("b", T.plusSeconds(600), LEASE).orElseThrow();
+        assertThat(again.attempts()).isEqualTo(1);
+        assertThat(items.renew(item, "a", T.plusSeconds(900))).as("the old claim is fenced off").isFalse();
+    }
+
+    @Test
+    void tidyingFinishesWhatACrashLeftHalfDone() {
+        // a completion that stopped before the move, and a schedule that stopped before the item was claimable
+        db.getCollection("due_items").insertOne(new org.bson.Document("_id", "moved").append("kind", "nudge")
+                .append("platform", "slack").append("tenant", "T1").append("payload", new org.bson.Document())
+                .append("dueAt", java.util.Date.from(T)).append("status", "DONE").append("attempts", 1));
+        db.getCollection("due_items").insertOne(new org.bson.Document("_id", "half").append("kind", "nudge")
+                .append("platform", "slack").append("tenant", "T1").append("payload", new org.bson.Document())
+                .append("dueAt", java.util.Date.from(T)).append("status", "PENDING").append("attempts", 0)
+                .append("seq", new org.bson.types.ObjectId(java.util.Date.from(java.time.Instant.now()
+                        .minusSeconds(120)))));
+        assertThat(items.claim("a", T, LEASE)).isEmpty();
+        assertThat(items.tidy()).isEqualTo(2);
+        assertThat(db.getCollection("due_history").countDocuments()).isEqualTo(1);
+        assertThat(items.find("moved").orElseThrow().status()).isEqualTo(Status.DONE);
+        assertThat(items.claim("a", T, LEASE).orElseThrow().key()).isEqualTo("half");
+        assertThat(items.tidy()).as("nothing left to repair").isZero();
     }
 }

@@ -143,7 +143,7 @@ public final class SweepBenchmark {
         }
     }
 
-    /** Finished items as the sweep leaves them (DONE, nothing to claim), written in batches. */
+    /** Finished items as the sweep leaves them (DONE, in the history), written in batches. */
     private static void seedHistory(MongoDatabase db, int done, java.time.Instant before) {
         List<org.bson.Document> batch = new java.util.ArrayList<>();
         for (int i = 0; i < done; i++) {
@@ -152,7 +152,7 @@ public final class SweepBenchmark {
                     .append("dueAt", java.util.Date.from(before.minusSeconds(i))).append("status", "DONE")
                     .append("attempts", 1));
             if (batch.size() == 1000 || i == done - 1) {
-                db.getCollection("due_items").insertMany(batch);
+                db.getCollection("due_history").insertMany(batch);
                 batch.clear();
             }
         }

@@ -165,6 +165,63 @@ class SweeperTest {
     }
 
     /** A handler that records what it performed, and can be made to fail. */
+    @Test
+    void aLeaseIsRenewedWhileItsWorkRunsSoNoOtherReplicaTakesItOver() throws Exception {
+        // real time: the lease is short, the work three times longer
+        java.time.Clock real = java.time.Clock.systemUTC();
+        Duration lease = Duration.ofMillis(300);
+        Sweeper.Settings quick = new Sweeper.Settings(lease, 100, Duration.ofSeconds(30), Duration.ofMinutes(10));
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger performed = new java.util.concurrent.atomic.AtomicInteger();
+        DueHandler slow = DueHandler.of("nudge", item -> {
+            performed.incrementAndGet();
+            running.countDown();
+            try {
+                Thread.sleep(lease.multipliedBy(3).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        items.schedule("k", "nudge", "slack", "T1", Map.of(), real.instant());
+        Sweeper first = new Sweeper(items, List.of(slow), real, "first", quick);
+        Sweeper second = new Sweeper(items, List.of(slow), real, "second", quick);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> sweeping = pool.submit(first::sweep);
+            assertThat(running.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            int takenOver = 0;
+            while (!sweeping.isDone()) {
+                takenOver += second.sweep();
+                Thread.sleep(50);
+            }
+            assertThat(sweeping.get()).isEqualTo(1);
+            assertThat(takenOver).as("the lease was renewed").isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(performed.get()).isEqualTo(1);
+        assertThat(items.find("k").orElseThrow().status()).isEqualTo(Status.DONE);
+    }
+
+    @Test
+    void aWorkspaceWhoseBudgetIsSpentFarAheadWaitsInTheStoreAndTheOthersGoOn() {
+        Sweeper.Backlog busy = scope -> scope.tenant().equals("T1") ? Duration.ofSeconds(40) : Duration.ofSeconds(1);
+        Sweeper sweeper = new Sweeper(items, List.of(nudges), clock, "replica-1", SETTINGS, busy);
+        items.schedule("throttled", "nudge", "slack", "T1", Map.of(), clock.instant());
+        items.schedule("fine", "nudge", "slack", "T2", Map.of(), clock.instant());
+
+        assertThat(sweeper.sweep()).isEqualTo(2);
+        assertThat(nudges.keys).as("a wait of a second is waited for by the adapter").containsExactly("fine");
+        DueItem waiting = items.find("throttled").orElseThrow();
+        assertThat(waiting.status()).isEqualTo(Status.PENDING);
+        assertThat(waiting.attempts()).isZero();
+        assertThat(items.nextClaimable()).contains(clock.instant().plusSeconds(40));
+
+        clock.advance(Duration.ofSeconds(40));
+        new Sweeper(items, List.of(nudges), clock, "replica-1", SETTINGS).sweep();
+        assertThat(nudges.keys).containsExactly("fine", "throttled");
+    }
+
     static final class Recording implements DueHandler {
         final String kind;
         final List<String> keys = new CopyOnWriteArrayList<>();

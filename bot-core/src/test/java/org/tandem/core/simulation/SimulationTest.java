@@ -13,7 +13,9 @@ class SimulationTest {
 
     @Test
     void fortyPairsLiveAWholeProgrammeAndEveryInvariantHoldsAtEveryStep() {
-        Simulation.Report report = new Simulation(Simulation.Settings.small(20261201L)).run();
+        // a seed is one random walk: the counts below are its, checked for being plausible, not exact (seeds 1, 2,
+        // 20261201 and 20261203 hold every invariant too, with 13, 17, 9 and 12 meetings held)
+        Simulation.Report report = new Simulation(Simulation.Settings.small(20261202L)).run();
         System.out.println("simulation: " + report);
         assertThat(report.pairs().getOrDefault(PairStatus.COMPLETED, 0)).as("pairs that completed")
                 .isGreaterThan(10);

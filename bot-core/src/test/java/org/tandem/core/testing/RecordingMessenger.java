@@ -14,6 +14,8 @@ import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Scope;
+import org.tandem.core.conversation.Pace;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.ReplyChannel;
 import org.tandem.core.conversation.Place;
@@ -42,6 +44,7 @@ public final class RecordingMessenger implements Messenger {
     private final List<MessageRef> updates = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Clock clock;
+    private volatile Pace pace = Pace.NONE;
 
     public RecordingMessenger(Clock clock) {
         this.clock = clock;
@@ -52,6 +55,16 @@ public final class RecordingMessenger implements Messenger {
     }
 
     /** The next {@code times} sends to a destination fail, as a platform that is down would. */
+    /** From now on, declares this pace, as a platform's adapter would (the default is none). */
+    public void pace(Pace declared) {
+        this.pace = declared;
+    }
+
+    @Override
+    public Pace pace(Scope scope) {
+        return pace;
+    }
+
     public void failNext(String destination, int times) {
         failures.put(destination, times);
     }
