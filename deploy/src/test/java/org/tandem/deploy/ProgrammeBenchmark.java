@@ -52,11 +52,13 @@ public final class ProgrammeBenchmark {
         boolean match = Boolean.parseBoolean(System.getProperty("match", "true"));
         Path dir = Files.createTempDirectory("tandem-programme");
         long start = System.nanoTime();
+        String uri = System.getenv().getOrDefault("MONGODB_URI", "");
         try (RunningApp app = new RunningApp(dir.resolve("tandem.mv"), "tandem.scheduler.enabled=false",
-                "tandem.webchat.enabled=true", "logging.level.root=WARN", "spring.main.banner-mode=off")) {
-            System.out.printf(Locale.ROOT, "app          started on the embedded database (H2 file) in %d ms; %d cores,"
-                    + " Java %s%n", millis(start), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"));
+                "tandem.webchat.enabled=true", "logging.level.root=WARN", "spring.main.banner-mode=off",
+                "tandem.mongodb.uri=" + uri)) {
+            System.out.printf(Locale.ROOT, "app          started on %s in %d ms; %d cores, Java %s%n",
+                    uri.isBlank() ? "the embedded database (H2 file)" : "the MongoDB of MONGODB_URI", millis(start),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             new ProgrammeBenchmark(app).run(mentees, mentors, runs, seed, match);
         } finally {
             MatchEndToEndBenchmark.delete(dir);
@@ -69,15 +71,19 @@ public final class ProgrammeBenchmark {
         Instant now = Instant.now();
         long seeding = System.nanoTime();
         ProgrammeHistory.Seeded seeded;
-        EmbeddedMongo embedded = app.context().getBean(EmbeddedMongo.class);
-        try (MongoClient client = MongoClients.create(embedded.uri())) {
-            MongoDatabase db = client.getDatabase(app.db().getName());
+        // on the embedded database, a client of its own that writes the file once at the end (the application's
+        // writes it after every write); on a MongoDB server, the application's own client
+        EmbeddedMongo embedded = app.context().getBeanProvider(EmbeddedMongo.class).getIfAvailable();
+        try (MongoClient client = embedded == null ? null : MongoClients.create(embedded.uri())) {
+            MongoDatabase db = client == null ? app.db() : client.getDatabase(app.db().getName());
             SeededEnrolments.Seeded people = new SeededEnrolments(db, program, seed).seed(mentees, mentors,
                     now.minus(Duration.ofDays(200)), 2);
             System.out.printf(Locale.ROOT, "enrolled     %,d people (%d both mentee and mentor), %,d places, in %d ms%n",
                     people.people(), people.both(), people.places(), millis(seeding));
             seeded = new ProgrammeHistory(db, program, seed, now).seed();
-            embedded.commit();
+            if (embedded != null) {
+                embedded.commit();
+            }
         }
         System.out.printf(Locale.ROOT, "history      %s; seeded in %d ms in all%n", seeded, millis(seeding));
         System.out.printf(Locale.ROOT, "  stored     %s%n", StoredSizes.of(app.db()).describe());
