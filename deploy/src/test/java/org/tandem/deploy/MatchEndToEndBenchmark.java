@@ -123,7 +123,7 @@ public final class MatchEndToEndBenchmark {
         }
     }
 
-    private static void createProgramme(WebchatClient chat) {
+    static void createProgramme(WebchatClient chat) {
         chat.admin("program create");
         JsonNode form = chat.withForm("coordinator", "program.create");
         chat.submitOn("coordinator", form, "program.create", "{\"name\":\"" + PROGRAMME + "\",\"topics\":\""
@@ -135,7 +135,7 @@ public final class MatchEndToEndBenchmark {
         chat.clickOn("coordinator", chat.withButton("coordinator", "program.open"), "program.open");
     }
 
-    private static String programmeId(RunningApp app) {
+    static String programmeId(RunningApp app) {
         return app.context().getBean(TandemCore.class).programs().findByName(DemoConfiguration.WEBCHAT, PROGRAMME)
                 .orElseThrow(() -> new IllegalStateException("the programme was not created")).id();
     }
@@ -152,7 +152,7 @@ public final class MatchEndToEndBenchmark {
     }
 
     /** The run id on a message's Confirm button, if it has one. */
-    private static Optional<String> confirm(JsonNode message) {
+    static Optional<String> confirm(JsonNode message) {
         for (JsonNode b : message.at("/blocks")) {
             for (JsonNode x : b.at("/buttons")) {
                 if (x.at("/id").asString().equals("match.confirm")) {
@@ -171,7 +171,7 @@ public final class MatchEndToEndBenchmark {
         return heading + (p.find() ? ", " + p.group(1) + " proposals" : "");
     }
 
-    private static String text(JsonNode message) {
+    static String text(JsonNode message) {
         StringBuilder s = new StringBuilder();
         for (JsonNode b : message.at("/blocks")) {
             if (b.has("text")) {
@@ -185,7 +185,7 @@ public final class MatchEndToEndBenchmark {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

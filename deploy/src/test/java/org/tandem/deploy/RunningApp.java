@@ -30,9 +30,13 @@ final class RunningApp implements AutoCloseable {
 
     RunningApp(Path dataFile, String... properties) {
         List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--tandem.mongodb.data-file=" + dataFile, "--tandem.mongodb.uri="));
+                "--tandem.mongodb.data-file=" + dataFile));
         for (String p : properties) {
             args.add("--" + p);
+        }
+        if (args.stream().noneMatch(a -> a.startsWith("--tandem.mongodb.uri="))) {
+            // the embedded database, whatever the environment says, unless the caller names a server
+            args.add("--tandem.mongodb.uri=");
         }
         if (args.stream().noneMatch(a -> a.startsWith("--tandem.demo.seed="))) {
             // tests start from an empty workspace unless they ask for the demo

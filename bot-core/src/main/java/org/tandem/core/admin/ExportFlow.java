@@ -128,21 +128,24 @@ public final class ExportFlow implements Flow {
             byPerson.computeIfAbsent(pair.mentee(), k -> new ArrayList<>()).add(pair);
             byPerson.computeIfAbsent(pair.mentor(), k -> new ArrayList<>()).add(pair);
         }
+        // one query each for the milestones and the names of the whole programme, not one per row
+        Map<String, Map<String, Instant>> milestones = pairs.milestonesOf(p.id());
+        Map<PersonRef, String> names = people.names(byPerson.keySet());
         List<List<String>> out = new ArrayList<>();
         byPerson.forEach((person, theirs) -> {
             Optional<Enrollment> e = Optional.ofNullable(enrolled.get(person));
             String role = e.map(x -> t.get(x.role().labelKey())).orElse("");
             String since = e.map(x -> day(x.enrolledAt())).orElse("");
             if (theirs.isEmpty()) {
-                out.add(List.of(p.name(), people.name(person), person.userId(), role, since, "", "", "", "", "", "",
+                out.add(List.of(p.name(), names.get(person), person.userId(), role, since, "", "", "", "", "", "",
                         "", ""));
             }
             for (Pair pair : theirs) {
                 String myRole = role.isEmpty() ? t.get("role." + pair.roleOf(person)) : role;
-                Map<String, Instant> at = pairs.milestones(pair.id());
-                OptionalInt meetings = rhythm.meetings(pair.id());
-                out.add(List.of(p.name(), people.name(person), person.userId(), myRole, since, pair.id(),
-                        people.name(pair.other(person)), StatusFlow.stage(t, pair.status()), day(at.get("createdAt")),
+                Map<String, Instant> at = milestones.getOrDefault(pair.id(), Map.of());
+                OptionalInt meetings = rhythm.meetings(pair);
+                out.add(List.of(p.name(), names.get(person), person.userId(), myRole, since, pair.id(),
+                        names.get(pair.other(person)), StatusFlow.stage(t, pair.status()), day(at.get("createdAt")),
                         day(at.get("introducedAt")), day(at.get("activeAt")), day(at.get("closedAt")),
                         meetings.isPresent() ? Integer.toString(meetings.getAsInt()) : ""));
             }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.CommandSpec;
@@ -18,6 +19,7 @@ import org.tandem.core.matching.Unmatched;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
+import org.tandem.core.pairs.Shortlist;
 import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
@@ -85,23 +87,32 @@ public final class PendingFlow implements Flow {
 
     private void pending(Turn turn, Program p, Message.Builder m) {
         Texts t = turn.t();
+        List<Pair> waitingPairs = pairs.inProgram(p.id(), EnumSet.of(PairStatus.PROPOSED, PairStatus.REQUESTED));
+        List<Unmatched> without = waiting.of(p, turn.now());
+        // one query each for the shortlists and the names of everyone listed, not one per line
+        Map<String, Shortlist> lists = shortlists.inProgram(p.id());
+        List<PersonRef> named = new ArrayList<>();
+        waitingPairs.forEach(x -> named.addAll(List.of(x.mentee(), x.mentor())));
+        without.forEach(u -> named.add(PersonRef.fromKey(u.mentee())));
+        Map<PersonRef, String> names = people.names(named);
         List<Rich> proposals = new ArrayList<>();
         List<Rich> requests = new ArrayList<>();
-        for (Pair pair : pairs.inProgram(p.id(), EnumSet.of(PairStatus.PROPOSED, PairStatus.REQUESTED))) {
+        for (Pair pair : waitingPairs) {
             if (pair.status() == PairStatus.PROPOSED) {
-                proposals.add(t.rich("pending.proposal", name(pair.mentee()), name(pair.mentor()),
+                proposals.add(t.rich("pending.proposal", names.get(pair.mentee()), names.get(pair.mentor()),
                         Dates.day(t, zone, pair.createdAt())));
             } else {
-                requests.add(t.rich("pending.request", name(pair.mentor()), name(pair.mentee()),
+                requests.add(t.rich("pending.request", names.get(pair.mentor()), names.get(pair.mentee()),
                         Dates.day(t, zone, pair.respondBy().orElse(pair.createdAt()))));
             }
         }
         List<Rich> unmatched = new ArrayList<>();
-        for (Unmatched u : waiting.of(p, turn.now())) {
+        for (Unmatched u : without) {
             PersonRef mentee = PersonRef.fromKey(u.mentee());
-            boolean choosing = shortlists.find(p.id(), mentee).map(s -> !s.remaining().isEmpty()).orElse(false);
+            Shortlist list = lists.get(u.mentee());
+            boolean choosing = list != null && !list.remaining().isEmpty();
             String why = choosing ? t.get("pending.choosing") : u.text(t);
-            unmatched.add(t.rich("pending.mentee", name(mentee), why));
+            unmatched.add(t.rich("pending.mentee", names.get(mentee), why));
         }
         m.text(t.rich("pending.title", p.name()));
         if (proposals.isEmpty() && requests.isEmpty() && unmatched.isEmpty()) {
@@ -115,15 +126,25 @@ public final class PendingFlow implements Flow {
 
     private void atRisk(Turn turn, Program p, Message.Builder m) {
         Texts t = turn.t();
-        List<Rich> lines = new ArrayList<>();
+        List<Pair> flagged = new ArrayList<>();
+        List<RhythmFigures.AtRisk> why = new ArrayList<>();
         for (RhythmFigures.AtRisk r : rhythm.atRisk(p.id(), turn.now())) {
             Optional<Pair> pair = pairs.find(r.pairId());
-            if (pair.isEmpty()) {
-                continue;
+            if (pair.isPresent()) {
+                flagged.add(pair.get());
+                why.add(r);
             }
-            String why = t.has(r.reasonKey()) ? t.get(r.reasonKey()) : r.reasonKey();
-            lines.add(t.rich("at-risk.line", name(pair.get().mentee()), name(pair.get().mentor()),
-                    StatusFlow.stage(t, pair.get().status()), why,
+        }
+        List<PersonRef> named = new ArrayList<>();
+        flagged.forEach(x -> named.addAll(List.of(x.mentee(), x.mentor())));
+        Map<PersonRef, String> names = people.names(named);
+        List<Rich> lines = new ArrayList<>();
+        for (int i = 0; i < flagged.size(); i++) {
+            Pair pair = flagged.get(i);
+            RhythmFigures.AtRisk r = why.get(i);
+            String reason = t.has(r.reasonKey()) ? t.get(r.reasonKey()) : r.reasonKey();
+            lines.add(t.rich("at-risk.line", names.get(pair.mentee()), names.get(pair.mentor()),
+                    StatusFlow.stage(t, pair.status()), reason,
                     r.since().map(s -> Dates.day(t, zone, s)).orElse("—")));
         }
         m.text(t.rich("at-risk.title", p.name(), lines.size()));
@@ -151,9 +172,5 @@ public final class PendingFlow implements Flow {
             turn.reply("admin.no-live-programme");
         }
         return live;
-    }
-
-    private String name(PersonRef who) {
-        return people.name(who);
     }
 }

@@ -38,6 +38,11 @@ public interface RhythmFigures {
         return OptionalInt.empty();
     }
 
+    /** The same for a pair just read (lists of a whole programme): no read of its own where none is needed. */
+    default OptionalInt meetings(org.tandem.core.pairs.Pair pair) {
+        return meetings(pair.id());
+    }
+
     /** How many meetings the pairs of a programme logged in {@code [from, to)}, or empty when not logged. */
     default OptionalInt meetingsBetween(String programId, Instant from, Instant to) {
         return OptionalInt.empty();

@@ -27,6 +27,7 @@ import org.tandem.core.matching.Unmatched;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
+import org.tandem.core.pairs.Shortlist;
 import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
@@ -162,9 +163,12 @@ public final class WeeklyDigest implements DueHandler {
         List<PersonRef> choosing = new ArrayList<>();
         List<PersonRef> matchable = new ArrayList<>();
         List<PersonRef> unplaced = new ArrayList<>();
+        // one query for the programme's shortlists, not one per mentee
+        Map<String, Shortlist> lists = shortlists.inProgram(p.id());
         for (Unmatched u : without) {
             PersonRef mentee = PersonRef.fromKey(u.mentee());
-            if (shortlists.find(p.id(), mentee).map(s -> !s.remaining().isEmpty()).orElse(false)) {
+            Shortlist list = lists.get(u.mentee());
+            if (list != null && !list.remaining().isEmpty()) {
                 choosing.add(mentee);
             } else if (u.key().equals(Waiting.MATCHABLE)) {
                 matchable.add(mentee);

@@ -351,8 +351,12 @@ public final class Pairs {
 
     /** Whether one side was asked check-in {@code n} already (or reminded of it). */
     public boolean wasAsked(String id, int n, String role, boolean reminder) {
-        return collection.countDocuments(and(eq("_id", id), eq((reminder ? "reminded." : "asked.") + role(role), n)))
-                == 1;
+        // read by id alone, which every server answers from its _id index (the embedded one walks the whole
+        // collection for a filter of more fields), then look at the one field
+        String field = role(role);
+        Document d = collection.find(eq("_id", id)).first();
+        Document asked = d == null ? null : d.get(reminder ? "reminded" : "asked", Document.class);
+        return asked != null && is(asked.get(field), n);
     }
 
     private static String role(String role) {
@@ -364,7 +368,13 @@ public final class Pairs {
 
     /** Whether check-in {@code n} is still waiting for an answer. */
     public boolean checkInPending(String id, int n) {
-        return collection.countDocuments(and(eq("_id", id), eq("pendingCheckIn", n))) == 1;
+        Document d = collection.find(eq("_id", id)).first();
+        return d != null && is(d.get("pendingCheckIn"), n);
+    }
+
+    /** Whether a stored value is the number {@code n}, as a filter {@code eq(field, n)} would match it. */
+    private static boolean is(Object value, int n) {
+        return value instanceof Number x && x.doubleValue() == n;
     }
 
     /**

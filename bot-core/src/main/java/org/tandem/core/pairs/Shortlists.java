@@ -12,7 +12,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.tandem.core.conversation.PersonRef;
@@ -53,6 +55,16 @@ public final class Shortlists {
 
     public Optional<Shortlist> find(String program, PersonRef mentee) {
         return Optional.ofNullable(collection.find(eq("_id", id(program, mentee))).first()).map(Shortlists::from);
+    }
+
+    /** Every shortlist of a programme, by mentee key (one query, for lists of the whole programme). */
+    public Map<String, Shortlist> inProgram(String program) {
+        Map<String, Shortlist> out = new HashMap<>();
+        for (Document d : collection.find(eq("program", program))) {
+            Shortlist s = from(d);
+            out.put(s.mentee().key(), s);
+        }
+        return out;
     }
 
     /** Remembers that a mentor was asked, so they are not proposed again in this shortlist. */

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import org.tandem.core.admin.RhythmFigures;
 import org.tandem.core.meetings.MeetingPlan;
 import org.tandem.core.meetings.MeetingPlans;
+import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
 
@@ -35,6 +36,12 @@ final class RhythmNumbers implements RhythmFigures {
     @Override
     public OptionalInt meetings(String pairId) {
         return pairs.find(pairId).map(p -> OptionalInt.of(p.rhythm().meetings())).orElse(OptionalInt.empty());
+    }
+
+    /** The count the pair's own document keeps, which {@link #meetings(String)} reads again. */
+    @Override
+    public OptionalInt meetings(Pair pair) {
+        return OptionalInt.of(pair.rhythm().meetings());
     }
 
     @Override
