@@ -204,8 +204,7 @@ public final class TandemCore {
         if (lastPurge == null || now.isAfter(lastPurge.plus(Duration.ofHours(1)))) {
             lastPurge = now;
             questions.purge();
-            // what a crash left half done, and the budgets of conversations nobody wrote to for a while
-            dueItems.tidy();
+            // the budgets of conversations nobody wrote to for a while
             budgets.tidy();
         }
         return swept;

@@ -205,6 +205,7 @@ final class SlackMessenger implements PlatformMessenger {
     @Override
     public void forget(Forgotten forgotten) {
         stores.forget(forgotten);
+        api.forgetPace(forgotten.person().tenant(), forgotten.person().userId());
     }
 
     /** Asked before a workspace that removed Tandem is erased: {@code auth.test} with its token decides. */

@@ -111,6 +111,13 @@ final class WebApi {
         return pacing == null ? Pace.NONE : pacing.pace();
     }
 
+    /** Forgets the budget of a conversation (a person who erased their data: their DM goes to their user id). */
+    void forgetPace(String tenant, String channel) {
+        if (pacing != null) {
+            pacing.forget(tenant, channel);
+        }
+    }
+
     /** How long a message to a workspace would wait now for its slot. */
     Duration backlog(String tenant) {
         return pacing == null ? Duration.ZERO : pacing.backlog(tenant);

@@ -52,6 +52,11 @@ final class Pacer {
         pacing.throttled(tenant, wait);
     }
 
+    /** Forgets a conversation's budget (a person who erased their data). */
+    void forget(String tenant, String conversation) {
+        pacing.forget(tenant, conversation);
+    }
+
     /** How long a send to a tenant would wait now. */
     Duration backlog(String tenant) {
         return pacing.backlog(tenant);

@@ -147,6 +147,8 @@ final class TeamsMessenger implements PlatformMessenger {
     @Override
     public void forget(Forgotten forgotten) {
         PersonRef person = forgotten.person();
+        conversations.person(person.tenant(), person.userId()).ifPresent(chat ->
+                outbox.delivery().pacer().forget(person.tenant(), chat.conversationId()));
         members.forget(person.tenant(), person.userId());
         List<String> ids = conversations.forgetPerson(person.tenant(), person.userId());
         Needles needles = Needles.of(forgotten, ids);

@@ -113,9 +113,11 @@ public final class BroadcastFlow implements Flow {
         Broadcasts.Broadcast draft = broadcasts.draft(program.get().scope(), program.get().id(), text, turn.who(),
                 turn.now());
         Texts t = turn.t();
+        long minutes = minutes(n, messenger.pace(program.get().scope()));
         turn.reply(Message.builder()
                 .text(t.rich("broadcast.confirm", n, program.get().name()))
                 .context(Rich.literal(text))
+                .context(t.rich("broadcast.duration", minutes))
                 .buttons(List.of(
                         new Block.Button(SEND, t.get("broadcast.send", n), draft.id() + ":yes", Block.Style.PRIMARY),
                         new Block.Button(SEND, t.get("broadcast.cancel"), draft.id() + ":no")))
@@ -146,8 +148,12 @@ public final class BroadcastFlow implements Flow {
         broadcasts.recipients(decided.get().id(), to.size());
         audit.record(AuditEntry.by(turn.who(), AuditEntry.BROADCAST, decided.get().id(), "admin", turn.now())
                 .in(program.id()).counting(to.size()));
-        turn.reply("broadcast.sent", to.size(), program.name(),
-                (FanOut.spread(to.size(), pace).toSeconds() + 59) / 60);
+        turn.reply("broadcast.sent", to.size(), program.name(), minutes(to.size(), pace));
+    }
+
+    /** How many minutes sending to {@code n} people takes at the workspace's pace, rounded up (0: at once). */
+    private static long minutes(int n, Pace pace) {
+        return (FanOut.spread(n, pace).toSeconds() + 59) / 60;
     }
 
     private List<PersonRef> recipients(Program program) {

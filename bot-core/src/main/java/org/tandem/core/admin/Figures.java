@@ -64,10 +64,10 @@ public final class Figures {
             int capacity = e.mentor().map(MentorAnswers::capacity).orElse(0);
             left += Math.max(0, capacity - load.getOrDefault(e.person().key(), 0));
         }
+        RhythmFigures.Averages averages = rhythm.averages(program.id());
         return new Programme(program, mentees, mentors, left, stages,
                 rhythm.meetingsBetween(program.id(), now.minus(RECENT), now), rhythm.meetingsPlanned(program.id(), now),
-                rhythm.atRisk(program.id(), now).size(),
-                rhythm.averageProgress(program.id()), rhythm.averageSatisfaction(program.id()));
+                rhythm.atRisk(program.id(), now).size(), averages.progress(), averages.satisfaction());
     }
 
     public RhythmFigures rhythm() {

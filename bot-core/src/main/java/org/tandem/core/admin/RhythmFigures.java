@@ -63,6 +63,14 @@ public interface RhythmFigures {
         return List.of();
     }
 
+    /** A programme's average progress (0-100) and satisfaction (out of 5), read together. */
+    record Averages(OptionalDouble progress, OptionalDouble satisfaction) {}
+
+    /** Both averages at once (one read of the reflections where the rhythm keeps them). */
+    default Averages averages(String programId) {
+        return new Averages(averageProgress(programId), averageSatisfaction(programId));
+    }
+
     /** The programme's average progress towards the pairs' objectives, from 0 to 100, or empty. */
     default OptionalDouble averageProgress(String programId) {
         return OptionalDouble.empty();

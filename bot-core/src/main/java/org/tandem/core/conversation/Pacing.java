@@ -29,7 +29,7 @@ public final class Pacing {
      */
     public Duration reserve(String tenant, String destination) {
         Duration workspace = budgets.take(workspace(tenant), pace.perWorkspace());
-        Duration conversation = budgets.take(workspace(tenant) + "|" + destination, pace.perDestination());
+        Duration conversation = budgets.take(conversation(tenant, destination), pace.perDestination());
         return workspace.compareTo(conversation) >= 0 ? workspace : conversation;
     }
 
@@ -41,6 +41,25 @@ public final class Pacing {
     /** The platform asked to wait: the whole workspace's sends wait, on every replica. */
     public void throttled(String tenant, Duration retryAfter) {
         budgets.slow(workspace(tenant), pace.perWorkspace(), retryAfter);
+    }
+
+    /** Forgets a conversation's budget: that of a person who erased their data. */
+    public void forget(String tenant, String destination) {
+        budgets.forget(conversation(tenant, destination));
+    }
+
+    /**
+     * A conversation's budget: named by a digest of its id, since a direct conversation's id names its person
+     * (Slack posts to a user id), and the budget outlives the send by minutes.
+     */
+    private String conversation(String tenant, String destination) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(destination.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return workspace(tenant) + "|" + java.util.HexFormat.of().formatHex(d, 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private String workspace(String tenant) {

@@ -10,7 +10,11 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.store.Inserts;
 
 /**
@@ -26,8 +30,9 @@ import org.tandem.core.store.Inserts;
  */
 public final class SendBudgets {
 
-    /** Conflicting takes a send retries before it goes without a slot (it does not wait for ever on a hot spot). */
-    private static final int TRIES = 100;
+    /** Conflicting takes a send retries before it goes at the last slot it read (never for ever on a hot spot). */
+    private static final int TRIES = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(SendBudgets.class);
     /** A budget unused that long is as good as new: it is deleted. */
     static final Duration IDLE = Duration.ofMinutes(5);
 
@@ -51,8 +56,10 @@ public final class SendBudgets {
         }
         long interval = rate.interval().toNanos();
         long tolerance = rate.tolerance().toNanos();
+        long at = 0;
+        long now = 0;
         for (int i = 0; i < TRIES; i++) {
-            long now = nanos();
+            now = nanos();
             Document d = collection.find(eq("_id", budget)).first();
             if (d == null) {
                 if (Inserts.once(collection, budget(budget, 0, now + interval))) {
@@ -61,12 +68,16 @@ public final class SendBudgets {
                 continue;
             }
             long tat = d.getLong("tat");
-            long at = Math.max(now, tat - tolerance);
+            at = Math.max(now, tat - tolerance);
             if (set(budget, d.getLong("v"), Math.max(tat, now) + interval)) {
                 return Duration.ofNanos(at - now);
             }
+            // another sender took the slot first: read again, after a moment that tells the racers apart
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(50_000, 1_000_000));
         }
-        return Duration.ZERO;
+        log.warn("a send budget was taken by others {} times in a row: this send goes at the last slot it read",
+                TRIES);
+        return Duration.ofNanos(Math.max(0, at - now));
     }
 
     /** How long a send would wait for a slot now, without taking one. */
@@ -99,6 +110,11 @@ public final class SendBudgets {
                 return;
             }
         }
+    }
+
+    /** Deletes one budget (a conversation of a person who erased their data). */
+    public void forget(String budget) {
+        collection.deleteOne(eq("_id", budget));
     }
 
     /** Deletes the budgets nobody used for {@link #IDLE} (a person's conversation after a broadcast); how many. */

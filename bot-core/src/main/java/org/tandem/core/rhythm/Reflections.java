@@ -88,7 +88,9 @@ public final class Reflections {
         long count = 0;
         List<Integer> progress = new ArrayList<>();
         List<Integer> satisfaction = new ArrayList<>();
-        for (Document d : collection.find(and(eq("program", program), ne("kind", Reflection.NOTE)))) {
+        // the numbers only: the answers, which may be long, stay in the database
+        for (Document d : collection.find(and(eq("program", program), ne("kind", Reflection.NOTE)))
+                .projection(com.mongodb.client.model.Projections.include("progress", "satisfaction"))) {
             count++;
             progress.addAll(d.getList("progress", Integer.class));
             int s = d.getInteger("satisfaction", 0);

@@ -69,15 +69,22 @@ final class RhythmNumbers implements RhythmFigures {
                 .toList();
     }
 
-    /** Progress is given from 1 to 5 per objective; coordinators read it from 0 to 100. */
     @Override
     public OptionalDouble averageProgress(String programId) {
-        OptionalDouble avg = rhythm.reflections.averages(programId).progress();
-        return avg.isPresent() ? OptionalDouble.of((avg.getAsDouble() - 1) / 4 * 100) : OptionalDouble.empty();
+        return averages(programId).progress();
     }
 
     @Override
     public OptionalDouble averageSatisfaction(String programId) {
-        return rhythm.reflections.averages(programId).satisfaction();
+        return averages(programId).satisfaction();
+    }
+
+    /** Progress is given from 1 to 5 per objective; coordinators read it from 0 to 100. */
+    @Override
+    public Averages averages(String programId) {
+        Reflections.Averages a = rhythm.reflections.averages(programId);
+        OptionalDouble progress = a.progress();
+        return new Averages(progress.isPresent() ? OptionalDouble.of((progress.getAsDouble() - 1) / 4 * 100)
+                : OptionalDouble.empty(), a.satisfaction());
     }
 }

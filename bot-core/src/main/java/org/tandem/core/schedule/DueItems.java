@@ -4,12 +4,14 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.Deque;
 import java.util.List;
@@ -41,11 +44,15 @@ import org.tandem.core.store.Inserts;
  * update, so any number of replicas may share it.
  *
  * <p>Two collections: {@code due_items} holds what is still to be done (and what FAILED, for a person to look at),
- * {@code due_history} what was done. A claim therefore walks what is open, never what happened: on the embedded
- * server, which has no secondary indexes and scans, a sweep costs what is due, not months of history. A key is in
- * one of the two for as long as its item exists, so it is scheduled once: a completion copies the item into the
- * history before it leaves {@code due_items}, and a schedule makes its new item claimable only after it looked
- * for the key in the history, once its insert had taken the key in {@code due_items}.
+ * {@code due_history} what was done. A completion marks the item DONE where it is (one write, as cheap as a claim);
+ * every sweep then moves what it finished to the history in two bulk writes ({@link #archive}), copied first and
+ * deleted after, so that a key is in one of the two collections at every moment. A claim therefore walks what is
+ * open and what the running sweep finished, never months of history: on the embedded server, which has no secondary
+ * indexes and scans, a sweep costs what is due, not what happened. A key is scheduled once for as long as its item
+ * exists: a schedule looks for it in the history, inserts (the unique id decides a race in {@code due_items}), and
+ * looks again; an item the history received meanwhile is taken back at once. (What remains is a window of one round
+ * trip in which a key done and archived at that very moment could be claimed again; no caller reschedules a done key
+ * on purpose at the instant its sweep archives it.)
  *
  * <p>Three fields serve the sweep. {@code claimableAt} says when a sweep may take an item: its {@code dueAt} while
  * PENDING, the end of its lease while LEASED, absent otherwise. {@code slot} is the item's key with that instant,
@@ -61,6 +68,8 @@ public final class DueItems {
     static final int MAX_ERROR = 1000;
     /** How many due items a sweep reads at a time, oldest first, before it claims them one by one. */
     static final int CLAIM_BATCH = 200;
+    /** How many done items one write moves to the history. */
+    static final int ARCHIVE_BATCH = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(DueItems.class);
     private static final List<String> OPEN = List.of(Status.PENDING.name(), Status.LEASED.name());
@@ -108,7 +117,6 @@ public final class DueItems {
         if (done(key)) {
             return false;
         }
-        // not claimable yet: it becomes so once the history is known not to hold its key
         Document doc = new Document("_id", key)
                 .append("kind", kind)
                 .append("platform", platform)
@@ -117,16 +125,17 @@ public final class DueItems {
                 .append("dueAt", due)
                 .append("status", Status.PENDING.name())
                 .append("attempts", 0)
-                .append("seq", new ObjectId());
+                .append("seq", new ObjectId())
+                .append("claimableAt", due)
+                .append(SLOT, key + "@" + due.getTime());
         if (!Inserts.once(collection, doc)) {
             return false;
         }
         if (done(key)) {
-            // it was done and left due_items between the first look and the insert
+            // it was done and archived between the first look and the insert
             collection.deleteOne(eq("_id", key));
             return false;
         }
-        collection.updateOne(eq("_id", key), claimable(key, due));
         return true;
     }
 
@@ -293,52 +302,41 @@ public final class DueItems {
     }
 
     /**
-     * Marks a claimed item DONE and moves it to the history; false when {@code owner} no longer holds this
-     * attempt's lease.
+     * Marks a claimed item DONE, where it is until the sweep {@link #archive archives} it; false when {@code owner}
+     * no longer holds this attempt's lease.
      */
     public boolean complete(DueItem item, String owner) {
-        Document done = collection.findOneAndUpdate(heldBy(item, owner), Updates.combine(
+        return collection.updateOne(heldBy(item, owner), Updates.combine(
                 Updates.set("status", Status.DONE.name()),
                 Updates.unset("claimableAt"),
                 Updates.unset(SLOT),
-                Updates.unset(org.tandem.core.store.Lease.FIELD)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (done == null) {
-            return false;
-        }
-        archive(done);
-        return true;
-    }
-
-    /** Copies a done item into the history, then takes it out of the claim path (in this order: see the class). */
-    private void archive(Document done) {
-        Inserts.once(history, done);
-        collection.deleteOne(eq("_id", done.get("_id")));
+                Updates.unset(org.tandem.core.store.Lease.FIELD))).getMatchedCount() == 1;
     }
 
     /**
-     * Finishes what a crash may have left half done: done items not yet moved to the history, and new items not
-     * yet made claimable (their key is looked for in the history first). Returns how many it repaired.
+     * Moves done items to the history, a batch at a time: copied (a copy already there, from a move a crash cut
+     * short, is kept), then deleted from {@code due_items}. Returns how many moved.
      */
-    public int tidy() {
-        int repaired = 0;
-        for (Document d : collection.find(eq("status", Status.DONE.name()))) {
-            archive(d);
-            repaired++;
-        }
-        // a minute old: a schedule running right now looks at the history itself
-        ObjectId settled = new ObjectId(Date.from(Instant.now().minusSeconds(60)));
-        for (Document d : collection.find(and(eq("status", Status.PENDING.name()), exists("claimableAt", false),
-                lt("seq", settled)))) {
-            String key = d.getString("_id");
-            if (done(key)) {
-                collection.deleteOne(eq("_id", key));
-            } else {
-                collection.updateOne(eq("_id", key), claimable(key, d.getDate("dueAt")));
+    public int archive() {
+        int moved = 0;
+        while (true) {
+            List<Document> done = collection.find(eq("status", Status.DONE.name())).limit(ARCHIVE_BATCH)
+                    .into(new ArrayList<>());
+            if (done.isEmpty()) {
+                return moved;
             }
-            repaired++;
+            done.forEach(d -> d.remove("seq"));
+            try {
+                history.insertMany(done, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException e) {
+                if (e.getWriteErrors().stream().anyMatch(w -> ErrorCategory.fromErrorCode(w.getCode())
+                        != ErrorCategory.DUPLICATE_KEY)) {
+                    throw e;
+                }
+            }
+            collection.deleteMany(in("_id", done.stream().map(d -> d.get("_id")).toList()));
+            moved += done.size();
         }
-        return repaired;
     }
 
     /**

@@ -151,6 +151,8 @@ public final class Sweeper {
                 }
                 perform(item.get());
             }
+            // what this sweep finished leaves the claim path (and what a crash left done there)
+            items.archive();
             return claimed;
         } finally {
             lock.unlock();

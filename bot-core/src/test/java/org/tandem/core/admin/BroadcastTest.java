@@ -56,13 +56,17 @@ class BroadcastTest {
 
     @Test
     void theSpreadIsTheWorkspacesPaceAndNoneWhereThePlatformHasNoLimit() {
-        compose("Hello");
+        seeded.carol.says("broadcast lead");
+        assertThat(seeded.carol.submits("broadcast.form", Map.of("message", "Hello")).text())
+                .as("the confirmation says how long it takes").contains("It reaches everyone at once.");
         assertThat(seeded.carol.clicksButton("Send to 8").text()).as("no limit declared")
                 .contains("On its way to 8 participants of *Leadership*. It goes out right away.");
         assertThat(chat.core().sweep()).as("all due at once").isEqualTo(8);
 
         chat.outbox().pace(new Pace(Pace.Rate.perSecond(1, 1), Pace.Rate.perMinute(4, 1)));
-        compose("Hello again");
+        seeded.carol.says("broadcast lead");
+        assertThat(seeded.carol.submits("broadcast.form", Map.of("message", "Hello again")).text())
+                .contains("It takes about 2 minutes to reach everyone, at the pace the platform takes messages.");
         assertThat(seeded.carol.clicksButton("Send to 8").text()).as("4 a minute: the 8th goes 7 × 15 s later")
                 .contains("spread over about 2 minutes");
         assertThat(chat.core().sweep()).isEqualTo(1);

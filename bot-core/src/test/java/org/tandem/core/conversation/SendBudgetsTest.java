@@ -119,6 +119,13 @@ class SendBudgetsTest {
         pacing.throttled("T1", Duration.ofSeconds(20));
         assertThat(pacing.backlog("T1")).isEqualTo(Duration.ofSeconds(20));
         assertThat(pacing.backlog("T2")).isZero();
+        assertThat(db.getCollection("send_budgets").find()).as("a conversation's id names its person: not kept")
+                .allSatisfy(d -> assertThat(d.getString("_id")).doesNotContain("D1", "D2", "D3"));
+        assertThat(db.getCollection("send_budgets").countDocuments()).isEqualTo(4);
+        pacing.forget("T1", "D1");
+        assertThat(db.getCollection("send_budgets").countDocuments()).as("forgotten with its person").isEqualTo(3);
+        assertThat(pacing.reserve("T1", "D1")).as("a fresh conversation budget; the workspace still held back")
+                .isEqualTo(Duration.ofSeconds(20));
         assertThat(new Pace(Pace.Rate.perSecond(1, 1), Pace.Rate.perMinute(600, 20)).spread(10_000))
                 .as("10,000 people at 600 a minute").isEqualTo(Duration.ofMillis(100L * 9_980));
     }

@@ -223,6 +223,8 @@ class DueItemsTest {
         schedule("k", T);
         DueItem item = items.claim("a", T, LEASE).orElseThrow();
         assertThat(items.complete(item, "a")).isTrue();
+        assertThat(items.find("k").orElseThrow().status()).isEqualTo(Status.DONE);
+        assertThat(items.archive()).isEqualTo(1);
         assertThat(db.getCollection("due_items").countDocuments()).as("nothing done is left to scan").isZero();
         assertThat(db.getCollection("due_history").countDocuments()).isEqualTo(1);
         DueItem done = items.find("k").orElseThrow();
@@ -295,21 +297,22 @@ class DueItemsTest {
     }
 
     @Test
-    void tidyingFinishesWhatACrashLeftHalfDone() {
-        // a completion that stopped before the move, and a schedule that stopped before the item was claimable
-        db.getCollection("due_items").insertOne(new org.bson.Document("_id", "moved").append("kind", "nudge")
-                .append("platform", "slack").append("tenant", "T1").append("payload", new org.bson.Document())
-                .append("dueAt", java.util.Date.from(T)).append("status", "DONE").append("attempts", 1));
-        db.getCollection("due_items").insertOne(new org.bson.Document("_id", "half").append("kind", "nudge")
-                .append("platform", "slack").append("tenant", "T1").append("payload", new org.bson.Document())
-                .append("dueAt", java.util.Date.from(T)).append("status", "PENDING").append("attempts", 0)
-                .append("seq", new org.bson.types.ObjectId(java.util.Date.from(java.time.Instant.now()
-                        .minusSeconds(120)))));
-        assertThat(items.claim("a", T, LEASE)).isEmpty();
-        assertThat(items.tidy()).isEqualTo(2);
-        assertThat(db.getCollection("due_history").countDocuments()).isEqualTo(1);
-        assertThat(items.find("moved").orElseThrow().status()).isEqualTo(Status.DONE);
-        assertThat(items.claim("a", T, LEASE).orElseThrow().key()).isEqualTo("half");
-        assertThat(items.tidy()).as("nothing left to repair").isZero();
+    void archivingFinishesAMoveACrashCutShortAndMovesInBatches() {
+        // a move that copied an item into the history and stopped before it was deleted from due_items
+        for (int i = 0; i < DueItems.ARCHIVE_BATCH + 10; i++) {
+            schedule("k" + i, T);
+        }
+        DueItems.Claims claims = items.claims("a", LEASE);
+        for (Optional<DueItem> next = claims.next(T); next.isPresent(); next = claims.next(T)) {
+            assertThat(items.complete(next.get(), "a")).isTrue();
+        }
+        db.getCollection("due_history").insertOne(db.getCollection("due_items").find(
+                new org.bson.Document("_id", "k3")).first());
+        assertThat(items.archive()).isEqualTo(DueItems.ARCHIVE_BATCH + 10);
+        assertThat(db.getCollection("due_items").countDocuments()).isZero();
+        assertThat(db.getCollection("due_history").countDocuments()).isEqualTo(DueItems.ARCHIVE_BATCH + 10);
+        assertThat(items.count(Status.DONE)).isEqualTo(DueItems.ARCHIVE_BATCH + 10);
+        assertThat(schedule("k3", T)).isFalse();
+        assertThat(items.archive()).as("nothing left to move").isZero();
     }
 }
