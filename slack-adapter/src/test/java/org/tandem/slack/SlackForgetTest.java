@@ -3,16 +3,22 @@ package org.tandem.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Pace;
+import org.tandem.core.conversation.Pacing;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.SendBudgets;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.TestMongo;
 
@@ -32,7 +38,10 @@ class SlackForgetTest {
     private final AdminChannels admins = new AdminChannels(db, null);
     private final Installations installations = new Installations(db, clock,
             TokenCipher.of(TokenCipherTest.KEY_A, List.of()));
-    private final SlackMessenger messenger = new SlackMessenger(null,
+    private final Pacing pacing = new Pacing(new SendBudgets(db, clock), "slack",
+            new Pace(Pace.Rate.perSecond(1, 4), Pace.Rate.perMinute(600, 20)));
+    private final SlackMessenger messenger = new SlackMessenger(
+            new WebApi(Slack.getInstance(new SlackConfig()), t -> Optional.empty(), d -> { }, pacing),
             new SlackStores(forms, undelivered, admins, installations), p -> Locale.ENGLISH,
             t -> Messenger.Presence.UNKNOWN, null);
 
@@ -64,6 +73,10 @@ class SlackForgetTest {
         installer.setBotAccessToken("xoxb-1");
         installations.saveInstallerAndBot(installer);
 
+        // what Slack's pace keeps of her: the budget of her DM (posted to her user id) and of Bob's
+        pacing.reserve("T1", "UUNA");
+        pacing.reserve("T1", "UBOB");
+
         messenger.forget(new Messenger.Forgotten(UNA, "Una Planted", Set.of(HOPE)));
 
         assertThat(forms.find(mine, "T1", "UUNA")).isEmpty();
@@ -77,6 +90,10 @@ class SlackForgetTest {
                         .doesNotContainIgnoringCase("all-hands");
             }
         }
+        assertThat(db.getCollection("send_budgets").countDocuments()).as("the workspace's and Bob's budgets")
+                .isEqualTo(2);
+        pacing.forget("T1", "UBOB");
+        assertThat(db.getCollection("send_budgets").countDocuments()).isEqualTo(1);
         assertThat(admins.of("T1")).as("the channel stays the admin channel").hasValue("CADM");
         assertThat(installations.botToken("T1")).hasValue("xoxb-1");
     }
