@@ -23,10 +23,20 @@ final class Needles {
     static final int QUOTED_PREFIX = 24;
     private static final int DISTINCTIVE_LENGTH = 16;
 
-    private final List<Pattern> distinctive;
-    private final List<Pattern> every;
+    /**
+     * One form of a needle: the pattern that finds it as a word, and the text it must contain, case-folded, for a
+     * quick look that spares the pattern (and its look-arounds) every text that cannot hold it.
+     */
+    private record Needle(Pattern pattern, String folded) {
+        boolean in(String text, String foldedText) {
+            return foldedText.contains(folded) && pattern.matcher(text).find();
+        }
+    }
 
-    private Needles(List<Pattern> distinctive, List<Pattern> every) {
+    private final List<Needle> distinctive;
+    private final List<Needle> every;
+
+    private Needles(List<Needle> distinctive, List<Needle> every) {
         this.distinctive = distinctive;
         this.every = every;
     }
@@ -54,16 +64,32 @@ final class Needles {
 
     /** Whether the text is about the person: it holds their name or a distinctive text of theirs. */
     boolean foundIn(String text) {
-        return distinctive.stream().anyMatch(p -> p.matcher(text).find());
+        String folded = fold(text);
+        return distinctive.stream().anyMatch(n -> n.in(text, folded));
     }
 
     /** The text with each of the person's names and texts (and shortened quotes of the long ones) as a dash. */
     String blank(String text) {
         String out = text;
-        for (Pattern p : every) {
-            out = p.matcher(out).replaceAll(Matcher.quoteReplacement(DASH));
+        for (Needle n : every) {
+            if (fold(out).contains(n.folded())) {
+                out = n.pattern().matcher(out).replaceAll(Matcher.quoteReplacement(DASH));
+            }
         }
         return out;
+    }
+
+    /**
+     * A text as the patterns compare it, one character for one: each as the lower case of its upper case, which
+     * is how a case-insensitive Unicode match tells two characters equal (so no text the pattern would match is
+     * missed by the quick look).
+     */
+    static String fold(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+        }
+        return new String(out);
     }
 
     /** Whether any string a block holds, at any depth, is about the person. */
@@ -102,7 +128,7 @@ final class Needles {
     }
 
     /** Longest first, so that a text is blanked whole before a shorter one inside it. */
-    private static List<Pattern> patterns(Set<String> needles) {
+    private static List<Needle> patterns(Set<String> needles) {
         List<String> forms = new ArrayList<>();
         for (String n : needles) {
             for (String f : List.of(n, WebchatRenderer.escape(n), json(n), n.replace("\"", "\"\""))) {
@@ -112,14 +138,23 @@ final class Needles {
             }
         }
         forms.sort((a, b) -> b.length() - a.length());
-        List<Pattern> out = new ArrayList<>();
+        List<Needle> out = new ArrayList<>();
         for (String f : forms) {
-            out.add(word(Pattern.quote(f)));
+            out.add(new Needle(word(Pattern.quote(f)), quick(f)));
             if (f.length() > QUOTED_PREFIX) {
-                out.add(word(Pattern.quote(f.substring(0, QUOTED_PREFIX)) + "[^\\n]*"));
+                String prefix = f.substring(0, QUOTED_PREFIX);
+                out.add(new Needle(word(Pattern.quote(prefix) + "[^\\n]*"), quick(prefix)));
             }
         }
         return out;
+    }
+
+    /**
+     * What a text must contain for a needle to be in it, folded; nothing (always look) for a needle with characters
+     * outside the Basic Multilingual Plane, which the pattern folds as code points.
+     */
+    private static String quick(String needle) {
+        return needle.chars().anyMatch(c -> Character.isSurrogate((char) c)) ? "" : fold(needle);
     }
 
     /** Matches only where the needle is not part of a longer word: "Ann" is not in "Planning". */

@@ -45,4 +45,25 @@ class NeedlesTest {
         assertThat(none.foundIn("anything")).isFalse();
         assertThat(none.blank("anything")).isEqualTo("anything");
     }
+
+    @Test
+    void theQuickLookMissesNoCharacterTheCaseInsensitivePatternWouldMatch() {
+        // every character of the Basic Multilingual Plane against its upper, lower and title case
+        for (int c = 0; c < 0x10000; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            String a = String.valueOf((char) c);
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(a),
+                    java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+            for (int v : new int[] {Character.toUpperCase(c), Character.toLowerCase(c), Character.toTitleCase(c)}) {
+                String b = String.valueOf((char) v);
+                if (v < 0x10000 && p.matcher(b).matches()) {
+                    assertThat(Needles.fold(b)).as("U+%04X and U+%04X", c, v).isEqualTo(Needles.fold(a));
+                }
+            }
+        }
+        assertThat(Needles.of("Ünal İnce", java.util.Set.of()).foundIn("a note for ÜNAL ince")).isTrue();
+        assertThat(Needles.of("Ünal İnce", java.util.Set.of()).foundIn("a note for Ünal Incense")).isFalse();
+    }
 }

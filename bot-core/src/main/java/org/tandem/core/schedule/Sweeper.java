@@ -83,6 +83,7 @@ public final class Sweeper {
     private final Backlog backlog;
     // sweeps of one sweeper never overlap: the scheduler's and the dev clock's take turns
     private final ReentrantLock lock = new ReentrantLock();
+    private boolean archivedOnce;
 
     public Sweeper(DueItems items, List<? extends DueHandler> handlers, Clock clock, String owner) {
         this(items, handlers, clock, owner, Settings.DEFAULTS);
@@ -151,8 +152,11 @@ public final class Sweeper {
                 }
                 perform(item.get());
             }
-            // what this sweep finished leaves the claim path (and what a crash left done there)
-            items.archive();
+            // what this sweep finished leaves the claim path (and, on the first sweep, what a crash left there)
+            if (claimed > 0 || !archivedOnce) {
+                items.archive();
+                archivedOnce = true;
+            }
             return claimed;
         } finally {
             lock.unlock();
