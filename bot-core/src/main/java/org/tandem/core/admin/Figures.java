@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
-import org.tandem.core.intake.MentorAnswers;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.pairs.Pairs;
@@ -48,26 +46,26 @@ public final class Figures {
     }
 
     public Programme of(Program program, Instant now) {
-        List<Enrollment> enrolled = enrollments.inProgram(program.id());
-        int mentees = (int) enrolled.stream().filter(Enrollment::mentored).count();
-        int mentors = (int) enrolled.stream().filter(Enrollment::mentors).count();
+        List<Enrollments.Place> enrolled = enrollments.places(program.id());
+        int mentees = (int) enrolled.stream().filter(Enrollments.Place::mentored).count();
+        int mentors = (int) enrolled.stream().filter(Enrollments.Place::mentors).count();
         Map<PairStatus, Integer> stages = new EnumMap<>(PairStatus.class);
         Map<String, Integer> load = new java.util.HashMap<>();
-        for (Pair p : pairs.inProgram(program.id(), EnumSet.allOf(PairStatus.class))) {
+        List<Pair> all = pairs.inProgram(program.id(), EnumSet.allOf(PairStatus.class));
+        for (Pair p : all) {
             stages.merge(p.status(), 1, Integer::sum);
             if (p.status().open()) {
                 load.merge(p.mentor().key(), 1, Integer::sum);
             }
         }
         int left = 0;
-        for (Enrollment e : enrolled) {
-            int capacity = e.mentor().map(MentorAnswers::capacity).orElse(0);
-            left += Math.max(0, capacity - load.getOrDefault(e.person().key(), 0));
+        for (Enrollments.Place e : enrolled) {
+            left += Math.max(0, e.capacity() - load.getOrDefault(e.person().key(), 0));
         }
         RhythmFigures.Averages averages = rhythm.averages(program.id());
         return new Programme(program, mentees, mentors, left, stages,
                 rhythm.meetingsBetween(program.id(), now.minus(RECENT), now), rhythm.meetingsPlanned(program.id(), now),
-                rhythm.atRisk(program.id(), now).size(), averages.progress(), averages.satisfaction());
+                rhythm.atRiskAmong(program.id(), all, now), averages.progress(), averages.satisfaction());
     }
 
     public RhythmFigures rhythm() {

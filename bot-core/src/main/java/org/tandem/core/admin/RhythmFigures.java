@@ -58,6 +58,11 @@ public interface RhythmFigures {
         return Optional.empty();
     }
 
+    /** How many of a programme's pairs, just read (all of them), need attention now: no read of its own. */
+    default int atRiskAmong(String programId, List<org.tandem.core.pairs.Pair> pairs, Instant now) {
+        return atRisk(programId, now).size();
+    }
+
     /** The pairs of a programme that need attention now. */
     default List<AtRisk> atRisk(String programId, Instant now) {
         return List.of();

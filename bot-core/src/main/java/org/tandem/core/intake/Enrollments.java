@@ -101,6 +101,29 @@ public final class Enrollments {
                 .map(Enrollments::toEnrollment).into(new ArrayList<>());
     }
 
+    /** A place in a programme, as counts need it: who, in which role, and how many mentees a mentor takes. */
+    public record Place(PersonRef person, Role role, int capacity) {
+        public boolean mentors() {
+            return role != Role.MENTEE;
+        }
+
+        public boolean mentored() {
+            return role != Role.MENTOR;
+        }
+    }
+
+    /** The places of a programme, reading only those fields (not the answers): for aggregates of a whole programme. */
+    public List<Place> places(String program) {
+        List<Place> out = new ArrayList<>();
+        for (Document d : collection.find(eq("program", program))
+                .projection(com.mongodb.client.model.Projections.include("person", "role", "mentor.capacity"))) {
+            Document mentor = d.get("mentor", Document.class);
+            out.add(new Place(PersonRef.fromKey(d.getString("person")), Role.parse(d.getString("role")).orElseThrow(),
+                    mentor == null ? 0 : mentor.getInteger("capacity", 0)));
+        }
+        return out;
+    }
+
     /** How many mentees (index 0) and mentors (index 1) a programme has; a "both" counts in each. */
     public int[] menteesAndMentors(String program) {
         int mentees = (int) collection.countDocuments(and(eq("program", program), in("role", "mentee", "both")));

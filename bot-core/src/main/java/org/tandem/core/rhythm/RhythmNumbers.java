@@ -61,6 +61,11 @@ final class RhythmNumbers implements RhythmFigures {
     }
 
     @Override
+    public int atRiskAmong(String programId, List<Pair> all, Instant now) {
+        return (int) all.stream().filter(p -> p.status() == PairStatus.ACTIVE && p.rhythm().atRisk()).count();
+    }
+
+    @Override
     public List<AtRisk> atRisk(String programId, Instant now) {
         return pairs.inProgram(programId, EnumSet.of(PairStatus.ACTIVE)).stream()
                 .filter(p -> p.rhythm().atRisk())
