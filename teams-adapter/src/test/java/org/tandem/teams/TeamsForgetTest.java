@@ -20,8 +20,10 @@ import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Pacing;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
+import org.tandem.core.conversation.SendBudgets;
 import org.tandem.core.testing.MutableClock;
 import org.tandem.core.testing.TestMongo;
 
@@ -32,7 +34,7 @@ import org.tandem.core.testing.TestMongo;
 class TeamsForgetTest {
 
     @Test
-    void theReferenceContactsIntroductionsAndParkedMessagesGo() {
+    void theReferenceContactsIntroductionsAndParkedMessagesGo() throws InterruptedException {
         MongoDatabase db = TestMongo.freshDatabase();
         Instant now = Instant.parse("2026-03-02T09:00:00Z");
         TeamsConversations conversations = new TeamsConversations(db);
@@ -51,8 +53,12 @@ class TeamsForgetTest {
         TeamsCards cards = new TeamsCards(db);
         cards.open("card-una", "T1", "person:aad-una", "a:una", null, List.of("29:una"), Locale.ENGLISH, now);
         MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
-        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, cards,
+        Pacer pacer = new Pacer(new Pacing(new SendBudgets(db, clock), "teams", Pacer.pace(30)));
+        TeamsMessenger messenger = new TeamsMessenger(conversations, delivery(pacer, clock), undelivered, cards,
                 members(conversations, clock), null, clock);
+        // what Teams' pace keeps of her chat, and of Bo's
+        pacer.await("T1", "a:una", Duration.ofSeconds(1));
+        pacer.await("T1", "a:bo", Duration.ofSeconds(1));
         messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira", Set.of()));
 
         assertThat(conversations.person("T1", "aad-una")).isEmpty();
@@ -63,6 +69,8 @@ class TeamsForgetTest {
         }
         assertThat(db.getCollection("teams_undelivered").countDocuments()).isZero();
         assertThat(cards.find("card-una")).isEmpty();
+        assertThat(db.getCollection("send_budgets").countDocuments()).as("the tenant's and Bo's chat's budgets")
+                .isEqualTo(2);
     }
 
     @Test
@@ -92,7 +100,8 @@ class TeamsForgetTest {
                 Locale.ENGLISH), new AdaptiveCards.Live("card-bo", List.of("29:bo")));
         cards.open("card-bo", "T1", "person:aad-bo", "a:bo", request, List.of("29:bo"), Locale.ENGLISH, now);
         cards.open("card-bo-own", "T1", "person:aad-bo", "a:bo", null, List.of("29:bo"), Locale.ENGLISH, now);
-        TeamsMessenger messenger = new TeamsMessenger(conversations, null, undelivered, cards,
+        TeamsMessenger messenger = new TeamsMessenger(conversations, delivery(new Pacer(new Pacing(
+                new SendBudgets(db, clock), "teams", Pacer.pace(30))), clock), undelivered, cards,
                 members(conversations, clock), null, clock);
         messenger.files(new TeamsFiles(db, new TeamsFilesProperties(null, null), clock));
 
@@ -106,6 +115,14 @@ class TeamsForgetTest {
         assertThat(cards.find("card-bo-own")).as("his own").isPresent();
         assertThat(conversations.conversation("T1", "19:lounge")).hasValueSatisfying(s -> assertThat(
                 s.reference().getUser()).isNull());
+    }
+
+    /** A delivery that never reaches Teams here: forget-me only drops what its pace keeps. */
+    private static Delivery delivery(Pacer pacer, MutableClock clock) {
+        TeamsProperties none = new TeamsProperties(true, null, null, null, null, null, null, null, null, null, null,
+                null, null);
+        return new Delivery(new ConnectorClients(none), pacer, new Backoff(none.retryDelay(), none.retryMaxDelay(),
+                java.util.random.RandomGenerator.getDefault()), 1, clock);
     }
 
     /** A member lookup that never reaches Teams: forget-me has nothing to ask it, only to drop from it. */
