@@ -33,6 +33,8 @@ final class Delivery {
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
     private static final Set<Integer> TRANSIENT = Set.of(412, 429, 500, 502, 503, 504);
     private static final Set<Integer> GONE = Set.of(403, 404);
+    /** The longest a send waits inline for its slot; a slot further ahead (Teams throttled the tenant) parks it. */
+    static final Duration LONGEST_PACE = Duration.ofSeconds(10);
 
     /** Where to send: the stored conversation ({@code key}), its tenant, service URL and id. */
     record Target(String key, String tenant, String serviceUrl, String conversationId) {}
@@ -138,7 +140,7 @@ final class Delivery {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                Duration far = pacer.await(target.tenant(), target.conversationId(), backoff.max());
+                Duration far = pacer.await(target.tenant(), target.conversationId(), LONGEST_PACE);
                 if (!far.isZero()) {
                     // the tenant's budget is spent that far ahead (Teams throttled it): parked, not waited for
                     return new Outcome.Failed("paced", true, far);
