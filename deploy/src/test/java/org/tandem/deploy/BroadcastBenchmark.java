@@ -1,5 +1,8 @@
 package org.tandem.deploy;
 
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationReference;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -443,19 +446,18 @@ final class BroadcastBenchmark {
             make.setAccessible(true);
             Object conversations = make.newInstance(db);
             Method remember = type.getDeclaredMethod("rememberPerson", String.class, String.class,
-                    com.microsoft.bot.schema.ConversationReference.class, String.class, Locale.class, Instant.class,
+                    ConversationReference.class, String.class, Locale.class, Instant.class,
                     boolean.class);
             remember.setAccessible(true);
             Instant now = Instant.now();
             for (String id : userIds) {
                 String user = id.substring("aad-".length());
-                com.microsoft.bot.schema.ConversationReference ref = new com.microsoft.bot.schema.ConversationReference();
+                ConversationReference ref = new ConversationReference();
                 ref.setChannelId("msteams");
                 ref.setServiceUrl(stub.url());
-                ref.setBot(new com.microsoft.bot.schema.ChannelAccount("28:bot", "Tandem"));
-                ref.setUser(new com.microsoft.bot.schema.ChannelAccount("29:" + user));
-                com.microsoft.bot.schema.ConversationAccount c = new com.microsoft.bot.schema.ConversationAccount(
-                        "a:" + user);
+                ref.setBot(new ChannelAccount("28:bot", "Tandem"));
+                ref.setUser(new ChannelAccount("29:" + user));
+                ConversationAccount c = new ConversationAccount("a:" + user);
                 c.setTenantId(BotConnectorStub.TENANT);
                 c.setConversationType("personal");
                 ref.setConversation(c);
