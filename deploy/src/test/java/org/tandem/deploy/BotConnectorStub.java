@@ -34,7 +34,12 @@ final class BotConnectorStub implements AutoCloseable {
     private static final Pattern PAGED_MEMBERS = Pattern.compile("/v3/conversations/([^/]+)/pagedmembers");
 
     /** One call: method, conversation, the status we answered, the body, and the activity id we answered. */
-    record Call(String method, String path, String conversation, int status, JsonNode body, String answeredId) {
+    record Call(String method, String path, String conversation, int status, JsonNode body, String answeredId,
+                long at) {
+        Call(String method, String path, String conversation, int status, JsonNode body, String answeredId) {
+            this(method, path, conversation, status, body, answeredId, System.nanoTime());
+        }
+
         boolean isSentActivity() {
             return method.equals("POST") && conversation != null && status == 200 && !isTyping();
         }
@@ -88,6 +93,7 @@ final class BotConnectorStub implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     /** Conversations the bot was removed from: Teams answers 403 to anything about them. */
     private final Set<String> removed = ConcurrentHashMap.newKeySet();
+    private volatile RateLimits limits;
 
     BotConnectorStub() {
         try {
@@ -118,6 +124,16 @@ final class BotConnectorStub implements AutoCloseable {
     void throttleNext(String conversation, int retryAfterSeconds) {
         failures.computeIfAbsent(conversation, c -> new ArrayDeque<>())
                 .add(new Failure(429, String.valueOf(retryAfterSeconds)));
+    }
+
+    /**
+     * From now on, a send (a POST of an activity) over these limits (Teams': so many a second to the tenant, which is
+     * every send here, and 7 a second to one conversation, each with a burst) is answered 429 with the Retry-After of
+     * its next token, and counted.
+     */
+    RateLimits limit(int perSecond, int burst, int conversationBurst) {
+        limits = new RateLimits(perSecond, 1_000_000_000L, burst, 7, 1_000_000_000L, conversationBurst);
+        return limits;
     }
 
     /** The bot is no longer in a conversation (removed, uninstalled): from now on Teams answers it 403. */
@@ -335,6 +351,11 @@ final class BotConnectorStub implements AutoCloseable {
                 status = failure.status();
                 retryAfter = failure.retryAfter();
                 answer = "{\"error\":{\"code\":\"Failure\",\"message\":\"stubbed " + status + "\"}}";
+            } else if (activities.matches() && x.getRequestMethod().equals("POST") && limits != null
+                    && !limits.admit(conversation)) {
+                status = 429;
+                retryAfter = Long.toString(limits.retryAfterSeconds());
+                answer = "{\"error\":{\"code\":\"Throttled\",\"message\":\"over the tenant's rate\"}}";
             } else if (paged.matches()) {
                 answer = "{\"members\":[{\"id\":\"29:someone\",\"name\":\"Someone\"}]}";
             } else {

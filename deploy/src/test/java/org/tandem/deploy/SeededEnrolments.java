@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.tandem.core.conversation.Actor;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.MenteeAnswers;
 import org.tandem.core.intake.MentorAnswers;
@@ -64,8 +65,17 @@ final class SeededEnrolments {
     private final Enrollments enrollments;
     private final String program;
     private final Random random;
+    private final Scope scope;
+    private final String prefix;
 
     SeededEnrolments(MongoDatabase db, String program, long seed) {
+        this(db, program, seed, DemoConfiguration.WEBCHAT, "");
+    }
+
+    /** The same in another workspace, each user id {@code prefix} + {@code e<n>} (a mentee) or {@code r<n>}. */
+    SeededEnrolments(MongoDatabase db, String program, long seed, Scope scope, String prefix) {
+        this.scope = scope;
+        this.prefix = prefix;
         this.people = new People(db);
         this.enrollments = new Enrollments(db);
         this.program = program;
@@ -158,7 +168,7 @@ final class SeededEnrolments {
 
     /** A person as the web chat would first see them: a name, a language, a time zone. */
     private Actor actor(String userId, String zone) {
-        PersonRef ref = new PersonRef(DemoConfiguration.WEBCHAT.platform(), DemoConfiguration.WEBCHAT.tenant(), userId);
+        PersonRef ref = new PersonRef(scope.platform(), scope.tenant(), prefix + userId);
         Locale locale = random.nextInt(4) == 0 ? Locale.FRENCH : Locale.ENGLISH;
         return new Actor(ref, pick(FIRST) + " " + pick(LAST), locale, Optional.of(ZoneId.of(zone)));
     }

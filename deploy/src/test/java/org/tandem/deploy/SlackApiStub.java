@@ -76,6 +76,7 @@ final class SlackApiStub implements AutoCloseable {
     private final Map<String, String> uploadNames = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploaded = new ConcurrentHashMap<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private volatile RateLimits limits;
 
     /**
      * A file shared with {@code files.uploadV2} as the SDK does it: an upload URL asked for its name
@@ -153,6 +154,15 @@ final class SlackApiStub implements AutoCloseable {
     /** Every call of {@code method} is answered with this HTTP status until {@link #heal} of the method. */
     void failing(String method, int status) {
         failing.put(method, status);
+    }
+
+    /**
+     * From now on, a {@code chat.postMessage} over these limits (Slack's: so many a minute to the workspace, one a
+     * second to a channel, each with a burst) is answered 429 with the Retry-After of its next token, and counted.
+     */
+    RateLimits limit(int perMinute, int burst, int channelBurst) {
+        limits = new RateLimits(perMinute, 60_000_000_000L, burst, 1, 1_000_000_000L, channelBurst);
+        return limits;
     }
 
     /** The next call of {@code method} is answered 429 with this Retry-After. */
@@ -262,6 +272,13 @@ final class SlackApiStub implements AutoCloseable {
         if (retryAfter != null) {
             calls.add(new Call(method, token, params, Instant.now(), 429));
             ex.getResponseHeaders().add("Retry-After", Integer.toString(retryAfter));
+            send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
+            return;
+        }
+        RateLimits l = limits;
+        if (l != null && method.equals("chat.postMessage") && !l.admit(params.getOrDefault("channel", ""))) {
+            calls.add(new Call(method, token, params, Instant.now(), 429));
+            ex.getResponseHeaders().add("Retry-After", Long.toString(l.retryAfterSeconds()));
             send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
         }

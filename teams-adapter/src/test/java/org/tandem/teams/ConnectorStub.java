@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * A small stand-in for Microsoft's Bot Connector, for the adapter's own tests over real HTTP: it keeps what each
  * conversation shows (a POST adds an activity, a reply too, a PUT replaces one it has and answers 404 for one it has
  * not), and can be told to answer 503 to every send, to fail the next updates with a status (a 429 with its
- * Retry-After), or that a person deleted an activity. The application's tests use a fuller one.
+ * Retry-After), or that a person deleted an activity. It can also keep Teams' limits on sends ({@link Limits}), and
+ * fail the next sends with a status. The application's tests use a fuller one.
  */
 final class ConnectorStub implements AutoCloseable {
 
@@ -60,6 +61,62 @@ final class ConnectorStub implements AutoCloseable {
         }
     }
 
+    /** One send (a POST of an activity) as the stub answered it, with when (System.nanoTime()). */
+    record Call(String conversation, int status, long at) {}
+
+    /**
+     * Teams' limits on sends, as token buckets: so many a second to the tenant (the stub serves one, so every send
+     * counts) and 7 a second to one conversation, each with a burst. A send over either is answered 429 with
+     * {@code Retry-After: 1}, and counted.
+     */
+    static final class Limits {
+        private final Bucket tenant;
+        private final Map<String, Bucket> conversations = new ConcurrentHashMap<>();
+        private final int conversationBurst;
+        final AtomicInteger refused = new AtomicInteger();
+
+        Limits(int perSecond, int burst, int conversationBurst) {
+            this.tenant = new Bucket(1_000_000_000L / perSecond, burst);
+            this.conversationBurst = conversationBurst;
+        }
+
+        /** Whether the send may go (its tokens are taken); a refusal is counted. */
+        synchronized boolean admit(String conversation) {
+            long now = System.nanoTime();
+            Bucket c = conversations.computeIfAbsent(conversation,
+                    k -> new Bucket(1_000_000_000L / 7, conversationBurst));
+            boolean tenantHasOne = tenant.full(now);
+            boolean conversationHasOne = c.full(now);
+            if (!tenantHasOne || !conversationHasOne) {
+                refused.incrementAndGet();
+                return false;
+            }
+            tenant.tokens -= 1;
+            c.tokens -= 1;
+            return true;
+        }
+    }
+
+    private static final class Bucket {
+        final long interval;
+        final double capacity;
+        double tokens;
+        long last = System.nanoTime();
+
+        Bucket(long interval, int capacity) {
+            this.interval = interval;
+            this.capacity = capacity;
+            this.tokens = capacity;
+        }
+
+        /** Whether a token is there, refilled up to now. */
+        boolean full(long now) {
+            tokens = Math.min(capacity, tokens + (now - last) / (double) interval);
+            last = now;
+            return tokens >= 1;
+        }
+    }
+
     private final HttpServer server;
     private final Map<String, Shown> shown = new ConcurrentHashMap<>();
     private final List<Shown> posted = new ArrayList<>();
@@ -68,6 +125,10 @@ final class ConnectorStub implements AutoCloseable {
     private volatile boolean refusing;
     private final Deque<Integer> failUpdates = new ConcurrentLinkedDeque<>();
     private volatile String retryAfter = "0";
+    private final Deque<Integer> failSends = new ConcurrentLinkedDeque<>();
+    private volatile String sendRetryAfter = "0";
+    private volatile Limits limits;
+    private final List<Call> calls = new ArrayList<>();
 
     ConnectorStub() {
         try {
@@ -92,6 +153,23 @@ final class ConnectorStub implements AutoCloseable {
     void failNextUpdates(String retryAfter, Integer... statuses) {
         this.retryAfter = retryAfter;
         failUpdates.addAll(List.of(statuses));
+    }
+
+    /** From now on, sends over these limits are answered 429 (see {@link Limits}). */
+    Limits limit(int perSecond, int burst, int conversationBurst) {
+        limits = new Limits(perSecond, burst, conversationBurst);
+        return limits;
+    }
+
+    /** The next sends (POST) answer these statuses, in order; a 429 says {@code Retry-After: retryAfter}. */
+    void failNextSends(String retryAfter, Integer... statuses) {
+        this.sendRetryAfter = retryAfter;
+        failSends.addAll(List.of(statuses));
+    }
+
+    /** Every send so far, as answered, oldest first. */
+    synchronized List<Call> calls() {
+        return List.copyOf(calls);
     }
 
     /** The activity is gone (a person deleted it): a PUT of it answers 404 from now on. */
@@ -119,6 +197,10 @@ final class ConnectorStub implements AutoCloseable {
     /** The activities replaced, as {@code conversation/id}. */
     synchronized List<String> puts() {
         return List.copyOf(puts);
+    }
+
+    private synchronized void record(String conversation, int status) {
+        calls.add(new Call(conversation, status, System.nanoTime()));
     }
 
     private static String key(Shown s) {
@@ -158,8 +240,21 @@ final class ConnectorStub implements AutoCloseable {
                     }
                     answer = "{\"id\":\"" + id + "\"}";
                 }
+            } else if (x.getRequestMethod().equals("POST") && !failSends.isEmpty()) {
+                status = failSends.poll();
+                if (status == 429) {
+                    x.getResponseHeaders().add("Retry-After", sendRetryAfter);
+                }
+                answer = "{\"error\":{\"code\":\"Stubbed\",\"message\":\"stubbed " + status + "\"}}";
+                record(conversation, status);
+            } else if (x.getRequestMethod().equals("POST") && limits != null && !limits.admit(conversation)) {
+                status = 429;
+                x.getResponseHeaders().add("Retry-After", "1");
+                answer = "{\"error\":{\"code\":\"Throttled\",\"message\":\"over the tenant's rate\"}}";
+                record(conversation, status);
             } else {
                 String id = "act-" + ids.incrementAndGet();
+                record(conversation, 200);
                 Shown s = new Shown(conversation, id, body);
                 shown.put(key(s), s);
                 synchronized (this) {
