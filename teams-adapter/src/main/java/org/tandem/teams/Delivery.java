@@ -143,6 +143,8 @@ final class Delivery {
                 Duration far = pacer.await(target.tenant(), target.conversationId(), LONGEST_PACE);
                 if (!far.isZero()) {
                     // the tenant's budget is spent that far ahead (Teams throttled it): parked, not waited for
+                    log.warn("a {} to {} would wait {} ms for Teams' pace in tenant {}: kept for later", what,
+                            target.key(), far.toMillis(), target.tenant());
                     return new Outcome.Failed("paced", true, far);
                 }
                 return new Outcome.Sent(request.apply(client).get());
