@@ -76,7 +76,8 @@ final class Delivery {
     }
 
     Outcome send(Target target, Activity activity) {
-        return call(target, "send", c -> c.getConversations().sendToConversation(target.conversationId(), activity)
+        return call(target, "send", attempts, true, c -> c.getConversations()
+                .sendToConversation(target.conversationId(), activity)
                 .thenApply(r -> r == null || r.getId() == null ? "" : r.getId()));
     }
 
@@ -126,10 +127,16 @@ final class Delivery {
 
     private Outcome call(Target target, String what,
                          Function<ConnectorClient, CompletableFuture<String>> request) {
-        return call(target, what, attempts, request);
+        return call(target, what, attempts, false, request);
     }
 
     private Outcome call(Target target, String what, int attempts,
+                         Function<ConnectorClient, CompletableFuture<String>> request) {
+        return call(target, what, attempts, false, request);
+    }
+
+    /** {@code shared}: a send of Tandem's own, paced with every replica's; else a turn's call, paced here. */
+    private Outcome call(Target target, String what, int attempts, boolean shared,
                          Function<ConnectorClient, CompletableFuture<String>> request) {
         Optional<Duration> hold = heldFor(target.conversationId());
         if (hold.isPresent()) {
@@ -140,7 +147,12 @@ final class Delivery {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                Duration far = pacer.await(target.tenant(), target.conversationId(), LONGEST_PACE);
+                Duration far = Duration.ZERO;
+                if (shared) {
+                    far = pacer.await(target.tenant(), target.conversationId(), LONGEST_PACE);
+                } else {
+                    pacer.awaitInTurn(target.tenant(), target.conversationId());
+                }
                 if (!far.isZero()) {
                     // the tenant's budget is spent that far ahead (Teams throttled it): parked, not waited for
                     log.warn("a {} to {} would wait {} ms for Teams' pace in tenant {}: kept for later", what,
