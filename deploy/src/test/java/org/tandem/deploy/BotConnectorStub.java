@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tandem.core.testing.RateLimits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -132,7 +133,7 @@ final class BotConnectorStub implements AutoCloseable {
      * its next token, and counted.
      */
     RateLimits limit(int perSecond, int burst, int conversationBurst) {
-        limits = new RateLimits(perSecond, 1_000_000_000L, burst, 7, 1_000_000_000L, conversationBurst);
+        limits = new RateLimits(perSecond, Duration.ofSeconds(1), burst, 7, Duration.ofSeconds(1), conversationBurst);
         return limits;
     }
 
@@ -335,6 +336,7 @@ final class BotConnectorStub implements AutoCloseable {
         Matcher paged = PAGED_MEMBERS.matcher(path);
         int status = 200;
         String retryAfter = null;
+        long throttledFor = 0;
         String answer;
         String conversation = null;
         String answeredId = null;
@@ -352,9 +354,9 @@ final class BotConnectorStub implements AutoCloseable {
                 retryAfter = failure.retryAfter();
                 answer = "{\"error\":{\"code\":\"Failure\",\"message\":\"stubbed " + status + "\"}}";
             } else if (activities.matches() && x.getRequestMethod().equals("POST") && limits != null
-                    && !limits.admit(conversation)) {
+                    && (throttledFor = limits.retryAfter(conversation)) > 0) {
                 status = 429;
-                retryAfter = Long.toString(limits.retryAfterSeconds());
+                retryAfter = Long.toString(throttledFor);
                 answer = "{\"error\":{\"code\":\"Throttled\",\"message\":\"over the tenant's rate\"}}";
             } else if (paged.matches()) {
                 answer = "{\"members\":[{\"id\":\"29:someone\",\"name\":\"Someone\"}]}";

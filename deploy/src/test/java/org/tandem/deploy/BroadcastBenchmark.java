@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.testing.Forms;
+import org.tandem.core.testing.RateLimits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

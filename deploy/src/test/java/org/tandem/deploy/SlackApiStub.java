@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.tandem.core.testing.RateLimits;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -161,7 +162,7 @@ final class SlackApiStub implements AutoCloseable {
      * second to a channel, each with a burst) is answered 429 with the Retry-After of its next token, and counted.
      */
     RateLimits limit(int perMinute, int burst, int channelBurst) {
-        limits = new RateLimits(perMinute, 60_000_000_000L, burst, 1, 1_000_000_000L, channelBurst);
+        limits = new RateLimits(perMinute, Duration.ofMinutes(1), burst, 1, Duration.ofSeconds(1), channelBurst);
         return limits;
     }
 
@@ -276,9 +277,11 @@ final class SlackApiStub implements AutoCloseable {
             return;
         }
         RateLimits l = limits;
-        if (l != null && method.equals("chat.postMessage") && !l.admit(params.getOrDefault("channel", ""))) {
+        long throttledFor = l != null && method.equals("chat.postMessage")
+                ? l.retryAfter(params.getOrDefault("channel", "")) : 0;
+        if (throttledFor > 0) {
             calls.add(new Call(method, token, params, Instant.now(), 429));
-            ex.getResponseHeaders().add("Retry-After", Long.toString(l.retryAfterSeconds()));
+            ex.getResponseHeaders().add("Retry-After", Long.toString(throttledFor));
             send(ex, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");
             return;
         }

@@ -28,6 +28,7 @@ import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.SendBudgets;
 import org.tandem.core.testing.MutableClock;
+import org.tandem.core.testing.RateLimits;
 import org.tandem.core.testing.TestMongo;
 
 /**
@@ -86,7 +87,7 @@ class SlackPacingTest {
     @Test
     void twoReplicasSendingAtOnceStayWithinTheWorkspacesAndEachChannelsLimitAndLoseNothing() throws Exception {
         // Slack's own buckets are a little roomier than what Tandem keeps to, as they should be: network jitter
-        WebApiStub.Limits limits = slack.limit(600, 7, 3);
+        RateLimits limits = slack.limit(600, 7, 3);
         List<SlackMessenger> replicas = List.of(replica(), replica());
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -115,7 +116,7 @@ class SlackPacingTest {
             pool.shutdownNow();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - began);
-        assertThat(limits.refused.get()).as("messages Slack would have refused (429)").isZero();
+        assertThat(limits.refused()).as("messages Slack would have refused (429)").isZero();
         assertThat(slack.delivered()).hasSize(34);
         for (int i = 0; i < 30; i++) {
             assertThat(slack.posted("U" + i)).as("U" + i).hasSize(1);

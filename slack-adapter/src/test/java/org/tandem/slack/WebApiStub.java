@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.tandem.core.testing.RateLimits;
 
 /**
  * Slack's Web API on 127.0.0.1, for the messenger's tests: answers as Slack does, or with a scripted failure (an HTTP
@@ -44,58 +46,6 @@ final class WebApiStub implements AutoCloseable {
         }
     }
 
-    /**
-     * Slack's limits on messages, as token buckets: so many a minute to a workspace, one a second to a channel, each
-     * with a burst. A message over either is answered 429 with the Retry-After of the next token, and counted.
-     */
-    static final class Limits {
-        private final Bucket workspace;
-        private final Map<String, Bucket> channels = new ConcurrentHashMap<>();
-        private final int channelBurst;
-        final AtomicInteger refused = new AtomicInteger();
-
-        Limits(int perMinute, int burst, int channelBurst) {
-            this.workspace = new Bucket(60_000_000_000L / perMinute, burst);
-            this.channelBurst = channelBurst;
-        }
-
-        /** Zero when the message may go (its tokens are taken), else the seconds to wait. */
-        synchronized long admit(String channel) {
-            long now = System.nanoTime();
-            Bucket c = channels.computeIfAbsent(channel, k -> new Bucket(1_000_000_000L, channelBurst));
-            long wait = Math.max(workspace.waitAt(now), c.waitAt(now));
-            if (wait > 0) {
-                refused.incrementAndGet();
-                return Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
-            }
-            workspace.take(now);
-            c.take(now);
-            return 0;
-        }
-    }
-
-    private static final class Bucket {
-        final long interval;
-        final double capacity;
-        double tokens;
-        long last = System.nanoTime();
-
-        Bucket(long interval, int capacity) {
-            this.interval = interval;
-            this.capacity = capacity;
-            this.tokens = capacity;
-        }
-
-        long waitAt(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) / (double) interval);
-            last = now;
-            return tokens >= 1 ? 0 : (long) ((1 - tokens) * interval);
-        }
-
-        void take(long now) {
-            tokens -= 1;
-        }
-    }
 
     /** What Slack shows for a message or a view now. */
     record Shown(String text, String blocks) {}
@@ -111,7 +61,7 @@ final class WebApiStub implements AutoCloseable {
     private final AtomicInteger seq = new AtomicInteger();
     private volatile String otherwise = "ok";
     private volatile long delayMillis;
-    private volatile Limits limits;
+    private volatile RateLimits limits;
 
     WebApiStub() {
         try {
@@ -165,9 +115,12 @@ final class WebApiStub implements AutoCloseable {
         errors.put(method, error);
     }
 
-    /** From now on, messages over these limits are answered 429 (see {@link Limits}). */
-    Limits limit(int perMinute, int burst, int channelBurst) {
-        limits = new Limits(perMinute, burst, channelBurst);
+    /**
+     * From now on, a message over Slack's limits (so many a minute to the workspace, one a second to a channel, each
+     * with a burst) is answered 429 with the Retry-After of its next token, and counted.
+     */
+    RateLimits limit(int perMinute, int burst, int channelBurst) {
+        limits = new RateLimits(perMinute, Duration.ofMinutes(1), burst, 1, Duration.ofSeconds(1), channelBurst);
         return limits;
     }
 
@@ -213,9 +166,9 @@ final class WebApiStub implements AutoCloseable {
         String method = ex.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> p = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         String answer = errors.getOrDefault(method, answer());
-        Limits l = limits;
+        RateLimits l = limits;
         if (l != null && method.equals("chat.postMessage") && answer.startsWith("ok")) {
-            long wait = l.admit(String.valueOf(p.get("channel")));
+            long wait = l.retryAfter(String.valueOf(p.get("channel")));
             if (wait > 0) {
                 answer = "429:" + wait;
             }

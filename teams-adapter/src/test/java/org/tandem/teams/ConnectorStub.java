@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -19,12 +20,13 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tandem.core.testing.RateLimits;
 
 /**
  * A small stand-in for Microsoft's Bot Connector, for the adapter's own tests over real HTTP: it keeps what each
  * conversation shows (a POST adds an activity, a reply too, a PUT replaces one it has and answers 404 for one it has
  * not), and can be told to answer 503 to every send, to fail the next updates with a status (a 429 with its
- * Retry-After), or that a person deleted an activity. It can also keep Teams' limits on sends ({@link Limits}), and
+ * Retry-After), or that a person deleted an activity. It can also keep Teams' limits on sends ({@link #limit}), and
  * fail the next sends with a status. The application's tests use a fuller one.
  */
 final class ConnectorStub implements AutoCloseable {
@@ -64,59 +66,6 @@ final class ConnectorStub implements AutoCloseable {
     /** One send (a POST of an activity) as the stub answered it, with when (System.nanoTime()). */
     record Call(String conversation, int status, long at) {}
 
-    /**
-     * Teams' limits on sends, as token buckets: so many a second to the tenant (the stub serves one, so every send
-     * counts) and 7 a second to one conversation, each with a burst. A send over either is answered 429 with
-     * {@code Retry-After: 1}, and counted.
-     */
-    static final class Limits {
-        private final Bucket tenant;
-        private final Map<String, Bucket> conversations = new ConcurrentHashMap<>();
-        private final int conversationBurst;
-        final AtomicInteger refused = new AtomicInteger();
-
-        Limits(int perSecond, int burst, int conversationBurst) {
-            this.tenant = new Bucket(1_000_000_000L / perSecond, burst);
-            this.conversationBurst = conversationBurst;
-        }
-
-        /** Whether the send may go (its tokens are taken); a refusal is counted. */
-        synchronized boolean admit(String conversation) {
-            long now = System.nanoTime();
-            Bucket c = conversations.computeIfAbsent(conversation,
-                    k -> new Bucket(1_000_000_000L / 7, conversationBurst));
-            boolean tenantHasOne = tenant.full(now);
-            boolean conversationHasOne = c.full(now);
-            if (!tenantHasOne || !conversationHasOne) {
-                refused.incrementAndGet();
-                return false;
-            }
-            tenant.tokens -= 1;
-            c.tokens -= 1;
-            return true;
-        }
-    }
-
-    private static final class Bucket {
-        final long interval;
-        final double capacity;
-        double tokens;
-        long last = System.nanoTime();
-
-        Bucket(long interval, int capacity) {
-            this.interval = interval;
-            this.capacity = capacity;
-            this.tokens = capacity;
-        }
-
-        /** Whether a token is there, refilled up to now. */
-        boolean full(long now) {
-            tokens = Math.min(capacity, tokens + (now - last) / (double) interval);
-            last = now;
-            return tokens >= 1;
-        }
-    }
-
     private final HttpServer server;
     private final Map<String, Shown> shown = new ConcurrentHashMap<>();
     private final List<Shown> posted = new ArrayList<>();
@@ -127,7 +76,7 @@ final class ConnectorStub implements AutoCloseable {
     private volatile String retryAfter = "0";
     private final Deque<Integer> failSends = new ConcurrentLinkedDeque<>();
     private volatile String sendRetryAfter = "0";
-    private volatile Limits limits;
+    private volatile RateLimits limits;
     private final List<Call> calls = new ArrayList<>();
 
     ConnectorStub() {
@@ -155,9 +104,13 @@ final class ConnectorStub implements AutoCloseable {
         failUpdates.addAll(List.of(statuses));
     }
 
-    /** From now on, sends over these limits are answered 429 (see {@link Limits}). */
-    Limits limit(int perSecond, int burst, int conversationBurst) {
-        limits = new Limits(perSecond, burst, conversationBurst);
+    /**
+     * From now on, a send over Teams' limits (so many a second to the tenant — the stub serves one, so every send
+     * counts — and 7 a second to one conversation, each with a burst) is answered 429 with {@code Retry-After: 1},
+     * and counted.
+     */
+    RateLimits limit(int perSecond, int burst, int conversationBurst) {
+        limits = new RateLimits(perSecond, Duration.ofSeconds(1), burst, 7, Duration.ofSeconds(1), conversationBurst);
         return limits;
     }
 
@@ -247,7 +200,7 @@ final class ConnectorStub implements AutoCloseable {
                 }
                 answer = "{\"error\":{\"code\":\"Stubbed\",\"message\":\"stubbed " + status + "\"}}";
                 record(conversation, status);
-            } else if (x.getRequestMethod().equals("POST") && limits != null && !limits.admit(conversation)) {
+            } else if (x.getRequestMethod().equals("POST") && limits != null && limits.retryAfter(conversation) > 0) {
                 status = 429;
                 x.getResponseHeaders().add("Retry-After", "1");
                 answer = "{\"error\":{\"code\":\"Throttled\",\"message\":\"over the tenant's rate\"}}";

@@ -28,6 +28,7 @@ import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.SendBudgets;
 import org.tandem.core.testing.MutableClock;
+import org.tandem.core.testing.RateLimits;
 import org.tandem.core.testing.TestMongo;
 
 /**
@@ -118,7 +119,7 @@ class TeamsPacingTest {
         Thread.sleep(1000);
         // Teams' own buckets a little roomier than what Tandem keeps to: a send arrives a little after its slot, by
         // up to 200 ms on a busy machine (6 slots at 30 a second), and a late one comes with the next ones
-        ConnectorStub.Limits limits = stub.limit(PER_SECOND, Pacer.TENANT_BURST + 6, 8);
+        RateLimits limits = stub.limit(PER_SECOND, Pacer.TENANT_BURST + 6, 8);
         int threads = 4;
         ExecutorService pool = Executors.newFixedThreadPool(2 * threads);
         CountDownLatch go = new CountDownLatch(1);
@@ -151,7 +152,7 @@ class TeamsPacingTest {
             pool.shutdownNow();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - began);
-        assertThat(limits.refused.get()).as("sends Teams would have refused (429)").isZero();
+        assertThat(limits.refused()).as("sends Teams would have refused (429)").isZero();
         for (int i = 0; i < PEOPLE; i++) {
             assertThat(stub.posted("a:" + i)).as("a:" + i).singleElement()
                     .satisfies(s -> assertThat(s.text()).isEqualTo("Hello " + s.conversation().substring(2)));

@@ -1,53 +1,53 @@
-package org.tandem.deploy;
+package org.tandem.core.testing;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A platform's limits on messages, as a stub enforces them: token buckets, one for the whole workspace (tenant) and
- * one per conversation, each refilled at its rate up to its burst. A message over either is refused (the stub answers
- * 429 with {@link #retryAfterSeconds}) and counted.
+ * A platform's limits on messages, as the platforms' stubs enforce them: token buckets, one for the whole workspace
+ * (tenant) and one per conversation, each refilled at its rate up to its burst, in real time. A message over either
+ * is refused (the stub answers 429) and counted.
  */
-final class RateLimits {
+public final class RateLimits {
 
     private final Bucket workspace;
     private final long conversationInterval;
     private final int conversationBurst;
     private final Map<String, Bucket> conversations = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
-    private volatile long lastWait;
 
-    /** {@code perWorkspace} messages every {@code perNanos} (burst {@code burst}), and so for each conversation. */
-    RateLimits(int perWorkspace, long perNanos, int burst, int perConversation, long conversationPerNanos,
-               int conversationBurst) {
-        this.workspace = new Bucket(perNanos / perWorkspace, burst);
-        this.conversationInterval = conversationPerNanos / perConversation;
+    /**
+     * {@code perWorkspace} messages every {@code per} to the workspace (a burst of {@code burst}), and
+     * {@code perConversation} every {@code conversationPer} to each conversation (a burst of {@code conversationBurst}).
+     */
+    public RateLimits(int perWorkspace, Duration per, int burst, int perConversation, Duration conversationPer,
+                      int conversationBurst) {
+        this.workspace = new Bucket(per.toNanos() / perWorkspace, burst);
+        this.conversationInterval = conversationPer.toNanos() / perConversation;
         this.conversationBurst = conversationBurst;
     }
 
-    /** Whether a message to {@code conversation} may go now (its tokens are then taken); a refusal is counted. */
-    synchronized boolean admit(String conversation) {
+    /**
+     * Zero when a message to {@code conversation} may go now (its tokens are then taken); else it is refused, counted,
+     * and this is the Retry-After the platform would give: the seconds until its next token, at least one.
+     */
+    public synchronized long retryAfter(String conversation) {
         long now = System.nanoTime();
         Bucket c = conversations.computeIfAbsent(conversation, k -> new Bucket(conversationInterval, conversationBurst));
         long wait = Math.max(workspace.waitAt(now), c.waitAt(now));
         if (wait > 0) {
             refused.incrementAndGet();
-            lastWait = wait;
-            return false;
+            return Math.max(1, (wait + 999_999_999L) / 1_000_000_000L);
         }
         workspace.tokens -= 1;
         c.tokens -= 1;
-        return true;
-    }
-
-    /** The seconds until the refused message's next token, at least one (what the platform says in Retry-After). */
-    long retryAfterSeconds() {
-        return Math.max(1, (lastWait + 999_999_999L) / 1_000_000_000L);
+        return 0;
     }
 
     /** How many messages were refused. */
-    int refused() {
+    public int refused() {
         return refused.get();
     }
 
