@@ -27,6 +27,10 @@ sealed interface Destination {
         if (to instanceof Address.Group g) {
             return new Group(g.group().tenant(), g.group().id());
         }
+        if (to instanceof Address.Channel c) {
+            // a channel is posted to by its id, like a group conversation
+            return new Group(c.channel().tenant(), c.channel().id());
+        }
         return new Admin(to.scope().tenant());
     }
 

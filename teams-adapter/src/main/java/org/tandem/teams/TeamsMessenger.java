@@ -88,6 +88,9 @@ final class TeamsMessenger implements PlatformMessenger {
         if (to instanceof Address.Group g) {
             return sendToGroup(g.group(), message);
         }
+        if (to instanceof Address.Channel) {
+            throw new UnsupportedOperationException("posting in a named channel is not built for this platform yet");
+        }
         return sendToAdmin(to.scope().tenant(), message, card -> { });
     }
 

@@ -56,6 +56,9 @@ final class WebchatMessenger implements PlatformMessenger {
         if (to instanceof Address.Group g) {
             return sendToGroup(g.group(), message);
         }
+        if (to instanceof Address.Channel) {
+            throw new UnsupportedOperationException("posting in a named channel is not built for this platform yet");
+        }
         return deliver(WebchatOutbox.ADMIN, coordinators, WebchatRenderer.render(message));
     }
 

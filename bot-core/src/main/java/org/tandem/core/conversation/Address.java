@@ -2,7 +2,10 @@ package org.tandem.core.conversation;
 
 import java.util.Objects;
 
-/** Where the core sends on its own (a nudge, an introduction, a notice): a person, a pair's group, the admin channel. */
+/**
+ * Where the core sends on its own (a nudge, an introduction, a notice): a person, a pair's group, a channel the
+ * coordinators named, the admin channel.
+ */
 public sealed interface Address {
 
     /** The workspace the address belongs to: its platform picks the adapter. */
@@ -32,6 +35,18 @@ public sealed interface Address {
         }
     }
 
+    /** A channel the bot posts in for everyone there to see (a recognition channel, an announcement). */
+    record Channel(ChannelRef channel) implements Address {
+        public Channel {
+            Objects.requireNonNull(channel, "channel");
+        }
+
+        @Override
+        public Scope scope() {
+            return channel.scope();
+        }
+    }
+
     /** The coordinators' admin channel of a workspace. */
     record Admin(Scope scope) implements Address {
         public Admin {
@@ -45,6 +60,10 @@ public sealed interface Address {
 
     static Address group(GroupRef group) {
         return new Group(group);
+    }
+
+    static Address channel(ChannelRef channel) {
+        return new Channel(channel);
     }
 
     static Address admin(Scope scope) {

@@ -1,6 +1,8 @@
 package org.tandem.core.conversation;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The messenger the core's features use: the adapters' (through the router), recording each copy of a question it
@@ -42,6 +44,26 @@ public final class AskingMessenger implements Messenger {
     public MessageRef sendFile(Address to, FileAttachment file, Message message) {
         return questions == null ? adapters.sendFile(to, file, message)
                 : questions.recording(message, to, () -> adapters.sendFile(to, file, message));
+    }
+
+    @Override
+    public Optional<ChannelRef> channel(Scope scope, String typed) {
+        return adapters.channel(scope, typed);
+    }
+
+    @Override
+    public Map<String, Contact> lookup(Scope scope, List<String> handles) {
+        return adapters.lookup(scope, handles);
+    }
+
+    @Override
+    public List<Contact> members(ChannelRef channel) {
+        return adapters.members(channel);
+    }
+
+    @Override
+    public Optional<PersonRef> manager(PersonRef person) {
+        return adapters.manager(person);
     }
 
     @Override

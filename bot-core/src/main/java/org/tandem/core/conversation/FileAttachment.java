@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A file the bot hands to someone (an export, a person's own data): a safe file name, a media type Tandem makes,
- * and the bytes. Files travel next to messages, not inside them ({@link Messenger#sendFileToPerson}): a message
+ * A file the bot hands to someone (an export, a person's own data, a report's chart): a safe file name, a media type Tandem makes,
+ * and the bytes. Files travel next to messages, not inside them ({@link Messenger#sendFile}): a message
  * may be stored and redelivered by an adapter, a file is handed over once, and every platform uploads files
  * through its own API. Kept small so that any adapter may hold one in memory and in its store.
  */
@@ -17,7 +17,7 @@ public record FileAttachment(String name, String mediaType, byte[] bytes) {
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
     /** The kinds of file the core makes; an adapter may rely on nothing else arriving. */
-    public static final Set<String> MEDIA_TYPES = Set.of("text/csv", "application/json", "text/calendar");
+    public static final Set<String> MEDIA_TYPES = Set.of("text/csv", "application/json", "text/calendar", "image/png");
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -47,6 +47,11 @@ public record FileAttachment(String name, String mediaType, byte[] bytes) {
     @Override
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** A picture (a report's chart): adapters show it inline, where the platform can, rather than as a download. */
+    public boolean image() {
+        return mediaType.startsWith("image/");
     }
 
     public int size() {

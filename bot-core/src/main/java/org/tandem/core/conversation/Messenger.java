@@ -1,6 +1,7 @@
 package org.tandem.core.conversation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,37 @@ public interface Messenger {
      */
     default MessageRef sendFile(Address to, FileAttachment file, Message message) {
         throw new UnsupportedOperationException("this platform's adapter does not deliver files yet");
+    }
+
+    /**
+     * The channel a coordinator named (as they typed it: {@code #kudos}, a platform's mention of it, its name), if
+     * the platform has it and the bot can post there; the adapter may join a public channel to post in it. Default:
+     * the platform has no channels the core can name.
+     */
+    default Optional<ChannelRef> channel(Scope scope, String typed) {
+        return Optional.empty();
+    }
+
+    /**
+     * Looks people up in the workspace's directory by what a coordinator gave (e-mail addresses; user names in the
+     * web chat): each handle found maps to its contact, in the order given; a handle the platform does not know is
+     * absent. Bots and deactivated accounts are never found. Default: nobody is found.
+     */
+    default Map<String, Contact> lookup(Scope scope, List<String> handles) {
+        return Map.of();
+    }
+
+    /** The people in a channel (not bots), for inviting a whole channel. Default: none are known. */
+    default List<Contact> members(ChannelRef channel) {
+        return List.of();
+    }
+
+    /**
+     * A person's manager, when the platform knows them (a Slack profile field the workspace names, Microsoft Graph's
+     * manager on Teams when configured) and they are in the same workspace. Default: unknown.
+     */
+    default Optional<PersonRef> manager(PersonRef person) {
+        return Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.tandem.core.conversation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.LoggerFactory;
 
 /** The core's one {@link Messenger}, handing each send to the adapter of the recipient's platform. */
@@ -42,6 +43,30 @@ public final class MessengerRouter implements Messenger {
     @Override
     public MessageRef sendFile(Address to, FileAttachment file, Message message) {
         return of(to.scope().platform()).sendFile(to, file, message);
+    }
+
+    @Override
+    public Optional<ChannelRef> channel(Scope scope, String typed) {
+        PlatformMessenger m = byPlatform.get(scope.platform());
+        return m == null ? Optional.empty() : m.channel(scope, typed);
+    }
+
+    @Override
+    public Map<String, Contact> lookup(Scope scope, List<String> handles) {
+        PlatformMessenger m = byPlatform.get(scope.platform());
+        return m == null ? Map.of() : m.lookup(scope, handles);
+    }
+
+    @Override
+    public List<Contact> members(ChannelRef channel) {
+        PlatformMessenger m = byPlatform.get(channel.platform());
+        return m == null ? List.of() : m.members(channel);
+    }
+
+    @Override
+    public Optional<PersonRef> manager(PersonRef person) {
+        PlatformMessenger m = byPlatform.get(person.platform());
+        return m == null ? Optional.empty() : m.manager(person);
     }
 
     @Override

@@ -3,12 +3,16 @@ package org.tandem.core.testing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.ChannelRef;
+import org.tandem.core.conversation.Contact;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
@@ -45,6 +49,10 @@ public final class RecordingMessenger implements Messenger {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile Pace pace = Pace.NONE;
+    private final Map<String, Contact> directory = new ConcurrentHashMap<>();
+    private final Map<String, ChannelRef> channels = new ConcurrentHashMap<>();
+    private final Map<String, List<Contact>> members = new ConcurrentHashMap<>();
+    private final Map<String, PersonRef> managers = new ConcurrentHashMap<>();
 
     public RecordingMessenger(Clock clock) {
         this.clock = clock;
@@ -65,6 +73,53 @@ public final class RecordingMessenger implements Messenger {
         return pace;
     }
 
+    /** The platform's directory knows {@code contact} by {@code handle} (an e-mail address, any case). */
+    public RecordingMessenger knows(String handle, Contact contact) {
+        directory.put(handle.toLowerCase(java.util.Locale.ROOT), contact);
+        return this;
+    }
+
+    /** The workspace has this channel, found by its name with or without '#', and these members in it. */
+    public RecordingMessenger hasChannel(ChannelRef channel, List<Contact> in) {
+        channels.put(channel.name().toLowerCase(java.util.Locale.ROOT), channel);
+        members.put(channel.id(), List.copyOf(in));
+        return this;
+    }
+
+    /** The platform knows {@code manager} as {@code person}'s manager. */
+    public RecordingMessenger managedBy(PersonRef person, PersonRef manager) {
+        managers.put(person.key(), manager);
+        return this;
+    }
+
+    @Override
+    public Optional<ChannelRef> channel(Scope scope, String typed) {
+        String name = typed.strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT);
+        return Optional.ofNullable(channels.get(name)).filter(c -> c.scope().equals(scope));
+    }
+
+    @Override
+    public Map<String, Contact> lookup(Scope scope, List<String> handles) {
+        Map<String, Contact> found = new LinkedHashMap<>();
+        for (String h : handles) {
+            Contact c = directory.get(h.strip().toLowerCase(java.util.Locale.ROOT));
+            if (c != null && c.person().scope().equals(scope)) {
+                found.put(h, c);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public List<Contact> members(ChannelRef channel) {
+        return members.getOrDefault(channel.id(), List.of());
+    }
+
+    @Override
+    public Optional<PersonRef> manager(PersonRef person) {
+        return Optional.ofNullable(managers.get(person.key()));
+    }
+
     public void failNext(String destination, int times) {
         failures.put(destination, times);
     }
@@ -74,13 +129,19 @@ public final class RecordingMessenger implements Messenger {
         return record(destination(to), message);
     }
 
-    /** Where a message to an address is kept: {@code person key}, {@code group:id} or {@code admin:tenant}. */
+    /**
+     * Where a message to an address is kept: {@code person key}, {@code group:id}, {@code channel:id} or
+     * {@code admin:tenant}.
+     */
     public static String destination(Address to) {
         if (to instanceof Address.Person p) {
             return p.person().key();
         }
         if (to instanceof Address.Group g) {
             return "group:" + g.group().id();
+        }
+        if (to instanceof Address.Channel c) {
+            return "channel:" + c.channel().id();
         }
         return "admin:" + to.scope().tenant();
     }
