@@ -62,4 +62,16 @@ public final class Meetings {
     public long count(String pair) {
         return collection.countDocuments(eq("pair", pair));
     }
+
+    /** A meeting counts this long in the hours of mentoring given, when nothing says how long it was. */
+    public static final int USUAL_MINUTES = 60;
+
+    /**
+     * The minutes of mentoring the pairs' logged meetings add up to: each meeting counts as {@link #USUAL_MINUTES}
+     * (a meeting is logged with a day, not a length).
+     */
+    public long minutes(java.util.Collection<String> pairs) {
+        return pairs.isEmpty() ? 0
+                : collection.countDocuments(com.mongodb.client.model.Filters.in("pair", pairs)) * USUAL_MINUTES;
+    }
 }
