@@ -110,11 +110,11 @@ public final class TandemCore {
                 messenger, questions, clock, dueItems, settings, calendar);
         RhythmModule rhythm = new RhythmModule(db, events, pairs.pairs(), pairs.meetings(), meetings.plans(), programs,
                 enrollments, people, messenger, questions, clock, dueItems, settings);
-        ProgramModule program = new ProgramModule(programs, enrollments::menteesAndMentors, rhythm::pause);
+        ProgramModule program = new ProgramModule(programs, events, enrollments::menteesAndMentors, rhythm::pause);
         this.home = new HomeModule(people, programs, enrollments, pairs.pairs());
         AuditModule audit = new AuditModule(db, people, programs, settings.digestZone());
-        AdminModule admin = new AdminModule(db, messenger, settings, people, programs, enrollments, pairs.pairs(),
-                pairs.shortlists(), dueItems, rhythm.figures(), audit.log());
+        AdminModule admin = new AdminModule(db, events, messenger, settings, people, programs, enrollments,
+                pairs.pairs(), pairs.meetings(), pairs.shortlists(), dueItems, rhythm.figures(), audit.log());
         WorkshopsModule workshops = new WorkshopsModule(db, programs, enrollments, people, messenger, dueItems,
                 audit.log(), clock, settings.digestZone());
         List<Feature> below = List.of(new BasicsModule(people), intake, program, rounds, pairs, home, meetings, rhythm,

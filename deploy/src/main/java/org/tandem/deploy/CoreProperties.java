@@ -9,7 +9,8 @@ import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.settings.Settings;
 
 /**
- * {@code tandem.admin.*}, {@code tandem.digest.*} and {@code tandem.retention.*}: the core's settings. Bad values
+ * {@code tandem.admin.*}, {@code tandem.digest.*}, {@code tandem.retention.*} and {@code tandem.reports.*}: the
+ * core's settings. Bad values
  * stop the start with a clear message rather than misbehave later.
  *
  * @param adminLocale language of what the bot posts on its own in the admin channel ({@code en} or {@code fr})
@@ -17,9 +18,10 @@ import org.tandem.core.settings.Settings;
  * @param digestZone  time zone of {@code digestTime}, e.g. {@code Europe/Paris}
  * @param rhythm      the mentoring rhythm's settings
  * @param retention   how long personal data of closed programmes is kept, e.g. {@code P12M} or {@code 12m}
+ * @param reports     reports' smallest group ({@code min-group}, default 5)
  */
 @ConfigurationProperties("tandem")
-public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm, Retention retention) {
+public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm, Retention retention, Reports reports) {
 
     /** {@code tandem.admin.*}. */
     public record Admin(String locale) {}
@@ -32,6 +34,9 @@ public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm, Retentio
 
     /** {@code tandem.retention.*}. */
     public record Retention(Period closedProgrammes) {}
+
+    /** {@code tandem.reports.*}: {@code min-group}, the fewest people an average, a rate or a chart cell shows. */
+    public record Reports(Integer minGroup) {}
 
     Settings settings() {
         Settings d = Settings.defaults();
@@ -52,6 +57,11 @@ public record CoreProperties(Admin admin, Digest digest, Rhythm rhythm, Retentio
             throw new IllegalArgumentException("tandem.retention.closed-programmes must be a positive period such as "
                     + "P12M, not '" + keep + "'");
         }
-        return new Settings(locale, time, zone, cap, keep);
+        int group = reports != null && reports.minGroup() != null ? reports.minGroup() : d.minGroup();
+        if (group < Settings.MIN_MIN_GROUP || group > Settings.MAX_MIN_GROUP) {
+            throw new IllegalArgumentException("tandem.reports.min-group must be from " + Settings.MIN_MIN_GROUP + " to "
+                    + Settings.MAX_MIN_GROUP + ", not " + group);
+        }
+        return new Settings(locale, time, zone, cap, keep, group);
     }
 }

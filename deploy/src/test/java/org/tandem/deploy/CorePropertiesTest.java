@@ -15,7 +15,7 @@ class CorePropertiesTest {
 
     private static Settings bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties)).bind("tandem", CoreProperties.class)
-                .orElseGet(() -> new CoreProperties(null, null, null, null)).settings();
+                .orElseGet(() -> new CoreProperties(null, null, null, null, null)).settings();
     }
 
     @Test

@@ -3,15 +3,20 @@ package org.tandem.core.admin;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import org.tandem.core.audit.AuditLog;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.module.Events;
 import org.tandem.core.module.Feature;
+import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.people.People;
+import org.tandem.core.program.ProgramClosed;
 import org.tandem.core.program.Programs;
 import org.tandem.core.rounds.Waiting;
 import org.tandem.core.schedule.DueHandler;
@@ -20,8 +25,8 @@ import org.tandem.core.settings.Settings;
 
 /**
  * The admin channel, assembled: {@code status}, {@code pending}, a programme's pairs, one pair and ending it,
- * broadcasts, exports, and
- * the weekly digest it plans for each workspace. The one entry type of the feature.
+ * broadcasts, exports, reports (and the one posted when a programme closes), and the weekly digest it plans for
+ * each workspace. The one entry type of the feature.
  */
 public final class AdminModule implements Feature {
 
@@ -29,11 +34,17 @@ public final class AdminModule implements Feature {
     private final WeeklyDigest weekly;
     private final List<Flow> flows;
     private final List<DueHandler> handlers;
+    // how many people were invited to a programme: the invitations feature, above this one, says once assembled
+    private volatile Results.Invited invited = program -> OptionalLong.empty();
 
-    public AdminModule(MongoDatabase db, Messenger messenger, Settings settings, People people, Programs programs,
-                       Enrollments enrollments, Pairs pairs, Shortlists shortlists, DueItems due,
-                       RhythmFigures rhythm, AuditLog audit) {
+    public AdminModule(MongoDatabase db, Events events, Messenger messenger, Settings settings, People people,
+                       Programs programs, Enrollments enrollments, Pairs pairs, Meetings meetings,
+                       Shortlists shortlists, DueItems due, RhythmFigures rhythm, AuditLog audit) {
         Figures figures = new Figures(enrollments, pairs, rhythm);
+        Reports reports = new Reports(programs, new Results(enrollments, pairs, meetings, rhythm,
+                program -> invited.of(program), programs::closedAt), people, messenger, due,
+                new Reports.Setup(settings.adminLocale(), settings.digestZone(), settings.minGroup()));
+        events.on(ProgramClosed.class, reports::closed);
         Waiting waiting = new Waiting(db, enrollments, pairs);
         this.broadcasts = new Broadcasts(db);
         this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings,
@@ -44,8 +55,15 @@ public final class AdminModule implements Feature {
                 new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
                 new ProgrammePairsFlow(programs, pairs, people, settings.digestZone()),
                 new BroadcastFlow(programs, enrollments, broadcasts, due, audit, messenger),
-                new ExportFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()));
-        this.handlers = List.of(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger), weekly);
+                new ExportFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
+                new ReportFlow(programs, reports));
+        this.handlers = List.of(new BroadcastDelivery(broadcasts, programs, enrollments, people, messenger), weekly,
+                reports);
+    }
+
+    /** How many people each programme invited, for reports' funnel (until told, nobody was). */
+    public void invitedFrom(Function<String, OptionalLong> counts) {
+        this.invited = counts::apply;
     }
 
     @Override

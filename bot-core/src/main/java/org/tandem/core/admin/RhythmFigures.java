@@ -86,6 +86,30 @@ public interface RhythmFigures {
         return OptionalDouble.empty();
     }
 
+    /** Where an objective stands at the close, as each of a pair says, in the order a form offers them. */
+    List<String> OUTCOMES = List.of("achieved", "partly", "not-yet");
+
+    /**
+     * The numbers of one reflection, without a word of it.
+     *
+     * @param author       who answered, as a key: to count people (no report shows a figure of too few), never
+     *                     to show them
+     * @param progress     progress per objective, 1 to 5 (the mentee's)
+     * @param outcomes     per objective, one of {@link #OUTCOMES}, at the close
+     * @param satisfaction 1 to 5, or 0 when the reflection did not ask
+     */
+    record Answered(String author, List<Integer> progress, List<String> outcomes, int satisfaction) {
+        public Answered {
+            progress = List.copyOf(progress);
+            outcomes = List.copyOf(outcomes);
+        }
+    }
+
+    /** The numbers of a programme's reflections, for its report. */
+    default List<Answered> answered(String programId) {
+        return List.of();
+    }
+
     /** Whether this rhythm measures anything (false for {@link #NONE}), so outputs can say "not measured yet". */
     default boolean measures() {
         return false;

@@ -1,17 +1,28 @@
 package org.tandem.core.pairs;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
-import org.tandem.core.store.Inserts;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.store.Inserts;
 
 /**
  * The {@code meetings} collection: every meeting a pair logs (the first and every later one), so coordinators
@@ -35,17 +46,17 @@ public final class Meetings {
     }
 
     /** The meetings a person logged: the pair and the date, for their own copy of their data. */
-    public java.util.List<java.util.Map<String, Object>> loggedBy(PersonRef person) {
-        java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+    public List<Map<String, Object>> loggedBy(PersonRef person) {
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Document d : collection.find(eq("by", person.key()))) {
-            out.add(java.util.Map.of("pair", d.getString("pair"), "date", d.getString("date")));
+            out.add(Map.of("pair", d.getString("pair"), "date", d.getString("date")));
         }
         return out;
     }
 
     /** Puts a stand-in in the place of who logged a meeting: the meeting still counts, but names nobody. */
     public void forget(PersonRef person, PersonRef standIn) {
-        collection.updateMany(eq("by", person.key()), com.mongodb.client.model.Updates.set("by", standIn.key()));
+        collection.updateMany(eq("by", person.key()), Updates.set("by", standIn.key()));
     }
 
     public long eraseProgram(String program) {
@@ -53,14 +64,25 @@ public final class Meetings {
     }
 
     /** How many meetings a programme's pairs logged on dates in {@code [from, to)} (ISO dates compare as text). */
-    public int between(String program, java.time.LocalDate from, java.time.LocalDate to) {
-        return (int) collection.countDocuments(com.mongodb.client.model.Filters.and(eq("program", program),
-                com.mongodb.client.model.Filters.gte("date", from.toString()),
-                com.mongodb.client.model.Filters.lt("date", to.toString())));
+    public int between(String program, LocalDate from, LocalDate to) {
+        return (int) collection.countDocuments(and(eq("program", program),
+                gte("date", from.toString()),
+                lt("date", to.toString())));
     }
 
     public long count(String pair) {
         return collection.countDocuments(eq("pair", pair));
+    }
+
+    /** The days a programme's pairs met on, by pair (one query, for its report). */
+    public Map<String, List<LocalDate>> datesIn(String program) {
+        Map<String, List<LocalDate>> out = new LinkedHashMap<>();
+        for (Document d : collection.find(eq("program", program))
+                .projection(Projections.include("pair", "date"))) {
+            out.computeIfAbsent(d.getString("pair"), k -> new ArrayList<>())
+                    .add(LocalDate.parse(d.getString("date")));
+        }
+        return out;
     }
 
     /** A meeting counts this long in the hours of mentoring given, when nothing says how long it was. */
@@ -70,8 +92,8 @@ public final class Meetings {
      * The minutes of mentoring the pairs' logged meetings add up to: each meeting counts as {@link #USUAL_MINUTES}
      * (a meeting is logged with a day, not a length).
      */
-    public long minutes(java.util.Collection<String> pairs) {
+    public long minutes(Collection<String> pairs) {
         return pairs.isEmpty() ? 0
-                : collection.countDocuments(com.mongodb.client.model.Filters.in("pair", pairs)) * USUAL_MINUTES;
+                : collection.countDocuments(in("pair", pairs)) * USUAL_MINUTES;
     }
 }

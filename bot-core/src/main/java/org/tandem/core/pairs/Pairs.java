@@ -482,6 +482,12 @@ public final class Pairs {
                 Updates.set("thanksShareable", shareable)));
     }
 
+    /** How many of a programme's mentees thanked their mentor at the close (the notes themselves stay private). */
+    public int thanksIn(String program) {
+        return (int) collection.countDocuments(and(eq("program", program), com.mongodb.client.model.Filters.exists(
+                "thanks", true), com.mongodb.client.model.Filters.ne("thanks", null)));
+    }
+
     public Optional<Pair> find(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(Pairs::toPair);
     }

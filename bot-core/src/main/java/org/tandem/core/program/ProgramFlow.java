@@ -19,6 +19,7 @@ import org.tandem.core.conversation.SubCommands;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Languages;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.module.Events;
 
 /** Coordinators' programme commands, in the admin channel: {@code programs}, {@code program create|edit|open|close}. */
 public final class ProgramFlow implements Flow {
@@ -41,13 +42,15 @@ public final class ProgramFlow implements Flow {
         boolean pause(Program program, boolean on);
     }
 
+    private final Events events;
     private final Programs programs;
     private final Counts counts;
     private final Pausing pausing;
     private final ProgramEditor editor;
 
-    public ProgramFlow(Programs programs, Counts counts, Pausing pausing) {
+    public ProgramFlow(Programs programs, Events events, Counts counts, Pausing pausing) {
         this.programs = programs;
+        this.events = events;
         this.counts = counts;
         this.pausing = pausing;
         this.editor = new ProgramEditor(programs);
@@ -150,6 +153,7 @@ public final class ProgramFlow implements Flow {
         if (programs.close(program.id(), EnumSet.of(ProgramState.DRAFT, ProgramState.OPEN, ProgramState.RUNNING),
                 turn.now())) {
             turn.reply("program.closed", program.name());
+            events.publish(new ProgramClosed(program.id(), program.scope(), turn.now()));
         } else {
             turn.reply("program.close.already", program.name());
         }

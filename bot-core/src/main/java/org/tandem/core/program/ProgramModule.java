@@ -2,6 +2,7 @@ package org.tandem.core.program;
 
 import java.util.List;
 import org.tandem.core.conversation.Flow;
+import org.tandem.core.module.Events;
 import org.tandem.core.module.Feature;
 
 /**
@@ -14,8 +15,8 @@ public final class ProgramModule implements Feature {
 
     private final List<Flow> flows;
 
-    public ProgramModule(Programs programs, ProgramFlow.Counts counts, ProgramFlow.Pausing pausing) {
-        this.flows = List.of(new ProgramFlow(programs, counts, pausing));
+    public ProgramModule(Programs programs, Events events, ProgramFlow.Counts counts, ProgramFlow.Pausing pausing) {
+        this.flows = List.of(new ProgramFlow(programs, events, counts, pausing));
     }
 
     @Override

@@ -103,6 +103,13 @@ public final class Programs {
                         Updates.inc("version", 1L))).getModifiedCount() == 1;
     }
 
+    /** When a programme closed, if it did (and its closing was dated). */
+    public Optional<Instant> closedAt(String id) {
+        Document d = collection.find(eq("_id", id)).projection(com.mongodb.client.model.Projections.include("closedAt"))
+                .first();
+        return Optional.ofNullable(d).map(x -> x.getDate("closedAt")).map(Date::toInstant);
+    }
+
     /**
      * The closed programmes of a workspace whose people's data is still there and which closed before
      * {@code cutoff}. A programme closed before closing was dated is dated now (its retention starts today).

@@ -126,6 +126,10 @@ final class ReflectionFlow implements Flow {
         for (Reflections.Reflection r : ordered.subList(0, Math.min(10, ordered.size()))) {
             List<Block.Field> fields = new ArrayList<>();
             r.answers().forEach((k, v) -> fields.add(new Block.Field(t.get("journal.field." + k), v)));
+            if (!r.outcomes().isEmpty()) {
+                fields.add(new Block.Field(t.get("journal.field.outcomes"), String.join(", ",
+                        r.outcomes().stream().map(o -> t.get("reflection.outcome." + o)).toList())));
+            }
             if (!r.progress().isEmpty()) {
                 fields.add(new Block.Field(t.get("journal.field.progress"), r.progress().toString()));
             }
@@ -182,7 +186,7 @@ final class ReflectionFlow implements Flow {
         // a meeting's reflection is about the day of the meeting, which its prompt names
         Optional<LocalDate> on = kind.equals("meeting") ? meetingDay(ref) : Optional.empty();
         rhythm.reflections.save(new Reflections.Reflection(pair.get().id(), pair.get().program(), turn.who(), kind,
-                a.texts(), a.progress(), a.satisfaction(), turn.now(), on), kind + ":" + ref);
+                a.texts(), a.progress(), a.outcomes(), a.satisfaction(), turn.now(), on), kind + ":" + ref);
         turn.answered(key(pair.get(), kind, state.get().string("ref"), turn.who()),
                 t -> t.rich("reflection.outcome.saved", t.date(turn.now(), ZoneOffset.UTC)));
         turn.reply("reflection.saved");

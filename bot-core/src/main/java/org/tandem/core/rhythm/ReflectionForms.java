@@ -16,15 +16,16 @@ import org.tandem.core.pairs.Pair;
 /** The reflection forms: after a meeting, at the midpoint, at the close; the mentee's and the mentor's. */
 final class ReflectionForms {
 
-    /** What a submitted reflection holds, once checked. */
-    record Answers(Map<String, String> texts, List<Integer> progress, int satisfaction, boolean share) {}
+    /** What a submitted reflection holds, once checked: {@code outcomes} per objective at the close, else empty. */
+    record Answers(Map<String, String> texts, List<Integer> progress, List<String> outcomes, int satisfaction,
+                   boolean share) {}
 
     private ReflectionForms() {
     }
 
     /** The fields of every kind of reflection (a form shows those of its kind). */
     static final Set<String> FIELDS = Set.of("takeaway", "went-well", "try-next", "comment", "final", "progress1",
-            "progress2", "progress3", "satisfaction", "thanks", "share", "survey", "survey-comment");
+            "progress2", "progress3", "outcome1", "outcome2", "outcome3", "satisfaction", "thanks", "share", "survey", "survey-comment");
 
     static Block.Form form(Texts t, Pair pair, String kind, boolean mentee, String partner,
                            Map<String, List<String>> values, Map<String, String> errors) {
@@ -46,6 +47,16 @@ final class ReflectionForms {
             for (int i = 0; i < objectives.size(); i++) {
                 b.selectLabelled("progress" + (i + 1), t.get("reflection.progress", objectives.get(i).what()), true,
                         scale(t, "progress"));
+            }
+        }
+        if (kind.equals("closing")) {
+            // both of the pair say where each objective stands: counted together, never shown one by one
+            List<Agreement.Objective> objectives = pair.agreement().map(Agreement::objectives).orElse(List.of());
+            List<Block.Option> outcomes = Reflections.OUTCOMES.stream()
+                    .map(o -> new Block.Option(o, t.get("reflection.outcome." + o))).toList();
+            for (int i = 0; i < objectives.size(); i++) {
+                b.selectLabelled("outcome" + (i + 1), t.get("reflection.outcome", objectives.get(i).what()), true,
+                        outcomes);
             }
         }
         if (!kind.equals("meeting")) {
@@ -82,12 +93,22 @@ final class ReflectionForms {
                 check.number("progress" + i, true, 1, 5).ifPresent(progress::add);
             }
         }
+        List<String> outcomes = new ArrayList<>();
+        if (kind.equals("closing")) {
+            int objectives = pair.agreement().map(a -> a.objectives().size()).orElse(0);
+            for (int i = 1; i <= objectives; i++) {
+                String o = check.choice("outcome" + i, true, Reflections.OUTCOMES);
+                if (!o.isEmpty()) {
+                    outcomes.add(o);
+                }
+            }
+        }
         int satisfaction = kind.equals("meeting") ? 0 : check.number("satisfaction", true, 1, 5).orElse(0);
         if (kind.equals("closing") && mentee) {
             check.number("survey", true, 1, 5).ifPresent(s -> texts.put("survey", Integer.toString(s)));
         }
         boolean share = kind.equals("closing") && mentee && check.choices("share", 0, 1, List.of("yes")).contains("yes");
-        return new Answers(texts, progress, satisfaction, share);
+        return new Answers(texts, progress, outcomes, satisfaction, share);
     }
 
     /** A scale from 1 to 5 whose ends are worded for its question (progress, satisfaction, a rating). */

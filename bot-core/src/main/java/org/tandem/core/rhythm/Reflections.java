@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.bson.Document;
+import org.tandem.core.admin.RhythmFigures;
 import org.tandem.core.conversation.PersonRef;
 
 /**
@@ -32,19 +33,30 @@ public final class Reflections {
      * objective, satisfaction, when it was written and, for a meeting's reflection or note, the day of the meeting.
      */
     public record Reflection(String pair, String program, PersonRef author, String kind, Map<String, String> answers,
-                             List<Integer> progress, int satisfaction, Instant at, Optional<LocalDate> meetingOn) {
+                             List<Integer> progress, List<String> outcomes, int satisfaction, Instant at,
+                             Optional<LocalDate> meetingOn) {
 
         /** A meeting note is the author's own memo, not a reflection: it is counted apart. */
         public static final String NOTE = "note";
 
         public Reflection {
+            outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
             meetingOn = meetingOn == null ? Optional.empty() : meetingOn;
+        }
+
+        /** A reflection that says nothing of its objectives' outcomes (all but the close). */
+        public Reflection(String pair, String program, PersonRef author, String kind, Map<String, String> answers,
+                          List<Integer> progress, int satisfaction, Instant at, Optional<LocalDate> meetingOn) {
+            this(pair, program, author, kind, answers, progress, List.of(), satisfaction, at, meetingOn);
         }
 
         public boolean note() {
             return NOTE.equals(kind);
         }
     }
+
+    /** Where an objective stands at the close, in the order a form offers them. */
+    public static final List<String> OUTCOMES = RhythmFigures.OUTCOMES;
 
     /** What coordinators may see of a programme's reflections. */
     public record Averages(long count, OptionalDouble progress, OptionalDouble satisfaction) {}
@@ -64,7 +76,8 @@ public final class Reflections {
                         .append("tenant", r.author().tenant()).append("pair", r.pair()).append("program", r.program())
                         .append("author", r.author().key()).append("kind", r.kind())
                         .append("answers", new Document(new java.util.LinkedHashMap<>(r.answers())))
-                        .append("progress", r.progress()).append("satisfaction", r.satisfaction())
+                        .append("progress", r.progress()).append("outcomes", r.outcomes())
+                        .append("satisfaction", r.satisfaction())
                         .append("at", Date.from(r.at()))
                         .append("on", r.meetingOn().map(LocalDate::toString).orElse(null)),
                 new ReplaceOptions().upsert(true));
@@ -77,7 +90,8 @@ public final class Reflections {
             Map<String, String> answers = new java.util.LinkedHashMap<>();
             d.get("answers", Document.class).forEach((k, v) -> answers.put(k, String.valueOf(v)));
             out.add(new Reflection(d.getString("pair"), d.getString("program"), author, d.getString("kind"), answers,
-                    d.getList("progress", Integer.class), d.getInteger("satisfaction", 0),
+                    d.getList("progress", Integer.class), d.getList("outcomes", String.class, List.of()),
+                    d.getInteger("satisfaction", 0),
                     d.getDate("at").toInstant(), Optional.ofNullable(d.getString("on")).map(LocalDate::parse)));
         }
         return out;
@@ -100,6 +114,25 @@ public final class Reflections {
         }
         return new Averages(count, progress.stream().mapToInt(Integer::intValue).average(),
                 satisfaction.stream().mapToInt(Integer::intValue).average());
+    }
+
+    /**
+     * The numbers of one reflection, without a word of it: who answered (to count people, never to show them), its
+     * kind, progress per objective, outcomes per objective at the close, and satisfaction (0: not asked).
+     */
+    public record Numbers(String author, String kind, List<Integer> progress, List<String> outcomes,
+                          int satisfaction) {}
+
+    /** The numbers of a programme's reflections (meeting notes are not reflections), for its report. */
+    public List<Numbers> numbers(String program) {
+        List<Numbers> out = new ArrayList<>();
+        for (Document d : collection.find(and(eq("program", program), ne("kind", Reflection.NOTE)))
+                .projection(com.mongodb.client.model.Projections.include("author", "kind", "progress", "outcomes",
+                        "satisfaction"))) {
+            out.add(new Numbers(d.getString("author"), d.getString("kind"), d.getList("progress", Integer.class),
+                    d.getList("outcomes", String.class, List.of()), d.getInteger("satisfaction", 0)));
+        }
+        return out;
     }
 
     /** Erases everything an author wrote. */

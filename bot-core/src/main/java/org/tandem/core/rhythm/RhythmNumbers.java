@@ -86,6 +86,12 @@ final class RhythmNumbers implements RhythmFigures {
 
     /** Progress is given from 1 to 5 per objective; coordinators read it from 0 to 100. */
     @Override
+    public List<Answered> answered(String programId) {
+        return rhythm.reflections.numbers(programId).stream()
+                .map(n -> new Answered(n.author(), n.progress(), n.outcomes(), n.satisfaction())).toList();
+    }
+
+    @Override
     public Averages averages(String programId) {
         Reflections.Averages a = rhythm.reflections.averages(programId);
         OptionalDouble progress = a.progress();

@@ -15,15 +15,24 @@ import java.util.Objects;
  * @param digestZone              the time zone of {@code digestTime}, also the coordinators' zone for dates they type
  * @param weeklyCap               at most this many check-in nudges per person and week, so the bot is never muted
  * @param retainClosedProgrammes  how long after a programme closed its people's personal data is kept
+ * @param minGroup                reports show no average, rate or chart cell for fewer people than this: a small
+ *                                group's answers would be as good as named
  */
 public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone, int weeklyCap,
-                       Period retainClosedProgrammes) {
+                       Period retainClosedProgrammes, int minGroup) {
 
     /** Twelve months, unless configured otherwise. */
     public static final Period DEFAULT_RETENTION = Period.ofMonths(12);
 
     /** Three nudges a week at most, unless configured otherwise. */
     public static final int DEFAULT_WEEKLY_CAP = 3;
+
+    /** Five people, unless configured otherwise. */
+    public static final int DEFAULT_MIN_GROUP = 5;
+
+    /** The bounds of {@code minGroup}: one would name people, more than a hundred would hide every programme. */
+    public static final int MIN_MIN_GROUP = 2;
+    public static final int MAX_MIN_GROUP = 100;
 
     public Settings {
         Objects.requireNonNull(adminLocale, "adminLocale");
@@ -36,6 +45,16 @@ public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZo
         if (retainClosedProgrammes.isNegative()) {
             throw new IllegalArgumentException("the retention of closed programmes cannot be negative");
         }
+        if (minGroup < MIN_MIN_GROUP || minGroup > MAX_MIN_GROUP) {
+            throw new IllegalArgumentException("the smallest group a report shows is between " + MIN_MIN_GROUP
+                    + " and " + MAX_MIN_GROUP + " people, not " + minGroup);
+        }
+    }
+
+    /** With the default smallest group of reports. */
+    public Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZone, int weeklyCap,
+                    Period retainClosedProgrammes) {
+        this(adminLocale, digestTime, digestZone, weeklyCap, retainClosedProgrammes, DEFAULT_MIN_GROUP);
     }
 
     /** With the default weekly cap and retention. */
@@ -49,6 +68,11 @@ public record Settings(Locale adminLocale, LocalTime digestTime, ZoneId digestZo
 
     /** The same settings with another retention of closed programmes. */
     public Settings retaining(Period period) {
-        return new Settings(adminLocale, digestTime, digestZone, weeklyCap, period);
+        return new Settings(adminLocale, digestTime, digestZone, weeklyCap, period, minGroup);
+    }
+
+    /** The same settings with another smallest group for reports. */
+    public Settings reportingGroupsOf(int people) {
+        return new Settings(adminLocale, digestTime, digestZone, weeklyCap, retainClosedProgrammes, people);
     }
 }

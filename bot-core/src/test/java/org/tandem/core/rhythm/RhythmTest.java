@@ -273,8 +273,8 @@ class RhythmTest {
         assertThat(alice.dmsSince(mark).text()).contains("final reflection", "[Extend 3 months] [Close our mentoring]");
         alice.clicks("reflection.write", pair.id() + ":closing:" + pair.rhythm().endsAt().orElseThrow());
         int thanks = chat.mark();
-        alice.submits("reflection.form", Map.of("final", "More confident", "progress1", "5", "satisfaction", "5",
-                "thanks", "Thank you Bob, you changed how I speak.", "share", List.of("yes"), "survey", "4"));
+        alice.submits("reflection.form", Map.of("final", "More confident", "progress1", "5", "outcome1", "achieved",
+                "satisfaction", "5", "thanks", "Thank you Bob, you changed how I speak.", "share", List.of("yes"), "survey", "4"));
         assertThat(bob.dmsSince(thanks).text()).contains("*Alice* sent you a thank-you note",
                 "you changed how I speak", "[Yes, share it] [Keep it between us]");
         assertThat(chat.adminSince(thanks).text()).doesNotContain("you changed how I speak");
