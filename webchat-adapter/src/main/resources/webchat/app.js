@@ -245,6 +245,7 @@ function renderBlock(b, msg, person) {
     case 'buttons': return renderButtons(b, msg, person);
     case 'choice': return renderChoice(b, msg, person);
     case 'form': return renderForm(b, msg, person);
+    case 'image': return renderImage(b, person);
     case 'file': return b.withdrawn
       ? el('div', { class: 'block file withdrawn' }, '\u{1F4CE} ' + b.name + ' — ', words('span', 'file.withdrawn'))
       : el('div', { class: 'block file' },
@@ -252,6 +253,19 @@ function renderBlock(b, msg, person) {
         el('span', { class: 'size' }, ' (' + Math.max(1, Math.round(b.size / 1024)) + ' KiB)'));
     default: return el('div', { class: 'block' }, '[' + b.type + ']');
   }
+}
+
+// A picture (a report's chart) is shown where it was sent, as wide as the conversation at most (a phone's screen too),
+// and can still be downloaded; its alt text is the message's words, which carry its numbers for a screen reader.
+function renderImage(b, person) {
+  if (b.withdrawn) {
+    return el('div', { class: 'block file withdrawn' }, '\u{1F5BC} ' + b.name + ' — ', words('span', 'file.withdrawn'));
+  }
+  const url = b.url + '?user=' + encodeURIComponent(person);
+  return el('figure', { class: 'block image' },
+    el('img', { src: url, alt: b.alt || b.name, loading: 'lazy' }),
+    el('figcaption', {}, el('a', { href: url, download: b.name }, '\u{1F4CE} ' + b.name),
+      el('span', { class: 'size' }, ' (' + Math.max(1, Math.round(b.size / 1024)) + ' KiB)')));
 }
 
 // A question the bot answered in place ends with its outcome (the core's last context line, once nothing is left to
@@ -380,10 +394,21 @@ function conversationsOf(person) {
   return keys;
 }
 
-// A group is named after its people ("Alice & Bob"), as the server lists them.
+// A named channel (#kudos): everyone reads it, only Tandem posts there; its buttons are for whoever may use them.
+function isChannel(key) {
+  return key.startsWith('channel:');
+}
+
+// The channels a person can open: those with messages in them, by name.
+function channelsOf(person) {
+  return conversationsOf(person).filter(isChannel).sort();
+}
+
+// A group is named after its people ("Alice & Bob"), as the server lists them; a channel by its name.
 function conversationLabel(person, key) {
   if (key === 'dm') return t('conversation.direct');
   if (key === 'admin') return '#admin';
+  if (isChannel(key)) return '#' + key.slice('channel:'.length);
   const group = (state.groups[person] || {})[key] || {};
   const names = group.names || (group.members || []).map(displayName);
   return names.length ? names.join(' & ') : t('conversation.group') + ' ' + key.slice('group:'.length);
@@ -442,6 +467,29 @@ function renderPeople(person) {
   $('others-unread').hidden = !others;
 }
 
+function openConversation(k) {
+  state.conversation[state.active] = k;
+  save();
+  closeSidebar();
+  render();
+}
+
+function renderChannels(person, current) {
+  const keys = channelsOf(person);
+  $('channels').hidden = !keys.length;
+  keyed($('channel-list'), keys, (k) => el('li', {}, el('button', { type: 'button', onclick: () => openConversation(k) })),
+    (li, k) => {
+      const b = li.firstChild;
+      b.className = k === current ? 'active' : '';
+      b.setAttribute('aria-current', k === current ? 'true' : 'false');
+      const n = k === current ? 0 : unread(person, k);
+      const label = conversationLabel(person, k) + '|' + n;
+      if (b.dataset.label === label) return;
+      b.dataset.label = label;
+      fill(b, el('span', {}, conversationLabel(person, k)), badge(n));
+    });
+}
+
 function renderTabs(person, current) {
   keyed($('conversations'), conversationsOf(person), (k) => el('button', { type: 'button', role: 'tab',
     onclick: () => { state.conversation[state.active] = k; save(); render(); } }), (b, k) => {
@@ -468,7 +516,11 @@ function render() {
   if ($('locale').value !== lang()) $('locale').value = lang();
 
   renderPeople(person);
+  renderChannels(person, current);
   renderTabs(person, current);
+  // nobody types in a channel: Tandem posts there, people read and click
+  $('composer').hidden = isChannel(current);
+  $('channel-note').hidden = !isChannel(current);
 
   const box = $('messages');
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;

@@ -6,15 +6,17 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 
 /**
- * A Slack conversation Tandem posts to: a person's DM with the bot, a workspace's admin channel, or a group DM (or
- * channel). The one place where the core's addresses and places become Slack's and back: what is kept in the stores
- * ({@link #key()}: {@code dm:<user>}, {@code group:<channel>}, {@code admin}), what a modal reports back (its place
- * in {@code private_metadata}), and the channel to post to.
+ * A Slack conversation Tandem posts to: a person's DM with the bot, a workspace's admin channel, a group DM (or a
+ * channel someone typed {@code /mentor} in), or a channel the coordinators named. The one place where the core's
+ * addresses and places become Slack's and back: what is kept in the stores ({@link #key()}: {@code dm:<user>},
+ * {@code group:<channel>}, {@code channel:<channel>}, {@code admin}), what a modal reports back (its place in
+ * {@code private_metadata}), and the channel to post to.
  */
 sealed interface Destination {
 
     String DM = "dm:";
     String GROUP = "group:";
+    String CHANNEL = "channel:";
     String ADMIN = "admin";
 
     String tenant();
@@ -28,8 +30,7 @@ sealed interface Destination {
             return new Group(g.group().tenant(), g.group().id());
         }
         if (to instanceof Address.Channel c) {
-            // a channel is posted to by its id, like a group conversation
-            return new Group(c.channel().tenant(), c.channel().id());
+            return new Channel(c.channel().tenant(), c.channel().id());
         }
         return new Admin(to.scope().tenant());
     }
@@ -57,6 +58,9 @@ sealed interface Destination {
         if (key.startsWith(GROUP)) {
             return new Group(tenant, key.substring(GROUP.length()));
         }
+        if (key.startsWith(CHANNEL)) {
+            return new Channel(tenant, key.substring(CHANNEL.length()));
+        }
         return new Admin(tenant);
     }
 
@@ -74,7 +78,7 @@ sealed interface Destination {
         return Place.DIRECT;
     }
 
-    /** How it is kept: {@code dm:<user>}, {@code group:<channel>}, {@code admin}. */
+    /** How it is kept: {@code dm:<user>}, {@code group:<channel>}, {@code channel:<channel>}, {@code admin}. */
     String key();
 
     /** The place a modal opened for this destination reports back (its {@code private_metadata}). */
@@ -135,6 +139,29 @@ sealed interface Destination {
         @Override
         public Place place() {
             return isDm(channel) ? Place.DIRECT : Place.group(channel);
+        }
+
+        @Override
+        public Optional<String> channel(AdminChannels admins) {
+            return Optional.of(channel);
+        }
+    }
+
+    /**
+     * A channel the coordinators named (a recognition channel, where an announcement goes): posted to by its id like a
+     * group, but kept apart, because Tandem joins it when Slack says it is not in it (see {@link Outbox}), which it
+     * must never do for a group DM or for a channel someone merely typed {@code /mentor} in. A click there comes from
+     * its group place, as from any channel.
+     */
+    record Channel(String tenant, String channel) implements Destination {
+        @Override
+        public String key() {
+            return CHANNEL + channel;
+        }
+
+        @Override
+        public Place place() {
+            return Place.group(channel);
         }
 
         @Override

@@ -77,7 +77,8 @@ final class Directory {
         }
     }
 
-    private static String name(User u) {
+    /** The name people see: the profile's display name, else the real name, else the user name. */
+    static String name(User u) {
         if (u.getProfile() != null) {
             if (u.getProfile().getDisplayName() != null && !u.getProfile().getDisplayName().isBlank()) {
                 return u.getProfile().getDisplayName();

@@ -17,7 +17,10 @@ import org.tandem.core.conversation.MessageRef;
  * the core's sweep ({@link #redeliver}); what follows it to the same conversation takes it along when Slack takes
  * messages again ({@link #catchUp}), else waits behind it; what Slack
  * refuses for good is recorded as dead and logged at ERROR. Nothing is dropped silently, and no message text
- * reaches the logs: only where it went, the workspace and Slack's error.
+ * reaches the logs: only where it went, the workspace and Slack's error. In a channel the coordinators named
+ * ({@link Destination.Channel}) that Slack says Tandem is not in, Tandem joins it and tries once more; one it cannot
+ * join (a private channel it was removed from) keeps the message for the sweep, as when Slack is busy, so that it
+ * goes out once someone invites Tandem back, and an archived one refuses it for good.
  */
 final class Outbox {
 
@@ -39,12 +42,14 @@ final class Outbox {
     private final AdminChannels admins;
     private final Undelivered undelivered;
     private final Lanes lanes;
+    private final Channels channels;
 
-    Outbox(WebApi api, AdminChannels admins, Undelivered undelivered, Lanes lanes) {
+    Outbox(WebApi api, AdminChannels admins, Undelivered undelivered, Lanes lanes, Channels channels) {
         this.api = api;
         this.admins = admins;
         this.undelivered = undelivered;
         this.lanes = lanes;
+        this.channels = channels;
     }
 
     /** Posts the parts in order; what Slack does not take is kept for the sweep, or recorded as dead. */
@@ -197,13 +202,30 @@ final class Outbox {
         return false;
     }
 
-    /** One chat.postMessage; {@code once} for redeliveries (no inline retries). */
+    /**
+     * One chat.postMessage; {@code once} for redeliveries (no inline retries). A named channel Tandem is not in is
+     * joined and tried once more.
+     */
     private SlackRef.Posted postPart(String tenant, String to, Undelivered.Part part, boolean once) {
-        String channel = Destination.fromKey(tenant, to).channel(admins).orElseThrow(() ->
+        Destination where = Destination.fromKey(tenant, to);
+        String channel = where.channel(admins).orElseThrow(() ->
                 new WebApi.Failed("chat.postMessage", NO_ADMIN_CHANNEL, true, Duration.ZERO, null));
         WebApi.Call<ChatPostMessageResponse> call = c -> c.chatPostMessage(m -> m.channel(channel)
                 .text(part.text()).blocksAsString(part.blocks()));
-        ChatPostMessageResponse r = api.post(tenant, channel, "chat.postMessage", once, call);
+        ChatPostMessageResponse r;
+        try {
+            r = api.post(tenant, channel, "chat.postMessage", once, call);
+        } catch (WebApi.Failed e) {
+            if (!(where instanceof Destination.Channel) || !NOT_HERE.contains(e.error)) {
+                throw e;
+            }
+            if (!channels.join(tenant, channel)) {
+                log.warn("Tandem is not in channel {} of Slack workspace {} and cannot join it (a private channel: "
+                        + "invite Tandem there); the message is kept for later", channel, tenant);
+                throw new WebApi.Failed("chat.postMessage", e.error, true, Duration.ZERO, e);
+            }
+            r = api.post(tenant, channel, "chat.postMessage", once, call);
+        }
         return new SlackRef.Posted(tenant, r.getChannel(), r.getTs());
     }
 }

@@ -68,7 +68,7 @@ final class SlackAdapter implements AutoCloseable {
         SlackStores stores = new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock),
                 new AdminChannels(db, adminChannel(properties)), installations);
         this.messenger = new SlackMessenger(api, stores, locales, workspaces,
-                new ResponseUrls(slack, properties.apiUrl()));
+                new ResponseUrls(slack, properties.apiUrl()), properties.managerField());
         this.workers = new Workers(properties.workers());
         this.app = app(properties, slack);
         Places places = new Places(stores.admins(), properties.coordinators());

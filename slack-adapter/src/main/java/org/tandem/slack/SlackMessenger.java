@@ -9,12 +9,15 @@ import com.slack.api.util.json.GsonFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.ChannelRef;
+import org.tandem.core.conversation.Contact;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
@@ -28,7 +31,8 @@ import org.tandem.core.conversation.i18n.Texts;
 
 /**
  * The core's port to Slack: DMs ({@code chat.postMessage} to the user), group DMs ({@code conversations.open}
- * with the members), each workspace's admin channel, files, and updates in place ({@link #update}). Messages are
+ * with the members), each workspace's admin channel, the channels coordinators name ({@link Channels}), files (a
+ * chart shown inline), the workspace's directory ({@link Contacts}), and updates in place ({@link #update}). Messages are
  * rendered here and posted by the {@link Outbox}, one conversation at a time in its {@link Lanes lane}, which keeps
  * what Slack does not take for the core's sweep. A form sent on the core's own goes with a button that opens it; the
  * answers to an interaction go through its {@link SlackReplies}, which may open a modal instead.
@@ -39,6 +43,8 @@ final class SlackMessenger implements PlatformMessenger {
     static final String PLATFORM = "slack";
     /** What a send returns when there is nothing to update later (an ephemeral answer, nothing sent). */
     static final MessageRef PENDING = new MessageRef(PLATFORM, "pending");
+    /** The longest alt text Slack keeps for an image. */
+    static final int ALT_MAX = 1000;
 
     /** Whether Tandem is still installed in a workspace, as Slack says now. */
     @FunctionalInterface
@@ -57,10 +63,18 @@ final class SlackMessenger implements PlatformMessenger {
     private final ResponseUrls responses;
     private final Whispers whispers;
     private final InPlace updates;
+    private final Channels channels;
+    private final Contacts contacts;
     private final Gson gson = GsonFactory.createSnakeCase();
 
     SlackMessenger(WebApi api, SlackStores stores, Function<PersonRef, Locale> locales, Presences presences,
                    ResponseUrls responses) {
+        this(api, stores, locales, presences, responses, null);
+    }
+
+    /** {@code managerField}: the profile field that names a person's manager ({@code tandem.slack.manager-field}). */
+    SlackMessenger(WebApi api, SlackStores stores, Function<PersonRef, Locale> locales, Presences presences,
+                   ResponseUrls responses, String managerField) {
         this.api = api;
         this.stores = stores;
         this.forms = stores.forms();
@@ -68,9 +82,11 @@ final class SlackMessenger implements PlatformMessenger {
         this.locales = locales;
         this.presences = presences;
         this.responses = responses;
-        this.outbox = new Outbox(api, stores.admins(), undelivered, lanes);
+        this.channels = new Channels(api);
+        this.outbox = new Outbox(api, stores.admins(), undelivered, lanes, channels);
         this.whispers = new Whispers(api, stores.admins(), responses, lanes);
         this.updates = new InPlace(api, undelivered, lanes, this);
+        this.contacts = new Contacts(api, managerField);
     }
 
     @Override
@@ -126,7 +142,13 @@ final class SlackMessenger implements PlatformMessenger {
         if (to instanceof Address.Admin a) {
             return sendFileToAdmin(a.scope().tenant(), file, message);
         }
-        throw new IllegalArgumentException("a file goes to a person or to the coordinators, not to a group");
+        if (to instanceof Address.Channel c) {
+            // the message first: it joins the channel when Tandem is not in it yet
+            MessageRef ref = send(to, message);
+            upload(c.channel().tenant(), c.channel().id(), file, message);
+            return ref;
+        }
+        throw new IllegalArgumentException("a file goes to a person, a channel or the coordinators, not to a group");
     }
 
     /** The message, then the file uploaded to the person's DM ({@code files.uploadV2} needs the DM's channel id). */
@@ -134,17 +156,37 @@ final class SlackMessenger implements PlatformMessenger {
         MessageRef ref = send(new Destination.Person(person), message, Optional.empty());
         String dm = api.call(person.tenant(), "conversations.open",
                 c -> c.conversationsOpen(r -> r.users(List.of(person.userId())))).getChannel().getId();
-        upload(person.tenant(), dm, file);
+        upload(person.tenant(), dm, file, message);
         return ref;
     }
 
     /** The message, then the file into the workspace's admin channel; with none yet, the message waits alone. */
     private MessageRef sendFileToAdmin(String tenant, FileAttachment file, Message message) {
         MessageRef ref = send(new Destination.Admin(tenant), message, Optional.empty());
-        stores.admins().of(tenant).ifPresentOrElse(channel -> upload(tenant, channel, file),
+        stores.admins().of(tenant).ifPresentOrElse(channel -> upload(tenant, channel, file, message),
                 () -> log.warn("a file for the coordinators of Slack workspace {} was not sent: no admin channel yet",
                         tenant));
         return ref;
+    }
+
+    @Override
+    public Optional<ChannelRef> channel(Scope scope, String typed) {
+        return channels.channel(scope.tenant(), typed);
+    }
+
+    @Override
+    public Map<String, Contact> lookup(Scope scope, List<String> handles) {
+        return contacts.lookup(scope.tenant(), handles);
+    }
+
+    @Override
+    public List<Contact> members(ChannelRef channel) {
+        return contacts.members(channel.tenant(), channel.id());
+    }
+
+    @Override
+    public Optional<PersonRef> manager(PersonRef person) {
+        return contacts.manager(person);
     }
 
     /**
@@ -185,10 +227,46 @@ final class SlackMessenger implements PlatformMessenger {
         }
     }
 
-    /** A failed upload is thrown: the person sees that it went wrong and may ask again (a file is not parked). */
-    private void upload(String tenant, String channel, FileAttachment file) {
-        api.post(tenant, channel, "files.uploadV2", false, c -> c.filesUploadV2(r -> r.channel(channel).filename(file.name())
-                .title(file.name()).fileData(file.bytes()).requestFileInfo(false)));
+    /**
+     * A failed upload is thrown: the person sees that it went wrong and may ask again (a file is not parked). A picture
+     * (a chart) is shown inline by Slack, which tells its type by the name's extension ({@code files.uploadV2} has no
+     * file type): a PNG is named {@code .png}, and its alt text is the message's text, which carries the chart's
+     * numbers, for whoever cannot see it. The message itself is posted just before, so it is not repeated as the
+     * file's comment.
+     */
+    private void upload(String tenant, String channel, FileAttachment file, Message message) {
+        String name = uploadName(file);
+        String alt = file.image() ? altText(message) : null;
+        api.post(tenant, channel, "files.uploadV2", false, c -> c.filesUploadV2(r -> r.channel(channel).filename(name)
+                .title(file.name()).altTxt(alt).fileData(file.bytes()).requestFileInfo(false)));
+    }
+
+    /** The name Slack gets: a PNG's ends in {@code .png}, which makes Slack show it as a picture. */
+    static String uploadName(FileAttachment file) {
+        return "image/png".equals(file.mediaType()) && !file.name().toLowerCase(Locale.ROOT).endsWith(".png")
+                ? file.name() + ".png" : file.name();
+    }
+
+    /**
+     * The message's words as plain text (its texts, fields and context lines: where a chart's numbers are), cut to
+     * the 1,000 characters Slack keeps of an image's alt text.
+     */
+    static String altText(Message message) {
+        List<String> lines = new ArrayList<>();
+        for (Block b : message.blocks()) {
+            if (b instanceof Block.Text t) {
+                lines.add(t.text().plain());
+            } else if (b instanceof Block.Fields f) {
+                f.fields().forEach(field -> lines.add(field.label() + ": " + field.value()));
+            } else if (b instanceof Block.Context c) {
+                lines.add(c.text().plain());
+            }
+        }
+        String text = String.join("\n", lines).strip();
+        if (text.isEmpty()) {
+            text = message.summary().strip();
+        }
+        return text.length() <= ALT_MAX ? text : text.substring(0, ALT_MAX - 1) + "…";
     }
 
     @Override

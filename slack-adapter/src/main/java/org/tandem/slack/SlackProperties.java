@@ -1,6 +1,7 @@
 package org.tandem.slack;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.tandem.core.conversation.Pace;
 
@@ -23,12 +24,14 @@ import org.tandem.core.conversation.Pace;
  * @param workspaceMessagesPerMinute how many messages Tandem posts to one workspace a minute at most, every replica
  *                      together (Slack's "several hundred a minute" above its one a second per conversation);
  *                      default {@value #DEFAULT_WORKSPACE_PER_MINUTE}
+ * @param managerField  the id of a custom profile field of type "user" (e.g. {@code Xf01ABC}) where the workspace
+ *                      keeps each person's manager: Slack has none of its own; unset, nobody's manager is known
  */
 @ConfigurationProperties("tandem.slack")
 public record SlackProperties(String botToken, String signingSecret, String appToken, String clientId,
                               String clientSecret, String scopes, String redirectUri, String apiUrl,
                               String adminChannel, Integer workers, List<String> coordinators, String tokenKey,
-                              List<String> tokenKeysOld, Integer workspaceMessagesPerMinute) {
+                              List<String> tokenKeysOld, Integer workspaceMessagesPerMinute, String managerField) {
 
     static final int DEFAULT_WORKSPACE_PER_MINUTE = 600;
     /** Slack's one message a second to a conversation, with a short burst (a reply of several parts). */
@@ -38,8 +41,11 @@ public record SlackProperties(String botToken, String signingSecret, String appT
 
     /** What {@code deploy/slack/manifest.yml} asks for. */
     static final String DEFAULT_SCOPES =
-            "app_mentions:read,chat:write,commands,files:write,groups:read,im:history,im:write,mpim:write,users:read,users:read.email";
+            "app_mentions:read,channels:join,channels:read,chat:write,commands,files:write,groups:read,im:history,"
+                    + "im:write,mpim:write,users.profile:read,users:read,users:read.email";
     static final String DEFAULT_API_URL = "https://slack.com/api/";
+    /** A custom profile field's id, as Slack shows it in the admin pages and in {@code team.profile.get}. */
+    private static final Pattern PROFILE_FIELD = Pattern.compile("Xf[A-Z0-9]{2,}");
 
     public SlackProperties {
         botToken = blankToNull(botToken);
@@ -59,6 +65,7 @@ public record SlackProperties(String botToken, String signingSecret, String appT
         tokenKeysOld = tokenKeysOld == null ? List.of() : List.copyOf(tokenKeysOld);
         workspaceMessagesPerMinute = workspaceMessagesPerMinute == null ? DEFAULT_WORKSPACE_PER_MINUTE
                 : workspaceMessagesPerMinute;
+        managerField = blankToNull(managerField);
     }
 
     /** The pace this adapter keeps to. */
@@ -98,6 +105,10 @@ public record SlackProperties(String botToken, String signingSecret, String appT
         if (oauth() && tokenKey == null) {
             throw new IllegalStateException("OAuth installs keep each workspace's bot token in MongoDB, encrypted: set "
                     + TokenCipher.CURRENT + " to 32 random bytes in base64 (openssl rand -base64 32)");
+        }
+        if (managerField != null && !PROFILE_FIELD.matcher(managerField).matches()) {
+            throw new IllegalStateException("tandem.slack.manager-field must be the id of a custom profile field of "
+                    + "type \"user\" (such as Xf01ABC23D, from team.profile.get), not " + managerField);
         }
         tokenCipher();
     }

@@ -20,7 +20,7 @@ class SlackPropertiesTest {
     private static SlackProperties props(String bot, String secret, String app, String clientId, String clientSecret,
                                          String tokenKey, String... oldKeys) {
         return new SlackProperties(bot, secret, app, clientId, clientSecret, null, null, null, null, null, null,
-                tokenKey, List.of(oldKeys), null);
+                tokenKey, List.of(oldKeys), null, null);
     }
 
     @Test
@@ -31,9 +31,9 @@ class SlackPropertiesTest {
         SlackProperties p = props("xoxb", "s", null, null, null);
         assertThat(p.apiUrl()).isEqualTo("https://slack.com/api/");
         assertThat(new SlackProperties("b", "s", null, null, null, " ", null, "http://127.0.0.1:1/api", " ", 0,
-                List.of(" U1 ", "", "W2"), " ", null, null).apiUrl()).isEqualTo("http://127.0.0.1:1/api/");
+                List.of(" U1 ", "", "W2"), " ", null, null, null).apiUrl()).isEqualTo("http://127.0.0.1:1/api/");
         assertThat(new SlackProperties("b", "s", null, null, null, null, null, null, null, 0, List.of(" U1 ", "", "W2"),
-                " ", null, null).coordinators()).containsExactly("U1", "W2");
+                " ", null, null, null).coordinators()).containsExactly("U1", "W2");
         assertThat(p.workers()).isEqualTo(4);
         assertThat(p.adminChannel()).isNull();
     }
@@ -44,12 +44,29 @@ class SlackPropertiesTest {
         assertThat(p.pace().perWorkspace().interval()).isEqualTo(java.time.Duration.ofMillis(100));
         assertThat(p.pace().perDestination().interval()).isEqualTo(java.time.Duration.ofSeconds(1));
         SlackProperties slow = new SlackProperties("b", "s", null, null, null, null, null, null, null, null, null,
-                null, List.of(), 120);
+                null, List.of(), 120, null);
         assertThat(slow.pace().perWorkspace().interval()).isEqualTo(java.time.Duration.ofMillis(500));
         for (int odd : new int[] {0, -5, 6_001}) {
             assertThatThrownBy(new SlackProperties("b", "s", null, null, null, null, null, null, null, null, null,
-                    null, List.of(), odd)::check).hasMessageContaining("tandem.slack.workspace-messages-per-minute")
+                    null, List.of(), odd, null)::check).hasMessageContaining("tandem.slack.workspace-messages-per-minute")
                     .hasMessageContaining("not " + odd);
+        }
+    }
+
+    private static SlackProperties withManagerField(String field) {
+        return new SlackProperties("b", "s", null, null, null, null, null, null, null, null, null, null, List.of(),
+                null, field);
+    }
+
+    @Test
+    void theManagerFieldIsAProfileFieldIdOrNothingAndAnOddOneStopsTheStartNamingTheProperty() {
+        assertThat(withManagerField(" ").managerField()).isNull();
+        assertThatCode(() -> withManagerField(null).check()).doesNotThrowAnyException();
+        assertThat(withManagerField(" Xf01ABC23D ").managerField()).isEqualTo("Xf01ABC23D");
+        assertThatCode(() -> withManagerField("Xf01ABC23D").check()).doesNotThrowAnyException();
+        for (String odd : new String[] {"manager", "U01ABC", "xf01abc", "Xf", "Xf01 ABC"}) {
+            assertThatThrownBy(withManagerField(odd)::check).as(odd)
+                    .hasMessageContaining("tandem.slack.manager-field").hasMessageContaining("Xf01ABC23D");
         }
     }
 

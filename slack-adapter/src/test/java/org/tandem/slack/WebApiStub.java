@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,15 @@ import org.tandem.core.testing.RateLimits;
  * has ({@code message_not_found} otherwise), {@code views.open} / {@code views.update} keep a modal until it is
  * closed ({@code not_found} after); files are taken and forgotten; what is posted to a response URL
  * ({@link #hook}) is kept as it came. An {@code ok} answer is of workspace T1; {@code ok@T2} is of another.
+ *
+ * <p>It also knows a workspace's people and channels, when a test gives them ({@link #user}, {@link #channel}), and
+ * answers the directory's methods as Slack does: {@code conversations.info / list / join / members},
+ * {@code users.info / list / lookupByEmail / profile.get}, with Slack's refusals ({@code channel_not_found},
+ * {@code is_archived}, {@code method_not_supported_for_channel_type}, {@code users_not_found},
+ * {@code user_not_found}) and its pages ({@code limit}, {@code cursor}, {@code response_metadata.next_cursor}, at
+ * most {@link #pageSize} a page). A message to a channel it knows needs Tandem in it ({@code not_in_channel} for a
+ * public one, {@code channel_not_found} for a private one, {@code is_archived}). Each call's parameters are kept
+ * ({@link #params}).
  */
 final class WebApiStub implements AutoCloseable {
 
@@ -50,6 +60,29 @@ final class WebApiStub implements AutoCloseable {
     /** What Slack shows for a message or a view now. */
     record Shown(String text, String blocks) {}
 
+    /** A channel of the workspace: whether Tandem is in it changes when it joins. */
+    static final class Channel {
+        final String id;
+        final String name;
+        final boolean isPrivate;
+        final boolean archived;
+        volatile boolean member;
+        final List<String> members;
+
+        Channel(String id, String name, boolean isPrivate, boolean archived, boolean member, List<String> members) {
+            this.id = id;
+            this.name = name;
+            this.isPrivate = isPrivate;
+            this.archived = archived;
+            this.member = member;
+            this.members = List.copyOf(members);
+        }
+    }
+
+    /** A person (or a bot) of the workspace, with their custom profile fields. */
+    record User(String id, String email, String displayName, String realName, boolean bot, boolean deleted,
+                Map<String, String> fields) {}
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -59,6 +92,13 @@ final class WebApiStub implements AutoCloseable {
     private final Map<String, Shown> views = new ConcurrentHashMap<>();
     private final List<JsonObject> hooks = new CopyOnWriteArrayList<>();
     private final AtomicInteger seq = new AtomicInteger();
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final List<String> order = new CopyOnWriteArrayList<>();
+    private final List<String> userOrder = new CopyOnWriteArrayList<>();
+    private final Map<String, User> users = new ConcurrentHashMap<>();
+    private final List<Map.Entry<String, Map<String, String>>> params = new CopyOnWriteArrayList<>();
+    private final List<byte[]> uploads = new CopyOnWriteArrayList<>();
+    private volatile int pageSize = 1000;
     private volatile String otherwise = "ok";
     private volatile long delayMillis;
     private volatile RateLimits limits;
@@ -71,7 +111,7 @@ final class WebApiStub implements AutoCloseable {
         }
         server.createContext("/api/", this::handle);
         server.createContext("/upload/", ex -> {
-            ex.getRequestBody().readAllBytes();
+            uploads.add(ex.getRequestBody().readAllBytes());
             send(ex, 200, "OK");
         });
         server.createContext("/hooks/", ex -> {
@@ -124,6 +164,46 @@ final class WebApiStub implements AutoCloseable {
         return limits;
     }
 
+    /** The workspace has this channel (in this order in {@code conversations.list}), with these members. */
+    Channel channel(String id, String name, boolean isPrivate, boolean archived, boolean member, String... members) {
+        Channel c = new Channel(id, name, isPrivate, archived, member, List.of(members));
+        channels.put(id, c);
+        order.add(id);
+        return c;
+    }
+
+    /** The workspace has this person (or bot), listed in this order by {@code users.list}. */
+    void user(String id, String email, String displayName, String realName, boolean bot, boolean deleted,
+              Map<String, String> fields) {
+        users.put(id, new User(id, email, displayName, realName, bot, deleted, Map.copyOf(fields)));
+        userOrder.add(id);
+    }
+
+    /** Someone invited Tandem into a channel. */
+    void invite(String channel) {
+        channels.get(channel).member = true;
+    }
+
+    /** Whether Tandem is in a channel now. */
+    boolean member(String channel) {
+        return channels.get(channel).member;
+    }
+
+    /** Slack answers at most this many a page, whatever the {@code limit} asked (it may give fewer). */
+    void pageSize(int size) {
+        pageSize = size;
+    }
+
+    /** The parameters of every call of {@code method}, in order. */
+    List<Map<String, String>> params(String method) {
+        return params.stream().filter(e -> e.getKey().equals(method)).map(Map.Entry::getValue).toList();
+    }
+
+    /** The files' bytes as they were uploaded, in order. */
+    List<byte[]> uploads() {
+        return List.copyOf(uploads);
+    }
+
     /** Each answer waits this long (so that two callers overlap). */
     void delay(long millis) {
         delayMillis = millis;
@@ -165,6 +245,7 @@ final class WebApiStub implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> p = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        params.add(Map.entry(method, p));
         String answer = errors.getOrDefault(method, answer());
         RateLimits l = limits;
         if (l != null && method.equals("chat.postMessage") && answer.startsWith("ok")) {
@@ -206,6 +287,10 @@ final class WebApiStub implements AutoCloseable {
         String channel = p.get("channel");
         switch (method) {
             case "chat.postMessage" -> {
+                Optional<String> notHere = notHere(channel);
+                if (notHere.isPresent()) {
+                    return refusal(notHere.get());
+                }
                 String dm = channel != null && channel.startsWith("U") ? "D" + channel.substring(1) : channel;
                 String ts = "1700000000." + String.format("%06d", seq.incrementAndGet());
                 messages.put(dm + "/" + ts, new Shown(p.get("text"), p.get("blocks")));
@@ -225,7 +310,75 @@ final class WebApiStub implements AutoCloseable {
                 r.addProperty("file_id", "F" + seq.incrementAndGet());
                 r.addProperty("upload_url", url().replace("/api/", "/upload/") + r.get("file_id").getAsString());
             }
-            case "files.completeUploadExternal" -> r.add("files", new JsonArray());
+            case "files.completeUploadExternal" -> {
+                Optional<String> notHere = notHere(p.get("channel_id"));
+                if (notHere.isPresent()) {
+                    return refusal(notHere.get());
+                }
+                r.add("files", new JsonArray());
+            }
+            case "conversations.info" -> {
+                Channel c = channels.get(String.valueOf(channel));
+                if (c == null || c.isPrivate && !c.member) {
+                    return refusal("channel_not_found");
+                }
+                r.add("channel", json(c));
+            }
+            case "conversations.join" -> {
+                Channel c = channels.get(String.valueOf(channel));
+                if (c == null) {
+                    return refusal("channel_not_found");
+                }
+                if (c.archived) {
+                    return refusal("is_archived");
+                }
+                if (c.isPrivate) {
+                    return refusal(c.member ? "already_in_channel" : "method_not_supported_for_channel_type");
+                }
+                c.member = true;
+                r.add("channel", json(c));
+            }
+            case "conversations.list" -> {
+                String types = p.getOrDefault("types", "public_channel");
+                boolean excludeArchived = "true".equals(p.get("exclude_archived")) || "1".equals(p.get("exclude_archived"));
+                List<JsonObject> listed = order.stream().map(channels::get)
+                        .filter(c -> c.isPrivate ? types.contains("private_channel") && c.member
+                                : types.contains("public_channel"))
+                        .filter(c -> !(excludeArchived && c.archived)).map(WebApiStub::json).toList();
+                page(r, "channels", listed, p);
+            }
+            case "conversations.members" -> {
+                Channel c = channels.get(String.valueOf(channel));
+                if (c == null || c.isPrivate && !c.member) {
+                    return refusal("channel_not_found");
+                }
+                page(r, "members", c.members, p);
+            }
+            case "users.lookupByEmail" -> {
+                String email = p.getOrDefault("email", "");
+                Optional<User> u = users.values().stream().filter(x -> x.email() != null
+                        && x.email().equalsIgnoreCase(email)).findFirst();
+                if (u.isEmpty()) {
+                    return refusal("users_not_found");
+                }
+                r.add("user", json(u.get(), false));
+            }
+            case "users.info" -> {
+                User u = users.get(String.valueOf(p.get("user")));
+                if (u == null) {
+                    return refusal("user_not_found");
+                }
+                r.add("user", json(u, false));
+            }
+            case "users.list" -> page(r, "members", userOrder.stream().map(id -> json(users.get(id), false)).toList(),
+                    p);
+            case "users.profile.get" -> {
+                User u = users.get(String.valueOf(p.get("user")));
+                if (u == null) {
+                    return refusal("user_not_found");
+                }
+                r.add("profile", json(u, true).getAsJsonObject("profile"));
+            }
             case "conversations.open" -> {
                 JsonObject c = new JsonObject();
                 String users = p.getOrDefault("users", "");
@@ -250,6 +403,82 @@ final class WebApiStub implements AutoCloseable {
             }
         }
         return r;
+    }
+
+    /** What Slack says to a message for a channel it knows that Tandem cannot post in; empty when it can. */
+    private Optional<String> notHere(String channel) {
+        Channel c = channel == null ? null : channels.get(channel);
+        if (c == null || c.member) {
+            return Optional.empty();
+        }
+        if (c.archived) {
+            return Optional.of("is_archived");
+        }
+        return Optional.of(c.isPrivate ? "channel_not_found" : "not_in_channel");
+    }
+
+    /** One page of {@code items} from the {@code cursor} (an offset here; opaque to the client), as Slack pages. */
+    private <T> void page(JsonObject r, String field, List<T> items, Map<String, String> p) {
+        int from = p.get("cursor") == null || p.get("cursor").isBlank() ? 0
+                : Integer.parseInt(p.get("cursor").substring("next_".length()));
+        int limit = p.get("limit") == null ? 100 : Integer.parseInt(p.get("limit"));
+        int to = Math.min(items.size(), from + Math.min(limit, pageSize));
+        JsonArray a = new JsonArray();
+        for (T item : items.subList(from, to)) {
+            if (item instanceof JsonObject o) {
+                a.add(o);
+            } else {
+                a.add(String.valueOf(item));
+            }
+        }
+        r.add(field, a);
+        JsonObject meta = new JsonObject();
+        meta.addProperty("next_cursor", to < items.size() ? "next_" + to : "");
+        r.add("response_metadata", meta);
+    }
+
+    private static JsonObject json(Channel c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", c.id);
+        o.addProperty("name", c.name);
+        o.addProperty("name_normalized", c.name);
+        o.addProperty("is_channel", !c.isPrivate);
+        o.addProperty("is_group", c.isPrivate);
+        o.addProperty("is_private", c.isPrivate);
+        o.addProperty("is_archived", c.archived);
+        o.addProperty("is_member", c.member);
+        o.addProperty("is_im", false);
+        o.addProperty("is_mpim", false);
+        return o;
+    }
+
+    /** A user as Slack shows them; only {@code users.profile.get} has the custom fields. */
+    private static JsonObject json(User u, boolean withFields) {
+        JsonObject profile = new JsonObject();
+        profile.addProperty("display_name", u.displayName() == null ? "" : u.displayName());
+        profile.addProperty("real_name", u.realName());
+        if (u.email() != null) {
+            profile.addProperty("email", u.email());
+        }
+        if (withFields) {
+            JsonObject fields = new JsonObject();
+            u.fields().forEach((id, value) -> {
+                JsonObject f = new JsonObject();
+                f.addProperty("value", value);
+                f.addProperty("alt", "");
+                fields.add(id, f);
+            });
+            profile.add("fields", fields);
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("id", u.id());
+        o.addProperty("team_id", "T1");
+        o.addProperty("name", u.id().toLowerCase(Locale.ROOT));
+        o.addProperty("real_name", u.realName());
+        o.addProperty("deleted", u.deleted());
+        o.addProperty("is_bot", u.bot());
+        o.add("profile", profile);
+        return o;
     }
 
     private static JsonObject refusal(String error) {

@@ -109,7 +109,9 @@ final class Parked {
     synchronized void forget(String user, Needles needles, Set<String> theirGroups) {
         for (Entry e : new ArrayList<>(waiting.values())) {
             List<String> readers = e.readers().stream().filter(r -> !r.equals(user)).toList();
-            if (readers.isEmpty() || theirGroups.contains(e.conversation())
+            // a channel's message has no readers of its own (everyone reads it): it goes only when it is about them
+            boolean theirsAlone = readers.isEmpty() && !e.readers().isEmpty();
+            if (theirsAlone || theirGroups.contains(e.conversation())
                     || e.blocks().stream().anyMatch(needles::foundIn)) {
                 waiting.remove(e.id());
             } else if (readers.size() != e.readers().size()) {

@@ -24,16 +24,22 @@ public class WebchatAutoConfiguration {
         return new WebchatFiles(db);
     }
 
+    @Bean
+    WebchatPeople webchatPeople(MongoDatabase db, WebchatProperties properties, Clock clock) {
+        return new WebchatPeople(db, properties.coordinators(), clock.instant());
+    }
+
     /** The core reaches it as one of the platforms' messengers; the controller answers turns through it. */
     @Bean
-    WebchatMessenger webchatMessenger(WebchatOutbox outbox, WebchatFiles files, WebchatProperties properties,
-                                      Clock clock) {
-        return new WebchatMessenger(outbox, files, properties.coordinators(), clock);
+    WebchatMessenger webchatMessenger(WebchatOutbox outbox, WebchatFiles files, WebchatPeople people,
+                                      WebchatProperties properties, Clock clock) {
+        return new WebchatMessenger(outbox, files, people, properties.coordinators(), clock);
     }
 
     @Bean
     WebchatController webchatController(TandemCore core, WebchatOutbox outbox, WebchatMessenger messenger,
-                                        WebchatFiles files, WebchatProperties properties, Clock clock) {
-        return new WebchatController(core, outbox, messenger, files, properties, clock);
+                                        WebchatFiles files, WebchatPeople people, WebchatProperties properties,
+                                        Clock clock) {
+        return new WebchatController(core, outbox, messenger, files, people, properties, clock);
     }
 }

@@ -55,16 +55,18 @@ class WebchatController {
     private final WebchatOutbox outbox;
     private final WebchatMessenger messenger;
     private final WebchatFiles files;
+    private final WebchatPeople people;
     private final WebchatProperties properties;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     WebchatController(TandemCore core, WebchatOutbox outbox, WebchatMessenger messenger, WebchatFiles files,
-                      WebchatProperties properties, Clock clock) {
+                      WebchatPeople people, WebchatProperties properties, Clock clock) {
         this.core = core;
         this.outbox = outbox;
         this.messenger = messenger;
         this.files = files;
+        this.people = people;
         this.properties = properties;
         this.clock = clock;
     }
@@ -113,6 +115,7 @@ class WebchatController {
         }
         WebchatRequest r = WebchatRequest.parse(root);
         Place place = place(r);
+        people.seen(r.user(), r.name(), clock.instant());
         Optional<MessageRef> on = on(r);
         Input input = switch (r.kind()) {
             case TEXT -> new Input.FreeText(r.text());
@@ -195,6 +198,8 @@ class WebchatController {
         if (from < 0) {
             throw new WebchatRequest.Invalid("'after' must be a revision number");
         }
+        // the page reads the conversations of each person it lists: they are the web chat's people
+        people.seen(u, null, clock.instant());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("messages", outbox.readable(u, properties.coordinators().contains(u), from, 500));
         answer.put("locale", core.locale(new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT, u))
@@ -209,7 +214,8 @@ class WebchatController {
 
     /**
      * A file the core sent, to a user it was sent to (the person, or a coordinator for the admin channel's); to
-     * anyone else, 404 as if it did not exist. Always a download, never shown inline.
+     * anyone else, 404 as if it did not exist. Always a download when opened; a picture is also what the page's
+     * {@code <img>} shows (which a download disposition does not prevent).
      */
     @GetMapping(FILES + "{id}")
     ResponseEntity<byte[]> file(HttpServletRequest request, @org.springframework.web.bind.annotation.PathVariable
@@ -222,7 +228,8 @@ class WebchatController {
         WebchatFiles.Stored f = files.readable(id, u)
                 .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, "no such file"));
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(f.mediaType() + ";charset=UTF-8"))
+                .contentType(MediaType.parseMediaType(f.mediaType().startsWith("image/") ? f.mediaType()
+                        : f.mediaType() + ";charset=UTF-8"))
                 .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
                         .filename(f.name()).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
@@ -253,6 +260,14 @@ class WebchatController {
                 throw new Refused(HttpStatus.FORBIDDEN, "'" + r.user() + "' is not in " + r.conversation());
             }
             return Place.group(id);
+        }
+        if (r.conversation().startsWith(WebchatOutbox.CHANNEL)) {
+            // everyone reads a channel and may click there (the core says who may use what); only Tandem posts
+            if (r.kind() == WebchatRequest.Kind.TEXT) {
+                throw new Refused(HttpStatus.FORBIDDEN, "only Tandem posts in " + r.conversation()
+                        + ": its buttons can be clicked, nothing can be typed there");
+            }
+            return Place.group("#" + r.conversation().substring(WebchatOutbox.CHANNEL.length()));
         }
         return Place.DIRECT;
     }

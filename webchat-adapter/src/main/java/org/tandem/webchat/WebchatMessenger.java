@@ -3,42 +3,57 @@ package org.tandem.webchat;
 import com.mongodb.MongoException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.ChannelRef;
+import org.tandem.core.conversation.Contact;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
+import org.tandem.core.conversation.Scope;
 
 /**
  * Delivers the core's messages to the web chat's outbox. A message the outbox's database refuses is parked (see
  * {@link Parked}) and later ones to the same conversation wait behind it, so nobody reads them out of order; the
- * core's sweep delivers them ({@link #redeliver}).
+ * core's sweep delivers them ({@link #redeliver}). Named channels ({@code #kudos}) are made on first use and read by
+ * everyone; the directory is the people the web chat knows ({@link WebchatPeople}); a picture (a chart) is shown
+ * inline.
  */
 final class WebchatMessenger implements PlatformMessenger {
 
     static final String PLATFORM = "webchat";
     static final String TENANT = "local";
     private static final Pattern SEQ = Pattern.compile("\\d{1,18}");
+    /** A channel's name as typed: letters, digits, '-' and '_', 40 at most, with or without '#'. */
+    static final Pattern CHANNEL = Pattern.compile("#?([A-Za-z0-9_-]{1,40})");
     private static final Logger log = LoggerFactory.getLogger(WebchatMessenger.class);
 
     private final WebchatOutbox outbox;
     private final WebchatFiles files;
+    private final WebchatPeople people;
     private final List<String> coordinators;
     private final Clock clock;
     private final Parked parked = new Parked();
 
-    WebchatMessenger(WebchatOutbox outbox, WebchatFiles files, List<String> coordinators, Clock clock) {
+    WebchatMessenger(WebchatOutbox outbox, WebchatFiles files, WebchatPeople people, List<String> coordinators,
+                     Clock clock) {
         this.outbox = outbox;
         this.files = files;
+        this.people = people;
         this.coordinators = coordinators;
         this.clock = clock;
     }
@@ -56,10 +71,66 @@ final class WebchatMessenger implements PlatformMessenger {
         if (to instanceof Address.Group g) {
             return sendToGroup(g.group(), message);
         }
-        if (to instanceof Address.Channel) {
-            throw new UnsupportedOperationException("posting in a named channel is not built for this platform yet");
+        if (to instanceof Address.Channel c) {
+            // everyone reads a channel: its messages have no readers of their own
+            return deliver(conversation(c.channel()), List.of(), WebchatRenderer.render(message));
         }
         return deliver(WebchatOutbox.ADMIN, coordinators, WebchatRenderer.render(message));
+    }
+
+    /**
+     * A channel for a valid name ({@code #kudos}, {@code kudos}, any case: {@code #Kudos} is the same one), made on
+     * first use; none for anything else. Its id keeps the {@code #}, so that it is never a group's ({@code g1}) where
+     * a click says which place it came from.
+     */
+    @Override
+    public Optional<ChannelRef> channel(Scope scope, String typed) {
+        if (!PLATFORM.equals(scope.platform()) || typed == null) {
+            return Optional.empty();
+        }
+        Matcher m = CHANNEL.matcher(typed.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        outbox.openChannel(name, clock.instant());
+        return Optional.of(new ChannelRef(PLATFORM, TENANT, "#" + name, name));
+    }
+
+    /** The conversation a channel of the web chat's is ({@code channel:<name>}); another one is refused. */
+    static String conversation(ChannelRef channel) {
+        Matcher m = CHANNEL.matcher(channel.id());
+        if (!PLATFORM.equals(channel.platform()) || !channel.id().startsWith("#") || !m.matches()) {
+            throw new IllegalArgumentException("no channel of the web chat's: " + channel.id());
+        }
+        return WebchatOutbox.CHANNEL + m.group(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** People the web chat knows, by user id or by the name it shows, any case ({@code @dana} too). */
+    @Override
+    public Map<String, Contact> lookup(Scope scope, List<String> handles) {
+        Map<String, Contact> found = new LinkedHashMap<>();
+        if (!PLATFORM.equals(scope.platform())) {
+            return found;
+        }
+        List<WebchatPeople.Person> known = people.all();
+        for (String handle : handles) {
+            String h = handle == null ? "" : handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
+            known.stream().filter(p -> p.user().equals(h) || p.name().toLowerCase(Locale.ROOT).equals(h)).findFirst()
+                    .ifPresent(p -> found.put(handle, contact(p)));
+        }
+        return found;
+    }
+
+    /** Everyone reads a channel of the web chat's: its members are all the people it knows. */
+    @Override
+    public List<Contact> members(ChannelRef channel) {
+        conversation(channel);
+        return people.all().stream().map(WebchatMessenger::contact).toList();
+    }
+
+    private static Contact contact(WebchatPeople.Person p) {
+        return new Contact(new PersonRef(PLATFORM, TENANT, p.user()), p.name(), true);
     }
 
     @Override
@@ -108,7 +179,13 @@ final class WebchatMessenger implements PlatformMessenger {
             return ref(outbox.append(WebchatOutbox.ADMIN, coordinators, null, withFile(message, file, coordinators),
                     clock.instant()));
         }
-        throw new IllegalArgumentException("a file goes to a person or to the coordinators, not to a group");
+        if (to instanceof Address.Channel c) {
+            // the file store lets only its readers have a file: everyone the web chat knows now
+            List<String> readers = people.all().stream().map(WebchatPeople.Person::user).toList();
+            return ref(outbox.append(conversation(c.channel()), List.of(), null, withFile(message, file, readers),
+                    clock.instant()));
+        }
+        throw new IllegalArgumentException("a file goes to a person, a channel or the coordinators, not to a group");
     }
 
     @Override
@@ -127,15 +204,41 @@ final class WebchatMessenger implements PlatformMessenger {
         parked.forget(user, needles, outbox.groupsOf(user));
         Set<String> withdrawn = files.forget(user, needles);
         outbox.forget(user, needles, forgotten.farewell().flatMap(this::seq), withdrawn);
+        people.forget(user);
     }
 
-    /** The message's blocks, then a download link that only {@code readers} can follow. */
+    /**
+     * The message's blocks, then a download link that only {@code readers} can follow; a picture is shown there too,
+     * with the message's words (a chart's numbers) as its alt text.
+     */
     private List<Document> withFile(Message message, FileAttachment file, List<String> readers) {
         String id = files.save(file, readers, clock.instant());
         List<Document> blocks = new ArrayList<>(WebchatRenderer.render(message));
-        blocks.add(new Document("type", "file").append("name", file.name()).append("mediaType", file.mediaType())
-                .append("size", file.size()).append("url", WebchatController.FILES + id));
+        if (file.image()) {
+            blocks.add(new Document("type", "image").append("url", WebchatController.FILES + id)
+                    .append("alt", altText(message)).append("name", file.name()).append("mediaType", file.mediaType())
+                    .append("size", file.size()));
+        } else {
+            blocks.add(new Document("type", "file").append("name", file.name()).append("mediaType", file.mediaType())
+                    .append("size", file.size()).append("url", WebchatController.FILES + id));
+        }
         return blocks;
+    }
+
+    /** The message's words as plain text: its texts, fields and context lines, where a chart's numbers are. */
+    static String altText(Message message) {
+        List<String> lines = new ArrayList<>();
+        for (Block b : message.blocks()) {
+            if (b instanceof Block.Text t) {
+                lines.add(t.text().plain());
+            } else if (b instanceof Block.Fields f) {
+                f.fields().forEach(field -> lines.add(field.label() + ": " + field.value()));
+            } else if (b instanceof Block.Context c) {
+                lines.add(c.text().plain());
+            }
+        }
+        String text = String.join("\n", lines).strip();
+        return text.isEmpty() ? message.summary() : text;
     }
 
     /**

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,23 +31,31 @@ import org.bson.conversions.Bson;
  * The web chat's own store: every message with its place in the conversation ({@code seq}), who may read it, and
  * the revision of its last change ({@code rev}, from the same counter), so that the page (or a script) polls
  * {@code after=N} and gets what was sent or changed since — a message the core updated in place, or one that lost
- * an erased person's words. Kept in MongoDB so the history survives a restart.
+ * an erased person's words. Kept in MongoDB so the history survives a restart. A named channel's messages
+ * ({@code channel:<name>}, a recognition channel, an announcement) are for {@code everyone}: whoever opens the web
+ * chat reads them, including people who come after they were sent, as in a public channel.
  */
 final class WebchatOutbox {
 
     static final String ADMIN = "admin";
     static final String DIRECT = "dm";
     static final String GROUP = "group:";
+    static final String CHANNEL = "channel:";
+
+    /** The blocks that link to a file the web chat keeps. */
+    private static final Set<String> FILE_BLOCKS = Set.of("file", "image");
 
     private final MongoCollection<Document> messages;
     private final MongoCollection<Document> counters;
     private final MongoCollection<Document> groups;
+    private final MongoCollection<Document> channels;
     private final Farewells farewells = new Farewells();
 
     WebchatOutbox(MongoDatabase db) {
         this.messages = db.getCollection("webchat_outbox");
         this.counters = db.getCollection("webchat_counters");
         this.groups = db.getCollection("webchat_groups");
+        this.channels = db.getCollection("webchat_channels");
         // messages stored before revisions existed were last changed when they were sent
         for (Document d : messages.find(exists("rev", false)).into(new ArrayList<>())) {
             messages.updateOne(eq("_id", d.get("_id")), Updates.set("rev", d.getLong("_id")));
@@ -62,6 +71,9 @@ final class WebchatOutbox {
         long seq = next();
         Document d = new Document("_id", seq).append("rev", seq).append("conversation", conversation)
                 .append("recipients", recipients).append("at", Date.from(at));
+        if (conversation.startsWith(CHANNEL)) {
+            d.append("everyone", true);
+        }
         if (from != null) {
             d.append("from", from);
         }
@@ -90,7 +102,8 @@ final class WebchatOutbox {
         if (d == null || d.containsKey("from") || !conversation.equals(d.getString("conversation"))) {
             return false;
         }
-        return d.getList("recipients", String.class).contains(user) || coordinator && ADMIN.equals(conversation);
+        return d.getList("recipients", String.class).contains(user) || coordinator && ADMIN.equals(conversation)
+                || d.getBoolean("everyone", false);
     }
 
     /**
@@ -98,7 +111,7 @@ final class WebchatOutbox {
      * who just erased their data reads the confirmation once, and nothing else.
      */
     List<Document> readable(String user, boolean coordinator, long after, int limit) {
-        Bson mine = in("recipients", user);
+        Bson mine = or(in("recipients", user), eq("everyone", true));
         Bson visible = coordinator ? or(mine, eq("conversation", ADMIN)) : mine;
         List<Document> out = new ArrayList<>();
         for (Document d : messages.find(and(gt("rev", after), visible)).sort(Sorts.ascending("rev")).limit(limit)) {
@@ -153,10 +166,10 @@ final class WebchatOutbox {
         }
     }
 
-    /** A file block whose file was deleted: no link any more, and a flag the page explains. */
+    /** A file (or picture) block whose file was deleted: no link any more, and a flag the page explains. */
     private static Document withdrawn(Document block, Set<String> files) {
         String url = block.getString("url");
-        if (!"file".equals(block.getString("type")) || url == null
+        if (!FILE_BLOCKS.contains(block.getString("type")) || url == null
                 || !files.contains(url.substring(url.lastIndexOf('/') + 1))) {
             return block;
         }
@@ -182,6 +195,13 @@ final class WebchatOutbox {
         groups.find(eq("members", user)).forEach(g -> theirs.put(GROUP + g.getString("_id"),
                 new Document("members", g.getList("members", String.class))));
         return theirs;
+    }
+
+    /** A named channel, made on first use (its name, lowercase, is its id); returns its conversation. */
+    String openChannel(String name, Instant at) {
+        channels.updateOne(eq("_id", name), Updates.setOnInsert("at", Date.from(at)),
+                new UpdateOptions().upsert(true));
+        return CHANNEL + name;
     }
 
     String openGroup(List<String> members) {

@@ -27,7 +27,7 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
     static final int MAX_TEXT = 4000;
     static final int MAX_FIELDS = 50;
     static final Pattern USER = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
-    private static final Pattern CONVERSATION = Pattern.compile("dm|admin|group:g[0-9]{1,12}");
+    private static final Pattern CONVERSATION = Pattern.compile("dm|admin|group:g[0-9]{1,12}|channel:[a-z0-9_-]{1,40}");
     /**
      * What a form's field is named: no operator ({@code $where}), no path ({@code a.b}), no NUL, so nothing a store
      * could read as more than a name. The core will also say which fields each form declares
@@ -63,9 +63,9 @@ record WebchatRequest(String user, String name, Locale locale, Optional<java.tim
         // without a locale, the language Tandem knows for the person stays (null tells the controller so)
         Locale locale = optionalString(root, "locale", 35).map(WebchatRequest::locale).orElse(null);
         Optional<java.time.ZoneId> zone = optionalString(root, "timeZone", 64).map(WebchatRequest::zone);
-        String conversation = optionalString(root, "conversation", 20).orElse("dm");
+        String conversation = optionalString(root, "conversation", 48).orElse("dm");
         if (!CONVERSATION.matcher(conversation).matches()) {
-            throw new Invalid("'conversation' must be 'dm', 'admin' or 'group:<id>'");
+            throw new Invalid("'conversation' must be 'dm', 'admin', 'group:<id>' or 'channel:<name>'");
         }
         Optional<String> eventId = optionalString(root, "eventId", 100);
 

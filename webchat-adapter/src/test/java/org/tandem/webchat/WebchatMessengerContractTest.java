@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,7 @@ class WebchatMessengerContractTest extends MessengerContract {
     private final RefusingDatabase db = new RefusingDatabase(real);
     private final WebchatOutbox outbox = new WebchatOutbox(db.database());
     private final WebchatMessenger messenger = new WebchatMessenger(outbox, new WebchatFiles(db.database()),
+            new WebchatPeople(db.database(), List.of("coordinator"), Instant.EPOCH),
             List.of("coordinator"), Clock.systemUTC());
 
     @Override
@@ -91,6 +93,7 @@ class WebchatMessengerContractTest extends MessengerContract {
         return real.getCollection("webchat_outbox").countDocuments(or(eq("recipients", user), eq("from", user))) > 0
                 || real.getCollection("webchat_groups").countDocuments(eq("members", user)) > 0
                 || real.getCollection("webchat_files").countDocuments(eq("readers", user)) > 0
+                || real.getCollection("webchat_people").countDocuments(eq("_id", user)) > 0
                 || messenger.holdsFor(user);
     }
 }

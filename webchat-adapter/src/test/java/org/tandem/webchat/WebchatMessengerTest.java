@@ -3,6 +3,7 @@ package org.tandem.webchat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
@@ -22,6 +23,7 @@ class WebchatMessengerTest {
     private final RefusingDatabase db = new RefusingDatabase(TestMongo.freshDatabase());
     private final WebchatOutbox outbox = new WebchatOutbox(db.database());
     private final WebchatMessenger messenger = new WebchatMessenger(outbox, new WebchatFiles(db.database()),
+            new WebchatPeople(db.database(), List.of("coordinator"), Instant.EPOCH),
             List.of("coordinator"), Clock.systemUTC());
     private final Address alice = Address.person(new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT,
             "alice"));

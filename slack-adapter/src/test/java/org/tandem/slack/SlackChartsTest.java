@@ -1,0 +1,116 @@
+package org.tandem.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.ChannelRef;
+import org.tandem.core.conversation.FileAttachment;
+import org.tandem.core.conversation.Message;
+import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Rich;
+import org.tandem.core.testing.MutableClock;
+import org.tandem.core.testing.TestMongo;
+
+/**
+ * A report's chart (a PNG) goes to Slack with the real SDK's {@code files.uploadV2} so that Slack shows it inline: a
+ * name ending in {@code .png} (Slack tells a file's type by it), its own name as the title, and the message's words,
+ * which carry the chart's numbers, as its alt text for screen readers; after its message, in a DM or a named channel.
+ */
+class SlackChartsTest {
+
+    /** The eight bytes every PNG starts with, and a little more. */
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'};
+
+    private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
+    private final MongoDatabase db = TestMongo.freshDatabase();
+    private final WebApiStub slack = new WebApiStub();
+    private final Slack client = Slack.getInstance(config(slack.url()));
+    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    private final SlackMessenger messenger = new SlackMessenger(
+            new WebApi(client, t -> Optional.of("xoxb-1"), pauses::add),
+            new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock), new AdminChannels(db, "CADMIN"),
+                    new Installations(db, clock, TokenCipher.NONE)),
+            p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN, new ResponseUrls(client, slack.url()));
+
+    private static SlackConfig config(String url) {
+        SlackConfig c = new SlackConfig();
+        c.setMethodsEndpointUrlPrefix(url);
+        c.setStatsEnabled(false);
+        return c;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        slack.close();
+        client.close();
+    }
+
+    private static Message report() {
+        return Message.builder().text(Rich.markup("*Pairs this quarter*"))
+                .fields(List.of(new Block.Field("Active", "12"), new Block.Field("Completed", "5"))).build();
+    }
+
+    private List<String> methods() {
+        return slack.calls().stream().map(WebApiStub.Call::method).toList();
+    }
+
+    @Test
+    void aChartLandsInTheDmAfterItsMessageAsAPictureWithItsNumbersAsAltText() {
+        FileAttachment chart = new FileAttachment("pairs-2026-q1", "image/png", PNG);
+        messenger.sendFile(Address.person(new PersonRef("slack", "T1", "UALICE")), chart, report());
+
+        assertThat(methods()).containsSubsequence("chat.postMessage", "conversations.open",
+                "files.getUploadURLExternal", "files.completeUploadExternal");
+        assertThat(slack.params("files.getUploadURLExternal")).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("filename", "pairs-2026-q1.png").containsEntry("length", String.valueOf(PNG.length))
+                .containsEntry("alt_txt", "Pairs this quarter\nActive: 12\nCompleted: 5"));
+        assertThat(slack.params("files.completeUploadExternal")).singleElement().satisfies(p -> {
+            assertThat(p).containsEntry("channel_id", "DALICE").doesNotContainKey("initial_comment");
+            assertThat(p.get("files")).contains("\"title\":\"pairs-2026-q1\"");
+        });
+        assertThat(slack.uploads()).singleElement().satisfies(b -> assertThat(b).isEqualTo(PNG));
+    }
+
+    @Test
+    void aChartNamedAsAPngKeepsItsNameAndACsvGetsNoAltText() {
+        messenger.sendFile(Address.admin(new PersonRef("slack", "T1", "UALICE").scope()),
+                new FileAttachment("pairs.png", "image/png", PNG), report());
+        messenger.sendFile(Address.admin(new PersonRef("slack", "T1", "UALICE").scope()),
+                new FileAttachment("pairs.csv", "text/csv", "a,b\r\n".getBytes(StandardCharsets.UTF_8)), report());
+        assertThat(slack.params("files.getUploadURLExternal")).extracting(p -> p.get("filename"))
+                .containsExactly("pairs.png", "pairs.csv");
+        assertThat(slack.params("files.getUploadURLExternal").get(1)).doesNotContainKey("alt_txt");
+        assertThat(slack.params("files.completeUploadExternal")).allSatisfy(p -> assertThat(p)
+                .containsEntry("channel_id", "CADMIN"));
+    }
+
+    @Test
+    void aChartForANamedChannelGoesThereAfterItsMessageWhichJoinedIt() {
+        slack.channel("CKUDOS", "kudos", false, false, false);
+        messenger.sendFile(Address.channel(new ChannelRef("slack", "T1", "CKUDOS", "kudos")),
+                new FileAttachment("thanks.png", "image/png", PNG), report());
+        assertThat(methods()).containsExactly("chat.postMessage", "conversations.join", "chat.postMessage",
+                "files.getUploadURLExternal", "files.completeUploadExternal");
+        assertThat(slack.params("files.completeUploadExternal")).singleElement().satisfies(p -> assertThat(p)
+                .containsEntry("channel_id", "CKUDOS"));
+    }
+
+    @Test
+    void aLongMessageIsCutToTheAltTextSlackKeeps() {
+        Message longOne = Message.text(Rich.literal("x".repeat(3000)));
+        assertThat(SlackMessenger.altText(longOne)).hasSize(SlackMessenger.ALT_MAX).endsWith("…");
+    }
+}
