@@ -33,7 +33,8 @@ import org.bson.conversions.Bson;
 
 /**
  * The adapter's own MongoDB collection {@code teams_conversations}: the conversation reference of each person's
- * personal chat and of each channel or group chat the bot is in (a proactive message needs one), the admin channel
+ * personal chat and of each channel or group chat the bot is in (a proactive message needs one) with the team of a
+ * channel (so the teams Tandem is in, for their rosters and channels), people's addresses, the admin channel
  * of each tenant, the members of each introduction, and when a tenant removed the bot. References are kept as the
  * SDK's own JSON. A personal chat Tandem opened itself ({@code opened}) is no sign that the bot is installed: it
  * rode on an installation elsewhere.

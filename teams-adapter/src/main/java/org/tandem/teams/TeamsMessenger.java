@@ -36,7 +36,9 @@ import org.tandem.teams.graph.GraphDirectory;
  * {@link Outbox}, in order per conversation. A person with no personal chat yet gets one opened in a tenant where
  * the bot is installed; what cannot be delivered is parked in {@link Undelivered}. Introductions are 1:1 messages
  * with a deep link to a chat of the pair, because a bot cannot create a group chat without Microsoft Graph; what is
- * then sent to the pair's group is one card in each member's chat, named by one reference ({@link TeamsRefs}).
+ * then sent to the pair's group is one card in each member's chat, named by one reference ({@link TeamsRefs}). A post
+ * in a team's channel is a new thread there, through the same outbox. Who and where it can reach (channels, people by
+ * address, a channel's members, managers) is the {@link TeamsDirectory}'s to say.
  */
 final class TeamsMessenger implements PlatformMessenger {
 
