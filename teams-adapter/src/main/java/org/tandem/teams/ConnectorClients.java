@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Bot Connector client (and one for its Teams operations) per service URL, shared by inbound turns and proactive sends. Unlike the SDK's default
- * client it has short timeouts and no retries of its own (the SDK's retry repeats 5xx at once and ignores 429):
- * {@link Delivery} retries, with back-off.
+ * One Bot Connector client (and one for its Teams operations) per service URL, shared by inbound turns and proactive
+ * sends. Unlike the SDK's default client it has short timeouts and no retries of its own (the SDK's retry repeats 5xx
+ * at once and ignores 429): {@link Delivery} retries, with back-off.
  */
 final class ConnectorClients {
 

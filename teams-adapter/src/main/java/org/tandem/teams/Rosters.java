@@ -22,10 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The members and the channels of the teams Tandem is in, as the Bot Connector lists them ({@code GET
- * /v3/conversations/{team}/pagedmembers}, page after page ({@link RosterPages}), and {@code GET /v3/teams/{team}/conversations}, as the
- * SDK's {@code TeamsInfo} does), through {@link Delivery} (paced, retried). What Teams answered is kept for
- * {@code tandem.teams.member-cache}, so that inviting people one by one does not read a whole roster each time; a
- * roster Teams could not give is not kept, and counts as empty until it can.
+ * /v3/conversations/{team}/pagedmembers}, page after page ({@link RosterPages}), and {@code GET
+ * /v3/teams/{team}/conversations}, as the SDK's {@code TeamsInfo} does), through {@link Delivery} (paced, retried).
+ * What Teams answered is kept for {@code tandem.teams.member-cache}, so that inviting people one by one does not read a
+ * whole roster each time; a roster Teams could not give is not kept, and counts as empty until it can.
  */
 final class Rosters {
 

@@ -30,12 +30,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A small stand-in for the Microsoft identity platform's token endpoint and for the part of Microsoft Graph that
- * Tandem calls, over real HTTP, answering in Graph's shapes: it issues tokens for the right client-credentials form
- * only, refuses a request without a token it issued (401), knows some users, answers free/busy from the items it is
- * given, keeps the events it is asked to create (one per {@code transactionId}, as Graph does), moves and cancels
- * them, and answers whom a user reports to ({@code /users/{id}/manager}: 404 for no one). It can be told to answer the next calls with a status (a 429 with its Retry-After, a 403) and to forget the
- * tokens it issued (they expire early), and it records every call.
+ * A small stand-in for the Microsoft identity platform's token endpoint and for the part of Microsoft Graph that Tandem
+ * calls, over real HTTP, answering in Graph's shapes: it issues tokens for the right client-credentials form only,
+ * refuses a request without a token it issued (401), knows some users, answers free/busy from the items it is given,
+ * keeps the events it is asked to create (one per {@code transactionId}, as Graph does), moves and cancels them, and
+ * answers whom a user reports to ({@code /users/{id}/manager}: 404 for no one). It can be told to answer the next calls
+ * with a status (a 429 with its Retry-After, a 403) and to forget the tokens it issued (they expire early), and it
+ * records every call.
  */
 public final class GraphStub implements AutoCloseable {
 
