@@ -123,6 +123,22 @@ final class AdaptiveCards {
         AdaptiveCards.text((ArrayNode) card.get("body"), text, false);
     }
 
+    /**
+     * Adds a picture under the card, by its address (Teams fetches it: a card holds no bytes), as wide as the card
+     * allows and no wider than it is; a click on it opens it.
+     */
+    static void addImage(ObjectNode card, String url, String altText) {
+        ObjectNode image = ((ArrayNode) card.get("body")).addObject();
+        image.put("type", "Image");
+        image.put("url", url);
+        image.put("altText", altText);
+        image.put("size", "Auto");
+        ObjectNode open = image.putObject("selectAction");
+        open.put("type", "Action.OpenUrl");
+        open.put("url", url);
+        (card.has("msteams") ? (ObjectNode) card.get("msteams") : card.putObject("msteams")).put("width", "Full");
+    }
+
     /** Adds a row with a link button under the card (e.g. the group chat of an introduction). */
     static void addLink(ObjectNode card, String title, String url) {
         ObjectNode set = ((ArrayNode) card.get("body")).addObject();

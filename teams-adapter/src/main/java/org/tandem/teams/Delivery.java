@@ -1,8 +1,15 @@
 package org.tandem.teams;
 
 import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.connector.teams.TeamsConnectorClient;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationResourceResponse;
+import com.microsoft.bot.schema.teams.ChannelInfo;
+import com.microsoft.bot.schema.teams.TeamsChannelData;
+import com.microsoft.bot.schema.teams.TenantInfo;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +88,39 @@ final class Delivery {
                 .thenApply(r -> r == null || r.getId() == null ? "" : r.getId()));
     }
 
+    /**
+     * Starts a thread in a team's channel, as the SDK's {@code TeamsInfo.sendMessageToTeamsChannel} does (the Bot
+     * Connector's {@code createConversation}, the channel in its channel data): paced, retried and told apart as a
+     * send is; {@code Sent} carries the new post's activity id.
+     */
+    Outcome startThread(Target target, ChannelAccount bot, Activity activity) {
+        ConversationParameters p = new ConversationParameters();
+        p.setIsGroup(true);
+        p.setBot(bot);
+        p.setTenantId(target.tenant());
+        // the SDK's own types: its request validation reflects into them (see Destinations' personal chats)
+        TeamsChannelData data = new TeamsChannelData();
+        data.setChannel(new ChannelInfo(target.conversationId()));
+        data.setTenant(new TenantInfo(target.tenant()));
+        p.setChannelData(data);
+        p.setActivity(activity);
+        return call(target, "channel post", attempts, true, c -> c.getConversations().createConversation(p)
+                .thenApply(Delivery::postId));
+    }
+
+    /** The new post's id: Teams answers it, and names the thread after it ({@code <channel>;messageid=<id>}). */
+    private static String postId(ConversationResourceResponse r) {
+        if (r == null) {
+            return "";
+        }
+        if (r.getActivityId() != null && !r.getActivityId().isBlank()) {
+            return r.getActivityId();
+        }
+        String id = r.getId() == null ? "" : r.getId();
+        int thread = id.indexOf(";messageid=");
+        return thread < 0 ? "" : id.substring(thread + ";messageid=".length());
+    }
+
     /** How fast Teams takes messages, as this adapter keeps to it. */
     Pacer pacer() {
         return pacer;
@@ -123,6 +163,11 @@ final class Delivery {
             return "";
         }));
         return o instanceof Outcome.Sent ? Optional.ofNullable(result.get()) : Optional.empty();
+    }
+
+    /** The same, with the Bot Connector's Teams operations (a team's channels). */
+    <T> Optional<T> fetchTeams(Target target, String what, Function<TeamsConnectorClient, CompletableFuture<T>> call) {
+        return fetch(target, what, c -> call.apply(clients.teamsFor(target.serviceUrl())));
     }
 
     private Outcome call(Target target, String what,

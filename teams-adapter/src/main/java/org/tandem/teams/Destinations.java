@@ -45,13 +45,16 @@ final class Destinations {
         return conversations.conversation(tenant, conversationId).or(() -> borrowed(tenant, conversationId));
     }
 
-    /** Where a parked message waits to go: {@code person:<userId>}, {@code conversation:<id>} or {@code admin}. */
+    /**
+     * Where a parked message waits to go: {@code person:<userId>}, {@code conversation:<id>}, {@code channel:<id>} (a
+     * new thread in a team's channel) or {@code admin}.
+     */
     Optional<TeamsConversations.Stored> resolve(String tenant, String to) {
         if (to.startsWith("person:")) {
             return person(tenant, to.substring("person:".length()));
         }
         Optional<String> id = to.equals("admin") ? adminChannel(tenant)
-                : Optional.of(to.substring("conversation:".length()));
+                : Optional.of(to.substring(to.indexOf(':') + 1));
         return id.flatMap(c -> conversation(tenant, c)).filter(s -> !s.stale());
     }
 

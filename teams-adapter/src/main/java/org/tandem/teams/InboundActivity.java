@@ -125,6 +125,15 @@ final class InboundActivity {
         return blank(team) ? null : team;
     }
 
+    /** The team's name, which Teams gives on some of a channel's activities only ({@code channelData.team.name}). */
+    static String teamName(Activity a) {
+        if (a.getChannelData() == null) {
+            return null;
+        }
+        String name = Serialization.objectToTree(a.getChannelData()).path("team").path("name").asText(null);
+        return blank(name) ? null : name;
+    }
+
     /**
      * Whether the activity says the bot was removed from where it came: the app uninstalled (personal chat, team or
      * group chat), or the bot among the members removed.

@@ -23,6 +23,9 @@ import org.tandem.core.conversation.MessageRef;
  */
 final class Outbox {
 
+    /** Where a post in a team's channel is parked: each is a thread of its own there. */
+    static final String CHANNEL = "channel:";
+
     /** What a parked message waits at least, before the sweep tries it again. */
     static final Duration PARKED_RETRY = Duration.ofMinutes(1);
 
@@ -139,8 +142,18 @@ final class Outbox {
     /** Sends now; returns the activity id Teams gave, or empty when it was parked or refused. */
     Optional<String> deliver(TeamsConversations.Stored to, String parkAs, Activity activity, String id) {
         ConversationReference ref = to.reference();
-        Delivery.Outcome outcome = delivery.send(target(to), addressed(activity, ref));
+        Delivery.Outcome outcome = send(delivery, to, parkAs, activity);
         return settle(outcome, to.tenant(), to.key(), parkAs, activity, id, ref.getServiceUrl(), to.conversationId());
+    }
+
+    /**
+     * Sends to a stored conversation: into it, or, for a post in a channel ({@link #CHANNEL}), as a new thread there
+     * (what waited parked goes the same way).
+     */
+    static Delivery.Outcome send(Delivery delivery, TeamsConversations.Stored to, String parkAs, Activity activity) {
+        Activity a = addressed(activity, to.reference());
+        return parkAs.startsWith(CHANNEL) ? delivery.startThread(target(to), to.reference().getBot(), a)
+                : delivery.send(target(to), a);
     }
 
     /** What a send's outcome means for its card: delivered, its conversation gone, or parked for later. */

@@ -68,7 +68,7 @@ final class Redelivery {
         Delivery.Outcome o;
         try {
             to = destinations.resolve(p.tenant(), p.to());
-            o = to.map(s -> delivery.send(Outbox.target(s), Outbox.addressed(p.activity(), s.reference())))
+            o = to.map(s -> Outbox.send(delivery, s, p.to(), p.activity()))
                     .orElse(new Delivery.Outcome.Failed("no conversation yet", true));
         } catch (RuntimeException e) {
             log.error("redelivering a parked message to {} failed", p.to(), e);

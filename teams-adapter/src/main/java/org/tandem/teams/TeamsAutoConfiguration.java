@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,9 +19,11 @@ import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.Pacing;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.SendBudgets;
+import org.tandem.teams.graph.GraphAutoConfiguration;
+import org.tandem.teams.graph.GraphDirectory;
 
 /** Switches the Teams adapter on (see {@link TeamsEnabledCondition}) and wires it; every SDK type stays here. */
-@AutoConfiguration
+@AutoConfiguration(after = GraphAutoConfiguration.class)
 @Conditional(TeamsEnabledCondition.class)
 @EnableConfigurationProperties({TeamsProperties.class, TeamsFilesProperties.class, TeamsKeysProperties.class})
 public class TeamsAutoConfiguration {
@@ -83,17 +86,20 @@ public class TeamsAutoConfiguration {
         return new MemberLookup(adapter, conversations, properties, clock);
     }
 
+    /** The messenger; with Microsoft Graph configured it also finds people's managers. */
     @Bean
     PlatformMessenger teamsMessenger(TeamsConversations conversations, ConnectorClients clients,
                                      MongoDatabase db, MemberLookup teamsMemberLookup, TeamsProperties properties,
-                                     Clock clock) {
+                                     Clock clock, ObjectProvider<GraphDirectory> graph) {
         Pacer pacer = new Pacer(new Pacing(new SendBudgets(db, clock), TeamsMessenger.PLATFORM,
                 Pacer.pace(properties.tenantMessagesPerSecond())));
         Delivery delivery = new Delivery(clients, pacer,
                 new Backoff(properties.retryDelay(), properties.retryMaxDelay(), RandomGenerator.getDefault()),
                 properties.retryAttempts(), clock);
-        return new TeamsMessenger(conversations, delivery, new Undelivered(db), new TeamsCards(db),
-                teamsMemberLookup, properties, clock);
+        TeamsMessenger messenger = new TeamsMessenger(conversations, delivery, new Undelivered(db),
+                new TeamsCards(db), teamsMemberLookup, properties, clock);
+        graph.ifAvailable(messenger::graph);
+        return messenger;
     }
 
     @Bean

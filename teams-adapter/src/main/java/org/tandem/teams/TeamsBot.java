@@ -174,7 +174,7 @@ final class TeamsBot extends ActivityHandler implements AutoCloseable {
             messenger.flush(tenant, "person:" + InboundActivity.userId(from));
         } else {
             conversations.rememberConversation(tenant, InboundActivity.conversationId(a), InboundActivity.teamId(a),
-                    channelReference(a), clock.instant());
+                    InboundActivity.teamName(a), channelReference(a), clock.instant());
         }
     }
 

@@ -22,8 +22,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -31,7 +33,8 @@ import org.bson.conversions.Bson;
 
 /**
  * The adapter's own MongoDB collection {@code teams_conversations}: the conversation reference of each person's
- * personal chat and of each channel or group chat the bot is in (a proactive message needs one), the admin channel
+ * personal chat and of each channel or group chat the bot is in (a proactive message needs one) with the team of a
+ * channel (so the teams Tandem is in, for their rosters and channels), people's addresses, the admin channel
  * of each tenant, the members of each introduction, and when a tenant removed the bot. References are kept as the
  * SDK's own JSON. A personal chat Tandem opened itself ({@code opened}) is no sign that the bot is installed: it
  * rode on an installation elsewhere.
@@ -81,11 +84,61 @@ final class TeamsConversations {
     /** Keeps the reference of a channel or group chat, and the team of a channel (removed with the team). */
     void rememberConversation(String tenant, String conversationId, String teamId, ConversationReference ref,
                               Instant now) {
+        rememberConversation(tenant, conversationId, teamId, null, ref, now);
+    }
+
+    /** The same, with the team's name when the activity gave it (Teams sends it on some activities only). */
+    void rememberConversation(String tenant, String conversationId, String teamId, String teamName,
+                              ConversationReference ref, Instant now) {
         List<Bson> more = new ArrayList<>(List.of(Updates.set("conversationId", conversationId)));
         if (teamId != null) {
             more.add(Updates.set("teamId", teamId));
         }
+        if (teamName != null && !teamName.isBlank()) {
+            more.add(Updates.set("teamName", teamName.strip()));
+        }
         upsert(conversationKey(tenant, conversationId), "conversation", tenant, ref, now, more.toArray(Bson[]::new));
+    }
+
+    /** A team Tandem is in: its id (that of its General channel), its name if Teams gave it, a channel to go by. */
+    record Team(String id, String name, Stored via) {}
+
+    /**
+     * The teams of a tenant that Tandem is in (it heard from one of their channels, or was added there, and was not
+     * removed since), each once, with a live channel reference for its service URL.
+     */
+    List<Team> teams(String tenant) {
+        Map<String, Team> teams = new LinkedHashMap<>();
+        for (Document d : collection.find(and(eq("tenant", tenant), eq("kind", "conversation"), exists("teamId"),
+                ne("stale", true))).sort(Sorts.descending("updatedAt"))) {
+            String id = d.getString("teamId");
+            Team known = teams.get(id);
+            String name = d.getString("teamName");
+            if (known == null) {
+                teams.put(id, new Team(id, name, stored(d)));
+            } else if (known.name() == null && name != null) {
+                teams.put(id, new Team(id, name, known.via()));
+            }
+        }
+        return new ArrayList<>(teams.values());
+    }
+
+    /** The team of a channel the bot heard from, if it is one. */
+    Optional<String> teamOf(String tenant, String conversationId) {
+        Document d = collection.find(eq("_id", conversationKey(tenant, conversationId))).first();
+        return d == null ? Optional.empty() : Optional.ofNullable(d.getString("teamId"));
+    }
+
+    /** The people with a stored personal chat whose UPN or e-mail is {@code address} (any case). */
+    List<Stored> peopleAt(String tenant, String address) {
+        return collection.find(and(eq("tenant", tenant), eq("kind", "person"),
+                eq("addresses", address.toLowerCase(Locale.ROOT)))).map(TeamsConversations::stored)
+                .into(new ArrayList<>());
+    }
+
+    /** The user id a person's document is kept under. */
+    static String userId(Stored person) {
+        return person.key().substring(person.key().lastIndexOf('|') + 1);
     }
 
     Optional<Stored> person(String tenant, String userId) {
@@ -167,8 +220,15 @@ final class TeamsConversations {
 
     /** The person's UPN and e-mail, from the Teams member lookup (needed for group-chat deep links). */
     void saveContact(String tenant, String userId, String upn, String email) {
+        List<String> addresses = new ArrayList<>();
+        for (String a : new String[] {upn, email}) {
+            if (a != null && !a.isBlank() && !addresses.contains(a.strip().toLowerCase(Locale.ROOT))) {
+                addresses.add(a.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        // lower-cased beside, for a look-up by address in any case
         collection.updateOne(eq("_id", personKey(tenant, userId)), Updates.combine(
-                Updates.set("upn", upn), Updates.set("email", email)));
+                Updates.set("upn", upn), Updates.set("email", email), Updates.set("addresses", addresses)));
     }
 
     void setAdmin(String tenant, String conversationId, String by, Instant now) {

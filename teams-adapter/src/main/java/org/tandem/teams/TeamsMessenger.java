@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Address;
+import org.tandem.core.conversation.ChannelRef;
+import org.tandem.core.conversation.Contact;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
@@ -26,6 +28,7 @@ import org.tandem.core.conversation.Pace;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Scope;
+import org.tandem.teams.graph.GraphDirectory;
 
 /**
  * The core's outbound port for Teams, for what Tandem sends on its own (a reply goes through its turn, see
@@ -33,7 +36,9 @@ import org.tandem.core.conversation.Scope;
  * {@link Outbox}, in order per conversation. A person with no personal chat yet gets one opened in a tenant where
  * the bot is installed; what cannot be delivered is parked in {@link Undelivered}. Introductions are 1:1 messages
  * with a deep link to a chat of the pair, because a bot cannot create a group chat without Microsoft Graph; what is
- * then sent to the pair's group is one card in each member's chat, named by one reference ({@link TeamsRefs}).
+ * then sent to the pair's group is one card in each member's chat, named by one reference ({@link TeamsRefs}). A post
+ * in a team's channel is a new thread there, through the same outbox. Who and where it can reach (channels, people by
+ * address, a channel's members, managers) is the {@link TeamsDirectory}'s to say.
  */
 final class TeamsMessenger implements PlatformMessenger {
 
@@ -53,6 +58,9 @@ final class TeamsMessenger implements PlatformMessenger {
     private final AtomicReference<Instant> purged = new AtomicReference<>(Instant.EPOCH);
     // set once at start by the configuration (kept out of the constructor while the adapter changes in parallel)
     private volatile TeamsFiles files;
+    private volatile GraphDirectory graph;
+    private final Rosters rosters;
+    private final TeamsDirectory directory;
 
     TeamsMessenger(TeamsConversations conversations, Delivery delivery, Undelivered undelivered, TeamsCards cards,
                    MemberLookup members, TeamsProperties properties, Clock clock) {
@@ -63,6 +71,8 @@ final class TeamsMessenger implements PlatformMessenger {
         this.members = members;
         this.presence = new TenantPresence(conversations, delivery);
         this.clock = clock;
+        this.rosters = new Rosters(delivery, properties.memberCache(), clock);
+        this.directory = new TeamsDirectory(conversations, rosters, () -> Optional.ofNullable(graph));
     }
 
     @Override
@@ -88,8 +98,8 @@ final class TeamsMessenger implements PlatformMessenger {
         if (to instanceof Address.Group g) {
             return sendToGroup(g.group(), message);
         }
-        if (to instanceof Address.Channel) {
-            throw new UnsupportedOperationException("posting in a named channel is not built for this platform yet");
+        if (to instanceof Address.Channel c) {
+            return toChannel(c.channel(), message, card -> { });
         }
         return sendToAdmin(to.scope().tenant(), message, card -> { });
     }
@@ -131,6 +141,14 @@ final class TeamsMessenger implements PlatformMessenger {
         return toConversation(group.tenant(), conversationId, "conversation:" + conversationId, message, c -> { });
     }
 
+    /**
+     * A new thread in a team's channel, for everyone there: through the channel's lane, paced, parked when Teams
+     * cannot take it now or when Tandem has no installation in the tenant to post through yet.
+     */
+    private MessageRef toChannel(ChannelRef channel, Message message, Consumer<ObjectNode> extra) {
+        return toConversation(channel.tenant(), channel.id(), Outbox.CHANNEL + channel.id(), message, extra);
+    }
+
     private MessageRef sendToAdmin(String tenant, Message message, Consumer<ObjectNode> extra) {
         Optional<String> admin = destinations.adminChannel(tenant);
         if (admin.isEmpty()) {
@@ -153,6 +171,7 @@ final class TeamsMessenger implements PlatformMessenger {
         conversations.person(person.tenant(), person.userId()).ifPresent(chat ->
                 outbox.delivery().pacer().forget(person.tenant(), chat.conversationId()));
         members.forget(person.tenant(), person.userId());
+        rosters.forget(person.tenant());
         List<String> ids = conversations.forgetPerson(person.tenant(), person.userId());
         Needles needles = Needles.of(forgotten, ids);
         conversations.forgetSpeaker(person.tenant(), needles);
@@ -170,7 +189,7 @@ final class TeamsMessenger implements PlatformMessenger {
     }
 
     @Override
-    public java.time.Duration backlog(Scope scope) {
+    public Duration backlog(Scope scope) {
         return outbox.delivery().pacer().backlog(scope.tenant());
     }
 
@@ -185,19 +204,28 @@ final class TeamsMessenger implements PlatformMessenger {
         this.files = files;
     }
 
+    /**
+     * A file as a download link under the message; a picture (a report's chart) is shown on the card too, above its
+     * link (kept for the clients that do not load it), from the same address: never inlined, for a card stays within
+     * Teams' 28 KB.
+     */
     @Override
     public MessageRef sendFile(Address to, FileAttachment file, Message message) {
         if (to instanceof Address.Person p) {
             String link = link(p.person().tenant(), file);
             return toPerson(p.person().tenant(), p.person().userId(), message,
-                    card -> download(card, p.person(), file, link));
+                    card -> download(card, locale(p.person()), file, link, message));
         }
         if (to instanceof Address.Admin a) {
             String link = link(a.scope().tenant(), file);
-            return sendToAdmin(a.scope().tenant(), message, card -> AdaptiveCards.addLink(card,
-                    TeamsTexts.of(Locale.ENGLISH).get("file.download", file.name()), link));
+            return sendToAdmin(a.scope().tenant(), message, card -> download(card, Locale.ENGLISH, file, link,
+                    message));
         }
-        throw new IllegalArgumentException("a file goes to a person or to the coordinators, not to a group");
+        if (to instanceof Address.Channel c) {
+            String link = link(c.channel().tenant(), file);
+            return toChannel(c.channel(), message, card -> download(card, Locale.ENGLISH, file, link, message));
+        }
+        throw new IllegalArgumentException("a file goes to a person, a channel or the coordinators, not to a group");
     }
 
     /** Throws {@link UnsupportedOperationException} without a public address: the core then says so in words. */
@@ -208,10 +236,42 @@ final class TeamsMessenger implements PlatformMessenger {
         return files.link(tenant, file);
     }
 
-    private void download(ObjectNode card, PersonRef person, FileAttachment file, String link) {
-        Locale locale = conversations.person(person.tenant(), person.userId()).map(TeamsConversations.Stored::locale)
+    private Locale locale(PersonRef person) {
+        return conversations.person(person.tenant(), person.userId()).map(TeamsConversations.Stored::locale)
                 .orElse(Locale.ENGLISH);
+    }
+
+    private static void download(ObjectNode card, Locale locale, FileAttachment file, String link, Message message) {
+        if (file.image()) {
+            String text = message.summary().isBlank() ? file.name() : message.summary();
+            AdaptiveCards.addImage(card, link, text);
+        }
         AdaptiveCards.addLink(card, TeamsTexts.of(locale).get("file.download", file.name()), link);
+    }
+
+    @Override
+    public Optional<ChannelRef> channel(Scope scope, String typed) {
+        return directory.channel(scope, typed);
+    }
+
+    @Override
+    public Map<String, Contact> lookup(Scope scope, List<String> handles) {
+        return directory.lookup(scope, handles);
+    }
+
+    @Override
+    public List<Contact> members(ChannelRef channel) {
+        return directory.members(channel);
+    }
+
+    @Override
+    public Optional<PersonRef> manager(PersonRef person) {
+        return directory.manager(person);
+    }
+
+    /** Microsoft Graph's directory, for managers (set once at start when Graph is configured). */
+    void graph(GraphDirectory graph) {
+        this.graph = graph;
     }
 
     /** Replaces a message wherever it is (delivered, waiting in its lane, parked); false when Teams refused. */

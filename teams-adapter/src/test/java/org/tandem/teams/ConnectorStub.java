@@ -2,6 +2,7 @@ package org.tandem.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,12 +29,18 @@ import org.tandem.core.testing.RateLimits;
  * conversation shows (a POST adds an activity, a reply too, a PUT replaces one it has and answers 404 for one it has
  * not), and can be told to answer 503 to every send, to fail the next updates with a status (a 429 with its
  * Retry-After), or that a person deleted an activity. It can also keep Teams' limits on sends ({@link #limit}), and
- * fail the next sends with a status. The application's tests use a fuller one.
+ * fail the next sends with a status. It knows teams too: their rosters, a page at a time with continuation tokens as
+ * Teams pages them, their channels, and a new thread in a channel (createConversation). The application's tests use
+ * a fuller one.
  */
 final class ConnectorStub implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACTIVITIES = Pattern.compile("/v3/conversations/([^/]+)/activities(?:/([^/]+))?");
+    private static final Pattern PAGED_MEMBERS = Pattern.compile("/v3/conversations/([^/]+)/pagedmembers");
+    private static final Pattern CHANNELS = Pattern.compile("/v3/teams/([^/]+)/conversations");
+    /** How many members a page of a roster holds here (Teams' own pages are larger): paging is exercised. */
+    static final int PAGE = 2;
 
     /** One activity as the conversation shows it now. */
     record Shown(String conversation, String id, JsonNode body) {
@@ -78,6 +86,11 @@ final class ConnectorStub implements AutoCloseable {
     private volatile String sendRetryAfter = "0";
     private volatile RateLimits limits;
     private final List<Call> calls = new ArrayList<>();
+    private final Map<String, List<JsonNode>> rosters = new ConcurrentHashMap<>();
+    private final Map<String, List<JsonNode>> channels = new ConcurrentHashMap<>();
+    private final List<JsonNode> threads = new ArrayList<>();
+    private final List<String> reads = new ArrayList<>();
+    private final Deque<Integer> failReads = new ConcurrentLinkedDeque<>();
 
     ConnectorStub() {
         try {
@@ -86,6 +99,7 @@ final class ConnectorStub implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/v3/conversations", this::handle);
+        server.createContext("/v3/teams", this::handle);
         server.start();
     }
 
@@ -118,6 +132,41 @@ final class ConnectorStub implements AutoCloseable {
     void failNextSends(String retryAfter, Integer... statuses) {
         this.sendRetryAfter = retryAfter;
         failSends.addAll(List.of(statuses));
+    }
+
+    /**
+     * A member of a team, as Teams lists them in its roster ({@code pagedmembers}): their Teams id, Entra object id,
+     * name, e-mail and UPN.
+     */
+    void member(String team, String teamsId, String aadObjectId, String name, String email, String upn) {
+        ObjectNode m = JSON.createObjectNode().put("id", teamsId).put("name", name).put("aadObjectId", aadObjectId)
+                .put("email", email).put("userPrincipalName", upn).put("givenName", name.split(" ")[0])
+                .put("tenantId", "T1").put("userRole", "user");
+        rosters.computeIfAbsent(team, t -> new CopyOnWriteArrayList<>()).add(m);
+    }
+
+    /** A channel of a team; {@code name} null for the General channel, which Teams lists without one. */
+    void channel(String team, String id, String name) {
+        ObjectNode c = JSON.createObjectNode().put("id", id);
+        if (name != null) {
+            c.put("name", name);
+        }
+        channels.computeIfAbsent(team, t -> new CopyOnWriteArrayList<>()).add(c);
+    }
+
+    /** The next reads (a roster's page, a channel list) answer these statuses, in order. */
+    void failNextReads(Integer... statuses) {
+        failReads.addAll(List.of(statuses));
+    }
+
+    /** Every read of a roster page or a channel list, as {@code path?query}. */
+    synchronized List<String> reads() {
+        return List.copyOf(reads);
+    }
+
+    /** The bodies of the conversations created in a channel (a new thread each), oldest first. */
+    synchronized List<JsonNode> threads() {
+        return List.copyOf(threads);
     }
 
     /** Every send so far, as answered, oldest first. */
@@ -215,8 +264,18 @@ final class ConnectorStub implements AutoCloseable {
                 }
                 answer = "{\"id\":\"" + id + "\"}";
             }
+        } else if (path.equals("/v3/conversations") && x.getRequestMethod().equals("POST")
+                && body.at("/channelData/channel/id").isTextual()) {
+            String[] result = thread(x, body);
+            status = Integer.parseInt(result[0]);
+            answer = result[1];
         } else if (path.equals("/v3/conversations") && x.getRequestMethod().equals("POST")) {
             answer = "{\"id\":\"a:opened-" + ids.incrementAndGet() + "\"}";
+        } else if (x.getRequestMethod().equals("GET") && (PAGED_MEMBERS.matcher(path).matches()
+                || CHANNELS.matcher(path).matches())) {
+            String[] result = read(path, x.getRequestURI().getRawQuery());
+            status = Integer.parseInt(result[0]);
+            answer = result[1];
         } else {
             status = 404;
             answer = "{\"error\":{\"code\":\"NotFound\"}}";
@@ -226,6 +285,85 @@ final class ConnectorStub implements AutoCloseable {
         x.sendResponseHeaders(status, out.length);
         x.getResponseBody().write(out);
         x.close();
+    }
+
+    /**
+     * A new thread in a channel (createConversation with the channel in its channel data), answered as Teams does:
+     * the thread's id ({@code <channel>;messageid=<post>}) and the post's; 404 for a channel of no team it knows.
+     * It is a send like any other: refused, failed or throttled as they are.
+     */
+    private String[] thread(HttpExchange x, JsonNode body) {
+        String channel = body.at("/channelData/channel/id").asText();
+        synchronized (this) {
+            threads.add(body);
+        }
+        if (refusing) {
+            return new String[] {"503", "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"stubbed 503\"}}"};
+        }
+        if (!failSends.isEmpty()) {
+            int status = failSends.poll();
+            if (status == 429) {
+                x.getResponseHeaders().add("Retry-After", sendRetryAfter);
+            }
+            record(channel, status);
+            return new String[] {String.valueOf(status), "{\"error\":{\"code\":\"Stubbed\",\"message\":\"stubbed "
+                    + status + "\"}}"};
+        }
+        if (channels.values().stream().flatMap(List::stream).noneMatch(c -> c.path("id").asText().equals(channel))
+                || !body.path("isGroup").asBoolean(false)) {
+            record(channel, 404);
+            return new String[] {"404", "{\"error\":{\"code\":\"ConversationNotFound\",\"message\":\"Conversation "
+                    + "not found.\"}}"};
+        }
+        String id = "act-" + ids.incrementAndGet();
+        record(channel, 200);
+        Shown s = new Shown(channel, id, body.path("activity"));
+        shown.put(key(s), s);
+        synchronized (this) {
+            posted.add(s);
+        }
+        return new String[] {"201", JSON.createObjectNode().put("id", channel + ";messageid=" + id)
+                .put("activityId", id).toString()};
+    }
+
+    /** A page of a team's roster (from the continuation token's place) or a team's channels; 404 for no team. */
+    private String[] read(String path, String query) {
+        synchronized (this) {
+            reads.add(path + (query == null ? "" : "?" + query));
+        }
+        if (!failReads.isEmpty()) {
+            return new String[] {String.valueOf(failReads.poll()), "{\"error\":{\"code\":\"Stubbed\"}}"};
+        }
+        Matcher members = PAGED_MEMBERS.matcher(path);
+        if (members.matches()) {
+            List<JsonNode> roster = rosters.get(URLDecoder.decode(members.group(1), StandardCharsets.UTF_8));
+            if (roster == null) {
+                return new String[] {"404", "{\"error\":{\"code\":\"ConversationNotFound\"}}"};
+            }
+            int from = 0;
+            for (String p : query == null ? new String[0] : query.split("&")) {
+                if (p.startsWith("continuationToken=")) {
+                    String token = URLDecoder.decode(p.substring("continuationToken=".length()),
+                            StandardCharsets.UTF_8);
+                    from = Integer.parseInt(token.substring("page-".length()));
+                }
+            }
+            ObjectNode page = JSON.createObjectNode();
+            page.putArray("members").addAll(roster.subList(from, Math.min(from + PAGE, roster.size())));
+            if (from + PAGE < roster.size()) {
+                page.put("continuationToken", "page-" + (from + PAGE));
+            }
+            return new String[] {"200", page.toString()};
+        }
+        Matcher teamChannels = CHANNELS.matcher(path);
+        teamChannels.matches();
+        List<JsonNode> list = channels.get(URLDecoder.decode(teamChannels.group(1), StandardCharsets.UTF_8));
+        if (list == null) {
+            return new String[] {"404", "{\"error\":{\"code\":\"TeamNotFound\"}}"};
+        }
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putArray("conversations").addAll(list);
+        return new String[] {"200", answer.toString()};
     }
 
     @Override

@@ -97,6 +97,28 @@ class InboundActivityTest {
     }
 
     @Test
+    void aTeamsActivityNamesItsTeamWhenTeamsGivesTheName() throws Exception {
+        String channel = "{\"type\":\"conversationUpdate\",\"id\":\"u\",\"serviceUrl\":\"https://smba.example/\","
+                + "\"from\":{\"id\":\"29:c\"},\"recipient\":{\"id\":\"28:bot\"},"
+                + "\"conversation\":{\"id\":\"19:team@thread.tacv2\",\"conversationType\":\"channel\"},";
+        Activity named = activity(channel + "\"channelData\":{\"tenant\":{\"id\":\"t-2\"},"
+                + "\"team\":{\"id\":\"19:team@thread.tacv2\",\"name\":\" Engineering \"}}}");
+        assertThat(InboundActivity.teamId(named)).isEqualTo("19:team@thread.tacv2");
+        assertThat(InboundActivity.teamName(named)).isEqualTo(" Engineering ");
+        Activity unnamed = activity(channel + "\"channelData\":{\"team\":{\"id\":\"19:team@thread.tacv2\"}}}");
+        assertThat(InboundActivity.teamName(unnamed)).isNull();
+    }
+
+    @Test
+    void aChannelIsNamedByItsIdAsTypedOrInTheLinkTeamsCopies() {
+        assertThat(TeamsDirectory.channelId("19:abc-1_x@thread.tacv2")).contains("19:abc-1_x@thread.tacv2");
+        assertThat(TeamsDirectory.channelId("https://teams.microsoft.com/l/channel/19%3aabc%40thread.tacv2/Kudos"
+                + "?groupId=g&tenantId=t")).contains("19:abc@thread.tacv2");
+        assertThat(TeamsDirectory.channelId("#kudos")).isEmpty();
+        assertThat(TeamsDirectory.channelId("100%")).isEmpty();
+    }
+
+    @Test
     void malformedActivitiesAreRefused() throws Exception {
         // (an activity's JSON shape is ActivityShape's: see ActivityShapeTest)
         assertThatThrownBy(() -> InboundActivity.check(activity("{" + BASE

@@ -55,7 +55,7 @@ class TeamsForgetTest {
         MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
         Pacer pacer = new Pacer(new Pacing(new SendBudgets(db, clock), "teams", Pacer.pace(30)));
         TeamsMessenger messenger = new TeamsMessenger(conversations, delivery(pacer, clock), undelivered, cards,
-                members(conversations, clock), null, clock);
+                members(conversations, clock), defaults(), clock);
         // what Teams' pace keeps of her chat, and of Bo's
         pacer.await("T1", "a:una", Duration.ofSeconds(1));
         pacer.await("T1", "a:bo", Duration.ofSeconds(1));
@@ -102,7 +102,7 @@ class TeamsForgetTest {
         cards.open("card-bo-own", "T1", "person:aad-bo", "a:bo", null, List.of("29:bo"), Locale.ENGLISH, now);
         TeamsMessenger messenger = new TeamsMessenger(conversations, delivery(new Pacer(new Pacing(
                 new SendBudgets(db, clock), "teams", Pacer.pace(30))), clock), undelivered, cards,
-                members(conversations, clock), null, clock);
+                members(conversations, clock), defaults(), clock);
         messenger.files(new TeamsFiles(db, new TeamsFilesProperties(null, null), clock));
 
         messenger.forget(new Messenger.Forgotten(new PersonRef("teams", "T1", "aad-una"), "Una Ferreira",
@@ -127,7 +127,10 @@ class TeamsForgetTest {
 
     /** A member lookup that never reaches Teams: forget-me has nothing to ask it, only to drop from it. */
     private static MemberLookup members(TeamsConversations conversations, MutableClock clock) {
-        return new MemberLookup(null, conversations, new TeamsProperties(true, null, null, null, null, null, null,
-                null, null, null, null, null, null), clock);
+        return new MemberLookup(null, conversations, defaults(), clock);
+    }
+
+    private static TeamsProperties defaults() {
+        return new TeamsProperties(true, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

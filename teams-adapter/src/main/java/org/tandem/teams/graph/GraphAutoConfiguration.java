@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Conditional;
 import org.tandem.core.meetings.OnlineCalendar;
 
 /**
- * People's calendars through Microsoft Graph (see {@link GraphEnabledCondition}): one {@link OnlineCalendar} bean for
- * the configured tenant. Tokens expire by the real clock, never the dev clock.
+ * People's calendars and managers through Microsoft Graph (see {@link GraphEnabledCondition}): one
+ * {@link OnlineCalendar} and one {@link GraphDirectory} bean for the configured tenant, sharing one client and token.
+ * Tokens expire by the real clock, never the dev clock.
  */
 @AutoConfiguration
 @Conditional(GraphEnabledCondition.class)
@@ -21,14 +22,24 @@ public class GraphAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(GraphAutoConfiguration.class);
 
+    /** One client, and so one token, for calendars and the directory. */
     @Bean
-    OnlineCalendar graphCalendar(GraphProperties properties) {
+    GraphClient graphClient(GraphProperties properties) {
         properties.check();
         HttpClient http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         GraphTokens tokens = new GraphTokens(http, properties, Clock.systemUTC());
-        log.info("Microsoft Graph calendars on for Teams tenant {} (app {})", properties.tenantId(),
+        log.info("Microsoft Graph on for Teams tenant {} (app {}): calendars and managers", properties.tenantId(),
                 properties.clientId());
-        return new GraphCalendar(new GraphClient(http, tokens, properties, GraphClient.Pause.SLEEP),
-                properties.tenantId());
+        return new GraphClient(http, tokens, properties, GraphClient.Pause.SLEEP);
+    }
+
+    @Bean
+    OnlineCalendar graphCalendar(GraphClient graphClient, GraphProperties properties) {
+        return new GraphCalendar(graphClient, properties.tenantId());
+    }
+
+    @Bean
+    GraphDirectory graphDirectory(GraphClient graphClient, GraphProperties properties) {
+        return new GraphPeople(graphClient, properties.tenantId());
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.meetings.OnlineCalendar.Unavailable;
@@ -55,15 +56,20 @@ final class GraphClient {
     }
 
     JsonNode get(String what, String path) throws Unavailable {
-        return send(what, "GET", path, null);
+        return send(what, "GET", path, null, false);
+    }
+
+    /** A GET of something that may not exist: Graph's 404 is an answer (none), not a failure. */
+    Optional<JsonNode> find(String what, String path) throws Unavailable {
+        return Optional.ofNullable(send(what, "GET", path, null, true));
     }
 
     JsonNode post(String what, String path, JsonNode body) throws Unavailable {
-        return send(what, "POST", path, body);
+        return send(what, "POST", path, body, false);
     }
 
     JsonNode patch(String what, String path, JsonNode body) throws Unavailable {
-        return send(what, "PATCH", path, body);
+        return send(what, "PATCH", path, body, false);
     }
 
     /** An id as one segment of a path (event ids may hold '/', '+' and '='). */
@@ -94,7 +100,9 @@ final class GraphClient {
         return s.length() > 64 ? s.substring(0, 64) : s;
     }
 
-    private JsonNode send(String what, String method, String path, JsonNode body) throws Unavailable {
+    /** {@code absent}: a 404 answers null. */
+    private JsonNode send(String what, String method, String path, JsonNode body, boolean absent)
+            throws Unavailable {
         boolean renewed = false;
         int throttled = 0;
         Duration waited = Duration.ZERO;
@@ -104,6 +112,9 @@ final class GraphClient {
             int status = r.statusCode();
             if (status >= 200 && status < 300) {
                 return json(r.body());
+            }
+            if (status == 404 && absent) {
+                return null;
             }
             if (status == 401 && !renewed) {
                 tokens.refused(token);

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code tandem.graph.*}: an Entra app registration with application permissions on the tenant's calendars (it may
- * be the bot's own, with a secret of its own).
+ * {@code tandem.graph.*}: an Entra app registration with application permissions on the tenant's calendars, and
+ * {@code User.Read.All} for people's managers (it may be the bot's own, with a secret of its own).
  *
  * @param enabled      {@code false} keeps Graph off although the credentials are set
  * @param tenantId     the Teams tenant whose people's calendars are used (its id, a GUID, as Teams names it)

@@ -1,2 +1,5 @@
-/** People's Outlook calendars through Microsoft Graph, as the core's {@code OnlineCalendar}, for one Teams tenant. */
+/**
+ * Microsoft Graph for one Teams tenant: people's Outlook calendars, as the core's {@code OnlineCalendar}, and their
+ * managers, for the Teams adapter.
+ */
 package org.tandem.teams.graph;

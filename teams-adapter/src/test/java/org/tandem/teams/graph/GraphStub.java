@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
@@ -28,27 +30,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A small stand-in for the Microsoft identity platform's token endpoint and for the part of Microsoft Graph that
- * Tandem calls, over real HTTP, answering in Graph's shapes: it issues tokens for the right client-credentials form
- * only, refuses a request without a token it issued (401), knows some users, answers free/busy from the items it is
- * given, keeps the events it is asked to create (one per {@code transactionId}, as Graph does), moves and cancels
- * them. It can be told to answer the next calls with a status (a 429 with its Retry-After, a 403) and to forget the
- * tokens it issued (they expire early), and it records every call.
+ * A small stand-in for the Microsoft identity platform's token endpoint and for the part of Microsoft Graph that Tandem
+ * calls, over real HTTP, answering in Graph's shapes: it issues tokens for the right client-credentials form only,
+ * refuses a request without a token it issued (401), knows some users, answers free/busy from the items it is given,
+ * keeps the events it is asked to create (one per {@code transactionId}, as Graph does), moves and cancels them, and
+ * answers whom a user reports to ({@code /users/{id}/manager}: 404 for no one). It can be told to answer the next calls
+ * with a status (a 429 with its Retry-After, a 403) and to forget the tokens it issued (they expire early), and it
+ * records every call.
  */
-final class GraphStub implements AutoCloseable {
+public final class GraphStub implements AutoCloseable {
 
-    static final String TENANT = "9f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f";
+    public static final String TENANT = "9f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f";
     static final String CLIENT = "2b3c4d5e-6f70-4812-9a3b-4c5d6e7f8091";
     static final String SECRET = "s3cr3t~value";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern USER = Pattern.compile("/v1\\.0/users/([^/]+)");
+    private static final Pattern MANAGER = Pattern.compile("/v1\\.0/users/([^/]+)/manager");
     private static final Pattern SCHEDULE = Pattern.compile("/v1\\.0/users/([^/]+)/calendar/getSchedule");
     private static final Pattern EVENTS = Pattern.compile("/v1\\.0/users/([^/]+)/events");
     private static final Pattern EVENT = Pattern.compile("/v1\\.0/users/([^/]+)/events/([^/]+)");
     private static final Pattern CANCEL = Pattern.compile("/v1\\.0/users/([^/]+)/events/([^/]+)/cancel");
 
     /** One call as the stub saw it: the raw path (ids encoded), the query, the headers that matter, the body. */
-    record Call(String method, String path, String query, String authorization, List<String> prefer, JsonNode body,
+    public record Call(String method, String path, String query, String authorization, List<String> prefer, JsonNode body,
                 Map<String, String> form) {}
 
     /** A user Graph knows. */
@@ -68,8 +72,10 @@ final class GraphStub implements AutoCloseable {
     private final Set<String> noMailbox = ConcurrentHashMap.newKeySet();
     private final Deque<Failure> failures = new ConcurrentLinkedDeque<>();
     private final AtomicInteger eventIds = new AtomicInteger();
+    private final Map<String, String> managers = new ConcurrentHashMap<>();
+    private final Map<String, String> contacts = new ConcurrentHashMap<>();
 
-    GraphStub() {
+    public GraphStub() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -83,12 +89,30 @@ final class GraphStub implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Graph's directory of people (managers) over this stub, as the Teams adapter is given it. */
+    public GraphDirectory directory() {
+        GraphProperties p = properties();
+        HttpClient http = HttpClient.newHttpClient();
+        return new GraphPeople(new GraphClient(http, new GraphTokens(http, p, Clock.systemUTC()), p, d -> { }),
+                p.tenantId());
+    }
+
     GraphProperties properties() {
         return new GraphProperties(null, TENANT, CLIENT, SECRET, base() + "/", base() + "/v1.0", null);
     }
 
     void user(String id, String mail, String upn, String name) {
         users.put(id, new User(id, mail, upn, name));
+    }
+
+    /** Graph knows {@code managerId} as the manager of {@code userId}. */
+    public void manager(String userId, String managerId) {
+        managers.put(userId, managerId);
+    }
+
+    /** The manager of {@code userId} is an organisational contact (someone outside the tenant). */
+    void contactManager(String userId, String contactId) {
+        contacts.put(userId, contactId);
     }
 
     /** A free/busy item of a person's calendar (by address), times as Graph gives them with the UTC preference. */
@@ -105,7 +129,7 @@ final class GraphStub implements AutoCloseable {
         noMailbox.add(address);
     }
 
-    void failNext(int status, String retryAfter, String code) {
+    public void failNext(int status, String retryAfter, String code) {
         failures.add(new Failure(status, retryAfter, code));
     }
 
@@ -123,7 +147,7 @@ final class GraphStub implements AutoCloseable {
     }
 
     /** The calls to Graph itself (not to the token endpoint). */
-    List<Call> graphCalls() {
+    public List<Call> graphCalls() {
         return calls.stream().filter(c -> c.path().startsWith("/v1.0/")).toList();
     }
 
@@ -178,7 +202,20 @@ final class GraphStub implements AutoCloseable {
     private synchronized void graph(HttpExchange x, String path, ObjectNode body) throws IOException {
         String method = x.getRequestMethod();
         Matcher m;
-        if (method.equals("GET") && (m = USER.matcher(path)).matches()) {
+        if (method.equals("GET") && (m = MANAGER.matcher(path)).matches()) {
+            String user = decode(m.group(1));
+            String manager = managers.get(user);
+            String contact = contacts.get(user);
+            if (manager == null && contact == null) {
+                // Graph's answer for someone who reports to no one, and for no one
+                error(x, 404, null, "Request_ResourceNotFound");
+            } else {
+                send(x, 200, JSON.createObjectNode()
+                        .put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#directoryObjects/$entity")
+                        .put("@odata.type", manager != null ? "#microsoft.graph.user" : "#microsoft.graph.orgContact")
+                        .put("id", manager != null ? manager : contact), null);
+            }
+        } else if (method.equals("GET") && (m = USER.matcher(path)).matches()) {
             User u = users.get(m.group(1));
             if (u == null) {
                 error(x, 404, null, "Request_ResourceNotFound");
