@@ -48,7 +48,8 @@ public final class AdminModule implements Feature {
         Waiting waiting = new Waiting(db, enrollments, pairs);
         this.broadcasts = new Broadcasts(db);
         this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings,
-                people, shortlists);
+                people, shortlists, new DigestTrend(db, pairs, rhythm, new Results.Gate(settings.minGroup()),
+                settings.digestZone()));
         this.flows = List.of(
                 new StatusFlow(programs, figures),
                 new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),

@@ -109,7 +109,7 @@ final class Charts {
     }
 
     /** Bars of one series with a line of another on the same weeks: meetings, and pairs at risk. */
-    static byte[] trend(String title, List<String> weeks, Series bars, Series line) {
+    static byte[] trend(String title, String note, List<String> weeks, Series bars, Series line) {
         CategoryPlot plot = new CategoryPlot(dataset(weeks, List.of(bars)), new CategoryAxis(),
                 new NumberAxis(), renderer(1));
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -119,7 +119,7 @@ final class Charts {
         plot.setDataset(1, dataset(weeks, List.of(line)));
         plot.setRenderer(1, risk);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        return png(chart(title, null, plot, true), TREND_WIDTH, TREND_HEIGHT);
+        return png(chart(title, note, plot, true), TREND_WIDTH, TREND_HEIGHT);
     }
 
     private static DefaultCategoryDataset dataset(List<String> categories, List<Series> series) {

@@ -62,11 +62,14 @@ public final class WeeklyDigest implements DueHandler {
     private final Settings settings;
     private final People people;
     private final Shortlists shortlists;
+    private final DigestTrend trend;
     // keys this replica already planned: spares a write per admin command (planning is idempotent anyway)
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
 
     public WeeklyDigest(Programs programs, Enrollments enrollments, Pairs pairs, Waiting waiting, Figures figures,
-                        Messenger messenger, DueItems due, Settings settings, People people, Shortlists shortlists) {
+                        Messenger messenger, DueItems due, Settings settings, People people, Shortlists shortlists,
+                        DigestTrend trend) {
+        this.trend = trend;
         this.people = people;
         this.shortlists = shortlists;
         this.programs = programs;
@@ -110,8 +113,25 @@ public final class WeeklyDigest implements DueHandler {
         // a draft has nothing to tell yet, a closed programme nothing more
         List<Program> live = programs.all(scope).stream()
                 .filter(p -> p.state() != ProgramState.CLOSED && p.state() != ProgramState.DRAFT).toList();
-        message(scope, live, until).ifPresent(m -> messenger.send(Address.admin(scope), m));
+        Optional<Message> digest = message(scope, live, until);
+        digest.ifPresent(m -> messenger.send(Address.admin(scope), m));
+        if (digest.isPresent()) {
+            chart(scope, live, until);
+        }
         plan(scope, until);
+    }
+
+    /** The digest's trend chart, after it; a platform that takes no files simply has the digest alone. */
+    private void chart(Scope scope, List<Program> live, Instant until) {
+        Texts t = people.adminTexts(scope, settings.adminLocale());
+        int atRisk = live.stream().mapToInt(p -> figures.of(p, until).atRisk()).sum();
+        trend.of(t, scope, live, until, atRisk).ifPresent(c -> {
+            try {
+                messenger.sendFile(Address.admin(scope), c.png(), c.caption());
+            } catch (UnsupportedOperationException e) {
+                // the digest's words carry the same numbers
+            }
+        });
     }
 
     /** The digest of the programmes where something happened this week; empty when nothing did anywhere. */

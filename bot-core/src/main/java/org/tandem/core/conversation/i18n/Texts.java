@@ -8,6 +8,7 @@ import com.ibm.icu.util.ULocale;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
@@ -153,6 +154,11 @@ public final class Texts {
      */
     public String slot(Instant at, ZoneId zone) {
         return skeleton("EEEMMMdjmm", at, zone);
+    }
+
+    /** A day of the month, short, for a chart's axis: "Mar 3", "3 mars". */
+    public String dayMonth(LocalDate day) {
+        return skeleton("MMMd", day.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
     }
 
     /** A time of day in the language's clock: "6:00 PM", "18:00". */
