@@ -198,8 +198,7 @@ class WebchatController {
         if (from < 0) {
             throw new WebchatRequest.Invalid("'after' must be a revision number");
         }
-        // the page reads the conversations of each person it lists: they are the web chat's people
-        people.seen(u, null, clock.instant());
+        // reading is not acting: someone who erased their data stays forgotten while the page still lists them
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("messages", outbox.readable(u, properties.coordinators().contains(u), from, 500));
         answer.put("locale", core.locale(new PersonRef(WebchatMessenger.PLATFORM, WebchatMessenger.TENANT, u))

@@ -106,7 +106,11 @@ final class WebchatMessenger implements PlatformMessenger {
         return WebchatOutbox.CHANNEL + m.group(1).toLowerCase(Locale.ROOT);
     }
 
-    /** People the web chat knows, by user id or by the name it shows, any case ({@code @dana} too). */
+    /**
+     * People by user id or by the name the web chat shows them by, any case ({@code @dana} too). In the web chat a
+     * person is whoever the page is told to be: a user id nobody used yet is someone all the same (the invitation
+     * waits in their conversation), and a name only counts once that person said it.
+     */
     @Override
     public Map<String, Contact> lookup(Scope scope, List<String> handles) {
         Map<String, Contact> found = new LinkedHashMap<>();
@@ -116,8 +120,12 @@ final class WebchatMessenger implements PlatformMessenger {
         List<WebchatPeople.Person> known = people.all();
         for (String handle : handles) {
             String h = handle == null ? "" : handle.strip().replaceFirst("^@", "").toLowerCase(Locale.ROOT);
-            known.stream().filter(p -> p.user().equals(h) || p.name().toLowerCase(Locale.ROOT).equals(h)).findFirst()
-                    .ifPresent(p -> found.put(handle, contact(p)));
+            Optional<WebchatPeople.Person> person = known.stream()
+                    .filter(p -> p.user().equals(h) || p.name().toLowerCase(Locale.ROOT).equals(h)).findFirst();
+            if (person.isEmpty() && WebchatRequest.USER.matcher(h).matches()) {
+                person = Optional.of(new WebchatPeople.Person(h, WebchatPeople.shown(h)));
+            }
+            person.ifPresent(p -> found.put(handle, contact(p)));
         }
         return found;
     }

@@ -120,8 +120,10 @@ class WebchatChannelsTest {
         people.seen("dana", "Dana Scully", Instant.parse("2026-03-02T09:02:00Z"));
         Map<String, Contact> found = messenger.lookup(LOCAL, List.of("ALICE", "@bob", "dana scully", "nobody",
                 "Coordinator", "dana@example.com"));
-        assertThat(found.keySet()).containsExactly("ALICE", "@bob", "dana scully", "Coordinator");
+        assertThat(found.keySet()).as("a user id nobody used yet is someone; an address is not a user id")
+                .containsExactly("ALICE", "@bob", "dana scully", "nobody", "Coordinator");
         assertThat(found.get("ALICE")).isEqualTo(new Contact(person("alice"), "Alice", true));
+        assertThat(found.get("nobody")).isEqualTo(new Contact(person("nobody"), "Nobody", true));
         assertThat(found.get("dana scully")).isEqualTo(new Contact(person("dana"), "Dana Scully", true));
         assertThat(messenger.members(KUDOS)).extracting(c -> c.person().userId())
                 .containsExactly("coordinator", "alice", "bob", "dana");
@@ -173,7 +175,8 @@ class WebchatChannelsTest {
                 .doesNotContainKey("url");
         assertThat(shown.get(2).get(1).getString("alt")).doesNotContain("Bob Martin");
         assertThat(real.getCollection("webchat_files").countDocuments()).isZero();
-        assertThat(messenger.lookup(LOCAL, List.of("bob"))).isEmpty();
+        assertThat(people.all()).extracting(WebchatPeople.Person::user).doesNotContain("bob");
+        assertThat(messenger.lookup(LOCAL, List.of("Bob Martin"))).as("nor the name he gave").isEmpty();
     }
 
     @Test
