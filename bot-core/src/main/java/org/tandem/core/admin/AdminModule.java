@@ -8,6 +8,7 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.invitations.Invitations;
 import org.tandem.core.module.Feature;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.Shortlists;
@@ -32,14 +33,14 @@ public final class AdminModule implements Feature {
 
     public AdminModule(MongoDatabase db, Messenger messenger, Settings settings, People people, Programs programs,
                        Enrollments enrollments, Pairs pairs, Shortlists shortlists, DueItems due,
-                       RhythmFigures rhythm, AuditLog audit) {
+                       RhythmFigures rhythm, AuditLog audit, Invitations invitations) {
         Figures figures = new Figures(enrollments, pairs, rhythm);
         Waiting waiting = new Waiting(db, enrollments, pairs);
         this.broadcasts = new Broadcasts(db);
         this.weekly = new WeeklyDigest(programs, enrollments, pairs, waiting, figures, messenger, due, settings,
                 people, shortlists);
         this.flows = List.of(
-                new StatusFlow(programs, figures),
+                new StatusFlow(programs, figures, invitations),
                 new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),
                 new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
                 new ProgrammePairsFlow(programs, pairs, people, settings.digestZone()),
