@@ -155,13 +155,21 @@ public final class Invitations {
         collection.deleteMany(eq("program", program));
     }
 
-    /** The people invited in a workspace (to erase what was planned for them), before {@link #eraseWorkspace}. */
+    /** The people invited in a workspace (to erase what was sent and planned for them), before {@link #eraseWorkspace}. */
     List<PersonRef> invitedIn(Scope scope) {
         List<PersonRef> out = new ArrayList<>();
         for (Document d : collection.find(and(eq("platform", scope.platform()), eq("tenant", scope.tenant())))) {
-            out.add(PersonRef.fromKey(d.getString("person")));
+            PersonRef p = PersonRef.fromKey(d.getString("person"));
+            if (!out.contains(p)) {
+                out.add(p);
+            }
         }
         return out;
+    }
+
+    /** The name the directory gave a person when they were invited, if any invitation has it. */
+    Optional<String> name(PersonRef person) {
+        return Optional.ofNullable(collection.find(eq("person", person.key())).first()).map(d -> d.getString("name"));
     }
 
     void eraseWorkspace(Scope scope) {

@@ -37,6 +37,8 @@ public final class InvitationsModule implements Feature {
     private final List<Flow> flows;
     private final DueItems due;
     private final Programs programs;
+    private final Questions questions;
+    private final Messenger messenger;
 
     public InvitationsModule(MongoDatabase db, Events events, Programs programs, IntakeModule intake, People people,
                              Messenger messenger, Questions questions, DueItems due, AuditLog audit,
@@ -44,6 +46,8 @@ public final class InvitationsModule implements Feature {
         this.invitations = new Invitations(db);
         this.due = due;
         this.programs = programs;
+        this.questions = questions;
+        this.messenger = messenger;
         this.messages = new InvitationMessages(invitations, programs, intake.enrollments(), people, messenger, due,
                 settings.adminLocale());
         this.flows = List.of(
@@ -121,7 +125,13 @@ public final class InvitationsModule implements Feature {
             public void eraseWorkspace(Scope scope) {
                 // people invited who never wrote to the bot are known to no other store: what was planned for them
                 // goes with their invitations
-                invitations.invitedIn(scope).forEach(p -> due.forget("person", p.key()));
+                for (PersonRef p : invitations.invitedIn(scope)) {
+                    Messenger.Forgotten forgotten = new Messenger.Forgotten(p, invitations.name(p).orElse(null),
+                            invitations.traces(p));
+                    due.forget("person", p.key());
+                    questions.forget(p, forgotten.needles());
+                    messenger.forget(forgotten);
+                }
                 invitations.eraseWorkspace(scope);
             }
         });

@@ -45,7 +45,7 @@ public interface PersonalData {
     /**
      * Erases what this store keeps about anyone of a workspace that removed Tandem, people who never wrote to the
      * bot included (someone invited, known only by the directory's look-up). Called after each known person of the
-     * workspace was erased. Default: nothing (the store keeps only people the bot has met).
+     * workspace was erased (what is left is about people the bot never met). Default: nothing (the store keeps only people the bot has met).
      */
     default void eraseWorkspace(Scope scope) {
     }
