@@ -482,6 +482,15 @@ public final class Pairs {
                 Updates.set("thanksShareable", shareable)));
     }
 
+    /**
+     * The mentee's thanks at the close, and where they offered to share it ({@code to}: the closing form's choices;
+     * empty: nowhere).
+     */
+    public void thanked(String id, String thanks, List<String> to) {
+        collection.updateOne(eq("_id", id), Updates.combine(Updates.set("thanks", thanks),
+                Updates.set("thanksShareable", !to.isEmpty()), Updates.set("thanksTo", to)));
+    }
+
     public Optional<Pair> find(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(Pairs::toPair);
     }
@@ -564,7 +573,8 @@ public final class Pairs {
                         nin("status", open)), Updates.combine(Updates.set(role, standIn.key()),
                         Updates.set("reasons", withoutWording(d)), Updates.unset("declineReason"),
                         Updates.unset("group"), Updates.set("clicks", new Document()), Updates.unset("agreement"),
-                        Updates.unset("thanks"), Updates.unset("thanksShareable"))).getModifiedCount();
+                        Updates.unset("thanks"), Updates.unset("thanksShareable"), Updates.unset("thanksTo")))
+                        .getModifiedCount();
             }
         }
         return changed;

@@ -15,7 +15,7 @@ public final class ProgramModule implements Feature {
     private final List<Flow> flows;
 
     public ProgramModule(Programs programs, ProgramFlow.Counts counts, ProgramFlow.Pausing pausing) {
-        this.flows = List.of(new ProgramFlow(programs, counts, pausing));
+        this.flows = List.of(new ProgramFlow(programs, counts, pausing), new RecognitionFlow(programs));
     }
 
     @Override
