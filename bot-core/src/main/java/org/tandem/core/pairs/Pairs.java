@@ -12,6 +12,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -489,6 +490,11 @@ public final class Pairs {
     public void thanked(String id, String thanks, List<String> to) {
         collection.updateOne(eq("_id", id), Updates.combine(Updates.set("thanks", thanks),
                 Updates.set("thanksShareable", !to.isEmpty()), Updates.set("thanksTo", to)));
+    }
+
+    /** The pairs a mentor mentored (those that became active), as stored: for the numbers of their contribution. */
+    List<Document> mentored(PersonRef mentor) {
+        return collection.find(and(eq("mentor", mentor.key()), Filters.exists("activeAt"))).into(new ArrayList<>());
     }
 
     public Optional<Pair> find(String id) {

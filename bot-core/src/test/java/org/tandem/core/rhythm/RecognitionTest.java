@@ -124,4 +124,19 @@ class RecognitionTest {
         assertThat(to("channel:CK")).isEmpty();
         assertThat(alice.inbox().text()).contains("Bob agreed, but your note could not be sent");
     }
+
+    @Test
+    void atTheCloseTheMentorGetsASummaryOfWhatTheyGaveWithoutTheMenteesWords() {
+        thanks(List.of());
+        long meetings = new org.tandem.core.pairs.Meetings(chat.db()).count(pair.id());
+        Pair now = new org.tandem.core.pairs.Pairs(chat.db()).find(pair.id()).orElseThrow();
+        int mark = chat.mark();
+        alice.clicks("milestone.decide", pair.id() + ":close:" + now.rhythm().endsAt().orElseThrow());
+        String summary = bob.dmsSince(mark).text();
+        assertThat(summary).contains("*What you gave*: " + (meetings == 1 ? "1 meeting" : meetings + " meetings")
+                        + " with Alice, about " + meetings + (meetings == 1 ? " hour" : " hours"),
+                "1 mentee accompanied", "1 thank-you note received");
+        assertThat(summary).doesNotContain(NOTE, "More confident");
+        assertThat(alice.dmsSince(mark).text()).doesNotContain("What you gave");
+    }
 }
