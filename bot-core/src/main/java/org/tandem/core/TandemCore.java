@@ -36,6 +36,7 @@ import org.tandem.core.demo.DemoSeed;
 import org.tandem.core.home.HomeModule;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.IntakeModule;
+import org.tandem.core.invitations.InvitationsModule;
 import org.tandem.core.meetings.MeetingsModule;
 import org.tandem.core.meetings.OnlineCalendar;
 import org.tandem.core.module.Events;
@@ -113,12 +114,15 @@ public final class TandemCore {
         ProgramModule program = new ProgramModule(programs, events, enrollments::menteesAndMentors, rhythm::pause);
         this.home = new HomeModule(people, programs, enrollments, pairs.pairs());
         AuditModule audit = new AuditModule(db, people, programs, settings.digestZone());
+        InvitationsModule invitations = new InvitationsModule(db, events, programs, intake, people, messenger,
+                questions, dueItems, audit.log(), settings);
         AdminModule admin = new AdminModule(db, events, messenger, settings, people, programs, enrollments,
-                pairs.pairs(), pairs.meetings(), pairs.shortlists(), dueItems, rhythm.figures(), audit.log());
+                pairs.pairs(), pairs.meetings(), pairs.shortlists(), dueItems, rhythm.figures(), audit.log(),
+                invitations.invitations());
         WorkshopsModule workshops = new WorkshopsModule(db, programs, enrollments, people, messenger, dueItems,
                 audit.log(), clock, settings.digestZone());
         List<Feature> below = List.of(new BasicsModule(people), intake, program, rounds, pairs, home, meetings, rhythm,
-                audit, admin, workshops);
+                audit, invitations, admin, workshops);
         // people's data: the core's own stores, then each feature's part
         this.privacy = new PrivacyModule(new CoreData.Stores(people, programs, enrollments, pairs.pairs(),
                 pairs.shortlists(), new ConversationStates(db), new EventLedger(db), intake.refusals(),

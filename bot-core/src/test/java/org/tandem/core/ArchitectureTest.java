@@ -63,7 +63,7 @@ class ArchitectureTest {
     @Test
     void eachFeatureHasOnePackageInfoAndOneEntryType() throws IOException {
         for (String feature : List.of("basics", "intake", "program", "pairs", "rounds", "rhythm", "home", "audit",
-                "admin", "workshops", "privacy")) {
+                "admin", "workshops", "privacy", "invitations")) {
             List<String> entries = core.stream().filter(c -> c.getPackageName().equals("org.tandem.core." + feature))
                     .filter(c -> c.isAssignableTo(Feature.class) && !c.isInterface()).map(c -> c.getSimpleName())
                     .toList();

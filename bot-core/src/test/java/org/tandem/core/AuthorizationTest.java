@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.tandem.core.audit.AuditEntry;
 import org.tandem.core.conversation.Access;
 import org.tandem.core.conversation.Bindings;
+import org.tandem.core.conversation.Contact;
 import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
@@ -53,10 +54,13 @@ class AuthorizationTest {
                 "where", "Room 4"));
         String workshop = chat.db().getCollection("workshops").find().first().getString("_id");
         String program = Life.program(chat, "Leadership").id();
+        chat.outbox().knows("erin@example.com", new Contact(new PersonRef("test", Chat.TENANT, "erin"), "Erin", true));
+        carol.says("invite Leadership erin@example.com");
+        String invitation = chat.db().getCollection("invitations").find().first().getString("_id");
         values.addAll(List.of(pair.id(), pair.id() + ":1:met", pair.id() + ":1", pair.id() + ":yes:-",
                 pair.id() + ":meeting:2026-03-02", pair.id() + ":close:" + pair.rhythm().endsAt().orElseThrow(),
                 workshop + ":yes", program, program + ":yes", program + "|" + bob.ref().key(), "yes", "continue",
-                "mentee"));
+                "mentee", invitation + ":mentee"));
     }
 
     @Test

@@ -39,10 +39,13 @@ class WebchatControllerChannelsTest {
     }
 
     @Test
-    void whomThePageReadsForIsOneOfTheWebChatsPeople() {
+    void readingDoesNotMakeSomeoneKnownActingDoes() throws Exception {
         MockHttpServletRequest r = new MockHttpServletRequest("GET", "/api/webchat/outbox");
         r.setRemoteAddr("127.0.0.1");
         controller.outbox(r, "Zoe", "0");
+        assertThat(people.all()).as("the page may still list someone who erased their data")
+                .extracting(WebchatPeople.Person::user).containsExactly("coordinator");
+        controller.inbound(post("{\"user\":\"zoe\",\"text\":\"hello\"}"));
         assertThat(people.all()).extracting(WebchatPeople.Person::user).containsExactly("coordinator", "zoe");
         assertThat(people.all().get(1).name()).isEqualTo("Zoe");
     }

@@ -4,13 +4,13 @@ import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.Function;
 import org.tandem.core.audit.AuditLog;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.module.Events;
+import org.tandem.core.invitations.Invitations;
 import org.tandem.core.module.Feature;
 import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pairs;
@@ -34,15 +34,14 @@ public final class AdminModule implements Feature {
     private final WeeklyDigest weekly;
     private final List<Flow> flows;
     private final List<DueHandler> handlers;
-    // how many people were invited to a programme: the invitations feature, above this one, says once assembled
-    private volatile Results.Invited invited = program -> OptionalLong.empty();
 
     public AdminModule(MongoDatabase db, Events events, Messenger messenger, Settings settings, People people,
                        Programs programs, Enrollments enrollments, Pairs pairs, Meetings meetings,
-                       Shortlists shortlists, DueItems due, RhythmFigures rhythm, AuditLog audit) {
+                       Shortlists shortlists, DueItems due, RhythmFigures rhythm, AuditLog audit,
+                       Invitations invitations) {
         Figures figures = new Figures(enrollments, pairs, rhythm);
         Reports reports = new Reports(programs, new Results(enrollments, pairs, meetings, rhythm,
-                program -> invited.of(program), programs::closedAt), people, messenger, due,
+                program -> invited(invitations, program), programs::closedAt), people, messenger, due,
                 new Reports.Setup(settings.adminLocale(), settings.digestZone(), settings.minGroup()));
         events.on(ProgramClosed.class, reports::closed);
         Waiting waiting = new Waiting(db, enrollments, pairs);
@@ -51,7 +50,7 @@ public final class AdminModule implements Feature {
                 people, shortlists, new DigestTrend(db, pairs, rhythm, new Results.Gate(settings.minGroup()),
                 settings.digestZone()));
         this.flows = List.of(
-                new StatusFlow(programs, figures),
+                new StatusFlow(programs, figures, invitations),
                 new PendingFlow(programs, pairs, shortlists, waiting, people, rhythm, settings.digestZone()),
                 new PairFlow(programs, enrollments, pairs, people, rhythm, audit, settings.digestZone()),
                 new ProgrammePairsFlow(programs, pairs, people, settings.digestZone()),
@@ -62,9 +61,10 @@ public final class AdminModule implements Feature {
                 reports);
     }
 
-    /** How many people each programme invited, for reports' funnel (until told, nobody was). */
-    public void invitedFrom(Function<String, OptionalLong> counts) {
-        this.invited = counts::apply;
+    /** How many people a programme invited, for its report's funnel: none when it invited nobody. */
+    private static OptionalLong invited(Invitations invitations, String program) {
+        long n = invitations.counts(program).invited();
+        return n == 0 ? OptionalLong.empty() : OptionalLong.of(n);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.tandem.core.conversation.Input;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.invitations.Invitations;
 import org.tandem.core.pairs.PairStatus;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.ProgramNames;
@@ -32,10 +33,12 @@ public final class StatusFlow implements Flow {
 
     private final Programs programs;
     private final Figures figures;
+    private final Invitations invitations;
 
-    public StatusFlow(Programs programs, Figures figures) {
+    public StatusFlow(Programs programs, Figures figures, Invitations invitations) {
         this.programs = programs;
         this.figures = figures;
+        this.invitations = invitations;
     }
 
     @Override
@@ -71,6 +74,13 @@ public final class StatusFlow implements Flow {
             Figures.Programme f = figures.of(p, turn.now());
             m.text(t.rich("status.title", p.name(), t.get(p.state().labelKey())));
             m.fields(fields(t, f, figures.rhythm().measures()));
+            Invitations.Counts invited = invitations.counts(p.id());
+            if (invited.invited() > 0) {
+                // the funnel of the invitations, only for a programme that sent some
+                m.fields(List.of(new Block.Field(t.get("status.invited"), Long.toString(invited.invited())),
+                        new Block.Field(t.get("status.joined"), Long.toString(invited.joined())),
+                        new Block.Field(t.get("status.declined"), Long.toString(invited.declined()))));
+            }
             if (rows) {
                 m.buttons(drillDown(t, " " + p.name(), true));
             }

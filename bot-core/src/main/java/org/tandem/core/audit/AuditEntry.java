@@ -27,6 +27,8 @@ public record AuditEntry(Scope scope, Instant at, Optional<PersonRef> actor, Str
     public static final String REFUSED_INPUT = "refused-input";
     public static final String PAIR_ENDED = "pair-ended";
     public static final String BROADCAST = "broadcast";
+    public static final String INVITE = "invite";
+    public static final String ANNOUNCE = "announce";
     public static final String WORKSHOP = "workshop";
     public static final String EXPORT = "export";
     public static final String MY_DATA = "my-data";

@@ -183,6 +183,19 @@ public final class Turn {
         return replies.whisper(message);
     }
 
+    /**
+     * The same person, in their direct conversation with the bot: for a button in a shared channel (an announcement's
+     * <i>Join</i>) that starts something private, whose answers and dialogue state must never show in the channel.
+     */
+    public Turn direct() {
+        if (place() instanceof Place.Direct) {
+            return this;
+        }
+        InboundEvent moved = new InboundEvent(event.actor(), Place.DIRECT, event.eventId(), event.input());
+        return new Turn(moved, person, ReplyChannel.of(messenger, who(), Place.DIRECT), messenger, questions, states,
+                now, router, trail);
+    }
+
     /** A refusal (a command not for here, an unknown word) is nobody else's business: privately, where they are. */
     public MessageRef refuse(String key, Object... args) {
         Message m = Message.text(texts.rich(key, args));

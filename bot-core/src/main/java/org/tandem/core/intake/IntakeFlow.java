@@ -109,6 +109,26 @@ public final class IntakeFlow implements Flow {
         }
     }
 
+    /**
+     * Starts the questionnaire of one programme for the turn's person, at the role's questionnaire when the role is
+     * known (an invitation's <i>Join as mentor</i>), else at the choice of role (an announcement's <i>Join</i>).
+     */
+    void begin(Turn turn, Program program, Optional<Role> role) {
+        if (!program.state().enrolling() || !program.scope().equals(turn.who().scope())) {
+            turn.reply("intake.programme-gone");
+            return;
+        }
+        if (role.isEmpty() || enrollments.find(turn.who(), program.id()).isPresent()) {
+            chooseProgram(turn, program);
+            return;
+        }
+        ConversationState at = ConversationState.start(ID, role.get() == Role.MENTOR ? Step.MENTOR : Step.MENTEE)
+                .with("program", program.id()).with("role", role.get().value());
+        if (turn.save(at)) {
+            prompt(turn, at);
+        }
+    }
+
     private void chooseProgram(Turn turn, Program program) {
         if (enrollments.find(turn.who(), program.id()).isPresent()) {
             turn.clearState();

@@ -2,11 +2,14 @@ package org.tandem.core.intake;
 
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
+import java.util.Optional;
 import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
+import org.tandem.core.conversation.Turn;
 import org.tandem.core.module.Events;
 import org.tandem.core.module.Feature;
 import org.tandem.core.people.People;
+import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
 import org.tandem.core.schedule.DueHandler;
 import org.tandem.core.schedule.DueItems;
@@ -22,6 +25,7 @@ public final class IntakeModule implements Feature {
     private final Enrollments enrollments;
     private final ConsentRefusals refusals;
     private final EnrollmentDigest digest;
+    private final IntakeFlow intake;
     private final List<Flow> flows;
 
     public IntakeModule(MongoDatabase db, Events events, Programs programs, People people, Messenger messenger,
@@ -29,8 +33,9 @@ public final class IntakeModule implements Feature {
         this.enrollments = new Enrollments(db);
         this.refusals = new ConsentRefusals(db);
         this.digest = new EnrollmentDigest(enrollments, programs, people, messenger, due, settings);
+        this.intake = new IntakeFlow(programs, enrollments, refusals, events);
         this.flows = List.of(
-                new IntakeFlow(programs, enrollments, refusals, events),
+                intake,
                 new ProfileFlow(programs, enrollments),
                 new LeaveFlow(programs, enrollments, scope -> people.adminTexts(scope, settings.adminLocale()),
                         events));
@@ -50,6 +55,14 @@ public final class IntakeModule implements Feature {
     /** Who declined the consent, and when (kept so that a refusal is not asked again at once). */
     public ConsentRefusals refusals() {
         return refusals;
+    }
+
+    /**
+     * Starts the questionnaire of {@code program} for the turn's person, as {@code join} would once they chose it,
+     * at the questionnaire of {@code role} when it is given: for invitations and announcements.
+     */
+    public void begin(Turn turn, Program program, Optional<Role> role) {
+        intake.begin(turn, program, role);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.tandem.core.module;
 import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.conversation.PersonRef;
+import org.tandem.core.conversation.Scope;
 
 /**
  * One store's part in a person's data. {@code my-data} gathers every part's {@link #export}; {@code forget-me}
@@ -39,5 +40,13 @@ public interface PersonalData {
 
     /** Erases what a closed programme kept about its people (the retention period is over). */
     default void eraseProgram(String programId) {
+    }
+
+    /**
+     * Erases what this store keeps about anyone of a workspace that removed Tandem, people who never wrote to the
+     * bot included (someone invited, known only by the directory's look-up). Called after each known person of the
+     * workspace was erased (what is left is about people the bot never met). Default: nothing (the store keeps only people the bot has met).
+     */
+    default void eraseWorkspace(Scope scope) {
     }
 }

@@ -12,6 +12,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -488,6 +489,20 @@ public final class Pairs {
                 "thanks", true), com.mongodb.client.model.Filters.ne("thanks", null)));
     }
 
+    /**
+     * The mentee's thanks at the close, and where they offered to share it ({@code to}: the closing form's choices;
+     * empty: nowhere).
+     */
+    public void thanked(String id, String thanks, List<String> to) {
+        collection.updateOne(eq("_id", id), Updates.combine(Updates.set("thanks", thanks),
+                Updates.set("thanksShareable", !to.isEmpty()), Updates.set("thanksTo", to)));
+    }
+
+    /** The pairs a mentor mentored (those that became active), as stored: for the numbers of their contribution. */
+    List<Document> mentored(PersonRef mentor) {
+        return collection.find(and(eq("mentor", mentor.key()), Filters.exists("activeAt"))).into(new ArrayList<>());
+    }
+
     public Optional<Pair> find(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(Pairs::toPair);
     }
@@ -570,7 +585,8 @@ public final class Pairs {
                         nin("status", open)), Updates.combine(Updates.set(role, standIn.key()),
                         Updates.set("reasons", withoutWording(d)), Updates.unset("declineReason"),
                         Updates.unset("group"), Updates.set("clicks", new Document()), Updates.unset("agreement"),
-                        Updates.unset("thanks"), Updates.unset("thanksShareable"))).getModifiedCount();
+                        Updates.unset("thanks"), Updates.unset("thanksShareable"), Updates.unset("thanksTo")))
+                        .getModifiedCount();
             }
         }
         return changed;

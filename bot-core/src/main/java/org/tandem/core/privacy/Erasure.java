@@ -20,6 +20,7 @@ import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Questions;
+import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.i18n.Texts;
 import org.tandem.core.intake.Enrollment;
 import org.tandem.core.intake.Enrollments;
@@ -87,6 +88,11 @@ public final class Erasure {
             messenger.forget(forget(person, now).forgotten());
         }
         erasedListeners();
+    }
+
+    /** What the stores keep about anyone of a workspace that removed Tandem, strangers to the bot included. */
+    public void eraseWorkspace(Scope scope) {
+        parts.forEach(part -> part.eraseWorkspace(scope));
     }
 
     /**

@@ -87,6 +87,7 @@ public final class WorkspacePurge implements DueHandler {
             case REMOVED -> {
                 List<PersonRef> everyone = people.inScope(scope).stream().filter(p -> !People.isStandIn(p)).toList();
                 erasure.forgetAll(everyone, clock.instant());
+                erasure.eraseWorkspace(scope);
                 log.info("erased the personal data of {} people of workspace {} (removed Tandem {} ago)",
                         everyone.size(), scope.key(), retention);
             }

@@ -16,7 +16,7 @@ public final class ProgramModule implements Feature {
     private final List<Flow> flows;
 
     public ProgramModule(Programs programs, Events events, ProgramFlow.Counts counts, ProgramFlow.Pausing pausing) {
-        this.flows = List.of(new ProgramFlow(programs, events, counts, pausing));
+        this.flows = List.of(new ProgramFlow(programs, events, counts, pausing), new RecognitionFlow(programs));
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.bson.Document;
+import org.tandem.core.conversation.ChannelRef;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.schedule.WorkingWeek;
 
@@ -142,6 +143,24 @@ public final class Programs {
 
     public Optional<Program> find(String id) {
         return Optional.ofNullable(collection.find(eq("_id", id)).first()).map(Programs::toProgram);
+    }
+
+    /**
+     * Names the channel where the programme's thank-you notes may be posted, with both people's consent, or none
+     * (empty). Kept beside the programme's form, so that a programme stored before it had one reads as none.
+     */
+    public boolean recognition(String id, Optional<ChannelRef> channel) {
+        return collection.updateOne(eq("_id", id), channel.map(c -> Updates.set("recognition",
+                new Document("platform", c.platform()).append("tenant", c.tenant()).append("id", c.id())
+                        .append("name", c.name()))).orElse(Updates.unset("recognition"))).getMatchedCount() == 1;
+    }
+
+    /** The programme's recognition channel, if its coordinators named one. */
+    public Optional<ChannelRef> recognition(String id) {
+        return Optional.ofNullable(collection.find(eq("_id", id)).first())
+                .map(d -> d.get("recognition", Document.class))
+                .map(r -> new ChannelRef(r.getString("platform"), r.getString("tenant"), r.getString("id"),
+                        r.getString("name")));
     }
 
     /** When a programme's people work; the usual week when the programme is gone (erased, or never was). */

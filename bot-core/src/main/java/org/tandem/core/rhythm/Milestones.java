@@ -17,6 +17,7 @@ import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Turn;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.pairs.Contribution;
 import org.tandem.core.pairs.Pair;
 import org.tandem.core.pairs.PairAccess;
 import org.tandem.core.pairs.PairStatus;
@@ -192,6 +193,11 @@ final class Milestones implements Flow {
             rhythm.tell(who, who.equals(done.mentor()) ? "milestone.completed.mentor"
                     : "milestone.completed.mentee", rhythm.name(done.other(who)));
         }
+        // what the mentor gave, in numbers: nothing of the mentee's reflections
+        long held = rhythm.meetings.count(done.id());
+        Contribution overall = Contribution.of(pairs, rhythm.meetings, done.mentor());
+        rhythm.tell(done.mentor(), "milestone.summary.mentor", held, rhythm.name(done.mentee()),
+                (rhythm.meetings.minutes(List.of(done.id())) + 30) / 60, overall.mentees(), overall.thanks());
         rhythm.toAdmin(done, "milestone.completed.admin", rhythm.name(done.mentee()),
                 rhythm.name(done.mentor()), rhythm.program(done).map(x -> x.name()).orElse("?"),
                 done.rhythm().meetings());

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.tandem.core.conversation.Access;
+import org.tandem.core.conversation.Address;
 import org.tandem.core.conversation.Bindings;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.ChannelRef;
 import org.tandem.core.conversation.CommandSpec.Audience;
 import org.tandem.core.conversation.CommandSpec;
 import org.tandem.core.conversation.ConversationState;
@@ -150,7 +152,7 @@ final class ReflectionFlow implements Flow {
             return;
         }
         if (share) {
-            share(turn, pair.get(), parts[1].equals("yes"));
+            share(turn, pair.get(), parts[1]);
             return;
         }
         if (!Set.of("meeting", "midpoint", "closing").contains(parts[1])) {
@@ -161,7 +163,7 @@ final class ReflectionFlow implements Flow {
                 .with("ref", parts[2]));
         boolean mentee = pair.get().mentee().equals(turn.who());
         turn.reply(Message.of(ReflectionForms.form(turn.t(), pair.get(), parts[1], mentee,
-                rhythm.name(pair.get().other(turn.who())), Map.of(), Map.of())));
+                rhythm.name(pair.get().other(turn.who())), channelName(pair.get()), Map.of(), Map.of())));
     }
 
     private void submit(Turn turn, Input.Submit submit) {
@@ -175,10 +177,12 @@ final class ReflectionFlow implements Flow {
         String kind = state.get().string("kind");
         boolean mentee = pair.get().mentee().equals(turn.who());
         FormCheck check = new FormCheck(submit, turn.t());
-        ReflectionForms.Answers a = ReflectionForms.parse(check, pair.get(), kind, mentee);
+        ReflectionForms.Answers a = ReflectionForms.parse(check, pair.get(), kind, mentee,
+                channelName(pair.get()).isPresent());
         if (!check.ok()) {
             turn.reply(Message.of(ReflectionForms.form(turn.t(), pair.get(), kind, mentee,
-                    rhythm.name(pair.get().other(turn.who())), check.submitted(), check.errors())));
+                    rhythm.name(pair.get().other(turn.who())), channelName(pair.get()), check.submitted(),
+                    check.errors())));
             return;
         }
         turn.clearState();
@@ -196,36 +200,120 @@ final class ReflectionFlow implements Flow {
         }
     }
 
-    /** The mentee's thanks reach the mentor; if the mentee agreed to share them, the mentor is asked too. */
-    private void thank(Pair pair, String thanks, boolean menteeShares) {
-        pairs.thanked(pair.id(), thanks, menteeShares);
+    /** The programme's recognition channel's name, when it names one: only then is it offered. */
+    private Optional<String> channelName(Pair pair) {
+        return rhythm.programs.recognition(pair.program()).map(ChannelRef::name);
+    }
+
+    /**
+     * The mentee's thanks reach the mentor; if the mentee offered to share them, the mentor is asked, for the places
+     * the mentee chose: all of them, only the coordinators, or nowhere.
+     */
+    private void thank(Pair pair, String thanks, List<String> to) {
+        pairs.thanked(pair.id(), thanks, to);
         Texts t = rhythm.texts(pair.mentor());
         Message.Builder m = Message.builder().text(t.rich("reflection.thanked", rhythm.name(pair.mentee())))
                 .text(Rich.literal(thanks));
-        if (menteeShares) {
-            m.text(t.rich("reflection.share.ask")).buttons(List.of(
-                    new Block.Button(SHARE, t.get("reflection.share.ok"), pair.id() + ":yes:-", Block.Style.PRIMARY),
-                    new Block.Button(SHARE, t.get("reflection.share.no"), pair.id() + ":no:-")));
+        if (!to.isEmpty()) {
+            m.text(t.rich("reflection.share.ask.to", places(t, pair, to, true)));
+            List<Block.Button> buttons = new ArrayList<>();
+            if (to.size() > 1 && to.contains(ReflectionForms.COORDINATORS)) {
+                buttons.add(new Block.Button(SHARE, t.get("reflection.share.everywhere"), pair.id() + ":yes:-",
+                        Block.Style.PRIMARY));
+                buttons.add(new Block.Button(SHARE, t.get("reflection.share.coordinators-only"),
+                        pair.id() + ":coordinators:-"));
+            } else {
+                buttons.add(new Block.Button(SHARE, t.get("reflection.share.ok"), pair.id() + ":yes:-",
+                        Block.Style.PRIMARY));
+            }
+            buttons.add(new Block.Button(SHARE, t.get("reflection.share.no"), pair.id() + ":no:-"));
+            m.buttons(buttons);
         }
-        rhythm.send(pair.mentor(), menteeShares ? m.build().asking(pair.id() + "|thanks", t.locale()) : m.build());
+        rhythm.send(pair.mentor(), to.isEmpty() ? m.build() : m.build().asking(pair.id() + "|thanks", t.locale()));
     }
 
-    private void share(Turn turn, Pair pair, boolean yes) {
-        turn.answered(pair.id() + "|thanks", Questions.Outcome.of(yes ? "reflection.outcome.shared"
-                : "reflection.outcome.kept"));
-        if (!yes) {
+    /** "the coordinators, #kudos, your manager", in the order of the form. */
+    private Rich places(Texts t, Pair pair, List<String> to, boolean toMentor) {
+        List<Rich> out = new ArrayList<>();
+        for (String place : to) {
+            if (place.equals(ReflectionForms.COORDINATORS)) {
+                out.add(t.rich("reflection.to.coordinators"));
+            } else if (place.equals(ReflectionForms.CHANNEL)) {
+                rhythm.programs.recognition(pair.program())
+                        .ifPresent(c -> out.add(t.rich("reflection.to.channel", c.name())));
+            } else if (place.equals(ReflectionForms.MANAGER)) {
+                out.add(toMentor ? t.rich("reflection.to.manager.yours")
+                        : t.rich("reflection.to.manager.theirs", rhythm.name(pair.mentor())));
+            }
+        }
+        return Rich.join(", ", out);
+    }
+
+    /**
+     * The mentor's answer. Nothing goes anywhere without both consents: only the places the mentee chose, and of
+     * those only what the mentor accepted; posted once, however many clicks (guard: {@link Pairs#claimThanks}).
+     */
+    private void share(Turn turn, Pair pair, String choice) {
+        boolean no = choice.equals("no");
+        turn.answered(pair.id() + "|thanks", Questions.Outcome.of(no ? "reflection.outcome.kept"
+                : "reflection.outcome.shared"));
+        if (no) {
             turn.reply("reflection.share.kept");
             return;
         }
-        // shared once, and only what the mentee agreed to share (guard: shareable, not yet shared)
         org.bson.Document d = pairs.claimThanks(pair.id());
         if (d == null) {
-            turn.reply("reflection.share.done");
+            turn.reply("reflection.share.again");
             return;
         }
-        rhythm.toAdmin(pair, "reflection.share.admin", rhythm.name(pair.mentee()), rhythm.name(pair.mentor()),
-                rhythm.program(pair).map(p -> p.name()).orElse("?"), d.getString("thanks"));
-        turn.reply("reflection.share.done");
-        rhythm.tell(pair.mentee(), "reflection.share.told", rhythm.name(pair.mentor()));
+        // a note thanked before there was a choice of places was offered to the coordinators only
+        List<String> asked = d.getList("thanksTo", String.class, List.of(ReflectionForms.COORDINATORS));
+        List<String> agreed = choice.equals("coordinators")
+                ? asked.stream().filter(ReflectionForms.COORDINATORS::equals).toList() : asked;
+        String note = d.getString("thanks");
+        String programme = rhythm.program(pair).map(p -> p.name()).orElse("?");
+        List<String> reached = new ArrayList<>();
+        boolean noManager = false;
+        if (agreed.contains(ReflectionForms.COORDINATORS)) {
+            rhythm.toAdmin(pair, "reflection.share.admin", rhythm.name(pair.mentee()), rhythm.name(pair.mentor()),
+                    programme, note);
+            reached.add(ReflectionForms.COORDINATORS);
+        }
+        Optional<ChannelRef> channel = agreed.contains(ReflectionForms.CHANNEL)
+                ? rhythm.programs.recognition(pair.program()) : Optional.empty();
+        if (channel.isPresent()) {
+            // one post for everyone there, in the mentor's language: it is about them
+            Texts t = rhythm.texts(pair.mentor());
+            rhythm.messenger.send(Address.channel(channel.get()), Message.builder()
+                    .text(t.rich("reflection.share.post", rhythm.name(pair.mentee()), rhythm.name(pair.mentor()),
+                            programme))
+                    .text(Rich.literal(note)).build());
+            reached.add(ReflectionForms.CHANNEL);
+        }
+        if (agreed.contains(ReflectionForms.MANAGER)) {
+            Optional<PersonRef> manager = rhythm.messenger.manager(pair.mentor());
+            if (manager.isPresent()) {
+                Texts t = Texts.of(rhythm.people.find(manager.get()).map(p -> p.locale()).orElse(rhythm.adminLocale));
+                rhythm.send(manager.get(), Message.builder()
+                        .text(t.rich("reflection.share.to-manager", rhythm.name(pair.mentor()), programme))
+                        .text(Rich.literal(note))
+                        .context(t.rich("reflection.share.to-manager.why", rhythm.name(pair.mentor())))
+                        .build());
+                reached.add(ReflectionForms.MANAGER);
+            } else {
+                noManager = true;
+            }
+        }
+        if (!reached.isEmpty()) {
+            turn.reply(Message.text(turn.t().rich("reflection.share.done.to", places(turn.t(), pair, reached, true))));
+        }
+        if (noManager) {
+            turn.reply("reflection.share.no-manager");
+        }
+        Texts mentee = rhythm.texts(pair.mentee());
+        rhythm.send(pair.mentee(), Message.text(reached.isEmpty()
+                ? mentee.rich("reflection.share.told.none", rhythm.name(pair.mentor()))
+                : mentee.rich("reflection.share.told.to", rhythm.name(pair.mentor()),
+                        places(mentee, pair, reached, false))));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.tandem.core.conversation.Block;
@@ -18,7 +19,12 @@ final class ReflectionForms {
 
     /** What a submitted reflection holds, once checked: {@code outcomes} per objective at the close, else empty. */
     record Answers(Map<String, String> texts, List<Integer> progress, List<String> outcomes, int satisfaction,
-                   boolean share) {}
+                   List<String> share) {}
+
+    /** Where the mentee may offer to share their thank-you: the coordinators, the programme's channel, the manager. */
+    static final String COORDINATORS = "yes";
+    static final String CHANNEL = "channel";
+    static final String MANAGER = "manager";
 
     private ReflectionForms() {
     }
@@ -27,7 +33,8 @@ final class ReflectionForms {
     static final Set<String> FIELDS = Set.of("takeaway", "went-well", "try-next", "comment", "final", "progress1",
             "progress2", "progress3", "outcome1", "outcome2", "outcome3", "satisfaction", "thanks", "share", "survey", "survey-comment");
 
-    static Block.Form form(Texts t, Pair pair, String kind, boolean mentee, String partner,
+    /** {@code channel}: the programme's recognition channel's name, when it names one (only then is it offered). */
+    static Block.Form form(Texts t, Pair pair, String kind, boolean mentee, String partner, Optional<String> channel,
                            Map<String, List<String>> values, Map<String, String> errors) {
         FormBuilder b = new FormBuilder(ReflectionFlow.FORM, t.get("reflection.title." + kind), t, values, errors);
         switch (kind) {
@@ -64,15 +71,22 @@ final class ReflectionForms {
         }
         if (kind.equals("closing") && mentee) {
             b.textarea("thanks", "reflection.thanks", false, 1000, null)
-                    .multiselect("share", "reflection.share", false,
-                            List.of(new Block.Option("yes", t.get("reflection.share.yes", partner))), null)
+                    .multiselect("share", "reflection.share", false, shareOptions(t, partner, channel), null)
                     .select("survey", "reflection.survey", true, scale(t, "rating"), null)
                     .textarea("survey-comment", "reflection.survey.comment", false, 1000, null);
         }
         return b.build("reflection.save");
     }
 
-    static Answers parse(FormCheck check, Pair pair, String kind, boolean mentee) {
+    private static List<Block.Option> shareOptions(Texts t, String partner, Optional<String> channel) {
+        List<Block.Option> out = new ArrayList<>(List.of(new Block.Option(COORDINATORS,
+                t.get("reflection.share.yes", partner))));
+        channel.ifPresent(c -> out.add(new Block.Option(CHANNEL, t.get("reflection.share.channel", c, partner))));
+        out.add(new Block.Option(MANAGER, t.get("reflection.share.manager", partner)));
+        return out;
+    }
+
+    static Answers parse(FormCheck check, Pair pair, String kind, boolean mentee, boolean channel) {
         Map<String, String> texts = new LinkedHashMap<>();
         List<String> fields = switch (kind) {
             case "meeting" -> mentee ? List.of("takeaway") : List.of("went-well", "try-next");
@@ -107,7 +121,9 @@ final class ReflectionForms {
         if (kind.equals("closing") && mentee) {
             check.number("survey", true, 1, 5).ifPresent(s -> texts.put("survey", Integer.toString(s)));
         }
-        boolean share = kind.equals("closing") && mentee && check.choices("share", 0, 1, List.of("yes")).contains("yes");
+        List<String> allowed = channel ? List.of(COORDINATORS, CHANNEL, MANAGER) : List.of(COORDINATORS, MANAGER);
+        List<String> share = kind.equals("closing") && mentee ? check.choices("share", 0, allowed.size(), allowed)
+                : List.of();
         return new Answers(texts, progress, outcomes, satisfaction, share);
     }
 

@@ -19,6 +19,7 @@ import org.tandem.core.conversation.Questions;
 import org.tandem.core.conversation.Router;
 import org.tandem.core.conversation.TurnClock;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.invitations.Invitations;
 import org.tandem.core.pairs.Pairs;
 import org.tandem.core.pairs.Shortlists;
 import org.tandem.core.people.People;
@@ -105,7 +106,7 @@ class StatusAndPendingTest {
         People people = new People(db);
         var out = new org.tandem.core.testing.RecordingMessenger();
         Router router = new Router(List.of(
-                new StatusFlow(chat.core().programs(), new Figures(enrollments, pairs, rhythm)),
+                new StatusFlow(chat.core().programs(), new Figures(enrollments, pairs, rhythm), new Invitations(db)),
                 new PendingFlow(chat.core().programs(), pairs, new Shortlists(db), new Waiting(db, enrollments, pairs),
                         people, rhythm, java.time.ZoneOffset.UTC)));
         new Dispatcher(router, people, new ConversationStates(db), new EventLedger(db), out,
