@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tandem.core.conversation.Block;
+import org.tandem.core.conversation.Contact;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.pairs.Meetings;
 import org.tandem.core.pairs.Pair;
@@ -216,6 +217,23 @@ class ReportTest {
                 .contains("Enrolled: fewer than 5 people");
         String csv = new String(chat.outbox().filesTo(ADMIN).get(3).file().bytes(), StandardCharsets.UTF_8);
         assertThat(csv).doesNotContain("%", "Planted").contains("Satisfaction,fewer than 5 answers");
+    }
+
+    @Test
+    void theFunnelStartsWithThoseInvitedWhenTheCoordinatorsInvitedPeople() {
+        Seed.openProgramme(chat, "Leadership");
+        List<String> addresses = new ArrayList<>();
+        for (String name : List.of("amy", "bea", "cal", "dee", "eli", "fay")) {
+            chat.outbox().knows(name + "@example.com", new Contact(chat.person(name).ref(), name, true));
+            addresses.add(name + "@example.com");
+        }
+        assertThat(say("invite Leadership " + String.join(" ", addresses)).get(0)).contains("6");
+        chat.core().sweep();
+        Chat.Person amy = chat.person("amy");
+        Seed.enrolMentee(amy, Forms.mentee());
+        String summary = say("report Leadership").get(0);
+        assertThat(summary).contains("Invited: 6 people", "Enrolled: fewer than 5 people");
+        assertThat(summary.indexOf("Invited")).isLessThan(summary.indexOf("Enrolled"));
     }
 
     @Test
