@@ -15,6 +15,7 @@ import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -29,6 +30,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.RangeType;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -83,8 +85,9 @@ final class Charts {
         range.setUpperMargin(0.1);
         if (percent) {
             range.setNumberFormatOverride(NumberFormat.getPercentInstance(locale));
-            range.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-            range.setRange(0, 1.1);
+            range.setTickUnit(new NumberTickUnit(0.25, NumberFormat.getPercentInstance(locale)));
+            // room at the right of a full bar for its label, without a tick past 100 %
+            range.setRange(0, 1.12);
             bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                     NumberFormat.getPercentInstance(locale)));
         }
@@ -148,6 +151,13 @@ final class Charts {
 
     /** A chart with its title, a note under it (e.g. why a bar is missing; null for none), and its legend. */
     private static JFreeChart chart(String title, String note, CategoryPlot plot, boolean legend) {
+        for (int i = 0; i < plot.getRangeAxisCount(); i++) {
+            // counts and shares start at zero, and a chart of zeros still has an axis to read them on
+            if (plot.getRangeAxis(i) instanceof NumberAxis axis) {
+                axis.setRangeType(RangeType.POSITIVE);
+                axis.setAutoRangeMinimumSize(1);
+            }
+        }
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
         plot.setRangeGridlinePaint(GRID);

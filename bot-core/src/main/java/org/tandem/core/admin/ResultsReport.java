@@ -33,6 +33,8 @@ final class ResultsReport {
     private final Results.Of now;
     private final Optional<Results.Of> before;
     private final Results.Gate gate;
+    // whether the chart being drawn left a bar out for a group too small to show (its note then says so)
+    private boolean gated;
 
     private ResultsReport(Texts t, Results.Of now, Optional<Results.Of> before, Results.Gate gate) {
         this.t = t;
@@ -108,7 +110,7 @@ final class ResultsReport {
             lines.add(t.rich("report.line", stage(s), people((int) n.getAsLong())));
         }
         String title = t.get("report.chart.funnel");
-        byte[] png = Charts.bars(title, note(values, previous), t.get("report.chart.people"), categories,
+        byte[] png = Charts.bars(title, note(), t.get("report.chart.people"), categories,
                 series(values, previous), false, t.locale());
         return chart(base + "-funnel.png", png, title, lines);
     }
@@ -130,7 +132,7 @@ final class ResultsReport {
                     monthText(x))));
         }
         String title = t.get("report.chart.meetings");
-        byte[] png = Charts.columns(title, note(values, previous), t.get("report.chart.per-pair"), categories,
+        byte[] png = Charts.columns(title, note(), t.get("report.chart.per-pair"), categories,
                 series(values, previous), t.locale());
         return chart(base + "-meetings.png", png, title, lines);
     }
@@ -147,14 +149,15 @@ final class ResultsReport {
             lines.add(t.rich("report.line", t.get("reflection.outcome." + o), shareText(now.outcomes(), o)));
         }
         String title = t.get("report.chart.objectives");
-        byte[] png = Charts.bars(title, note(values, previous), t.get("report.chart.share"), categories,
+        byte[] png = Charts.bars(title, note(), t.get("report.chart.share"), categories,
                 series(values, previous), true, t.locale());
         return chart(base + "-objectives.png", png, title, lines);
     }
 
-    /** Why bars are missing, when some are: too few people (an empty previous run just has no bars). */
-    private String note(List<Double> values, List<Double> previous) {
-        boolean hidden = values.contains(null) || before.isPresent() && previous.contains(null);
+    /** Why bars are missing, when a group too small to show left some out (and starts the next chart afresh). */
+    private String note() {
+        boolean hidden = gated;
+        gated = false;
         return hidden ? t.get("report.chart.hidden", gate.min()) : null;
     }
 
@@ -246,7 +249,11 @@ final class ResultsReport {
     }
 
     private Double perPairCell(Results.Month m) {
-        return gate.shows(m.people()) ? m.perPair().stream().boxed().findFirst().orElse(null) : null;
+        if (m.pairs() > 0 && !gate.shows(m.people())) {
+            gated = true;
+            return null;
+        }
+        return m.perPair().stream().boxed().findFirst().orElse(null);
     }
 
     private String monthText(Results.Month m) {
@@ -258,12 +265,19 @@ final class ResultsReport {
     }
 
     private Double cell(int people) {
-        return people == 0 || gate.shows(people) ? (double) people : null;
+        if (people == 0 || gate.shows(people)) {
+            return (double) people;
+        }
+        gated = true;
+        return null;
     }
 
     private Double share(Results.Answers a, String outcome) {
-        return gate.shows(a.people()) && a.total() > 0 ? (double) a.counts().getOrDefault(outcome, 0) / a.total()
-                : null;
+        if (a.people() > 0 && !gate.shows(a.people())) {
+            gated = true;
+            return null;
+        }
+        return a.total() > 0 ? (double) a.counts().getOrDefault(outcome, 0) / a.total() : null;
     }
 
     private String shareText(Results.Answers a, String outcome) {
