@@ -36,6 +36,7 @@ import org.tandem.core.demo.DemoSeed;
 import org.tandem.core.home.HomeModule;
 import org.tandem.core.intake.Enrollments;
 import org.tandem.core.intake.IntakeModule;
+import org.tandem.core.intake.MentorFigures;
 import org.tandem.core.invitations.InvitationsModule;
 import org.tandem.core.meetings.MeetingsModule;
 import org.tandem.core.meetings.OnlineCalendar;
@@ -102,7 +103,9 @@ public final class TandemCore {
         this.dueItems = new DueItems(db);
 
         // the features, each over those below it
-        this.intake = new IntakeModule(db, events, programs, people, messenger, dueItems, settings);
+        // the profile shows what a mentor gave as the pairs count it; the pairs, built over intake's enrolments,
+        // come next, and nobody looks at a profile before the core is assembled
+        this.intake = new IntakeModule(db, events, programs, people, messenger, dueItems, settings, this::gave);
         Enrollments enrollments = intake.enrollments();
         this.pairs = new PairsModule(db, events, programs, enrollments, people, messenger, questions, clock,
                 dueItems, settings);
@@ -154,6 +157,11 @@ public final class TandemCore {
         this.budgets = new SendBudgets(db, time);
         // at start, for every workspace with a programme: a restart loses nothing
         programs.scopes().forEach(this::planRecurring);
+    }
+
+    /** For the profile: what a mentor gave (see {@link PairsModule#mentorFigures}). */
+    private MentorFigures.Gave gave(PersonRef mentor) {
+        return pairs.mentorFigures().of(mentor);
     }
 
     private void coordinatorActed(Turn turn) {

@@ -60,7 +60,7 @@ class AuthorizationTest {
         values.addAll(List.of(pair.id(), pair.id() + ":1:met", pair.id() + ":1", pair.id() + ":yes:-",
                 pair.id() + ":meeting:2026-03-02", pair.id() + ":close:" + pair.rhythm().endsAt().orElseThrow(),
                 workshop + ":yes", program, program + ":yes", program + "|" + bob.ref().key(), "yes", "continue",
-                "mentee", invitation + ":mentee"));
+                "mentee", invitation + ":mentee", bob.ref().key()));
     }
 
     @Test

@@ -39,11 +39,14 @@ public final class IntakeFlow implements Flow {
     private final Enrollments enrollments;
     private final IntakeSteps steps;
     private final IntakeEnrolment enrolment;
+    private final ProfileEditing editing;
 
-    public IntakeFlow(Programs programs, Enrollments enrollments, ConsentRefusals refusals, Events events) {
+    IntakeFlow(Programs programs, Enrollments enrollments, ConsentRefusals refusals, Events events,
+               ProfileView profile) {
         this.programs = programs;
         this.enrollments = enrollments;
-        this.steps = new IntakeSteps(programs, enrollments);
+        this.editing = new ProfileEditing(programs, enrollments, profile);
+        this.steps = new IntakeSteps(programs, enrollments, editing);
         this.enrolment = new IntakeEnrolment(enrollments, refusals, events);
     }
 
@@ -62,7 +65,7 @@ public final class IntakeFlow implements Flow {
     public void bind(Bindings on) {
         on.click(EDIT, Access.SELF, (turn, click) -> {
                     turn.chosen(click);
-                    new ProfileEditing(programs, enrollments).start(turn, click.value());
+                    editing.start(turn, click.value());
                 })
                 .click(RESUME, Access.SELF, this::resume)
                 .click(PROGRAM, Access.SELF, (turn, click) -> inIntake(turn, click, s -> programs.find(click.value())
@@ -185,7 +188,7 @@ public final class IntakeFlow implements Flow {
         }
         Step step = step(state.get());
         if (step == Step.EDIT_MENTEE || step == Step.EDIT_MENTOR) {
-            new ProfileEditing(programs, enrollments).submit(turn, state.get(), submit);
+            editing.submit(turn, state.get(), submit);
             return;
         }
         Optional<Program> program = program(turn, state.get());

@@ -18,7 +18,8 @@ import org.tandem.core.settings.Settings;
 /**
  * Intake, assembled: joining a programme (questionnaire and consent), editing one's profile, leaving. It publishes
  * {@link PersonEnrolled} and {@link PersonLeft}; the coordinators' daily summary of enrolments listens to the first.
- * The one entry type of the feature.
+ * A mentor's profile shows what they gave through {@link MentorFigures}, which the pairs implement. The one entry
+ * type of the feature.
  */
 public final class IntakeModule implements Feature {
 
@@ -29,14 +30,15 @@ public final class IntakeModule implements Feature {
     private final List<Flow> flows;
 
     public IntakeModule(MongoDatabase db, Events events, Programs programs, People people, Messenger messenger,
-                        DueItems due, Settings settings) {
+                        DueItems due, Settings settings, MentorFigures figures) {
         this.enrollments = new Enrollments(db);
         this.refusals = new ConsentRefusals(db);
         this.digest = new EnrollmentDigest(enrollments, programs, people, messenger, due, settings);
-        this.intake = new IntakeFlow(programs, enrollments, refusals, events);
+        ProfileView profile = new ProfileView(programs, enrollments, people, figures);
+        this.intake = new IntakeFlow(programs, enrollments, refusals, events, profile);
         this.flows = List.of(
                 intake,
-                new ProfileFlow(programs, enrollments),
+                new ProfileFlow(profile, people),
                 new LeaveFlow(programs, enrollments, scope -> people.adminTexts(scope, settings.adminLocale()),
                         events));
         events.on(PersonEnrolled.class, e -> digest.plan(e.program().scope(), e.at()));

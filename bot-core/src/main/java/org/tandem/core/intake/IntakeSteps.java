@@ -29,10 +29,12 @@ final class IntakeSteps {
 
     private final Programs programs;
     private final Enrollments enrollments;
+    private final ProfileEditing editing;
 
-    IntakeSteps(Programs programs, Enrollments enrollments) {
+    IntakeSteps(Programs programs, Enrollments enrollments, ProfileEditing editing) {
         this.programs = programs;
         this.enrollments = enrollments;
+        this.editing = editing;
     }
 
     void askRole(Turn turn, Program program) {
@@ -85,7 +87,7 @@ final class IntakeSteps {
             }
             case CONSENT -> turn.reply(ConsentStep.ask(t, program,
                     Role.parse(s.string("role")).orElse(Role.MENTEE)));
-            default -> new ProfileEditing(programs, enrollments).prompt(turn, s);
+            default -> editing.prompt(turn, s);
         }
     }
 

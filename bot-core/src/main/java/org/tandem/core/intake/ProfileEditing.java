@@ -15,10 +15,12 @@ final class ProfileEditing {
 
     private final Programs programs;
     private final Enrollments enrollments;
+    private final ProfileView view;
 
-    ProfileEditing(Programs programs, Enrollments enrollments) {
+    ProfileEditing(Programs programs, Enrollments enrollments, ProfileView view) {
         this.programs = programs;
         this.enrollments = enrollments;
+        this.view = view;
     }
 
     /** {@code value} is {@code programId:mentee} or {@code programId:mentor}, from the profile's buttons. */
@@ -85,6 +87,6 @@ final class ProfileEditing {
         }
         turn.clearState();
         turn.reply("profile.edit.saved");
-        turn.reply(ProfileView.render(turn.t(), turn.person(), enrollments.of(turn.who()), programs));
+        turn.reply(view.of(turn));
     }
 }

@@ -8,6 +8,7 @@ import org.tandem.core.conversation.Flow;
 import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Questions;
 import org.tandem.core.intake.Enrollments;
+import org.tandem.core.intake.MentorFigures;
 import org.tandem.core.intake.PersonLeft;
 import org.tandem.core.module.Events;
 import org.tandem.core.module.Feature;
@@ -47,7 +48,7 @@ public final class PairsModule implements Feature {
         ShortlistReminders reminders = new ShortlistReminders(shortlists, pairs, programs, enrollments, people,
                 messenger, questions, due, clock, settings);
         this.shortlist = new ShortlistFlow(shortlists, pairing, programs, enrollments, people, messenger, reminders,
-                pairs);
+                pairs, meetings);
         TakenMentors taken = new TakenMentors(shortlists, pairs, programs, enrollments, people, pairing, shortlist,
                 reminders, clock);
         IntroFlow intro = new IntroFlow(pairs, meetings, clickCheck, people, enrollments, questions);
@@ -96,6 +97,14 @@ public final class PairsModule implements Feature {
     /** The meetings a pair logged. */
     public Meetings meetings() {
         return meetings;
+    }
+
+    /** What each mentor gave, in numbers, for their profile (intake's port, counted here). */
+    public MentorFigures mentorFigures() {
+        return mentor -> {
+            Contribution c = Contribution.of(pairs, meetings, mentor);
+            return new MentorFigures.Gave(c.mentees(), c.meetings(), c.hours(), c.programs(), c.thanks());
+        };
     }
 
     /** The mentees' shortlists. */

@@ -44,10 +44,12 @@ public final class ShortlistFlow implements Flow {
     private final Messenger messenger;
     private final ShortlistReminders reminders;
     private final Pairs pairs;
+    private final Meetings meetings;
 
     ShortlistFlow(Shortlists shortlists, Pairing pairing, Programs programs, Enrollments enrollments,
-                  People people, Messenger messenger, ShortlistReminders reminders, Pairs pairs) {
+                  People people, Messenger messenger, ShortlistReminders reminders, Pairs pairs, Meetings meetings) {
         this.pairs = pairs;
+        this.meetings = meetings;
         this.reminders = reminders;
         this.shortlists = shortlists;
         this.pairing = pairing;
@@ -112,6 +114,7 @@ public final class ShortlistFlow implements Flow {
                     answers.map(MentorAnswers::department).orElse("")));
             Pairing.weaknesses(t, c.reasons()).ifPresent(m::context);
             Pairing.reasons(t, c.reasons()).ifPresent(m::context);
+            given(t, c.mentor()).ifPresent(m::context);
             if (profiles) {
                 answers.ifPresent(a -> m.fields(AnswerFields.mentor(t, a, AnswerFields.Reader.OTHER)));
             } else {
@@ -132,6 +135,19 @@ public final class ShortlistFlow implements Flow {
             buttons.add(new Block.Button(PROFILES, t.get("shortlist.profiles"), programId));
         }
         return Optional.of(m.buttons(buttons).context(t.rich("shortlist.footer")).build());
+    }
+
+    /**
+     * What a mentor gave, in one line of numbers, only when they consented to mentees seeing it (from their profile)
+     * and have accompanied someone: nothing of any reflection, and nothing at all for a mentor who did not consent.
+     */
+    private Optional<Rich> given(Texts t, PersonRef mentor) {
+        if (people.showsGivenSince(mentor).isEmpty()) {
+            return Optional.empty();
+        }
+        Contribution gave = Contribution.of(pairs, meetings, mentor);
+        return gave.mentees() == 0 ? Optional.empty()
+                : Optional.of(t.rich("profile.gave.line", gave.mentees(), gave.meetings(), gave.thanks()));
     }
 
     /** Whether a mentee has a request out, or a mentor, in a programme (her list waits meanwhile). */

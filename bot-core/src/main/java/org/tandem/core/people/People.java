@@ -36,6 +36,8 @@ import org.tandem.core.conversation.i18n.Texts;
 public final class People implements Persons {
 
     private static final String STAND_IN = "erased-";
+    /** When a mentor consented to mentees seeing what they gave; absent while they do not. */
+    private static final String SHOWS_GIVEN = "showsGivenSince";
     /** People named per query by {@link #names}: a filter of a thousand keys stays small on any server. */
     private static final int NAMES_AT_ONCE = 1000;
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -186,6 +188,22 @@ public final class People implements Persons {
             }
         }
         return Texts.of(chosen);
+    }
+
+    /**
+     * A mentor's consent that mentees choosing a mentor see what they gave (in numbers), or its withdrawal. Off until
+     * they give it; it goes with the person (forget-me erases it). Returns whether anything changed (guard: the
+     * consent was not given yet, or was), so that a second click on an old button says so instead of acting twice.
+     */
+    public boolean showGiven(PersonRef ref, boolean on, Instant now) {
+        return collection.updateOne(and(eq("_id", ref.key()), exists(SHOWS_GIVEN, !on)),
+                on ? Updates.set(SHOWS_GIVEN, Date.from(now)) : Updates.unset(SHOWS_GIVEN)).getModifiedCount() == 1;
+    }
+
+    /** Since when a mentor lets mentees choosing a mentor see what they gave; empty when they do not. */
+    public Optional<Instant> showsGivenSince(PersonRef ref) {
+        return Optional.ofNullable(collection.find(eq("_id", ref.key())).projection(new Document(SHOWS_GIVEN, 1))
+                .first()).map(d -> d.getDate(SHOWS_GIVEN)).map(Date::toInstant);
     }
 
     /** Remembers the language a person chose. */

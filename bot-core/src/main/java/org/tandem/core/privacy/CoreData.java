@@ -1,5 +1,6 @@
 package org.tandem.core.privacy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -88,6 +89,10 @@ public final class CoreData {
                     m.put("timeZone", x.timeZone().map(Object::toString).orElse(null));
                     x.email().ifPresent(e -> m.put("email", e));
                     m.put("firstSeen", x.firstSeen());
+                    // a mentor's consent, given from their profile: off unless they gave it
+                    Optional<Instant> shown = s.people().showsGivenSince(p);
+                    m.put("whatYouGaveShownToMenteesChoosingAMentor", shown.isPresent());
+                    shown.ifPresent(at -> m.put("whatYouGaveShownSince", at));
                     return m;
                 }), (p, x) -> s.people().erase(p), program -> { },
                         p -> s.people().find(p).map(x -> {
