@@ -2,12 +2,15 @@ package org.tandem.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +78,7 @@ class SlackJourneyIT {
             weeksPassUntil("comes to its end");
             close();
             clickEachAgain();
+            report();
 
             assertThat(clicked).hasSizeGreaterThan(20);
             for (Clicked c : clicked) {
@@ -256,6 +260,32 @@ class SlackJourneyIT {
         posted(mark, "UALICE", "Your mentoring with Bob is complete");
         posted(mark, ADMIN, "completed their mentoring in *Leadership*");
         assertThat(pair().getString("status")).isEqualTo("completed");
+    }
+
+    /**
+     * The coordinators' report: its summary in the channel, then its charts uploaded there as PNGs (Slack shows them
+     * inline, by their name) with their numbers as alt text, and the CSV.
+     */
+    void report() throws Exception {
+        int mark = slack.size();
+        command("UCAROL", ADMIN, "report Leadership");
+        posted(mark, ADMIN, "Results of Leadership");
+        // the weekly digests shared their charts there before
+        SlackLifecycleIT.eventually("the report's 4 files in " + ADMIN, () -> slack.uploads(ADMIN).stream()
+                .filter(f -> f.filename().startsWith("report-")).count() >= 4);
+        List<SlackApiStub.Upload> files = slack.uploads(ADMIN).stream().filter(f -> f.filename().startsWith("report-"))
+                .toList();
+        assertThat(files).extracting(SlackApiStub.Upload::filename).anySatisfy(n -> assertThat(n).endsWith(
+                "-funnel.png")).anySatisfy(n -> assertThat(n).endsWith("-objectives.png"))
+                .anySatisfy(n -> assertThat(n).endsWith(".csv"));
+        SlackApiStub.Upload funnel = files.stream().filter(f -> f.filename().endsWith("-funnel.png")).findFirst()
+                .orElseThrow();
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(funnel.bytes()));
+        assertThat(png.getWidth()).isEqualTo(800);
+        assertThat(png.getHeight()).isEqualTo(450);
+        assertThat(slack.calls().subList(mark, slack.size())).as("a chart's alt text is its numbers")
+                .filteredOn(c -> c.method().startsWith("files.")).anySatisfy(c -> assertThat(c.params().toString())
+                        .contains("How far people came", "Enrolled: "));
     }
 
     /**

@@ -2,12 +2,15 @@ package org.tandem.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +82,38 @@ class TeamsFilesIT {
         assertThat(csv.body()).contains("Programme,Person");
         assertThat(get("/api/teams/files/0123456789abcdef0123456789abcdef").statusCode()).isEqualTo(404);
         assertThat(get("/api/teams/files/not-a-token").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReportsChartsAreImagesInTheirCardsThatTheLinkServesAsPng() throws Exception {
+        int mark = teams.mark();
+        ObjectNode report = teams.activity("carol", "Carol", ADMIN, "channel");
+        BotConnectorStub.mention(report, "report Leadership");
+        post(report);
+        teams.awaitTo(ADMIN, mark, "Results of Leadership");
+        // the first card with a picture: the funnel's (the summary before it has none)
+        BotConnectorStub.Call funnel = teams.await(mark, c -> ADMIN.equals(c.conversation()) && c.card() != null
+                && c.card().toString().contains("\"Image\""));
+        assertThat(funnel.text()).contains("How far people came");
+        String image = null;
+        for (var b : funnel.card().at("/body")) {
+            if (b.at("/type").asString().equals("Image")) {
+                image = b.at("/url").asString();
+                assertThat(b.at("/altText").asString()).contains("How far people came");
+            }
+        }
+        assertThat(image).as("an Image in " + funnel.card()).startsWith(PUBLIC + "/api/teams/files/");
+        assertThat(link(funnel, "Download report-leadership-")).isEqualTo(image);
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(app.base() + image.substring(PUBLIC.length()))).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertThat(picture.getWidth()).isEqualTo(800);
+        assertThat(picture.getHeight()).isEqualTo(450);
+        assertThat(funnel.card().toString().length()).as("a card far under Teams' 28 KB").isLessThan(28_000);
+        teams.awaitTo(ADMIN, mark, "Objectives at the close");
     }
 
     @Test

@@ -3,9 +3,16 @@ package org.tandem.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -292,6 +299,27 @@ class WebchatApiIT {
                 + "\"capacity\":\"2\"}}}").status()).isEqualTo(202);
         assertThat(app.post("/api/webchat/inbound", "{\"user\":\"" + user + "\",\"locale\":\"" + locale + "\","
                 + "\"action\":{\"id\":\"intake.consent\",\"value\":\"yes\"}}").status()).isEqualTo(202);
+    }
+
+    @Test
+    void aReportComesWithItsChartsAsPicturesOnlyCoordinatorsMayHave() throws Exception {
+        long after = lastSeq("coordinator");
+        assertThat(app.post("/api/webchat/inbound", "{\"user\":\"coordinator\",\"conversation\":\"admin\","
+                + "\"text\":\"report Leadership\"}").status()).isEqualTo(202);
+        List<JsonNode> shown = messages("coordinator", after);
+        assertThat(shown.get(1).toString()).contains("Results of Leadership");
+        JsonNode image = findBlock(shown.subList(0, 3), "image");
+        assertThat(image.at("/alt").asString()).contains("How far people came", "Enrolled: ");
+        String url = image.at("/url").asString();
+        HttpResponse<byte[]> png = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(app.base() + url + "?user=coordinator")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertThat(picture.getWidth()).isEqualTo(800);
+        assertThat(app.get(url + "?user=mallory").status()).as("a participant may not have it").isEqualTo(404);
+        assertThat(findBlock(shown, "file").at("/name").asString()).endsWith(".csv");
     }
 
     private static long lastSeq(String user) {

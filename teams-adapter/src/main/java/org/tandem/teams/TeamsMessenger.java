@@ -241,7 +241,11 @@ final class TeamsMessenger implements PlatformMessenger {
                 .orElse(Locale.ENGLISH);
     }
 
-    private static void download(ObjectNode card, Locale locale, FileAttachment file, String link, Message message) {
+    /**
+     * What a card carries for a file, whichever way it goes (sent on Tandem's own or answered in a turn): a picture
+     * shown in the card, and the download link.
+     */
+    static void download(ObjectNode card, Locale locale, FileAttachment file, String link, Message message) {
         if (file.image()) {
             String text = message.summary().isBlank() ? file.name() : message.summary();
             AdaptiveCards.addImage(card, link, text);

@@ -99,8 +99,7 @@ final class TeamsReplies implements ReplyChannel {
             return messenger.sendFile(Address.person(who), file, message);
         }
         String link = messenger.link(who.tenant(), file);
-        return reply(message, card -> AdaptiveCards.addLink(card, TeamsTexts.of(locale).get("file.download",
-                file.name()), link));
+        return reply(message, card -> TeamsMessenger.download(card, locale, file, link, message));
     }
 
     /**
