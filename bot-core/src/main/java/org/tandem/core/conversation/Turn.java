@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.tandem.core.conversation.Person;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.i18n.Texts;
 
 /**
@@ -194,6 +196,22 @@ public final class Turn {
         InboundEvent moved = new InboundEvent(event.actor(), Place.DIRECT, event.eventId(), event.input());
         return new Turn(moved, person, ReplyChannel.of(messenger, who(), Place.DIRECT), messenger, questions, states,
                 now, router, trail);
+    }
+
+    /**
+     * Asks the platform something a coordinator's command needs (who has this address, which channel that is, who is
+     * in it). When the platform does not answer (down, throttled past the adapter's patience, a permission missing),
+     * the coordinator is told so and nothing is done: empty. What the platform said stays in the log.
+     */
+    public <T> Optional<T> fromPlatform(Supplier<T> question) {
+        try {
+            return Optional.of(question.get());
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(Turn.class).warn("{} did not answer a coordinator's question: {}",
+                    who().platform(), e.toString());
+            reply("directory.unavailable");
+            return Optional.empty();
+        }
     }
 
     /** A refusal (a command not for here, an unknown word) is nobody else's business: privately, where they are. */

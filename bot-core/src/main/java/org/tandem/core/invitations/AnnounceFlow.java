@@ -86,7 +86,11 @@ final class AnnounceFlow implements Flow {
             turn.reply(p.state() == ProgramState.CLOSED ? "invite.closed" : "invite.not-open", p.name());
             return;
         }
-        Optional<ChannelRef> channel = messenger.channel(p.scope(), typed);
+        Optional<Optional<ChannelRef>> asked = turn.fromPlatform(() -> messenger.channel(p.scope(), typed));
+        if (asked.isEmpty()) {
+            return;
+        }
+        Optional<ChannelRef> channel = asked.get();
         if (channel.isEmpty()) {
             turn.reply("announce.no-channel", typed);
             return;

@@ -156,18 +156,30 @@ final class InviteFlow implements Flow {
             turn.reply("invite.too-many", handles.size(), MAX_PEOPLE);
             return;
         }
-        Map<String, Contact> found = messenger.lookup(program.scope(), handles);
+        Optional<Map<String, Contact>> asked = turn.fromPlatform(() -> messenger.lookup(program.scope(), handles));
+        if (asked.isEmpty()) {
+            return;
+        }
+        Map<String, Contact> found = asked.get();
         List<String> missing = handles.stream().filter(h -> !found.containsKey(h)).toList();
         invite(turn, program, found, missing, "addresses");
     }
 
     private void channel(Turn turn, Program program, String typed) {
-        Optional<ChannelRef> channel = messenger.channel(program.scope(), typed);
+        Optional<Optional<ChannelRef>> asked = turn.fromPlatform(() -> messenger.channel(program.scope(), typed));
+        if (asked.isEmpty()) {
+            return;
+        }
+        Optional<ChannelRef> channel = asked.get();
         if (channel.isEmpty()) {
             turn.reply("invite.no-channel", typed);
             return;
         }
-        List<Contact> members = messenger.members(channel.get());
+        Optional<List<Contact>> in = turn.fromPlatform(() -> messenger.members(channel.get()));
+        if (in.isEmpty()) {
+            return;
+        }
+        List<Contact> members = in.get();
         if (members.size() > MAX_PEOPLE) {
             turn.reply("invite.too-many", members.size(), MAX_PEOPLE);
             return;

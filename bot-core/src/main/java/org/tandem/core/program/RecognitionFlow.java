@@ -54,7 +54,11 @@ final class RecognitionFlow implements Flow {
             turn.reply("kudos.off", p.name());
             return;
         }
-        Optional<ChannelRef> channel = turn.messenger().channel(p.scope(), typed);
+        Optional<Optional<ChannelRef>> asked = turn.fromPlatform(() -> turn.messenger().channel(p.scope(), typed));
+        if (asked.isEmpty()) {
+            return;
+        }
+        Optional<ChannelRef> channel = asked.get();
         if (channel.isEmpty()) {
             turn.reply("announce.no-channel", typed);
             return;

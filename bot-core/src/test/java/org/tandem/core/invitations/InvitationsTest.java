@@ -292,4 +292,18 @@ class InvitationsTest {
         assertThat(Addresses.parse("alice bob, carol")).containsExactly("alice", "bob", "carol");
         assertThat(PersonRef.fromKey(ana.ref().key())).isEqualTo(ana.ref());
     }
+
+    @Test
+    void aPlatformThatDoesNotAnswerWhoTheyAreChangesNothingAndTheCoordinatorIsTold() {
+        chat.outbox().directoryDown(true);
+        assertThat(carol.says("invite Leadership ana@example.com").text()).contains("did not answer my question");
+        assertThat(carol.says("invite Leadership #general").text()).contains("did not answer my question");
+        assertThat(carol.says("announce Leadership #general").text()).contains("did not answer my question");
+        assertThat(invitations().counts(program()).invited()).isZero();
+        chat.core().sweep();
+        assertThat(ana.inbox().text()).doesNotContain("invite you");
+        chat.outbox().directoryDown(false);
+        assertThat(carol.says("invite Leadership ana@example.com").text()).contains("1");
+        assertThat(invitations().counts(program()).invited()).isEqualTo(1);
+    }
 }

@@ -92,14 +92,29 @@ public final class RecordingMessenger implements Messenger {
         return this;
     }
 
+    private volatile boolean directoryDown;
+
+    /** From now on the directory does not answer (look-ups, channels, members throw), as a platform that is down. */
+    public void directoryDown(boolean down) {
+        this.directoryDown = down;
+    }
+
+    private void directory() {
+        if (directoryDown) {
+            throw new IllegalStateException("the platform's directory is down");
+        }
+    }
+
     @Override
     public Optional<ChannelRef> channel(Scope scope, String typed) {
+        directory();
         String name = typed.strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT);
         return Optional.ofNullable(channels.get(name)).filter(c -> c.scope().equals(scope));
     }
 
     @Override
     public Map<String, Contact> lookup(Scope scope, List<String> handles) {
+        directory();
         Map<String, Contact> found = new LinkedHashMap<>();
         for (String h : handles) {
             Contact c = directory.get(h.strip().toLowerCase(java.util.Locale.ROOT));
