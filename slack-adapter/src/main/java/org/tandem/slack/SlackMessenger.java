@@ -247,25 +247,9 @@ final class SlackMessenger implements PlatformMessenger {
                 ? file.name() + ".png" : file.name();
     }
 
-    /**
-     * The message's words as plain text (its texts, fields and context lines: where a chart's numbers are), cut to
-     * the 1,000 characters Slack keeps of an image's alt text.
-     */
+    /** The message's words ({@link Message#words()}), cut to the 1,000 characters Slack keeps of an alt text. */
     static String altText(Message message) {
-        List<String> lines = new ArrayList<>();
-        for (Block b : message.blocks()) {
-            if (b instanceof Block.Text t) {
-                lines.add(t.text().plain());
-            } else if (b instanceof Block.Fields f) {
-                f.fields().forEach(field -> lines.add(field.label() + ": " + field.value()));
-            } else if (b instanceof Block.Context c) {
-                lines.add(c.text().plain());
-            }
-        }
-        String text = String.join("\n", lines).strip();
-        if (text.isEmpty()) {
-            text = message.summary().strip();
-        }
+        String text = message.words();
         return text.length() <= ALT_MAX ? text : text.substring(0, ALT_MAX - 1) + "…";
     }
 

@@ -15,7 +15,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Address;
-import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.ChannelRef;
 import org.tandem.core.conversation.Contact;
 import org.tandem.core.conversation.FileAttachment;
@@ -224,7 +223,7 @@ final class WebchatMessenger implements PlatformMessenger {
         List<Document> blocks = new ArrayList<>(WebchatRenderer.render(message));
         if (file.image()) {
             blocks.add(new Document("type", "image").append("url", WebchatController.FILES + id)
-                    .append("alt", altText(message)).append("name", file.name()).append("mediaType", file.mediaType())
+                    .append("alt", message.words()).append("name", file.name()).append("mediaType", file.mediaType())
                     .append("size", file.size()));
         } else {
             blocks.add(new Document("type", "file").append("name", file.name()).append("mediaType", file.mediaType())
@@ -233,21 +232,6 @@ final class WebchatMessenger implements PlatformMessenger {
         return blocks;
     }
 
-    /** The message's words as plain text: its texts, fields and context lines, where a chart's numbers are. */
-    static String altText(Message message) {
-        List<String> lines = new ArrayList<>();
-        for (Block b : message.blocks()) {
-            if (b instanceof Block.Text t) {
-                lines.add(t.text().plain());
-            } else if (b instanceof Block.Fields f) {
-                f.fields().forEach(field -> lines.add(field.label() + ": " + field.value()));
-            } else if (b instanceof Block.Context c) {
-                lines.add(c.text().plain());
-            }
-        }
-        String text = String.join("\n", lines).strip();
-        return text.isEmpty() ? message.summary() : text;
-    }
 
     /**
      * Replaces a message in the outbox (its readers get it again, with a higher {@code rev}), or what a parked one

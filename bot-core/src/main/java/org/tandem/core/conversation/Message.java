@@ -80,6 +80,25 @@ public record Message(List<Block> blocks, Optional<Question> question) {
         return "";
     }
 
+    /**
+     * The message's words as plain text, a line each: its texts, fields ({@code label: value}) and context lines,
+     * where a chart's numbers are; its {@link #summary()} when it has none of those. For an image's alt text.
+     */
+    public String words() {
+        List<String> lines = new ArrayList<>();
+        for (Block b : blocks) {
+            if (b instanceof Block.Text t) {
+                lines.add(t.text().plain());
+            } else if (b instanceof Block.Fields f) {
+                f.fields().forEach(field -> lines.add(field.label() + ": " + field.value()));
+            } else if (b instanceof Block.Context c) {
+                lines.add(c.text().plain());
+            }
+        }
+        String text = String.join("\n", lines).strip();
+        return text.isEmpty() ? summary().strip() : text;
+    }
+
     /** Builds a message block by block. */
     public static Builder builder() {
         return new Builder();
