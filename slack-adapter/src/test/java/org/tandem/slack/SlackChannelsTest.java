@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +17,9 @@ import org.tandem.core.conversation.ChannelRef;
 import org.tandem.core.conversation.GroupRef;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
-import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.Rich;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.testing.MutableClock;
-import org.tandem.core.testing.TestMongo;
 
 /**
  * The channels coordinators name, as they type them, found with the real Slack client against a stand-in for the
@@ -39,16 +32,12 @@ class SlackChannelsTest {
     private static final Scope T1 = new Scope("slack", "T1");
     private static final ChannelRef KUDOS = new ChannelRef("slack", "T1", "CKUDOS", "kudos");
 
-    private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
-    private final MongoDatabase db = TestMongo.freshDatabase();
-    private final WebApiStub slack = new WebApiStub();
-    private final Slack client = Slack.getInstance(config(slack.url()));
-    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
-    private final SlackMessenger messenger = new SlackMessenger(
-            new WebApi(client, t -> Optional.of("xoxb-1"), pauses::add),
-            new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock), new AdminChannels(db, "CADMIN"),
-                    new Installations(db, clock, TokenCipher.NONE)),
-            p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN, new ResponseUrls(client, slack.url()));
+    private final StubbedSlack stubbed = new StubbedSlack();
+    private final WebApiStub slack = stubbed.slack;
+    private final MutableClock clock = stubbed.clock;
+    private final MongoDatabase db = stubbed.db;
+    private final List<Duration> pauses = stubbed.pauses;
+    private final SlackMessenger messenger = stubbed.messenger();
 
     SlackChannelsTest() {
         slack.channel("CGENERAL", "general", false, false, true);
@@ -58,17 +47,9 @@ class SlackChannelsTest {
         slack.channel("COLD", "old-kudos", false, true, false);
     }
 
-    private static SlackConfig config(String url) {
-        SlackConfig c = new SlackConfig();
-        c.setMethodsEndpointUrlPrefix(url);
-        c.setStatsEnabled(false);
-        return c;
-    }
-
     @AfterEach
     void close() throws Exception {
-        slack.close();
-        client.close();
+        stubbed.close();
     }
 
     private List<String> methods() {

@@ -2,15 +2,9 @@ package org.tandem.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoDatabase;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.Address;
@@ -18,11 +12,8 @@ import org.tandem.core.conversation.Block;
 import org.tandem.core.conversation.ChannelRef;
 import org.tandem.core.conversation.FileAttachment;
 import org.tandem.core.conversation.Message;
-import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Rich;
-import org.tandem.core.testing.MutableClock;
-import org.tandem.core.testing.TestMongo;
 
 /**
  * A report's chart (a PNG) goes to Slack with the real SDK's {@code files.uploadV2} so that Slack shows it inline: a
@@ -34,28 +25,14 @@ class SlackChartsTest {
     /** The eight bytes every PNG starts with, and a little more. */
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'};
 
-    private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
-    private final MongoDatabase db = TestMongo.freshDatabase();
-    private final WebApiStub slack = new WebApiStub();
-    private final Slack client = Slack.getInstance(config(slack.url()));
-    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
-    private final SlackMessenger messenger = new SlackMessenger(
-            new WebApi(client, t -> Optional.of("xoxb-1"), pauses::add),
-            new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock), new AdminChannels(db, "CADMIN"),
-                    new Installations(db, clock, TokenCipher.NONE)),
-            p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN, new ResponseUrls(client, slack.url()));
-
-    private static SlackConfig config(String url) {
-        SlackConfig c = new SlackConfig();
-        c.setMethodsEndpointUrlPrefix(url);
-        c.setStatsEnabled(false);
-        return c;
-    }
+    private final StubbedSlack stubbed = new StubbedSlack();
+    private final WebApiStub slack = stubbed.slack;
+    private final List<Duration> pauses = stubbed.pauses;
+    private final SlackMessenger messenger = stubbed.messenger();
 
     @AfterEach
     void close() throws Exception {
-        slack.close();
-        client.close();
+        stubbed.close();
     }
 
     private static Message report() {

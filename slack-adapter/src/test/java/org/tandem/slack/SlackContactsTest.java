@@ -3,25 +3,17 @@ package org.tandem.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoDatabase;
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tandem.core.conversation.ChannelRef;
 import org.tandem.core.conversation.Contact;
-import org.tandem.core.conversation.Messenger;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
-import org.tandem.core.testing.MutableClock;
-import org.tandem.core.testing.TestMongo;
 
 /**
  * The workspace's directory through the real Slack client, against a stand-in for the Web API that knows its people:
@@ -33,11 +25,9 @@ class SlackContactsTest {
     private static final Scope T1 = new Scope("slack", "T1");
     private static final String FIELD = "Xf01MANAGER";
 
-    private final MutableClock clock = MutableClock.at("2026-03-02T09:00:00Z");
-    private final MongoDatabase db = TestMongo.freshDatabase();
-    private final WebApiStub slack = new WebApiStub();
-    private final Slack client = Slack.getInstance(config(slack.url()));
-    private final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    private final StubbedSlack stubbed = new StubbedSlack();
+    private final WebApiStub slack = stubbed.slack;
+    private final List<Duration> pauses = stubbed.pauses;
 
     SlackContactsTest() {
         slack.user("UALICE", "alice@example.com", "Ali", "Alice Martin", false, false, Map.of(FIELD, "UBOSS"));
@@ -49,24 +39,12 @@ class SlackContactsTest {
     }
 
     private SlackMessenger messenger(String managerField) {
-        return new SlackMessenger(new WebApi(client, t -> Optional.of("xoxb-1"), pauses::add),
-                new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock),
-                        new AdminChannels(db, "CADMIN"), new Installations(db, clock, TokenCipher.NONE)),
-                p -> Locale.ENGLISH, t -> Messenger.Presence.UNKNOWN, new ResponseUrls(client, slack.url()),
-                managerField);
-    }
-
-    private static SlackConfig config(String url) {
-        SlackConfig c = new SlackConfig();
-        c.setMethodsEndpointUrlPrefix(url);
-        c.setStatsEnabled(false);
-        return c;
+        return stubbed.messenger(managerField);
     }
 
     @AfterEach
     void close() throws Exception {
-        slack.close();
-        client.close();
+        stubbed.close();
     }
 
     private static PersonRef slack(String id) {
