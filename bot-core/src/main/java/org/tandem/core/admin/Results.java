@@ -168,11 +168,13 @@ final class Results {
         funnel.put(Stage.MET, met.size());
         funnel.put(Stage.ACTIVE, active.size());
         funnel.put(Stage.COMPLETED, completed.size());
+        // the reflections' numbers, read once for outcomes, satisfaction and progress
+        List<RhythmFigures.Answered> answered = rhythm.answered(program.id());
         Map<String, List<LocalDate>> dates = meetings.datesIn(program.id());
         int logged = dates.values().stream().mapToInt(List::size).sum();
         return new Of(program, funnel, waiting, noClick, rematched, endedEarly,
-                months(program, closedAt.apply(program.id()), all, at, dates, now), outcomes(program.id()),
-                satisfactionAndProgress(program.id(), true), satisfactionAndProgress(program.id(), false),
+                months(program, closedAt.apply(program.id()), all, at, dates, now), outcomes(answered),
+                satisfactionAndProgress(answered, true), satisfactionAndProgress(answered, false),
                 (long) logged * Meetings.USUAL_MINUTES, logged, pairs.thanksIn(program.id()));
     }
 
@@ -210,11 +212,11 @@ final class Results {
         return out;
     }
 
-    private Answers outcomes(String program) {
+    private static Answers outcomes(List<RhythmFigures.Answered> answered) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         RhythmFigures.OUTCOMES.forEach(o -> counts.put(o, 0));
         Set<String> people = new HashSet<>();
-        for (RhythmFigures.Answered n : rhythm.answered(program)) {
+        for (RhythmFigures.Answered n : answered) {
             if (!n.outcomes().isEmpty()) {
                 people.add(n.author());
                 n.outcomes().forEach(o -> counts.computeIfPresent(o, (k, v) -> v + 1));
@@ -224,10 +226,10 @@ final class Results {
     }
 
     /** Satisfaction (1-5, midpoint and close) or progress (1-5 per objective): the average and who answered. */
-    private Answers satisfactionAndProgress(String program, boolean satisfaction) {
+    private static Answers satisfactionAndProgress(List<RhythmFigures.Answered> answered, boolean satisfaction) {
         Set<String> people = new HashSet<>();
         List<Integer> values = new ArrayList<>();
-        for (RhythmFigures.Answered n : rhythm.answered(program)) {
+        for (RhythmFigures.Answered n : answered) {
             Collection<Integer> v = satisfaction ? (n.satisfaction() > 0 ? List.of(n.satisfaction()) : List.of())
                     : n.progress();
             if (!v.isEmpty()) {

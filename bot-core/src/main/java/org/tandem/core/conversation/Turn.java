@@ -214,6 +214,18 @@ public final class Turn {
         }
     }
 
+    /**
+     * The channel a coordinator named ({@link Messenger#channel}), or empty once they were told: that the platform
+     * has no such channel ({@code unknownKey}, with what they typed), or that it did not answer.
+     */
+    public Optional<ChannelRef> channelNamed(Scope scope, String typed, String unknownKey) {
+        Optional<Optional<ChannelRef>> asked = fromPlatform(() -> messenger.channel(scope, typed));
+        if (asked.isPresent() && asked.get().isEmpty()) {
+            reply(unknownKey, typed);
+        }
+        return asked.flatMap(c -> c);
+    }
+
     /** A refusal (a command not for here, an unknown word) is nobody else's business: privately, where they are. */
     public MessageRef refuse(String key, Object... args) {
         Message m = Message.text(texts.rich(key, args));

@@ -86,13 +86,8 @@ final class AnnounceFlow implements Flow {
             turn.reply(p.state() == ProgramState.CLOSED ? "invite.closed" : "invite.not-open", p.name());
             return;
         }
-        Optional<Optional<ChannelRef>> asked = turn.fromPlatform(() -> messenger.channel(p.scope(), typed));
-        if (asked.isEmpty()) {
-            return;
-        }
-        Optional<ChannelRef> channel = asked.get();
+        Optional<ChannelRef> channel = turn.channelNamed(p.scope(), typed, "announce.no-channel");
         if (channel.isEmpty()) {
-            turn.reply("announce.no-channel", typed);
             return;
         }
         // one post for everyone in the channel: in the workspace's language

@@ -166,13 +166,8 @@ final class InviteFlow implements Flow {
     }
 
     private void channel(Turn turn, Program program, String typed) {
-        Optional<Optional<ChannelRef>> asked = turn.fromPlatform(() -> messenger.channel(program.scope(), typed));
-        if (asked.isEmpty()) {
-            return;
-        }
-        Optional<ChannelRef> channel = asked.get();
+        Optional<ChannelRef> channel = turn.channelNamed(program.scope(), typed, "invite.no-channel");
         if (channel.isEmpty()) {
-            turn.reply("invite.no-channel", typed);
             return;
         }
         Optional<List<Contact>> in = turn.fromPlatform(() -> messenger.members(channel.get()));

@@ -54,13 +54,8 @@ final class RecognitionFlow implements Flow {
             turn.reply("kudos.off", p.name());
             return;
         }
-        Optional<Optional<ChannelRef>> asked = turn.fromPlatform(() -> turn.messenger().channel(p.scope(), typed));
-        if (asked.isEmpty()) {
-            return;
-        }
-        Optional<ChannelRef> channel = asked.get();
+        Optional<ChannelRef> channel = turn.channelNamed(p.scope(), typed, "announce.no-channel");
         if (channel.isEmpty()) {
-            turn.reply("announce.no-channel", typed);
             return;
         }
         programs.recognition(p.id(), channel);
