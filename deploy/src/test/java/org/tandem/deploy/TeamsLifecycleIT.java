@@ -110,6 +110,8 @@ class TeamsLifecycleIT {
         for (String t : new String[] {"t-gone", "t-live", "t-unwell"}) {
             helpFrom(t, "hal-" + t);
             awaitStored(t, 1);
+            // the core records Hal as it answers his "help", after the adapter stored his chat: wait for both
+            SlackLifecycleIT.eventually("Hal of " + t + " is known to the core", () -> people(t) == 1);
             ObjectNode removed = in(t, teams.activity("hal-" + t, "Hal", "a:hal-" + t, "personal"));
             installation(removed, "remove");
             post(removed);
