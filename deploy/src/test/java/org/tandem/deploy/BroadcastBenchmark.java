@@ -90,7 +90,8 @@ final class BroadcastBenchmark {
                     .toString(), "-Xmx" + System.getProperty("broadcast.replica-heap", "512m"),
                     "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener",
                     "-cp", System.getProperty("java.class.path"), TandemApplication.class.getName(),
-                    "--server.port=" + port, "--tandem.mongodb.uri=" + uri, "--tandem.demo.seed=false"));
+                    "--server.port=" + port, "--management.server.port=0", "--tandem.mongodb.uri=" + uri,
+                    "--tandem.demo.seed=false"));
             properties.forEach(p -> command.add("--" + p));
             File log = logs.resolve("broadcast-" + platform + "-" + name + ".log").toFile();
             process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -98,7 +99,7 @@ final class BroadcastBenchmark {
             long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (System.nanoTime() < until) {
                 try {
-                    if (get(base() + "/actuator/health") == 200) {
+                    if (get(base() + "/readyz") == 200) {
                         return;
                     }
                 } catch (IOException notYet) {

@@ -3,6 +3,7 @@ package org.tandem.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,7 +35,7 @@ class HealthIT {
     @Test
     @Order(1)
     void anAnonymousCallerSeesOnlyStatuses() {
-        RunningApp.Reply health = app.get("/actuator/health");
+        RunningApp.Reply health = app.management("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         JsonNode json = health.json();
         assertThat(json.at("/status").asString()).isEqualTo("UP");
@@ -45,11 +46,31 @@ class HealthIT {
     }
 
     @Test
+    @Order(1)
+    void theProbesAnswerOnBothPortsAndTheMetersOnlyOnTheManagementPort() {
+        for (String path : List.of("/livez", "/readyz")) {
+            RunningApp.Reply probe = app.get(path);
+            assertThat(probe.status()).as(path).isEqualTo(200);
+            assertThat(probe.json().at("/status").asString()).as(path).isEqualTo("UP");
+        }
+        assertThat(app.management("/actuator/health/liveness").status()).isEqualTo(200);
+        RunningApp.Reply readiness = app.management("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().at("/components/mongoHealth/status").asString()).isEqualTo("UP");
+        RunningApp.Reply meters = app.management("/actuator/prometheus");
+        assertThat(meters.status()).isEqualTo(200);
+        assertThat(meters.body()).contains("jvm_memory_used_bytes", "application=\"tandem\"");
+        // the application's port serves neither Actuator nor the meters
+        assertThat(app.get("/actuator/prometheus").status()).isEqualTo(404);
+        assertThat(app.get("/actuator/health").status()).isEqualTo(404);
+    }
+
+    @Test
     @Order(2)
     void withoutMongoDbItIsDownQuickly() {
         app.context().getBean(EmbeddedMongo.class).close();
         long start = System.nanoTime();
-        RunningApp.Reply health = app.get("/actuator/health");
+        RunningApp.Reply health = app.management("/actuator/health");
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().at("/status").asString()).isEqualTo("DOWN");
         assertThat(health.json().at("/components/mongoHealth/status").asString()).isEqualTo("DOWN");

@@ -43,7 +43,7 @@ class RestartIT {
         try (RunningApp app = new RunningApp(dir.resolve("other.mv"), "tandem.slack.bot-token=xoxb-test",
                 "tandem.slack.signing-secret=s")) {
             assertThat(app.get("/api/webchat/outbox?user=alice").status()).isEqualTo(404);
-            assertThat(app.get("/actuator/health").status()).isEqualTo(200);
+            assertThat(app.management("/actuator/health").status()).isEqualTo(200);
         }
     }
 }

@@ -27,9 +27,11 @@ final class RunningApp implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String management;
 
     RunningApp(Path dataFile, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        // the management port random too, so that tests (and two replicas) never meet on 8081
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
                 "--tandem.mongodb.data-file=" + dataFile));
         for (String p : properties) {
             args.add("--" + p);
@@ -45,6 +47,17 @@ final class RunningApp implements AutoCloseable {
         this.context = new SpringApplicationBuilder(TandemApplication.class).run(args.toArray(String[]::new));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         this.base = "http://127.0.0.1:" + port;
+        this.management = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
+    }
+
+    /** {@code http://127.0.0.1:<management port>}: Actuator's health and meters. */
+    String managementBase() {
+        return management;
+    }
+
+    /** A GET on the management port, e.g. {@code /actuator/health}. */
+    Reply management(String path) {
+        return send(HttpRequest.newBuilder(URI.create(management + path)).GET().build());
     }
 
     /** {@code http://127.0.0.1:<port>}. */

@@ -55,7 +55,7 @@ class WebchatApiIT {
 
     @Test
     void healthIsUpWithTheDatabase() {
-        RunningApp.Reply health = app.get("/actuator/health");
+        RunningApp.Reply health = app.management("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().at("/status").asString()).isEqualTo("UP");
         assertThat(health.json().at("/components/mongoHealth/status").asString()).isEqualTo("UP");
