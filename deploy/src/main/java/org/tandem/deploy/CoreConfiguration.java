@@ -1,6 +1,7 @@
 package org.tandem.deploy;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.tandem.core.TandemCore;
 import org.tandem.core.conversation.MessengerRouter;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.meetings.OnlineCalendar;
+import org.tandem.core.telemetry.Meters;
 import org.tandem.deploy.devclock.DevClockControl;
 
 /** Assembles the Spring-free core from the database, the adapters' messengers and the clock. */
@@ -26,6 +28,12 @@ class CoreConfiguration {
     @Conditional(DevClockControl.Off.class)
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Tandem's meters, in the application's registry (Prometheus at {@code /actuator/prometheus}). */
+    @Bean
+    Meters meters(MeterRegistry registry) {
+        return new Meters(registry);
     }
 
     /**
