@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tandem.core.admin.AdminModule;
 import org.tandem.core.audit.AuditModule;
 import org.tandem.core.basics.BasicsModule;
@@ -54,6 +58,7 @@ import org.tandem.core.rounds.RoundsModule;
 import org.tandem.core.schedule.DueItems;
 import org.tandem.core.schedule.Sweeper;
 import org.tandem.core.settings.Settings;
+import org.tandem.core.telemetry.Meters;
 import org.tandem.core.workshops.WorkshopsModule;
 
 /**
@@ -63,6 +68,9 @@ import org.tandem.core.workshops.WorkshopsModule;
 public final class TandemCore {
 
     static final int REDELIVER_PER_SWEEP = 100;
+    /** How often, at most, the gauges read from the database are refreshed. */
+    static final Duration GAUGE_EVERY = Duration.ofSeconds(15);
+    private static final Logger log = LoggerFactory.getLogger(TandemCore.class);
 
     private final Dispatcher dispatcher;
     private final PairsModule pairs;
@@ -78,7 +86,11 @@ public final class TandemCore {
     private final SendBudgets budgets;
     private final Messenger messenger;
     private final Questions questions;
+    private final Meters meters;
     private Instant lastPurge;
+    /** When the gauges read from the database were last refreshed ({@link System#nanoTime}), if ever. */
+    private volatile long gaugedAt;
+    private volatile boolean gaugedOnce;
 
     public TandemCore(MongoDatabase db, Messenger adapters, Clock time, Settings settings) {
         this(db, adapters, time, settings, OnlineCalendar.NONE);
@@ -86,6 +98,13 @@ public final class TandemCore {
 
     /** With people's online calendars (Microsoft Graph), where the deployment reaches them. */
     public TandemCore(MongoDatabase db, Messenger adapters, Clock time, Settings settings, OnlineCalendar calendar) {
+        this(db, adapters, time, settings, calendar, Meters.none());
+    }
+
+    /** With the meters an operator reads ({@link Meters}): inbound events, sweeps, matching, backlog and pairs. */
+    public TandemCore(MongoDatabase db, Messenger adapters, Clock time, Settings settings, OnlineCalendar calendar,
+                      Meters meters) {
+        this.meters = meters;
         // one instant per turn and per due item, whatever the clock underneath does meanwhile
         TurnClock clock = new TurnClock(time);
         this.clock = clock;
@@ -109,7 +128,7 @@ public final class TandemCore {
         Enrollments enrollments = intake.enrollments();
         this.pairs = new PairsModule(db, events, programs, enrollments, people, messenger, questions, clock,
                 dueItems, settings);
-        RoundsModule rounds = new RoundsModule(db, programs, enrollments, people, pairs);
+        RoundsModule rounds = new RoundsModule(db, programs, enrollments, people, pairs, meters);
         MeetingsModule meetings = new MeetingsModule(db, events, pairs.pairs(), people, enrollments, programs,
                 messenger, questions, clock, dueItems, settings, calendar);
         RhythmModule rhythm = new RhythmModule(db, events, pairs.pairs(), pairs.meetings(), meetings.plans(), programs,
@@ -179,7 +198,13 @@ public final class TandemCore {
 
     /** Handles one inbound event (call it after the platform was acknowledged). */
     public void handle(InboundEvent event) {
+        meters.inbound(event.actor().person().platform(), kind(event.input()));
         dispatcher.handle(event);
+    }
+
+    /** The kind of an input, for the meters: its type's name (command, click, submit, freetext, arrived…). */
+    private static String kind(Input input) {
+        return input.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     /** Whether an action id is one of ours: adapters answer 400 to others. */
@@ -210,8 +235,17 @@ public final class TandemCore {
      * returns how many items it took. The scheduler calls it.
      */
     public int sweep() {
+        if (sweeper.stopped()) {
+            return 0;
+        }
+        long start = System.nanoTime();
         int swept = sweeper.sweep();
-        messenger.redeliver(REDELIVER_PER_SWEEP);
+        if (!sweeper.stopped()) {
+            // the adapters' kept messages too are claimed under leases: a replica that stops takes no more
+            messenger.redeliver(REDELIVER_PER_SWEEP);
+        }
+        meters.swept(Duration.ofNanos(System.nanoTime() - start));
+        gauge();
         Instant now = clock.instant();
         if (lastPurge == null || now.isAfter(lastPurge.plus(Duration.ofHours(1)))) {
             lastPurge = now;
@@ -220,6 +254,50 @@ public final class TandemCore {
             budgets.tidy();
         }
         return swept;
+    }
+
+    /**
+     * Stops sweeping for good, as this replica shuts down: the sweep in progress finishes the item in hand (waiting
+     * {@code within} at most), and the leases this replica still holds are given back for another replica to take
+     * at once ({@link Sweeper#stop}). Returns whether the sweep in progress finished in time.
+     */
+    public boolean stop(Duration within) {
+        return sweeper.stop(within);
+    }
+
+    /** The name this replica's sweeps claim due items under (its host name and a random part). */
+    public String owner() {
+        return sweeper.owner();
+    }
+
+    /**
+     * Refreshes the gauges read from the database (the due items behind, pairs by stage), at most every
+     * {@link #GAUGE_EVERY} of real time: every replica sweeps every 30 s, and the numbers change slowly.
+     */
+    public void gauge() {
+        long now = System.nanoTime();
+        if (gaugedOnce && now - gaugedAt < GAUGE_EVERY.toNanos()) {
+            return;
+        }
+        gaugedAt = now;
+        gaugedOnce = true;
+        try {
+            Instant at = clock.instant();
+            Map<String, Long> counts = new TreeMap<>();
+            Map<String, Duration> oldest = new TreeMap<>();
+            dueItems.backlog(at).forEach((kind, b) -> {
+                counts.put(kind, b.count());
+                oldest.put(kind, Duration.between(b.oldest(), at).isNegative() ? Duration.ZERO
+                        : Duration.between(b.oldest(), at));
+            });
+            meters.dueBacklog(counts, oldest);
+            Map<String, Long> stages = new TreeMap<>();
+            pairs.pairs().openByStatus().forEach((st, n) -> stages.put(st.value(), n));
+            meters.pairs(stages);
+        } catch (RuntimeException e) {
+            // a gauge is not worth a failed sweep: the next sweep tries again
+            log.warn("the gauges could not be read from the database ({})", e.toString());
+        }
     }
 
     /**

@@ -3,10 +3,12 @@ package org.tandem.deploy;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -43,11 +45,21 @@ class CoreConfiguration {
     @Bean
     TandemCore tandemCore(MongoDatabase db, List<PlatformMessenger> messengers, Clock clock,
                           CoreProperties properties, ObjectProvider<EmbeddedMongo> embedded,
-                          ObjectProvider<OnlineCalendar> calendar) {
+                          ObjectProvider<OnlineCalendar> calendar, Meters meters) {
         TandemCore core = new TandemCore(db, new MessengerRouter(messengers), clock, properties.settings(),
-                calendar.getIfAvailable(() -> OnlineCalendar.NONE));
+                calendar.getIfAvailable(() -> OnlineCalendar.NONE), meters);
         embedded.ifAvailable(m -> core.afterEachErasure(m::rewriteSoon));
         return core;
+    }
+
+    /**
+     * On SIGTERM, the sweep stops and gives back its leases first, waiting for the item in hand as long as a
+     * shutdown phase may take ({@code spring.lifecycle.timeout-per-shutdown-phase}).
+     */
+    @Bean
+    Draining draining(TandemCore core,
+                      @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration phase) {
+        return new Draining(core, phase);
     }
 
     /**

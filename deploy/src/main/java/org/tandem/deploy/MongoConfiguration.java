@@ -7,15 +7,21 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandSucceededEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.tandem.core.conversation.PlatformMessenger;
 
 /**
  * The MongoDB connection: the server of {@code tandem.mongodb.uri} / {@code MONGODB_URI} when set, otherwise an
@@ -24,6 +30,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(MongoConfiguration.class);
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify", "createIndexes");
 
     @Bean(destroyMethod = "close")
@@ -47,6 +54,26 @@ public class MongoConfiguration {
             }
         }));
         return MongoClients.create(settings.build());
+    }
+
+    /**
+     * Says at start, loudly, when the embedded server holds the data of a real platform's people: fine for a pilot,
+     * but everything lives in one file on one machine, with no replica and no backup but the operator's.
+     */
+    @Bean
+    @Conditional(NoMongoUri.class)
+    ApplicationListener<ApplicationReadyEvent> embeddedWithAPlatform(List<PlatformMessenger> messengers,
+                                                                    MongoProperties properties) {
+        return ready -> {
+            List<String> platforms = messengers.stream().map(PlatformMessenger::platform)
+                    .filter(p -> !"webchat".equals(p)).toList();
+            if (!platforms.isEmpty()) {
+                log.warn("{} is configured but the data lives in the embedded MongoDB, in one file ({}): fine for a "
+                        + "pilot, not for production (no replica, no backup, one replica only). Set MONGODB_URI to "
+                        + "a MongoDB replica set; see the README's \"Run in production\".",
+                        String.join(" and ", platforms), properties.dataFile().toAbsolutePath());
+            }
+        };
     }
 
     @Bean

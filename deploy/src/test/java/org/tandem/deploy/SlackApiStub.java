@@ -62,6 +62,7 @@ final class SlackApiStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> rateLimited = new ConcurrentHashMap<>();
+    private final Map<String, Long> slowed = new ConcurrentHashMap<>();
     private final Map<String, Integer> refused = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final Map<String, String> teamOfToken = new ConcurrentHashMap<>();
@@ -167,6 +168,15 @@ final class SlackApiStub implements AutoCloseable {
     }
 
     /** The next call of {@code method} is answered 429 with this Retry-After. */
+    /** Answers every call of {@code method} only after {@code millis} (0: at once again), as a slow Slack would. */
+    void slow(String method, long millis) {
+        if (millis <= 0) {
+            slowed.remove(method);
+        } else {
+            slowed.put(method, millis);
+        }
+    }
+
     void rateLimitNext(String method, int retryAfterSeconds) {
         rateLimited.put(method, retryAfterSeconds);
     }
@@ -269,6 +279,14 @@ final class SlackApiStub implements AutoCloseable {
             // the client's Gson writes & as \u0026: read it back so that tests see the text Slack would show
             params.computeIfPresent(json, (k, v) -> JSON.readTree(v).toString());
         }
+        Long slowBy = slowed.get(method);
+        if (slowBy != null) {
+            try {
+                Thread.sleep(slowBy);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Integer retryAfter = rateLimited.remove(method);
         if (retryAfter != null) {
             calls.add(new Call(method, token, params, Instant.now(), 429));
@@ -319,6 +337,10 @@ final class SlackApiStub implements AutoCloseable {
         switch (method) {
             case "auth.test" -> ok.put("url", "https://tandem-test.slack.com/").put("team", "Tandem test")
                     .put("user", "tandem").put("team_id", team).put("user_id", "UBOT").put("bot_id", "BBOT");
+            case "users.lookupByEmail" -> users.values().stream()
+                    .filter(u -> p.getOrDefault("email", "").equalsIgnoreCase(u.at("/profile/email").asString("")))
+                    .findFirst().ifPresentOrElse(u -> ok.set("user", u),
+                            () -> ok.put("ok", false).put("error", "users_not_found"));
             case "users.info" -> ok.set("user", users.getOrDefault(p.get("user"),
                     JSON.createObjectNode().put("id", p.get("user")).put("name", p.get("user"))));
             case "chat.postMessage" -> {

@@ -12,6 +12,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -78,6 +81,19 @@ public final class Pairs {
         collection.createIndex(Indexes.ascending("program", "status"), new IndexOptions().name("program_status"));
         collection.createIndex(Indexes.ascending("mentee"), new IndexOptions().name("mentee"));
         collection.createIndex(Indexes.ascending("mentor"), new IndexOptions().name("mentor"));
+    }
+
+    /** How many pairs are in each open stage, over the whole database (a stage with none counts 0). */
+    public Map<PairStatus, Long> openByStatus() {
+        Map<PairStatus, Long> counts = new EnumMap<>(PairStatus.class);
+        PairStatus.OPEN.forEach(st -> counts.put(st, 0L));
+        for (Document d : collection.aggregate(List.of(
+                Aggregates.match(in("status", PairStatus.OPEN.stream().map(PairStatus::value).toList())),
+                Aggregates.group("$status", Accumulators.sum("n", 1))))) {
+            PairStatus.OPEN.stream().filter(st -> st.value().equals(d.getString("_id"))).findFirst()
+                    .ifPresent(st -> counts.put(st, ((Number) d.get("n")).longValue()));
+        }
+        return counts;
     }
 
     /** Opens a pair in a free slot of the mentor's capacity, unless the mentee already has an open pair there. */

@@ -1,5 +1,6 @@
 package org.tandem.core.rounds;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.ProgramNames;
 import org.tandem.core.program.Programs;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * {@code match [programme]}: a preview of the optimal plan (how many matched, the average score, who stays in the
@@ -53,9 +55,13 @@ public final class MatchFlow implements Flow {
     private final Approvals approvals;
 
     private final People people;
+    private final Meters meters;
 
+    /** With the meters a matching run is timed in ({@link Meters#MATCHING}). */
     public MatchFlow(com.mongodb.client.MongoDatabase db, Programs programs, Enrollments enrollments, Pairs pairs,
-                     People people, Pairing pairing, Shortlists shortlists, ShortlistFlow shortlistFlow) {
+                     People people, Pairing pairing, Shortlists shortlists, ShortlistFlow shortlistFlow,
+                     Meters meters) {
+        this.meters = meters;
         this.programs = programs;
         this.enrollments = enrollments;
         this.pairs = pairs;
@@ -118,7 +124,9 @@ public final class MatchFlow implements Flow {
         Candidates pool = Candidates.of(program.id(), enrollments, pairs);
         Matcher matcher = settings.of(program.id()).matcher(LocalDate.ofInstant(turn.now(), ZoneOffset.UTC),
                 program.spec().workingWeek());
+        long start = System.nanoTime();
         Plan plan = matcher.plan(pool.mentees(), pool.mentors(), pool.exclusions());
+        meters.matched(Duration.ofNanos(System.nanoTime() - start), pool.mentees().size() + pool.mentors().size());
         MatchRuns.Run run = runs.preview(program.id(), program.scope().tenant(), turn.who().userId(), plan, turn.now());
         // a newer preview supersedes the ones before: only one can be confirmed
         turn.answeredAll("preview|" + program.id() + "|", Questions.Outcome.of("question.closed.superseded"));

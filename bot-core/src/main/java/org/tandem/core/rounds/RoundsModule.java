@@ -8,6 +8,7 @@ import org.tandem.core.module.Feature;
 import org.tandem.core.pairs.PairsModule;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Programs;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * Matching rounds, assembled: a coordinator's preview, its confirmation, the weights, and the approvals of
@@ -19,10 +20,10 @@ public final class RoundsModule implements Feature {
     private final List<Flow> flows;
 
     public RoundsModule(MongoDatabase db, Programs programs, Enrollments enrollments, People people,
-                        PairsModule pairs) {
+                        PairsModule pairs, Meters meters) {
         this.records = new RoundRecords(db);
         this.flows = List.of(new MatchFlow(db, programs, enrollments, pairs.pairs(), people, pairs.pairing(),
-                pairs.shortlists(), pairs.shortlist()));
+                pairs.shortlists(), pairs.shortlist(), meters));
     }
 
     @Override

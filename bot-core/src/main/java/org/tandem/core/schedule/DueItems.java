@@ -10,6 +10,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -383,6 +386,51 @@ public final class DueItems {
     public Optional<Instant> nextClaimable() {
         return Optional.ofNullable(collection.find(and(in("status", OPEN), exists("claimableAt")))
                 .sort(Sorts.ascending("claimableAt")).limit(1).first()).map(d -> d.getDate("claimableAt").toInstant());
+    }
+
+    /** What is due and not done yet of one kind: how many items, and when the oldest of them fell due. */
+    public record Backlog(long count, Instant oldest) {
+    }
+
+    /**
+     * What is due at {@code now} and not done yet (waiting, or leased and running), by kind: the operator's view of
+     * how far behind the sweeps are. One aggregation over the open items.
+     */
+    public Map<String, Backlog> backlog(Instant now) {
+        Map<String, Backlog> byKind = new TreeMap<>();
+        for (Document d : collection.aggregate(List.of(
+                Aggregates.match(and(in("status", OPEN), lte("dueAt", Date.from(now)))),
+                Aggregates.group("$kind", Accumulators.sum("n", 1), Accumulators.min("oldest", "$dueAt"))))) {
+            byKind.put(d.getString("_id"), new Backlog(((Number) d.get("n")).longValue(),
+                    d.getDate("oldest").toInstant()));
+        }
+        return byKind;
+    }
+
+    /**
+     * Gives back every item {@code owner} holds but for {@code running} (whose work is still going on, if any), to
+     * be claimed again at once by another replica, the attempt uncounted: a replica that stops does not leave its
+     * claims to run out. Each one guarded by its own lease, so an item another replica took meanwhile is left alone.
+     * Returns how many it gave back.
+     */
+    public int release(String owner, Optional<String> running) {
+        int released = 0;
+        Bson mine = and(eq("status", Status.LEASED.name()), eq("leaseOwner", owner));
+        for (Document d : collection.find(mine).into(new ArrayList<>())) {
+            DueItem item = toItem(d);
+            if (running.filter(item.key()::equals).isPresent()) {
+                continue;
+            }
+            Date at = Date.from(item.dueAt());
+            if (collection.updateOne(heldBy(item, owner), Updates.combine(
+                    Updates.set("status", Status.PENDING.name()),
+                    Updates.inc("attempts", -1),
+                    claimable(item.key(), at),
+                    Updates.unset(org.tandem.core.store.Lease.FIELD))).getMatchedCount() == 1) {
+                released++;
+            }
+        }
+        return released;
     }
 
     /** How many items are in a status, e.g. FAILED ones for a health check. */

@@ -84,6 +84,10 @@ public final class Sweeper {
     // sweeps of one sweeper never overlap: the scheduler's and the dev clock's take turns
     private final ReentrantLock lock = new ReentrantLock();
     private boolean archivedOnce;
+    /** Set once by {@link #stop}: no sweep claims anything after it. */
+    private volatile boolean stopping;
+    /** The item whose work is running, if any (the one a stop cannot give back). */
+    private volatile DueItem current;
 
     public Sweeper(DueItems items, List<? extends DueHandler> handlers, Clock clock, String owner) {
         this(items, handlers, clock, owner, Settings.DEFAULTS);
@@ -132,11 +136,15 @@ public final class Sweeper {
      * running makes a second caller wait its turn.
      */
     public int sweep() {
+        if (stopping) {
+            return 0;
+        }
         lock.lock();
         try {
             DueItems.Claims claims = items.claims(owner, settings.lease());
             int claimed = 0;
-            while (claimed < settings.maxPerSweep()) {
+            // a stop ends the sweep after the item in hand: what is left is another replica's at once
+            while (claimed < settings.maxPerSweep() && !stopping) {
                 Optional<DueItem> item = claims.next(clock.instant());
                 if (item.isEmpty()) {
                     break;
@@ -163,15 +171,59 @@ public final class Sweeper {
         }
     }
 
+    /**
+     * Stops this sweeper for good, as its replica shuts down: no sweep claims anything from now on; the one running
+     * finishes the item in hand (waiting {@code within} at most); then every lease still in this replica's name is
+     * given back ({@link DueItems#release}), so that another replica takes those items at once rather than after
+     * their lease. An item whose work is still running after {@code within} keeps its lease, which runs out if this
+     * replica dies: giving it back could send it twice. Returns whether the running sweep finished in time.
+     */
+    public boolean stop(Duration within) {
+        stopping = true;
+        boolean finished;
+        try {
+            finished = lock.tryLock(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finished = false;
+        }
+        try {
+            DueItem running = finished ? null : current;
+            int released = items.release(owner, Optional.ofNullable(running).map(DueItem::key));
+            if (finished) {
+                log.info("stopped sweeping; {} lease(s) given back", released);
+            } else {
+                // the kind, not the key: a key may name a person
+                log.warn("stopped sweeping, but the work of a due item of kind {} still runs after {}; {} other "
+                        + "lease(s) given back", running == null ? "?" : running.kind(), within, released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("stopped sweeping, but the leases could not be given back ({}): they run out in {}",
+                    e.toString(), settings.lease());
+        } finally {
+            if (finished) {
+                lock.unlock();
+            }
+        }
+        return finished;
+    }
+
+    /** Whether {@link #stop} was called. */
+    public boolean stopped() {
+        return stopping;
+    }
+
     private void perform(DueItem item) {
         // an item is performed at one instant, as a turn is; its lease is renewed while it runs
         Duration every = settings.lease().dividedBy(3);
         Renewal renewal = new Renewal(item);
         ScheduledFuture<?> renewing = RENEWALS.scheduleAtFixedRate(renewal, every.toMillis(), every.toMillis(),
                 TimeUnit.MILLISECONDS);
+        current = item;
         try (TurnClock.Frozen at = clock instanceof TurnClock t ? t.freeze() : () -> { }) {
             performNow(item);
         } finally {
+            current = null;
             renewing.cancel(false);
         }
     }

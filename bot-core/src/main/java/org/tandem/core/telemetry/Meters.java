@@ -3,10 +3,13 @@ package org.tandem.core.telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every meter Tandem records, named in one place so that the code, the Grafana dashboard and the README agree.
@@ -60,9 +63,17 @@ public final class Meters {
     }
 
     private final MeterRegistry registry;
+    private final MultiGauge dueBacklog;
+    private final MultiGauge dueOldest;
+    private final MultiGauge pairs;
 
     public Meters(MeterRegistry registry) {
         this.registry = registry;
+        this.dueBacklog = MultiGauge.builder(DUE_BACKLOG).description("Due items whose time has come, not done yet")
+                .register(registry);
+        this.dueOldest = MultiGauge.builder(DUE_OLDEST).baseUnit("seconds")
+                .description("How long ago the oldest due item not done yet fell due").register(registry);
+        this.pairs = MultiGauge.builder(PAIRS).description("Pairs by stage").register(registry);
     }
 
     /** Meters that go nowhere (a registry with no backend): for code and tests that do not read them. */
@@ -97,6 +108,24 @@ public final class Meters {
 
     public void swept(Duration took) {
         Timer.builder(SWEEP).description("One sweep of due items").register(registry).record(took);
+    }
+
+    /**
+     * The due items behind, by kind: how many, and how long ago the oldest fell due. A kind with none is dropped
+     * from the series (a gap, not a zero). Every replica publishes the same numbers, read from the database.
+     */
+    public void dueBacklog(Map<String, Long> counts, Map<String, Duration> oldest) {
+        dueBacklog.register(counts.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of(KIND, e.getKey()), e.getValue())).toList(), true);
+        dueOldest.register(oldest.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of(KIND, e.getKey()), e.getValue().toMillis() / 1000.0)).toList(),
+                true);
+    }
+
+    /** Pairs by stage (lower-case stage names), over the whole database. */
+    public void pairs(Map<String, Long> byStage) {
+        pairs.register(byStage.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of(STAGE, e.getKey()), e.getValue())).toList(), true);
     }
 
     public void matched(Duration took, int people) {

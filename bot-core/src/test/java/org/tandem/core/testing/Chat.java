@@ -20,6 +20,7 @@ import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Place;
 import org.tandem.core.meetings.OnlineCalendar;
 import org.tandem.core.settings.Settings;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * A transcript harness over the real core and a real MongoDB: people say things, click buttons and submit
@@ -36,6 +37,7 @@ public final class Chat {
     private final Settings settings;
     private TandemCore core;
     private final OnlineCalendar calendar;
+    private final Meters meters;
 
     public Chat(MongoDatabase db, MutableClock clock) {
         this(db, clock, Settings.defaults());
@@ -48,12 +50,18 @@ public final class Chat {
 
     /** With people's online calendars (a test's own implementation of the port). */
     public Chat(MongoDatabase db, MutableClock clock, Settings settings, OnlineCalendar calendar) {
+        this(db, clock, settings, calendar, Meters.none());
+    }
+
+    /** With meters of the test's own (a {@code SimpleMeterRegistry} to read them back). */
+    public Chat(MongoDatabase db, MutableClock clock, Settings settings, OnlineCalendar calendar, Meters meters) {
         this.db = db;
         this.out = new RecordingMessenger(clock);
         this.clock = clock;
         this.settings = settings;
         this.calendar = calendar;
-        this.core = new TandemCore(db, out, clock, settings, calendar);
+        this.meters = meters;
+        this.core = new TandemCore(db, out, clock, settings, calendar, meters);
     }
 
     public Chat() {
@@ -62,7 +70,7 @@ public final class Chat {
 
     /** Drops the core and builds a new one over the same database, as a restart or another replica would. */
     public Chat restart() {
-        this.core = new TandemCore(db, out, clock, settings, calendar);
+        this.core = new TandemCore(db, out, clock, settings, calendar, meters);
         return this;
     }
 

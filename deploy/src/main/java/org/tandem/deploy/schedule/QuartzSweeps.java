@@ -21,7 +21,7 @@ import org.tandem.core.TandemCore;
 /**
  * A Quartz scheduler with an in-memory job store, configured here in code (no {@code quartz.properties} is
  * read), that fires the sweep of due items. It starts once the application is ready and stops with it, letting
- * a running sweep finish.
+ * a running sweep finish: the core stopped claiming just before ({@code Draining}), so it ends with its item in hand.
  */
 final class QuartzSweeps implements SmartLifecycle {
 
@@ -85,5 +85,11 @@ final class QuartzSweeps implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Stops after the core stopped sweeping (the highest phase), so that the sweep it waits for ends soon. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 512;
     }
 }
