@@ -66,7 +66,8 @@ public class MongoConfiguration {
                                                                     MongoProperties properties) {
         return ready -> {
             List<String> platforms = messengers.stream().map(PlatformMessenger::platform)
-                    .filter(p -> !"webchat".equals(p)).toList();
+                    .filter(p -> !"webchat".equals(p)).map(p -> "teams".equals(p) ? "Microsoft Teams" : "Slack")
+                    .toList();
             if (!platforms.isEmpty()) {
                 log.warn("{} is configured but the data lives in the embedded MongoDB, in one file ({}): fine for a "
                         + "pilot, not for production (no replica, no backup, one replica only). Set MONGODB_URI to "
