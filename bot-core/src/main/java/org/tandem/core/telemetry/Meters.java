@@ -74,6 +74,10 @@ public final class Meters {
         this.dueOldest = MultiGauge.builder(DUE_OLDEST).baseUnit("seconds")
                 .description("How long ago the oldest due item not done yet fell due").register(registry);
         this.pairs = MultiGauge.builder(PAIRS).description("Pairs by stage").register(registry);
+        // the meters without tags exist from the start, at zero, so that a dashboard shows "none yet", not "no data"
+        sweepTimer();
+        matchingTimer();
+        matchingSize();
     }
 
     /** Meters that go nowhere (a registry with no backend): for code and tests that do not read them. */
@@ -107,7 +111,7 @@ public final class Meters {
     }
 
     public void swept(Duration took) {
-        Timer.builder(SWEEP).description("One sweep of due items").register(registry).record(took);
+        sweepTimer().record(took);
     }
 
     /**
@@ -129,8 +133,20 @@ public final class Meters {
     }
 
     public void matched(Duration took, int people) {
-        Timer.builder(MATCHING).description("One matching run").register(registry).record(took);
-        DistributionSummary.builder(MATCHING_SIZE).description("People one matching run weighed").baseUnit("people")
-                .register(registry).record(people);
+        matchingTimer().record(took);
+        matchingSize().record(people);
+    }
+
+    private Timer sweepTimer() {
+        return Timer.builder(SWEEP).description("One sweep of due items").register(registry);
+    }
+
+    private Timer matchingTimer() {
+        return Timer.builder(MATCHING).description("One matching run").register(registry);
+    }
+
+    private DistributionSummary matchingSize() {
+        return DistributionSummary.builder(MATCHING_SIZE).description("People one matching run weighed")
+                .baseUnit("people").register(registry);
     }
 }
