@@ -10,6 +10,7 @@ import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * Posts rendered messages with {@code chat.postMessage}, one conversation's messages in its {@link Lanes lane}, in
@@ -65,6 +66,7 @@ final class Outbox {
         return lanes.in(to.tenant(), to.key(), () -> {
             if (undelivered.keeps(to.tenant(), to.key()) && !catchUp(to)) {
                 // an earlier message to this conversation still waits: this one goes after it, not before
+                api.meters().send(SlackMessenger.PLATFORM, Meters.Outcome.PARKED);
                 return parked(to, undelivered.parkBehind(to.tenant(), to.key(), parts));
             }
             return post(to, parts, elsewhere);
@@ -126,12 +128,14 @@ final class Outbox {
             return Optional.empty();
         }
         if (e.retryable) {
+            api.meters().send(SlackMessenger.PLATFORM, Meters.Outcome.PARKED);
             log.warn("Slack did not take a message to {} in {} ({}): kept in slack_undelivered for the sweep",
                     to.key(), tenant, e.error);
             return Optional.of(started ? undelivered.parkRest(tenant, to.key(), rest, e.error, e.retryAfter)
                     : undelivered.park(tenant, to.key(), rest, e.error, e.retryAfter));
         }
         undelivered.dead(tenant, to.key(), e.error);
+        api.meters().send(SlackMessenger.PLATFORM, Meters.Outcome.DEAD);
         log.error("Slack refused a message to {} in {} ({}): it cannot be delivered", to.key(), tenant, e.error);
         return Optional.empty();
     }

@@ -10,6 +10,7 @@ import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.bolt.middleware.builtin.MultiTeamsAuthorization;
 import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.TandemCore;
+import org.tandem.core.telemetry.Meters;
 import org.tandem.core.conversation.Pacing;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.Scope;
@@ -46,9 +48,17 @@ final class SlackAdapter implements AutoCloseable {
     private final App app;
     private final Slack slack;
     private final Workspaces workspaces;
+    private final Meters meters;
 
     SlackAdapter(SlackProperties properties, MongoDatabase db, Clock clock, Supplier<TandemCore> core) {
+        this(properties, db, clock, core, Meters.none());
+    }
+
+    /** With the meters of acknowledgements, sends and 429s ({@link Meters}). */
+    SlackAdapter(SlackProperties properties, MongoDatabase db, Clock clock, Supplier<TandemCore> core,
+                 Meters meters) {
         properties.check();
+        this.meters = meters;
         this.properties = properties;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(properties.apiUrl());
@@ -63,7 +73,7 @@ final class SlackAdapter implements AutoCloseable {
         this.workspaces = new Workspaces(properties.oauth() ? null : properties.botToken(), installations, liveness,
                 new TokenCheck(slack), REAL_TIME);
         WebApi api = new WebApi(slack, workspaces, d -> Thread.sleep(d.toMillis()),
-                new Pacing(new SendBudgets(db, clock), SlackMessenger.PLATFORM, properties.pace()));
+                new Pacing(new SendBudgets(db, clock), SlackMessenger.PLATFORM, properties.pace()), meters);
         Function<PersonRef, Locale> locales = person -> core.get().locale(person);
         SlackStores stores = new SlackStores(new PendingForms(db, clock), new Undelivered(db, clock),
                 new AdminChannels(db, adminChannel(properties)), installations);
@@ -74,6 +84,11 @@ final class SlackAdapter implements AutoCloseable {
         Places places = new Places(stores.admins(), properties.coordinators());
         new SlackInbound(core, new Directory(api, clock, locales), messenger, stores.forms(), workers, workspaces,
                 places, new AdminHere(api, places, messenger, locales, clock), REAL_TIME).register(app);
+    }
+
+    /** The meters this adapter records in. */
+    Meters meters() {
+        return meters;
     }
 
     /** The configured admin channel is one workspace's: with OAuth installs each workspace chooses its own. */
@@ -105,6 +120,17 @@ final class SlackAdapter implements AutoCloseable {
                 .allEventsApiAutoAckEnabled(true)
                 .build();
         List<Middleware> middleware = new ArrayList<>();
+        // over Socket Mode, the acknowledgement is what the chain answers (over HTTP, SlackEventsServlet times it)
+        middleware.add((req, resp, chain) -> {
+            long start = System.nanoTime();
+            try {
+                return chain.next(req);
+            } finally {
+                if (req.isSocketMode()) {
+                    meters.acked(SlackMessenger.PLATFORM, Duration.ofNanos(System.nanoTime() - start));
+                }
+            }
+        });
         // the signature is checked by SlackEventsServlet before Bolt parses anything; Socket Mode needs none
         middleware.add(p.oauth() ? new MultiTeamsAuthorization(config, installations)
                 : new SingleTeamAuthorization(config, installations));

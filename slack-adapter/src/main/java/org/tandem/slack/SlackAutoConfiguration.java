@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.tandem.core.TandemCore;
+import org.tandem.core.telemetry.Meters;
 import org.tandem.core.conversation.PlatformMessenger;
 
 /**
@@ -25,8 +26,8 @@ public class SlackAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     SlackAdapter slackAdapter(SlackProperties properties, MongoDatabase db, Clock clock,
-                              ObjectProvider<TandemCore> core) {
-        return new SlackAdapter(properties, db, clock, core::getObject);
+                              ObjectProvider<TandemCore> core, ObjectProvider<Meters> meters) {
+        return new SlackAdapter(properties, db, clock, core::getObject, meters.getIfAvailable(Meters::none));
     }
 
     @Bean
@@ -47,7 +48,8 @@ public class SlackAutoConfiguration {
     @Bean
     ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(SlackAdapter adapter, SlackProperties p) {
         ServletRegistrationBean<SlackEventsServlet> r = new ServletRegistrationBean<>(
-                new SlackEventsServlet(adapter.app(), new SignatureCheck(p.signingSecret(), SlackAdapter.REAL_TIME)),
+                new SlackEventsServlet(adapter.app(), new SignatureCheck(p.signingSecret(), SlackAdapter.REAL_TIME),
+                        adapter.meters()),
                 "/slack/events");
         r.setName("slackEvents");
         r.setEnabled(p.signingSecret() != null);

@@ -16,9 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * {@code POST /slack/events}: Bolt's jakarta servlet with the body read once and bounded, the signature checked
@@ -34,15 +36,31 @@ final class SlackEventsServlet extends SlackAppServlet {
 
     private final transient SignatureCheck signatures;
     private final transient SlackRequestParser parser;
+    private final transient Meters meters;
 
     SlackEventsServlet(App app, SignatureCheck signatures) {
+        this(app, signatures, Meters.none());
+    }
+
+    /** With the meter of acknowledgements: from the request's arrival to the answer written. */
+    SlackEventsServlet(App app, SignatureCheck signatures, Meters meters) {
         super(app);
+        this.meters = meters;
         this.signatures = signatures;
         this.parser = new SlackRequestParser(app.config());
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long start = System.nanoTime();
+        try {
+            answer(req, resp);
+        } finally {
+            meters.acked(SlackMessenger.PLATFORM, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private void answer(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         byte[] body = readBounded(req.getInputStream());
         if (body == null) {
             write(resp, Response.json(413, "{\"error\":\"request too large\"}"));

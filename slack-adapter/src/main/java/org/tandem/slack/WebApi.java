@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Pace;
 import org.tandem.core.conversation.Pacing;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * Calls the Slack Web API for a workspace with its bot token. A rate-limited call (HTTP 429) is retried after
@@ -93,6 +94,7 @@ final class WebApi {
     private final Tokens tokens;
     private final Pause pause;
     private final Pacing pacing;
+    private final Meters meters;
 
     WebApi(Slack slack, Tokens tokens, Pause pause) {
         this(slack, tokens, pause, null);
@@ -100,10 +102,21 @@ final class WebApi {
 
     /** With {@code pacing} for messages; null: none (tests of other things). */
     WebApi(Slack slack, Tokens tokens, Pause pause, Pacing pacing) {
+        this(slack, tokens, pause, pacing, Meters.none());
+    }
+
+    /** With the meters of sends and 429s. */
+    WebApi(Slack slack, Tokens tokens, Pause pause, Pacing pacing, Meters meters) {
+        this.meters = meters;
         this.slack = slack;
         this.tokens = tokens;
         this.pause = pause;
         this.pacing = pacing;
+    }
+
+    /** Where sends, retries and 429s are counted (the outbox counts what it parks and what is dead). */
+    Meters meters() {
+        return meters;
     }
 
     /** How fast Slack takes messages from a workspace, as this adapter keeps to it. */
@@ -175,12 +188,21 @@ final class WebApi {
                     throw new Failed(method, error, TRANSIENT_ERRORS.contains(error), Duration.ZERO, null);
                 }
                 tokens.worked(tenant, token);
+                if (channel != null) {
+                    meters.send(SlackMessenger.PLATFORM, Meters.Outcome.SENT);
+                }
                 return response;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
                 boolean transientStatus = status == 429 || status >= 500;
                 String header = e.getResponse().header("Retry-After");
                 Duration wait = retryAfter(header);
+                if (status == 429) {
+                    meters.throttled(SlackMessenger.PLATFORM, tenant);
+                }
+                if (transientStatus && attempt < attempts && channel != null) {
+                    meters.send(SlackMessenger.PLATFORM, Meters.Outcome.RETRIED);
+                }
                 if (status == 429 && paced) {
                     // the workspace is over Slack's budget: every replica holds its messages there until then
                     pacing.throttled(tenant, wait);

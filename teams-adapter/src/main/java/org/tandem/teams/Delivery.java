@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * Sends to a Teams conversation through the Bot Connector: paced within Teams' limits, retried with back-off and
@@ -73,13 +74,24 @@ final class Delivery {
     private final Clock clock;
     /** Conversations Teams asked us to leave alone, until when. */
     private final Map<String, Instant> held = new ConcurrentHashMap<>();
+    private final Meters meters;
 
     Delivery(ConnectorClients clients, Pacer pacer, Backoff backoff, int attempts, Clock clock) {
+        this(clients, pacer, backoff, attempts, clock, Meters.none());
+    }
+
+    /** With the meters of sends, retries and 429s (the outbox counts what it parks, the redelivery what is dead). */
+    Delivery(ConnectorClients clients, Pacer pacer, Backoff backoff, int attempts, Clock clock, Meters meters) {
+        this.meters = meters;
         this.clients = clients;
         this.pacer = pacer;
         this.backoff = backoff;
         this.attempts = attempts;
         this.clock = clock;
+    }
+
+    Meters meters() {
+        return meters;
     }
 
     Outcome send(Target target, Activity activity) {
@@ -204,7 +216,9 @@ final class Delivery {
                             target.key(), far.toMillis(), target.tenant());
                     return new Outcome.Failed("paced", true, far);
                 }
-                return new Outcome.Sent(request.apply(client).get());
+                Outcome.Sent sent = new Outcome.Sent(request.apply(client).get());
+                meters.send(TeamsMessenger.PLATFORM, Meters.Outcome.SENT);
+                return sent;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Outcome.Failed("interrupted", true);
@@ -232,6 +246,7 @@ final class Delivery {
                     last = "HTTP " + status;
                     retryAfter = retryAfter(rest.response().headers().get("Retry-After"));
                     if (status == 429) {
+                        meters.throttled(TeamsMessenger.PLATFORM, target.tenant());
                         // throttled: the tenant's sends wait, on every replica, not only this one's retry
                         pacer.throttled(target.tenant(), retryAfter.orElse(backoff.delay(attempt, retryAfter)));
                     }
@@ -250,6 +265,7 @@ final class Delivery {
                 }
             }
             if (attempt < attempts) {
+                meters.send(TeamsMessenger.PLATFORM, Meters.Outcome.RETRIED);
                 Duration wait = backoff.delay(attempt, retryAfter);
                 log.info("a {} to {} failed ({}), try {} of {} in {} ms", what, target.key(), last, attempt + 1,
                         attempts, wait.toMillis());

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.bson.types.ObjectId;
 import org.tandem.core.conversation.Message;
 import org.tandem.core.conversation.MessageRef;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * Sends Tandem's messages to Teams conversations on its own (not as a reply): each is kept in {@link TeamsCards} under
@@ -170,6 +171,8 @@ final class Outbox {
         Delivery.Outcome.Failed failed = (Delivery.Outcome.Failed) outcome;
         if (failed.retryable()) {
             park(tenant, parkAs, activity, failed.reason(), failed.retryIn(), id);
+        } else {
+            delivery.meters().send(TeamsMessenger.PLATFORM, Meters.Outcome.DEAD);
         }
         return Optional.empty();
     }
@@ -229,6 +232,7 @@ final class Outbox {
 
     /** Parks a message, due again in a minute, or when Teams said (never sooner). */
     void park(String tenant, String to, Activity activity, String reason, Duration wait, String cardId) {
+        delivery.meters().send(TeamsMessenger.PLATFORM, Meters.Outcome.PARKED);
         ObjectId parked = undelivered.park(tenant, to, activity, reason, clock.instant(),
                 wait.compareTo(PARKED_RETRY) > 0 ? wait : PARKED_RETRY, cardId);
         if (cardId != null) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.store.Retry;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * Tries parked messages again ({@link Undelivered}), oldest first, on the core's sweep or as soon as their
@@ -62,6 +63,7 @@ final class Redelivery {
             log.error("gave up a message to {} in tenant {} after {} attempts over {}: never delivered",
                     p.to(), p.tenant(), p.attempts(), Undelivered.MAX_AGE);
             undelivered.dead(p, "too old");
+            delivery.meters().send(TeamsMessenger.PLATFORM, Meters.Outcome.DEAD);
             return false;
         }
         Optional<TeamsConversations.Stored> to = Optional.empty();
@@ -101,6 +103,7 @@ final class Redelivery {
             log.error("gave up a message to {} in tenant {} after {} attempts: never delivered", p.to(), p.tenant(),
                     p.attempts());
             undelivered.dead(p, String.valueOf(o));
+            delivery.meters().send(TeamsMessenger.PLATFORM, Meters.Outcome.DEAD);
         }
         return false;
     }

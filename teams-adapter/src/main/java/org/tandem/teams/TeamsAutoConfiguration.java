@@ -21,6 +21,7 @@ import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.SendBudgets;
 import org.tandem.teams.graph.GraphAutoConfiguration;
 import org.tandem.teams.graph.GraphDirectory;
+import org.tandem.core.telemetry.Meters;
 
 /** Switches the Teams adapter on (see {@link TeamsEnabledCondition}) and wires it; every SDK type stays here. */
 @AutoConfiguration(after = GraphAutoConfiguration.class)
@@ -90,12 +91,13 @@ public class TeamsAutoConfiguration {
     @Bean
     PlatformMessenger teamsMessenger(TeamsConversations conversations, ConnectorClients clients,
                                      MongoDatabase db, MemberLookup teamsMemberLookup, TeamsProperties properties,
-                                     Clock clock, ObjectProvider<GraphDirectory> graph) {
+                                     Clock clock, ObjectProvider<GraphDirectory> graph,
+                                     ObjectProvider<Meters> meters) {
         Pacer pacer = new Pacer(new Pacing(new SendBudgets(db, clock), TeamsMessenger.PLATFORM,
                 Pacer.pace(properties.tenantMessagesPerSecond())));
         Delivery delivery = new Delivery(clients, pacer,
                 new Backoff(properties.retryDelay(), properties.retryMaxDelay(), RandomGenerator.getDefault()),
-                properties.retryAttempts(), clock);
+                properties.retryAttempts(), clock, meters.getIfAvailable(Meters::none));
         TeamsMessenger messenger = new TeamsMessenger(conversations, delivery, new Undelivered(db),
                 new TeamsCards(db), teamsMemberLookup, properties, clock);
         graph.ifAvailable(messenger::graph);
@@ -149,7 +151,9 @@ public class TeamsAutoConfiguration {
 
     @Bean
     TeamsController teamsController(TeamsBotAdapter adapter, TeamsBot bot, BotTokens teamsBotTokens,
-                                    TeamsProperties properties, ThreadPoolExecutor teamsTurns) {
-        return new TeamsController(adapter, bot, teamsBotTokens, properties, teamsTurns);
+                                    TeamsProperties properties, ThreadPoolExecutor teamsTurns,
+                                    ObjectProvider<Meters> meters) {
+        return new TeamsController(adapter, bot, teamsBotTokens, properties, teamsTurns,
+                meters.getIfAvailable(Meters::none));
     }
 }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tandem.core.telemetry.Meters;
 
 /**
  * {@code POST /api/messages}, the Bot Framework's messaging endpoint. Thin: read the body with the SDK's own
@@ -47,9 +49,17 @@ class TeamsController {
     private final BotTokens tokens;
     private final TeamsProperties properties;
     private final Executor turns;
+    private final Meters meters;
 
     TeamsController(TeamsBotAdapter adapter, TeamsBot bot, BotTokens tokens, TeamsProperties properties,
                     Executor turns) {
+        this(adapter, bot, tokens, properties, turns, Meters.none());
+    }
+
+    /** With the meter of acknowledgements: from the activity's arrival to the answer (errors included). */
+    TeamsController(TeamsBotAdapter adapter, TeamsBot bot, BotTokens tokens, TeamsProperties properties,
+                    Executor turns, Meters meters) {
+        this.meters = meters;
         this.adapter = adapter;
         this.bot = bot;
         this.tokens = tokens;
@@ -59,6 +69,15 @@ class TeamsController {
 
     @PostMapping("/api/messages")
     ResponseEntity<Object> messages(HttpServletRequest request) throws IOException {
+        long start = System.nanoTime();
+        try {
+            return answer(request);
+        } finally {
+            meters.acked(TeamsMessenger.PLATFORM, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private ResponseEntity<Object> answer(HttpServletRequest request) throws IOException {
         JsonNode tree = read(request.getInputStream());
         ClaimsIdentity identity = tokens.authenticate(request.getHeader("Authorization"), string(tree, "channelId"),
                 string(tree, "serviceUrl"));
