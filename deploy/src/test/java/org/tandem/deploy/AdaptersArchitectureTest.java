@@ -34,6 +34,7 @@ class AdaptersArchitectureTest {
                         c -> c.getPackageName().startsWith("org.tandem.core")
                                 && !c.getPackageName().startsWith("org.tandem.core.conversation")
                                 && !c.getPackageName().equals("org.tandem.core.store")
+                                && !c.getPackageName().equals("org.tandem.core.telemetry")
                                 && !c.getName().equals("org.tandem.core.TandemCore")
                                 && !PORTS.contains(c.getName())
                                 && !PORTS.contains(c.getName().replaceFirst("\\$.*", ""))))

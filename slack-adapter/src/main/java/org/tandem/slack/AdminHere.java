@@ -80,17 +80,17 @@ final class AdminHere {
             return;
         }
         if (!allowed(who, current)) {
-            log.warn("{} asked to make {} the admin channel of Slack workspace {} but is not a coordinator", who.userId(),
+            log.warn("someone who is not a coordinator asked to make {} the admin channel of Slack workspace {}",
                     channel, tenant);
             replies.whisper(t.message("admin.here.refused"));
             return;
         }
         if (current.isEmpty() && !places.listed()) {
-            log.warn("the first admin here of Slack workspace {} made {} its admin channel, on the word of {} "
-                    + "(set tandem.slack.coordinators to say who may)", tenant, channel, who.userId());
+            log.warn("the first admin here of Slack workspace {} made {} its admin channel, on the word of whoever "
+                    + "typed it, who is kept with it (set tandem.slack.coordinators to say who may)", tenant, channel);
         }
         places.admins().set(tenant, channel, who.userId(), clock.instant());
-        log.info("{} made Slack channel {} the admin channel of workspace {}", who.userId(), channel, tenant);
+        log.info("a coordinator made Slack channel {} the admin channel of workspace {}", channel, tenant);
         messenger.send(Address.group(new GroupRef(SlackMessenger.PLATFORM, tenant, channel)),
                 t.message("admin.here.done"));
         messenger.flushAdmin(tenant);

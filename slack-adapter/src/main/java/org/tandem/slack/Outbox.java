@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.telemetry.Meters;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * Posts rendered messages with {@code chat.postMessage}, one conversation's messages in its {@link Lanes lane}, in
@@ -124,19 +125,20 @@ final class Outbox {
             return Optional.of(undelivered.hold(tenant, to.key(), rest));
         }
         if (e.notInstalled()) {
-            log.info("a message to {} was not sent: workspace {} is not installed (any more)", to.key(), tenant);
+            log.info("a message to {} was not sent: workspace {} is not installed (any more)", Logged.to(to), tenant);
             return Optional.empty();
         }
         if (e.retryable) {
             api.meters().send(SlackMessenger.PLATFORM, Meters.Outcome.PARKED);
             log.warn("Slack did not take a message to {} in {} ({}): kept in slack_undelivered for the sweep",
-                    to.key(), tenant, e.error);
+                    Logged.to(to), tenant, e.error);
             return Optional.of(started ? undelivered.parkRest(tenant, to.key(), rest, e.error, e.retryAfter)
                     : undelivered.park(tenant, to.key(), rest, e.error, e.retryAfter));
         }
         undelivered.dead(tenant, to.key(), e.error);
         api.meters().send(SlackMessenger.PLATFORM, Meters.Outcome.DEAD);
-        log.error("Slack refused a message to {} in {} ({}): it cannot be delivered", to.key(), tenant, e.error);
+        log.error("Slack refused a message to {} in {} ({}): it cannot be delivered", Logged.to(to), tenant,
+                e.error);
         return Optional.empty();
     }
 
@@ -178,7 +180,8 @@ final class Outbox {
                 sent++;
             }
             undelivered.delivered(p);
-            log.info("a message to {} in {} kept since {} was delivered", p.to(), p.tenant(), p.since());
+            log.info("the kept message {} to {} in {} since {} was delivered", p.id(), Logged.to(p.to()), p.tenant(),
+                    p.since());
             return true;
         } catch (WebApi.Failed e) {
             if (sent > 0) {
@@ -188,20 +191,21 @@ final class Outbox {
                 undelivered.holdAgain(p);
             } else if (e.notInstalled()) {
                 undelivered.dropped(p);
-                log.info("a kept message to {} was dropped: workspace {} is not installed (any more)", p.to(),
-                        p.tenant());
+                log.info("the kept message {} to {} was dropped: workspace {} is not installed (any more)", p.id(),
+                        Logged.to(p.to()), p.tenant());
             } else if (undelivered.failed(p, e.error, e.retryable, e.retryAfter) == Undelivered.Outcome.DEAD) {
-                log.error("a message to {} in {} could not be delivered after {} tries since {} ({}): given up",
-                        p.to(), p.tenant(), p.attempts(), p.since(), e.error);
+                log.error("the message {} to {} in {} could not be delivered after {} tries since {} ({}): given up",
+                        p.id(), Logged.to(p.to()), p.tenant(), p.attempts(), p.since(), e.error);
             } else {
                 refusing.add(p.tenant());
-                log.info("a kept message to {} in {} was refused again ({}, try {})", p.to(), p.tenant(), e.error,
-                        p.attempts());
+                log.info("the kept message {} to {} in {} was refused again ({}, try {})", p.id(), Logged.to(p.to()),
+                        p.tenant(), e.error, p.attempts());
             }
         } catch (RuntimeException e) {
             // not Slack's answer but ours (a bug, the database): kept for later, and the sweep goes on
             undelivered.failed(p, e.getClass().getSimpleName(), true, Duration.ZERO);
-            log.error("redelivering a message to {} in {} failed: {}", p.to(), p.tenant(), e.getClass().getName());
+            log.error("redelivering the kept message {} to {} in {} failed", p.id(), Logged.to(p.to()), p.tenant(),
+                    Redacted.of(e));
         }
         return false;
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.telemetry.Meters;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * {@code POST /slack/events}: Bolt's jakarta servlet with the body read once and bounded, the signature checked
@@ -85,7 +86,7 @@ final class SlackEventsServlet extends SlackAppServlet {
             // an event is read into its type when it is dispatched, before any handler runs
             refuse(req, resp, "unreadable payload");
         } catch (Exception e) {
-            log.error("handling a Slack request failed: {}", e.toString());
+            log.error("handling a Slack request failed: {}", Redacted.describe(e));
             write(resp, Response.json(500, "{\"error\":\"something went wrong\"}"));
         }
     }

@@ -118,7 +118,7 @@ final class SlackInbound {
                 && !Destination.isDm(p.getChannelId());
         Response ack = elsewhere ? ctx.ack(Texts.of(core.get().locale(new PersonRef(SlackMessenger.PLATFORM, tenant,
                 p.getUserId()))).get("slack.answered-in-dm")) : ctx.ack();
-        return later(ack, "the command of " + p.getUserId(), tenant, p.getUserId(), place,
+        return later(ack, "a command in " + tenant, tenant, p.getUserId(), place,
                 "cmd:" + p.getTriggerId(), Input.Command.parse(text),
                 who -> replies(Interaction.command(who, place, p.getTriggerId(), received, clock, p.getChannelId(),
                         p.getResponseUrl())));
@@ -176,7 +176,7 @@ final class SlackInbound {
         String tenant = Payloads.tenant(p.getTeamId(), ctx);
         String user = e.getUser();
         String eventId = "home:" + (p.getEventId() != null ? p.getEventId() : e.getTab() + ":" + e.getEventTs());
-        return handoff.toCore(ctx.ack(), "the App Home of " + user, tenant, user, Place.DIRECT, eventId,
+        return handoff.toCore(ctx.ack(), "an App Home in " + tenant, tenant, user, Place.DIRECT, eventId,
                 new Input.Arrived(), who -> replies(Interaction.plain(who, Place.DIRECT, clock)),
                 home ? () -> publishHome(tenant, user) : () -> { });
     }
@@ -230,7 +230,7 @@ final class SlackInbound {
         }
         Input.Click click = new Input.Click(actionId, Payloads.value(a), clicked);
         String eventId = "act:" + (p.getTriggerId() != null ? p.getTriggerId() : a.getActionTs());
-        return handoff.toCore(ctx.ack(), "a click of " + user, tenant, user, place, eventId, click, replies,
+        return handoff.toCore(ctx.ack(), "a click in " + tenant, tenant, user, place, eventId, click, replies,
                 fromHome ? () -> publishHome(tenant, user) : () -> { });
     }
 
@@ -276,7 +276,7 @@ final class SlackInbound {
         String eventId = "view:" + (p.getTriggerId() != null ? p.getTriggerId() : view.getId() + ":" + view.getHash());
         Input.Submit submit = new Input.Submit(formId, Payloads.values(view.getState()),
                 Optional.of(answer.submitted().ref()));
-        Response queued = handoff.toCore(ctx.ack(), "a form of " + user, tenant, user, place, eventId, submit,
+        Response queued = handoff.toCore(ctx.ack(), "a form in " + tenant, tenant, user, place, eventId, submit,
                 who -> replies(Interaction.plain(who, place, clock)).answering(answer), answer::done);
         return queued.getStatusCode() == 200 ? answer.await() : queued;
     }
@@ -298,7 +298,7 @@ final class SlackInbound {
         Place place = places.ofModal(tenant, user, origin.placeKey());
         SlackRef copy = origin.copy(tenant, view.getId(), formId);
         Input.Click cancel = new Input.Click(Block.Form.CANCEL, formId, Optional.of(copy.ref()));
-        return later(ctx.ack(), "closing a form of " + user, tenant, user, place,
+        return later(ctx.ack(), "closing a form in " + tenant, tenant, user, place,
                 "closed:" + view.getId() + ":" + view.getHash(), cancel,
                 who -> replies(Interaction.plain(who, place, clock)).closing(copy));
     }
@@ -324,7 +324,7 @@ final class SlackInbound {
             return;
         }
         if (PendingForms.forAdmin(view.get()) && !(place instanceof Place.Admin)) {
-            log.info("{} clicked a coordinators' form in {} and is not a coordinator: not opened", who.userId(),
+            log.info("someone who is not a coordinator clicked a coordinators' form in {}: not opened",
                     who.tenant());
             replies.whisper(SlackTexts.of(core.get().locale(who)).message("form.coordinators-only"));
             return;

@@ -5,6 +5,7 @@ import com.slack.api.socket_mode.SocketModeClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * Socket Mode: Bolt opens a WebSocket to Slack with the app token and receives commands, events and
@@ -40,7 +41,7 @@ final class SlackSocketMode implements SmartLifecycle {
             try {
                 socketMode.close();
             } catch (Exception e) {
-                log.warn("closing Socket Mode failed: {}", e.toString());
+                log.warn("closing Socket Mode failed: {}", Redacted.describe(e));
             }
             socketMode = null;
         }

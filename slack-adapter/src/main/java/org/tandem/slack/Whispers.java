@@ -64,8 +64,8 @@ final class Whispers {
             }
             return Optional.of(first != null ? first : SlackMessenger.PENDING);
         } catch (WebApi.Failed e) {
-            log.info("Slack did not show a private answer in {} ({}): it goes to the person's DM", channel,
-                    e.error);
+            log.info("Slack did not show a private answer in {} ({}): it goes to the person's DM",
+                    Logged.channel(channel), e.error);
             return Optional.empty();
         }
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * The work done after Slack was acknowledged (Slack wants an answer within 3 s; the core and the Web API may take
@@ -40,7 +41,7 @@ final class Workers implements AutoCloseable {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    log.error("{} failed", what, e);
+                    log.error("{} failed", what, Redacted.of(e));
                 }
             });
             return true;

@@ -215,7 +215,8 @@ class RedeliveryTest {
                 .as("given up after a day at most").isLessThanOrEqualTo(Undelivered.MAX_AGE.plus(Undelivered.LONGEST_WAIT));
         assertThat(logs.list).filteredOn(e -> e.getLevel() == Level.ERROR)
                 .extracting(ILoggingEvent::getFormattedMessage).singleElement().asString()
-                .contains("dm:UALICE", "T1", "HTTP 503", "given up").doesNotContain(SECRET);
+                .contains(dead.getObjectId("_id").toHexString(), "a DM", "T1", "HTTP 503", "given up")
+                .doesNotContain(SECRET, "UALICE");
         assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains(SECRET));
         int calls = slack.calls().size();
         clock.advance(Duration.ofDays(2));

@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.telemetry.Meters;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * Sends to a Teams conversation through the Bot Connector: paced within Teams' limits, retried with back-off and
@@ -213,7 +214,7 @@ final class Delivery {
                 if (!far.isZero()) {
                     // the tenant's budget is spent that far ahead (Teams throttled it): parked, not waited for
                     log.warn("a {} to {} would wait {} ms for Teams' pace in tenant {}: kept for later", what,
-                            target.key(), far.toMillis(), target.tenant());
+                            Logged.key(target.key()), far.toMillis(), target.tenant());
                     return new Outcome.Failed("paced", true, far);
                 }
                 Outcome.Sent sent = new Outcome.Sent(request.apply(client).get());
@@ -228,18 +229,17 @@ final class Delivery {
                     int status = rest.response().code();
                     if (GONE.contains(status)) {
                         // an update's activity may be gone (deleted) while its conversation is not
-                        log.warn("Teams answered {} to a {} to {}: {} is gone", status, what, target.key(),
+                        log.warn("Teams answered {} to a {} to {}: {} is gone", status, what, Logged.key(target.key()),
                                 what.equals("update") ? "the message" : "the conversation");
                         return new Outcome.Gone(status);
                     }
                     if (!TRANSIENT.contains(status)) {
                         if (what.equals("update")) {
                             // a message too old to change: the core keeps what it knows, the card stays as it was
-                            log.warn("Teams refused an update to {} with {}: {}", target.key(), status,
-                                    rest.getMessage());
+                            // not the exception's message: it quotes Teams' answer, which may quote the card
+                            log.warn("Teams refused an update to {} with {}", Logged.key(target.key()), status);
                         } else {
-                            log.error("Teams refused a {} to {} with {}: {}", what, target.key(), status,
-                                    rest.getMessage());
+                            log.error("Teams refused a {} to {} with {}", what, Logged.key(target.key()), status);
                         }
                         return new Outcome.Failed("HTTP " + status, false);
                     }
@@ -253,22 +253,22 @@ final class Delivery {
                     if (retryAfter.isPresent() && retryAfter.get().compareTo(backoff.max()) > 0) {
                         held.put(target.conversationId(), clock.instant().plus(retryAfter.get()));
                         log.warn("Teams answered {} to a {} to {} and asked to wait {} s: it waits, parked", status,
-                                what, target.key(), retryAfter.get().toSeconds());
+                                what, Logged.key(target.key()), retryAfter.get().toSeconds());
                         return new Outcome.Failed(last + ", Retry-After " + retryAfter.get().toSeconds() + " s", true,
                                 retryAfter.get());
                     }
                 } else if (cause instanceof IOException) {
-                    last = cause.toString();
+                    last = Redacted.describe(cause);
                 } else {
-                    log.error("a {} to {} failed", what, target.key(), cause);
+                    log.error("a {} to {} failed", what, Logged.key(target.key()), Redacted.of(cause));
                     return new Outcome.Failed(String.valueOf(cause), false);
                 }
             }
             if (attempt < attempts) {
                 meters.send(TeamsMessenger.PLATFORM, Meters.Outcome.RETRIED);
                 Duration wait = backoff.delay(attempt, retryAfter);
-                log.info("a {} to {} failed ({}), try {} of {} in {} ms", what, target.key(), last, attempt + 1,
-                        attempts, wait.toMillis());
+                log.info("a {} to {} failed ({}), try {} of {} in {} ms", what, Logged.key(target.key()), last,
+                        attempt + 1, attempts, wait.toMillis());
                 try {
                     Thread.sleep(wait.toMillis());
                 } catch (InterruptedException e) {
@@ -277,7 +277,7 @@ final class Delivery {
                 }
             }
         }
-        log.warn("a {} to {} still fails after {} tries ({})", what, target.key(), attempts, last);
+        log.warn("a {} to {} still fails after {} tries ({})", what, Logged.key(target.key()), attempts, last);
         return new Outcome.Failed(last, true);
     }
 

@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * One lane per conversation, so that a person never reads a later message before an earlier one. A turn holds its
@@ -176,7 +177,7 @@ final class Lanes {
         try {
             p.run();
         } catch (RuntimeException e) {
-            log.error("a Teams message waiting in its lane could not be sent", e);
+            log.error("a Teams message waiting in its lane could not be sent", Redacted.of(e));
         } finally {
             inFlight.remove(p.cardId, p);
         }

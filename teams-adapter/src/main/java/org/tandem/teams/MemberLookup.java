@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * A person as Teams describes them (name, UPN / e-mail, Entra object id) through the SDK's Teams member lookup
@@ -60,7 +61,7 @@ final class MemberLookup {
             return Optional.ofNullable(TeamsInfo.getMember(turn, memberId).get(20, TimeUnit.SECONDS))
                     .map(m -> keep(tenant, memberId, m));
         } catch (Exception e) {
-            log.warn("Teams member lookup of {} failed: {}", memberId, e.toString());
+            log.warn("Teams member lookup in {} failed: {}", tenant, Redacted.describe(e));
             return Optional.empty();
         }
     }
@@ -88,12 +89,12 @@ final class MemberLookup {
         try {
             adapter.continueConversation(appId, person.reference(), turn -> TeamsInfo.getMember(turn, user)
                     .thenAccept(found::set).exceptionally(e -> {
-                log.warn("Teams member lookup of {} failed: {}", user, e.toString());
+                log.warn("Teams member lookup in {} failed: {}", person.tenant(), Redacted.describe(e));
                 return null;
             }).thenApply(x -> null))
                     .get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
-            log.warn("Teams member lookup of {} failed: {}", user, e.toString());
+            log.warn("Teams member lookup in {} failed: {}", person.tenant(), Redacted.describe(e));
         }
         return found.get() == null ? null : keep(person.tenant(), user, found.get());
     }

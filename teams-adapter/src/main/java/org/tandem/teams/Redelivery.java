@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.store.Retry;
 import org.tandem.core.telemetry.Meters;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * Tries parked messages again ({@link Undelivered}), oldest first, on the core's sweep or as soon as their
@@ -60,8 +61,8 @@ final class Redelivery {
 
     private boolean tryAgain(Undelivered.Parked p) {
         if (!p.at().plus(Undelivered.MAX_AGE).isAfter(clock.instant())) {
-            log.error("gave up a message to {} in tenant {} after {} attempts over {}: never delivered",
-                    p.to(), p.tenant(), p.attempts(), Undelivered.MAX_AGE);
+            log.error("gave up the message {} to {} in tenant {} after {} attempts over {}: never delivered",
+                    p.id(), Logged.key(p.to()), p.tenant(), p.attempts(), Undelivered.MAX_AGE);
             undelivered.dead(p, "too old");
             delivery.meters().send(TeamsMessenger.PLATFORM, Meters.Outcome.DEAD);
             return false;
@@ -73,7 +74,7 @@ final class Redelivery {
             o = to.map(s -> Outbox.send(delivery, s, p.to(), p.activity()))
                     .orElse(new Delivery.Outcome.Failed("no conversation yet", true));
         } catch (RuntimeException e) {
-            log.error("redelivering a parked message to {} failed", p.to(), e);
+            log.error("redelivering the parked message {} to {} failed", p.id(), Logged.key(p.to()), Redacted.of(e));
             o = new Delivery.Outcome.Failed(e.toString(), true);
         }
         if (o instanceof Delivery.Outcome.Sent sent) {
@@ -100,8 +101,8 @@ final class Redelivery {
         if (next instanceof Retry.Next.Again again) {
             undelivered.retryLater(p, again.at(), String.valueOf(o));
         } else {
-            log.error("gave up a message to {} in tenant {} after {} attempts: never delivered", p.to(), p.tenant(),
-                    p.attempts());
+            log.error("gave up the message {} to {} in tenant {} after {} attempts: never delivered", p.id(),
+                    Logged.key(p.to()), p.tenant(), p.attempts());
             undelivered.dead(p, String.valueOf(o));
             delivery.meters().send(TeamsMessenger.PLATFORM, Meters.Outcome.DEAD);
         }

@@ -185,7 +185,7 @@ final class TeamsBot extends ActivityHandler implements AutoCloseable {
         String key = personal
                 ? TeamsConversations.personKey(tenant, InboundActivity.userId(a.getFrom()))
                 : TeamsConversations.conversationKey(tenant, InboundActivity.conversationId(a));
-        log.info("the bot was removed from {}", key);
+        log.info("the bot was removed from {}", Logged.key(key));
         conversations.markStale(key, clock.instant());
         String team = personal ? null : InboundActivity.teamId(a);
         if (team != null) {
@@ -224,13 +224,14 @@ final class TeamsBot extends ActivityHandler implements AutoCloseable {
         String conversation = InboundActivity.conversationId(a);
         TeamsReplies here = replies(turn, Place.group(TeamsMessenger.CONVERSATION + conversation), null);
         if (!origins.coordinator(turn)) {
-            log.warn("{} asked to make {} the admin channel but is not a configured coordinator", who.key(),
-                    conversation);
+            log.warn("someone who is not a configured coordinator asked to make {} the admin channel of tenant {}",
+                    Logged.conversation(conversation), tenant);
             here.reply(Message.text(t.rich("admin.here.refused")));
             return;
         }
         conversations.setAdmin(tenant, conversation, who.userId(), clock.instant());
-        log.info("{} made Teams conversation {} the admin channel of tenant {}", who.key(), conversation, tenant);
+        log.info("a coordinator made Teams conversation {} the admin channel of tenant {}",
+                Logged.conversation(conversation), tenant);
         here.reply(Message.text(t.rich("admin.here.done")));
         messenger.flush(tenant, "admin");
     }

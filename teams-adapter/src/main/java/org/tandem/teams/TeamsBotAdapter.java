@@ -11,6 +11,7 @@ import com.microsoft.bot.schema.Activity;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * The SDK's adapter (turn contexts, middleware, {@code continueConversation}), with our {@link ConnectorClients}
@@ -28,7 +29,8 @@ final class TeamsBotAdapter extends BotFrameworkAdapter {
                 new AuthenticationConfiguration(), null, null, null);
         this.clients = clients;
         setOnTurnError((turn, e) -> {
-            log.error("a Teams turn failed ({} {})", turn.getActivity().getType(), turn.getActivity().getId(), e);
+            log.error("a Teams turn failed ({} {})", turn.getActivity().getType(), turn.getActivity().getId(),
+                    Redacted.of(e));
             return CompletableFuture.completedFuture(null);
         });
     }

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tandem.core.telemetry.Meters;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * {@code POST /api/messages}, the Bot Framework's messaging endpoint. Thin: read the body with the SDK's own
@@ -95,7 +96,7 @@ class TeamsController {
                 try {
                     adapter.processActivity(identity, activity, bot::onTurn).join();
                 } catch (RuntimeException e) {
-                    log.error("a Teams turn failed ({} {})", activity.getType(), activity.getId(), e);
+                    log.error("a Teams turn failed ({} {})", activity.getType(), activity.getId(), Redacted.of(e));
                 }
             });
         } catch (RejectedExecutionException e) {
@@ -120,7 +121,7 @@ class TeamsController {
                         return bot.onTurn(t);
                     }).join());
                 } catch (RuntimeException e) {
-                    log.error("a Teams card action failed ({})", activity.getId(), e);
+                    log.error("a Teams card action failed ({})", activity.getId(), Redacted.of(e));
                     turn.completeExceptionally(e);
                 }
             });

@@ -67,7 +67,7 @@ final class TeamsDirectory {
             }
         }
         if (found.size() > 1) {
-            log.info("{} channels of tenant {} are called '{}': none is chosen", found.size(), tenant, name);
+            log.info("{} channels of tenant {} have the name asked for: none is chosen", found.size(), tenant);
             return Optional.empty();
         }
         return found.values().stream().findFirst();

@@ -317,8 +317,7 @@ final class TeamsMessenger implements PlatformMessenger {
         Optional<TeamsConversations.Stored> stored = destinations.person(tenant, userId);
         Locale locale = stored.map(TeamsConversations.Stored::locale).orElse(Locale.ENGLISH);
         if (stored.isEmpty()) {
-            log.warn("no personal chat with Teams user {} in {}: the message is kept until there is one", userId,
-                    tenant);
+            log.warn("no personal chat with a Teams person in {}: the message is kept until there is one", tenant);
             return outbox.parkNew(tenant, "person:" + userId, message, locale, extra, "no conversation", copy);
         }
         return outbox.post(stored.get(), "person:" + userId, message, locale, extra, copy);
@@ -329,7 +328,7 @@ final class TeamsMessenger implements PlatformMessenger {
         Optional<TeamsConversations.Stored> stored = destinations.conversation(tenant, conversationId);
         if (stored.isEmpty() || stored.get().stale()) {
             log.warn("the bot is not (or no longer) in Teams conversation {} of {}: the message is kept",
-                    conversationId, tenant);
+                    Logged.conversation(conversationId), tenant);
             return outbox.parkNew(tenant, to, message, Locale.ENGLISH, extra, "no conversation");
         }
         return outbox.post(stored.get(), to, message, Locale.ENGLISH, extra);

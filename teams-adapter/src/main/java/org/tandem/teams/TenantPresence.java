@@ -39,7 +39,7 @@ final class TenantPresence {
             Delivery.Outcome o = delivery.probe(new Delivery.Target(s.key(), s.tenant(),
                     s.reference().getServiceUrl(), s.conversationId()));
             if (o instanceof Delivery.Outcome.Sent) {
-                log.info("Teams says the bot is still in {}: tenant {} has Tandem", s.key(), tenant);
+                log.info("Teams says the bot is still in {}: tenant {} has Tandem", Logged.key(s.key()), tenant);
                 return Presence.INSTALLED;
             }
             unknown |= o instanceof Delivery.Outcome.Failed;

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * Messages the outbox's database refused (down, a write that timed out), kept in memory in the order they were sent
@@ -90,7 +91,7 @@ final class Parked {
             try {
                 seq = outbox.deliver(e);
             } catch (RuntimeException refused) {
-                log.warn("the web chat's database still refuses messages ({}); {} wait", refused.toString(),
+                log.warn("the web chat's database still refuses messages ({}); {} wait", Redacted.describe(refused),
                         waiting.size());
                 break;
             }

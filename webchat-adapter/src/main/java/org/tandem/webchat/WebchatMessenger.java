@@ -24,6 +24,7 @@ import org.tandem.core.conversation.MessageRef;
 import org.tandem.core.conversation.PersonRef;
 import org.tandem.core.conversation.PlatformMessenger;
 import org.tandem.core.conversation.Scope;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * Delivers the core's messages to the web chat's outbox. A message the outbox's database refuses is parked (see
@@ -168,7 +169,7 @@ final class WebchatMessenger implements PlatformMessenger {
                 return ref(outbox.append(conversation, readers, null, blocks, clock.instant()));
             } catch (MongoException e) {
                 log.warn("the web chat's database refused a message to {} ({}): kept for the next sweep",
-                        conversation, e.toString());
+                        conversation, Redacted.describe(e));
             }
         }
         return new MessageRef(PLATFORM, parked.park(conversation, readers, blocks, clock.instant()));
@@ -251,7 +252,7 @@ final class WebchatMessenger implements PlatformMessenger {
         try {
             return seq.isPresent() && outbox.replace(seq.get(), blocks);
         } catch (MongoException e) {
-            log.warn("the web chat's database refused to update message {} ({})", ref.id(), e.toString());
+            log.warn("the web chat's database refused to update message {} ({})", ref.id(), Redacted.describe(e));
             return false;
         }
     }

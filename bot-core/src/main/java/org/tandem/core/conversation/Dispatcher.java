@@ -7,6 +7,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Person;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * The one inbound entry point of the core: de-duplicates the event, records the person, and hands the event to
@@ -54,7 +55,8 @@ public final class Dispatcher {
                 route(turn, event.input());
             } catch (RuntimeException e) {
                 ledger.release(who, event.eventId());
-                log.error("handling event {} of {} failed", event.eventId(), who.key(), e);
+                log.error("handling event {} ({}) in {} failed", event.eventId(),
+                        event.input().getClass().getSimpleName(), who.scope().key(), Redacted.of(e));
                 turn.whisper(Message.text(turn.t().rich("error.unexpected")));
             }
         }
@@ -151,7 +153,8 @@ public final class Dispatcher {
         }
         if (!bound.get().fields().containsAll(submit.values().keySet())) {
             // a field the form never had: a forged or outdated submission, stored nowhere
-            log.warn("form {} submitted by {} with undeclared fields; refused", submit.formId(), turn.who().key());
+            log.warn("form {} submitted in {} with undeclared fields; refused", submit.formId(),
+                    turn.who().scope().key());
             turn.refuse("error.form-changed");
             return;
         }

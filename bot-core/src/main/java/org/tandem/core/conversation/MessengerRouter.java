@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
+import org.tandem.core.telemetry.Redacted;
 
 /** The core's one {@link Messenger}, handing each send to the adapter of the recipient's platform. */
 public final class MessengerRouter implements Messenger {
@@ -105,7 +106,7 @@ public final class MessengerRouter implements Messenger {
             } catch (RuntimeException e) {
                 // one platform's trouble must not hold up the others' retries
                 LoggerFactory.getLogger(MessengerRouter.class)
-                        .error("redelivering on {} failed; the next sweep tries again", m.platform(), e);
+                        .error("redelivering on {} failed; the next sweep tries again", m.platform(), Redacted.of(e));
             }
         }
         return sent;

@@ -29,6 +29,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * The interactive messages Tandem sent (collection {@code questions}): each copy of a question with its platform
@@ -298,11 +299,12 @@ public final class Questions {
     private static void update(MessageRef ref, Message answered, String key, Updater updater) {
         try {
             if (!updater.update(ref, answered)) {
-                log.info("the platform kept the copy {} of question {} as it was", ref.id(), key);
+                log.info("{} kept a copy of question {} as it was", ref.platform(), Redacted.key(key));
             }
         } catch (RuntimeException e) {
             // the question is closed all the same: a later click on the copy shows how it ended
-            log.warn("updating the copy {} of question {} failed: {}", ref.id(), key, e.toString());
+            log.warn("updating a copy on {} of question {} failed: {}", ref.platform(), Redacted.key(key),
+                    Redacted.describe(e));
         }
     }
 

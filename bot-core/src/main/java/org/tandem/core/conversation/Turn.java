@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.tandem.core.conversation.Person;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.i18n.Texts;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * One inbound event being handled: who, where, in which language, when (read once: every step of the turn sees the
@@ -208,7 +209,7 @@ public final class Turn {
             return Optional.of(question.get());
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(Turn.class).warn("{} did not answer a coordinator's question: {}",
-                    who().platform(), e.toString());
+                    who().platform(), Redacted.describe(e));
             reply("directory.unavailable");
             return Optional.empty();
         }

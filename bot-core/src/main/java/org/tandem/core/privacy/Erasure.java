@@ -31,6 +31,7 @@ import org.tandem.core.pairs.Pairs;
 import org.tandem.core.people.People;
 import org.tandem.core.program.Program;
 import org.tandem.core.program.Programs;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * Erases personal data: a person's, at their request, or a closed programme's, when its retention is over. A
@@ -168,7 +169,7 @@ public final class Erasure {
                 listener.run();
             } catch (RuntimeException e) {
                 // the erasure itself is done; what a listener failed to do is logged and tried after the next one
-                log.error("a step after an erasure failed", e);
+                log.error("a step after an erasure failed", Redacted.of(e));
             }
         }
     }

@@ -28,6 +28,7 @@ import org.tandem.core.schedule.DueItems;
 import org.tandem.core.schedule.Moments;
 import org.tandem.core.schedule.WorkingWeek;
 import org.tandem.core.settings.Settings;
+import org.tandem.core.telemetry.Redacted;
 
 /** What the rhythm's flows share: the stores, the port, the clock, and the small questions they all ask. */
 final class Rhythm {
@@ -173,7 +174,7 @@ final class Rhythm {
             due.cancel(key);
             return true;
         } catch (RuntimeException e) {
-            log.warn("{} is finished by the sweep: {}", key, e.toString());
+            log.warn("{} is finished by the sweep: {}", Redacted.key(key), Redacted.describe(e));
             return false;
         }
     }

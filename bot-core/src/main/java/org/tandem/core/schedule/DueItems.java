@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.tandem.core.schedule.DueItem.Lease;
 import org.tandem.core.schedule.DueItem.Status;
 import org.tandem.core.store.Inserts;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * What is to be done when, claimed by one replica at a time with a lease. Every state change is one guarded atomic
@@ -274,7 +275,8 @@ public final class DueItems {
             DueItem was = toItem(before);
             if (was.status() == Status.LEASED) {
                 log.warn("due item {}: the lease of {} ran out before it finished (a replica died or hung); "
-                        + "{} takes it over", was.key(), was.lease().map(Lease::owner).orElse("?"), owner);
+                        + "{} takes it over", Redacted.key(was.key()), was.lease().map(Lease::owner).orElse("?"),
+                        owner);
             }
             return Optional.of(new DueItem(was.key(), was.kind(), was.platform(), was.tenant(), was.payload(),
                     was.dueAt(), Status.LEASED, was.attempts() + 1, was.lastError(), Optional.of(lease)));
@@ -368,8 +370,11 @@ public final class DueItems {
                 Updates.unset(SLOT),
                 Updates.unset(org.tandem.core.store.Lease.FIELD))).getMatchedCount() == 1;
         if (held) {
-            log.error("due item {} of kind {} ({} {}) FAILED for good: {}", item.key(), item.kind(),
-                    item.platform(), item.tenant(), clip(error));
+            // what follows the error's first ':' may quote what the handler was given (an exception's message): it is
+            // kept in the item's lastError, not logged
+            log.error("due item {} of kind {} ({} {}) FAILED for good: {} (all of it in its lastError)",
+                    Redacted.key(item.key()), item.kind(), item.platform(), item.tenant(),
+                    clip(error).split(":", 2)[0]);
         }
         return held;
     }

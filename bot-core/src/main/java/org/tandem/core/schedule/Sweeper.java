@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.tandem.core.conversation.Scope;
 import org.tandem.core.conversation.TurnClock;
 import org.tandem.core.store.Retry;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * Performs what is due: claims due items one at a time, hands each to the {@link DueHandler} of its kind, and
@@ -154,7 +155,8 @@ public final class Sweeper {
                 if (busy.compareTo(settings.longestPace()) > 0) {
                     // the platform's budget for the workspace is spent until then: the item waits in the store
                     if (!items.defer(item.get(), owner, clock.instant().plus(busy))) {
-                        log.warn("due item {}: the lease was lost before it could be deferred", item.get().key());
+                        log.warn("due item {}: the lease was lost before it could be deferred",
+                                Redacted.key(item.get().key()));
                     }
                     continue;
                 }
@@ -246,11 +248,11 @@ public final class Sweeper {
                 if (!items.renew(item, owner, Instant.now(clock).plus(settings.lease()))) {
                     lost = true;
                     log.warn("due item {}: its lease was lost while it ran (another replica may take it over)",
-                            item.key());
+                            Redacted.key(item.key()));
                 }
             } catch (RuntimeException e) {
-                log.warn("due item {}: renewing its lease failed ({}); the next renewal tries again", item.key(),
-                        e.toString());
+                log.warn("due item {}: renewing its lease failed ({}); the next renewal tries again",
+                        Redacted.key(item.key()), Redacted.describe(e));
             }
         }
     }
@@ -273,17 +275,19 @@ public final class Sweeper {
             Instant next = clock.instant().plus(backOff(item.attempts()));
             if (item.attempts() < items.maxAttempts()) {
                 // the stack trace once is enough: later attempts of an outage would repeat it
-                log.warn("due item {} of kind {}: attempt {} failed ({}), next at {}", item.key(), item.kind(),
-                        item.attempts(), describe(e), next, item.attempts() == 1 ? e : null);
+                log.warn("due item {} of kind {}: attempt {} failed ({}), next at {}", Redacted.key(item.key()),
+                        item.kind(), item.attempts(), Redacted.describe(e), next,
+                        item.attempts() == 1 ? Redacted.of(e) : null);
             }
             if (!items.retry(item, owner, next, describe(e))) {
-                log.warn("due item {}: the lease was lost while it was performed", item.key());
+                log.warn("due item {}: the lease was lost while it was performed", Redacted.key(item.key()));
             }
             return;
         }
         if (!items.complete(item, owner)) {
             log.warn("due item {} of kind {} was performed after its lease was lost (this replica could not renew it "
-                    + "within {}); another replica may perform it again", item.key(), item.kind(), settings.lease());
+                    + "within {}); another replica may perform it again", Redacted.key(item.key()), item.kind(),
+                    settings.lease());
         }
     }
 

@@ -6,6 +6,7 @@ import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tandem.core.TandemCore;
+import org.tandem.core.telemetry.Redacted;
 
 /** Sweeps the core's due items. One at a time per replica: a long sweep delays the next, never doubles it. */
 @DisallowConcurrentExecution
@@ -28,7 +29,7 @@ final class SweepJob implements Job {
             }
         } catch (RuntimeException e) {
             // e.g. MongoDB unreachable: what was claimed is retried once its lease runs out
-            log.error("the sweep of due items failed; the next one tries again", e);
+            log.error("the sweep of due items failed; the next one tries again", Redacted.of(e));
         }
     }
 }

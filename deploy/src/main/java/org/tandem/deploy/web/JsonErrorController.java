@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * The servlet container's error page ({@code /error}), where every {@code sendError} and every exception that
@@ -25,7 +26,7 @@ final class JsonErrorController implements ErrorController {
         int status = code instanceof Integer i && i >= 400 ? i : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t) {
-            log.error("{} {} failed", request.getMethod(), JsonError.clean(String.valueOf(uri)), t);
+            log.error("{} {} failed", request.getMethod(), JsonError.clean(String.valueOf(uri)), Redacted.of(t));
         } else {
             log.warn("{} {}: {}", request.getMethod(), JsonError.clean(String.valueOf(uri)), status);
         }

@@ -12,6 +12,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.tandem.core.telemetry.Redacted;
 
 /**
  * What Spring MVC raises before or around a controller — no such route (404), a wrong method (405), a media type
@@ -30,11 +31,12 @@ final class JsonErrors {
         int status = status(e);
         String where = request.getMethod() + " " + JsonError.clean(request.getRequestURI());
         if (status >= 500) {
-            log.error("{} failed", where, e);
+            log.error("{} failed", where, Redacted.of(e));
             JsonError.write(response, status, JsonError.sentence(status, null));
             return;
         }
-        log.warn("{}: {} {}", where, status, JsonError.clean(e.getMessage()));
+        // the class, not the message: a parse error quotes the body, a conversion error the value given
+        log.warn("{}: {} {}", where, status, e.getClass().getSimpleName());
         if (e instanceof ErrorResponse er) {
             er.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
         }
